@@ -1,0 +1,46 @@
+package navemu.api;
+
+/**
+ * Why a navigation failed, named as Chromium names its net errors
+ * ({@code net/base/net_error_list.h}) so that a user can look a code up.
+ */
+public enum NetError {
+    ERR_FAILED,
+    ERR_ABORTED,
+    ERR_TIMED_OUT,
+    ERR_INVALID_URL,
+    ERR_DISALLOWED_URL_SCHEME,
+    ERR_NAME_NOT_RESOLVED,
+    ERR_NAME_RESOLUTION_FAILED,
+    ERR_ADDRESS_UNREACHABLE,
+    ERR_CONNECTION_REFUSED,
+    ERR_CONNECTION_RESET,
+    ERR_CONNECTION_CLOSED,
+    ERR_CONNECTION_TIMED_OUT,
+    ERR_CONNECTION_FAILED,
+    ERR_SSL_PROTOCOL_ERROR,
+    ERR_SSL_VERSION_OR_CIPHER_MISMATCH,
+    ERR_SSL_DECRYPT_ERROR_ALERT,
+    ERR_SSL_BAD_RECORD_MAC_ALERT,
+    ERR_BAD_SSL_CLIENT_AUTH_CERT,
+    ERR_CERT_COMMON_NAME_INVALID,
+    ERR_CERT_DATE_INVALID,
+    ERR_CERT_AUTHORITY_INVALID,
+    ERR_CERT_WEAK_SIGNATURE_ALGORITHM,
+    ERR_CERT_WEAK_KEY,
+    ERR_CERT_VALIDITY_TOO_LONG,
+    ERR_CERT_NAME_CONSTRAINT_VIOLATION,
+    ERR_CERT_REVOKED,
+    ERR_CERT_INVALID,
+    ERR_EMPTY_RESPONSE,
+    ERR_INVALID_RESPONSE,
+    ERR_RESPONSE_HEADERS_TOO_BIG,
+    ERR_INVALID_CHUNKED_ENCODING,
+    ERR_TOO_MANY_REDIRECTS,
+    ERR_UNSAFE_REDIRECT;
+
+    /** True for the certificate errors, which a user may be shown as a verdict rather than a failure. */
+    public boolean isCertificateError() {
+        return name().startsWith("ERR_CERT_");
+    }
+}

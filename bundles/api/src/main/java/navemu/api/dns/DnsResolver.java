@@ -1,0 +1,17 @@
+package navemu.api.dns;
+
+import navemu.api.NavigationException;
+import navemu.api.trace.StepTrace;
+
+/**
+ * The {@code dns} slot: turns a host name into the addresses to connect to.
+ *
+ * <p>Contract: the addresses come in the order the client should try them; an IP-literal
+ * host resolves to itself without a query. A name that does not exist fails with
+ * {@code ERR_NAME_NOT_RESOLVED}; a server failure or timeout with {@code ERR_NAME_RESOLUTION_FAILED}.
+ * Every network wait has a timeout. Safe to call from several threads at once.
+ */
+public interface DnsResolver {
+
+    DnsAnswer resolve(String host, StepTrace trace) throws NavigationException;
+}

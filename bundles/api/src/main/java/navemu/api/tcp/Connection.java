@@ -1,0 +1,29 @@
+package navemu.api.tcp;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/**
+ * A connected byte stream, as the TLS slot and plain HTTP see it. It may be a plain socket or a
+ * shaped, emulated link; TLS only ever sees these streams.
+ */
+public interface Connection extends Closeable {
+
+    InputStream input() throws IOException;
+
+    OutputStream output() throws IOException;
+
+    /** Every read waits at most this long, then throws {@link java.net.SocketTimeoutException}. */
+    void setReadTimeout(Duration timeout) throws IOException;
+
+    InetSocketAddress remote();
+
+    InetSocketAddress local();
+
+    @Override
+    void close() throws IOException;
+}

@@ -1,0 +1,22 @@
+package navemu.api.tcp;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+
+import navemu.api.NavigationException;
+import navemu.api.trace.StepTrace;
+
+/**
+ * The {@code tcp} slot: opens a byte stream to one of the resolved addresses.
+ *
+ * <p>Contract: tries the addresses as the implementation's policy says (in order, or raced);
+ * each attempt is bounded by {@code connectTimeout}. A refused connection fails with
+ * {@code ERR_CONNECTION_REFUSED}, a timeout with {@code ERR_CONNECTION_TIMED_OUT}.
+ * The TCP handshake counts as one round trip.
+ */
+public interface TcpConnector {
+
+    Connection connect(List<InetAddress> addresses, int port, Duration connectTimeout, StepTrace trace)
+            throws NavigationException;
+}
