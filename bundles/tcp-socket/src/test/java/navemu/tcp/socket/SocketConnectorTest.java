@@ -1,0 +1,142 @@
+package navemu.tcp.socket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import navemu.api.NavigationException;
+import navemu.api.NetError;
+import navemu.api.tcp.Connection;
+
+@Timeout(20)
+class SocketConnectorTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private final SocketConnector connector = new SocketConnector();
+
+    private static InetAddress loopback(String literal) throws IOException {
+        return InetAddress.getByName(literal);
+    }
+
+    /** A port on which nothing listens: bound once, then released. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, loopback("127.0.0.1"))) {
+            return probe.getLocalPort();
+        }
+    }
+
+    @Test
+    void aPortWithNoListenerIsRefused() throws IOException {
+        int port = closedPort();
+        RecordingTrace trace = new RecordingTrace();
+        NavigationException e = assertThrows(NavigationException.class,
+                () -> connector.connect(List.of(loopback("127.0.0.1")), port, TIMEOUT, trace));
+        assertEquals(NetError.ERR_CONNECTION_REFUSED, e.error());
+        assertTrue(e.getMessage().contains("127.0.0.1:" + port), e.getMessage());
+        assertEquals(1, trace.roundTrips.size());
+    }
+
+    @Test
+    void aListeningServerGetsAConnectionThatCarriesBytesBothWays() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 5, loopback("127.0.0.1"))) {
+            Thread echo = new Thread(() -> {
+                try (Socket peer = server.accept()) {
+                    int b = peer.getInputStream().read();
+                    peer.getOutputStream().write(b + 1);
+                } catch (IOException ignored) {
+                    // the test fails on its own side if the echo did not happen
+                }
+            });
+            echo.start();
+            RecordingTrace trace = new RecordingTrace();
+            try (Connection connection = connector.connect(List.of(loopback("127.0.0.1")), server.getLocalPort(),
+                    TIMEOUT, trace)) {
+                connection.setReadTimeout(TIMEOUT);
+                OutputStream out = connection.output();
+                out.write(41);
+                out.flush();
+                InputStream in = connection.input();
+                assertEquals(42, in.read());
+                assertEquals(server.getLocalPort(), connection.remote().getPort());
+                assertEquals(connection.local().getPort(), trace.details.get("localPort"));
+                assertEquals("127.0.0.1", trace.details.get("address"));
+                assertTrue(trace.details.containsKey("connectMs"));
+            }
+            echo.join(5000);
+            assertEquals(1, trace.roundTrips.size(), "one TCP handshake, one round trip");
+        }
+    }
+
+    @Test
+    void whenTheFirstAddressRefusesTheNextIsTried() throws Exception {
+        // Linux answers for the whole 127/8 range; a server bound to 127.0.0.1 only leaves 127.0.0.2 refusing.
+        try (ServerSocket server = new ServerSocket(0, 5, loopback("127.0.0.1"))) {
+            RecordingTrace trace = new RecordingTrace();
+            try (Connection connection = connector.connect(List.of(loopback("127.0.0.2"), loopback("127.0.0.1")),
+                    server.getLocalPort(), TIMEOUT, trace)) {
+                assertEquals(loopback("127.0.0.1"), connection.remote().getAddress());
+            }
+            assertEquals(2, trace.roundTrips.size(), "a refused SYN also spent a round trip");
+            assertTrue(trace.lines.stream().anyMatch(l -> l.contains("127.0.0.2") && l.contains("ERR_CONNECTION_REFUSED")),
+                    trace.lines.toString());
+        }
+    }
+
+    @Test
+    void whenEveryAddressFailsTheLastErrorIsReportedAndAllAreListed() throws IOException {
+        int port = closedPort();
+        NavigationException e = assertThrows(NavigationException.class, () -> connector.connect(
+                List.of(loopback("127.0.0.2"), loopback("127.0.0.1")), port, TIMEOUT, new RecordingTrace()));
+        assertEquals(NetError.ERR_CONNECTION_REFUSED, e.error());
+        assertTrue(e.getMessage().contains("127.0.0.2") && e.getMessage().contains("127.0.0.1"), e.getMessage());
+    }
+
+    @Test
+    void aServerWhoseAcceptQueueIsFullTimesOut() throws IOException {
+        // When the listen queue is full, Linux drops further SYNs: the connect waits until its timeout.
+        List<Socket> fillers = new ArrayList<>();
+        try (ServerSocket server = new ServerSocket(0, 1, loopback("127.0.0.1"))) {
+            boolean full = false;
+            for (int i = 0; i < 16 && !full; i++) {
+                Socket filler = new Socket();
+                fillers.add(filler);
+                try {
+                    filler.connect(new InetSocketAddress(loopback("127.0.0.1"), server.getLocalPort()), 300);
+                } catch (SocketTimeoutException dropped) {
+                    full = true;
+                }
+            }
+            Assumptions.assumeTrue(full, "this kernel never dropped a SYN; the timeout path cannot be shown here");
+            NavigationException e = assertThrows(NavigationException.class, () -> connector.connect(
+                    List.of(loopback("127.0.0.1")), server.getLocalPort(), Duration.ofMillis(300), new RecordingTrace()));
+            assertEquals(NetError.ERR_CONNECTION_TIMED_OUT, e.error());
+        } finally {
+            for (Socket filler : fillers) {
+                filler.close();
+            }
+        }
+    }
+
+    @Test
+    void anEmptyAddressListIsRejectedWithAReason() {
+        NavigationException e = assertThrows(NavigationException.class,
+                () -> connector.connect(List.of(), 443, TIMEOUT, new RecordingTrace()));
+        assertTrue(e.getMessage().contains("no address"));
+    }
+}
