@@ -1,0 +1,90 @@
+package navemu.navigator;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import navemu.api.NavigationException;
+import navemu.api.nav.Composition;
+import navemu.api.nav.NavigationRequest;
+import navemu.api.nav.Navigator;
+import navemu.api.nav.PortHint;
+import navemu.api.nav.PortMap;
+import navemu.api.result.NavigationResult;
+import navemu.api.result.StepResult;
+
+/**
+ * The {@link Navigator} service: snapshots the composition, then runs the navigation.
+ * Port maps (the lab's) are tracked as they come and go.
+ */
+@Component(service = Navigator.class)
+public final class BrowserNavigator implements Navigator {
+
+    @Reference
+    private Composition composition;
+
+    private final List<PortMap> portMaps = new CopyOnWriteArrayList<>();
+
+    public BrowserNavigator() {
+    }
+
+    /** For tests: a navigator over an explicit composition, outside OSGi. */
+    public BrowserNavigator(Composition composition, List<PortMap> portMaps) {
+        this.composition = composition;
+        this.portMaps.addAll(portMaps);
+    }
+
+    @Override
+    public NavigationResult navigate(NavigationRequest request) {
+        Snapshot snapshot;
+        try {
+            snapshot = Snapshot.take(composition, request.overrides());
+        } catch (NavigationException e) {
+            return failedBeforeStart(request, e);
+        }
+        return new NavigationRun(request, snapshot, this::portHint).run();
+    }
+
+    private Optional<PortHint> portHint(TargetUrl url) {
+        for (PortMap map : portMaps) {
+            Optional<PortHint> hint = map.port(url.host(), url.scheme());
+            if (hint.isPresent()) {
+                return hint;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private NavigationResult failedBeforeStart(NavigationRequest request, NavigationException e) {
+        NavigationResult result = new NavigationResult();
+        result.url = request.url();
+        result.ok = false;
+        result.error = e.error().name();
+        result.errorMessage = e.getMessage();
+        composition.active().forEach((slot, impl) -> result.composition.put(slot.key(), impl));
+        request.overrides().forEach((slot, impl) -> result.composition.put(slot.key(), impl));
+        StepResult none = new StepResult();
+        none.step = "composition";
+        none.ok = false;
+        none.error = e.error().name();
+        none.detail.put("message", e.getMessage());
+        result.steps.add(none);
+        return result;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removePortMap")
+    void addPortMap(PortMap map) {
+        portMaps.add(map);
+    }
+
+    void removePortMap(PortMap map) {
+        portMaps.remove(map);
+    }
+}

@@ -1,0 +1,406 @@
+package navemu.navigator;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import navemu.api.NavigationException;
+import navemu.api.NetError;
+import navemu.api.hsts.HstsObservation;
+import navemu.api.hsts.HstsPolicy;
+import navemu.api.hsts.HstsUpdate;
+import navemu.api.dns.DnsAnswer;
+import navemu.api.nav.NavigationRequest;
+import navemu.api.nav.PortHint;
+import navemu.api.result.CertInfo;
+import navemu.api.result.Hop;
+import navemu.api.result.HttpInfo;
+import navemu.api.result.NavigationResult;
+import navemu.api.result.StepResult;
+import navemu.api.result.TlsInfo;
+import navemu.api.tcp.Connection;
+import navemu.api.tls.SecureChannel;
+import navemu.api.tls.TlsContext;
+import navemu.api.tls.TlsRequest;
+import navemu.api.trace.NavigationListener;
+import navemu.navigator.http.Http11Client;
+import navemu.navigator.http.HttpProtocolException;
+import navemu.navigator.http.HttpResponse;
+
+/**
+ * One navigation, hop by hop, the way a browser does it:
+ * hsts → dns → tcp → tls → http, then a redirect starts the next hop.
+ *
+ * <p>Each hop is recorded as its steps; the result's top-level objects describe the last hop,
+ * {@code redirects} the hops before it. A failure ends the navigation with the browser error
+ * code of the step that failed.
+ */
+final class NavigationRun {
+    /** Chromium's limit (net/url_request/url_request.cc kMaxRedirects). */
+    static final int MAX_REDIRECTS = 20;
+    private static final List<String> ALPN = List.of("http/1.1");
+
+    private final NavigationRequest request;
+    private final Snapshot slots;
+    private final Function<TargetUrl, Optional<PortHint>> portMap;
+    private final NavigationListener listener;
+    private final long startNanos = System.nanoTime();
+    private final NavigationResult result = new NavigationResult();
+
+    NavigationRun(NavigationRequest request, Snapshot slots, Function<TargetUrl, Optional<PortHint>> portMap) {
+        this.request = request;
+        this.slots = slots;
+        this.portMap = portMap;
+        this.listener = new SafeListener(request.listener());
+    }
+
+    /** Runs the navigation to its end; never throws for a failed navigation. */
+    NavigationResult run() {
+        result.url = request.url();
+        result.startedAt = Instant.now(request.clock()).toString();
+        result.composition = slots.namesForResult();
+        HopState hop = null;
+        try {
+            TargetUrl url = TargetUrl.parse(request.url());
+            for (int hops = 0; ; hops++) {
+                hop = new HopState(url);
+                runHop(hop);
+                if (hop.next == null) {
+                    break;
+                }
+                if (hops >= MAX_REDIRECTS) {
+                    throw new NavigationException(NetError.ERR_TOO_MANY_REDIRECTS,
+                            "more than " + MAX_REDIRECTS + " redirects; the last one was to " + hop.next);
+                }
+                result.redirects.add(hop.toHop());
+                url = hop.next;
+            }
+            result.ok = true;
+        } catch (NavigationException e) {
+            fail(e.error(), e.getMessage());
+        } catch (RuntimeException e) {
+            // A slot implementation broke its contract; the navigation still ends with a clear message.
+            fail(NetError.ERR_FAILED, "internal error: " + e);
+        }
+        if (hop != null) {
+            result.finalUrl = hop.url.toString();
+            result.steps = hop.steps;
+            result.tls = hop.tls;
+            result.cert = hop.cert;
+            result.http = hop.http;
+            result.status = hop.http == null ? null : hop.http.status;
+        }
+        result.totalMs = StepRecorder.millis(System.nanoTime() - startNanos);
+        return result;
+    }
+
+    private void fail(NetError error, String message) {
+        result.ok = false;
+        result.error = error.name();
+        result.errorMessage = request.cancellation().isCancelled() ? "cancelled by the user" : message;
+        if (request.cancellation().isCancelled()) {
+            result.error = NetError.ERR_ABORTED.name();
+        }
+    }
+
+    // --- one hop -----------------------------------------------------------------------------
+
+    private void runHop(HopState hop) throws NavigationException {
+        if (hstsStep(hop)) {
+            return; // internal redirect: nothing left the machine
+        }
+        DnsAnswer answer = dnsStep(hop);
+        int port = choosePort(hop, answer);
+        Connection connection = tcpStep(hop, answer.addresses(), port);
+        request.cancellation().closeOnCancel(connection);
+        try {
+            if (hop.url.secure()) {
+                SecureChannel channel = tlsStep(hop, connection, port);
+                request.cancellation().closeOnCancel(channel);
+                try {
+                    httpStep(hop, channel.input(), channel.output(), true);
+                } catch (IOException e) {
+                    throw new NavigationException(NetError.ERR_CONNECTION_CLOSED, "TLS channel failed: " + e.getMessage(), e);
+                } finally {
+                    closeQuietly(channel);
+                }
+            } else {
+                try {
+                    httpStep(hop, connection.input(), connection.output(), false);
+                } catch (IOException e) {
+                    throw new NavigationException(NetError.ERR_CONNECTION_CLOSED, "connection failed: " + e.getMessage(), e);
+                }
+            }
+        } finally {
+            closeQuietly(connection);
+            request.cancellation().forget(connection);
+        }
+    }
+
+    /**
+     * RFC 6797 §8.3: an http:// URL for a known HSTS host becomes https:// before any packet
+     * leaves (the browser's internal 307). Returns true when the hop ended that way.
+     */
+    private boolean hstsStep(HopState hop) throws NavigationException {
+        StepRecorder step = new StepRecorder(listener, "hsts", slots.names().get(navemu.api.Slot.HSTS), startNanos);
+        Optional<HstsPolicy> policy;
+        try {
+            policy = hop.url.hostIsIpLiteral() ? Optional.empty() : slots.hsts().lookup(hop.url.host(), now());
+        } catch (RuntimeException e) {
+            hop.steps.add(step.fail(NetError.ERR_FAILED, "hsts lookup failed: " + e));
+            throw new NavigationException(NetError.ERR_FAILED, "hsts lookup failed: " + e);
+        }
+        hop.hstsHost = policy.isPresent();
+        policy.ifPresent(p -> step.detail("policy", p.host() + (p.includeSubDomains() ? " (includeSubDomains)" : "")
+                + ", " + p.source() + ", expires " + p.expires()));
+        if (policy.isPresent() && !hop.url.secure()) {
+            TargetUrl upgraded = hop.url.upgradedToHttps();
+            step.info("HSTS: " + hop.url.host() + " is a known HSTS host; upgrading to " + upgraded
+                    + " before any request is sent (internal 307)");
+            step.detail("upgraded", upgraded.toString());
+            hop.steps.add(step.succeed());
+            hop.internalUpgrade = true;
+            hop.status = 307;
+            hop.next = upgraded;
+            result.hsts.upgraded = true;
+            return true;
+        }
+        step.detail("known", policy.isPresent());
+        step.info(policy.isPresent() ? "HSTS host: only https:// is allowed, certificate errors cannot be bypassed"
+                : "no HSTS entry for " + hop.url.host());
+        hop.steps.add(step.succeed());
+        return false;
+    }
+
+    private DnsAnswer dnsStep(HopState hop) throws NavigationException {
+        StepRecorder step = new StepRecorder(listener, "dns", slots.names().get(navemu.api.Slot.DNS), startNanos);
+        try {
+            DnsAnswer answer = slots.dns().resolve(hop.url.host(), step);
+            step.detail("addresses", answer.addresses().stream().map(InetAddress::getHostAddress).toList());
+            step.detail("fromCache", answer.fromCache());
+            hop.steps.add(step.succeed());
+            return answer;
+        } catch (NavigationException e) {
+            hop.steps.add(step.fail(e.error(), e.getMessage()));
+            throw e;
+        } catch (RuntimeException e) {
+            hop.steps.add(step.fail(NetError.ERR_NAME_RESOLUTION_FAILED, "resolver failed: " + e));
+            throw new NavigationException(NetError.ERR_NAME_RESOLUTION_FAILED, "resolver failed: " + e);
+        }
+    }
+
+    /** The URL's port; else an HTTPS record's (RFC 9460); else the lab's port map; else 443/80. Always said. */
+    private int choosePort(HopState hop, DnsAnswer answer) {
+        if (hop.url.explicitPort() > 0) {
+            hop.portSource = "URL";
+            return hop.url.explicitPort();
+        }
+        if (hop.url.secure() && answer.port() != null) {
+            hop.portSource = answer.portSource() == null ? "DNS HTTPS record" : answer.portSource();
+            return answer.port();
+        }
+        Optional<PortHint> hint = portMap.apply(hop.url);
+        if (hint.isPresent()) {
+            hop.portSource = hint.get().source();
+            return hint.get().port();
+        }
+        hop.portSource = "default for " + hop.url.scheme();
+        return hop.url.defaultPort();
+    }
+
+    private Connection tcpStep(HopState hop, List<InetAddress> addresses, int port) throws NavigationException {
+        StepRecorder step = new StepRecorder(listener, "tcp", slots.names().get(navemu.api.Slot.TCP), startNanos);
+        step.detail("port", port);
+        step.detail("portSource", hop.portSource);
+        step.info("port " + port + " (from " + hop.portSource + ")");
+        try {
+            Connection connection = slots.tcp().connect(addresses, port, request.timeout(), step);
+            connection.setReadTimeout(request.timeout());
+            step.detail("remote", connection.remote().toString());
+            step.detail("local", connection.local().toString());
+            hop.steps.add(step.succeed());
+            return connection;
+        } catch (NavigationException e) {
+            hop.steps.add(step.fail(e.error(), e.getMessage()));
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            hop.steps.add(step.fail(NetError.ERR_CONNECTION_FAILED, "connect failed: " + e));
+            throw new NavigationException(NetError.ERR_CONNECTION_FAILED, "connect failed: " + e);
+        }
+    }
+
+    private SecureChannel tlsStep(HopState hop, Connection connection, int port) throws NavigationException {
+        StepRecorder step = new StepRecorder(listener, "tls", slots.names().get(navemu.api.Slot.TLS), startNanos);
+        TlsRequest tlsRequest = new TlsRequest(hop.url.host(), port, ALPN, null, request.timeout());
+        VerdictRecorder validator = new VerdictRecorder(slots.cert());
+        TlsContext context = new TlsContext(validator, slots.session(), now(), request.keyLog());
+        try {
+            SecureChannel channel;
+            try {
+                channel = slots.tls().handshake(tlsRequest, connection, context, step);
+            } finally {
+                // Kept even when the handshake failed: a rejected chain is explained in the result.
+                hop.cert = validator.lastVerdict().map(v -> v.info()).orElse(null);
+            }
+            hop.tls = channel.info();
+            if (channel.verdict() != null && channel.verdict().info() != null) {
+                hop.cert = channel.verdict().info();
+            }
+            if (hop.tls != null) {
+                step.detail("version", hop.tls.version);
+                step.detail("cipherSuite", hop.tls.cipherSuite);
+                step.detail("resumed", hop.tls.resumed);
+            }
+            if (hop.hstsHost && hop.cert != null && !hop.cert.problems.isEmpty()) {
+                // RFC 6797 §12.1: no click-through on an HSTS host, whatever the validator allowed.
+                String why = "HSTS host " + hop.url.host() + ": certificate errors cannot be bypassed ("
+                        + hop.cert.problems.get(0) + ")";
+                NetError code = hop.cert.error == null ? NetError.ERR_CERT_INVALID : NetError.valueOf(hop.cert.error);
+                closeQuietly(channel);
+                hop.steps.add(step.fail(code, why));
+                throw new NavigationException(code, why);
+            }
+            hop.steps.add(step.succeed());
+            return channel;
+        } catch (NavigationException e) {
+            if (!step.finished()) {
+                hop.steps.add(step.fail(e.error(), e.getMessage()));
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            hop.steps.add(step.fail(NetError.ERR_SSL_PROTOCOL_ERROR, "TLS implementation failed: " + e));
+            throw new NavigationException(NetError.ERR_SSL_PROTOCOL_ERROR, "TLS implementation failed: " + e);
+        }
+    }
+
+    private void httpStep(HopState hop, InputStream in, OutputStream out, boolean secure) throws NavigationException {
+        StepRecorder step = new StepRecorder(listener, "http", "", startNanos);
+        byte[] requestBytes = Http11Client.getRequest(hop.url.requestTarget(), hop.url.hostHeader());
+        HttpInfo http = new HttpInfo();
+        http.method = "GET";
+        http.requestTarget = hop.url.requestTarget();
+        http.insecure = !secure;
+        if (!secure) {
+            step.info("plain http://: the request and response travel unencrypted");
+        }
+        HttpResponse response;
+        try {
+            Http11Client.send(out, requestBytes);
+            step.sent("GET " + hop.url.requestTarget(), requestBytes.length, Map.of("Host", hop.url.hostHeader()));
+            step.roundTrip("request sent, waiting for the response");
+            response = Http11Client.readResponse(new BufferedInputStream(in));
+        } catch (HttpProtocolException e) {
+            hop.steps.add(step.fail(e.error(), e.getMessage()));
+            throw new NavigationException(e.error(), e.getMessage());
+        } catch (SocketTimeoutException e) {
+            String why = "no response within " + request.timeout().toMillis() + " ms";
+            hop.steps.add(step.fail(NetError.ERR_TIMED_OUT, why));
+            throw new NavigationException(NetError.ERR_TIMED_OUT, why);
+        } catch (IOException e) {
+            String why = "the connection failed during the HTTP exchange: " + e.getMessage();
+            hop.steps.add(step.fail(NetError.ERR_CONNECTION_CLOSED, why));
+            throw new NavigationException(NetError.ERR_CONNECTION_CLOSED, why);
+        }
+        http.version = response.version();
+        http.status = response.status();
+        http.reason = response.reason();
+        for (Map.Entry<String, String> h : response.headers()) {
+            String separator = h.getKey().equalsIgnoreCase("Set-Cookie") ? "\n" : ", ";
+            http.headers.merge(h.getKey(), h.getValue(), (a, b) -> a + separator + b);
+        }
+        http.bodyBytes = response.bodyBytes();
+        http.bodyPreview = response.bodyPreview();
+        hop.http = http;
+        hop.status = response.status();
+        step.received("HTTP/1.1 " + response.status() + " " + response.reason(), (int) Math.min(Integer.MAX_VALUE, response.bodyBytes()),
+                Map.of("status", Integer.toString(response.status())));
+        step.detail("status", response.status());
+        step.detail("bodyBytes", response.bodyBytes());
+        observeHsts(hop, response, secure, step);
+        if (response.isRedirect()) {
+            String location = response.first("Location");
+            if (location == null) {
+                step.info("redirect status " + response.status() + " without a Location header: shown as the final response");
+            } else {
+                hop.next = hop.url.resolve(location);
+                step.detail("location", hop.next.toString());
+                step.info("redirect " + response.status() + " to " + hop.next);
+            }
+        }
+        hop.steps.add(step.succeed());
+    }
+
+    /** RFC 6797 §8.1: the store decides what to take; the navigator tells it how the response came. */
+    private void observeHsts(HopState hop, HttpResponse response, boolean secure, StepRecorder step) {
+        List<String> headers = response.values("Strict-Transport-Security");
+        if (headers.isEmpty()) {
+            return;
+        }
+        boolean certificateOk = secure && hop.cert != null && hop.cert.problems.isEmpty();
+        try {
+            HstsUpdate update = slots.hsts().observe(
+                    new HstsObservation(hop.url.host(), headers, secure, certificateOk), now());
+            result.hsts.header = headers.get(0);
+            result.hsts.note = update.note();
+            result.hsts.stored |= update.changed();
+            step.info("Strict-Transport-Security: " + update.note());
+            step.detail("hsts", update.note());
+        } catch (RuntimeException e) {
+            step.info("hsts store failed to take the header: " + e);
+        }
+    }
+
+    private Instant now() {
+        return Instant.now(request.clock());
+    }
+
+    private static void closeQuietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException | RuntimeException ignored) {
+            // The exchange is over; a failed close changes nothing the user can act on.
+        }
+    }
+
+    /** What one hop found, until it becomes the result or a {@link Hop}. */
+    private static final class HopState {
+        final TargetUrl url;
+        final List<StepResult> steps = new ArrayList<>();
+        boolean hstsHost;
+        boolean internalUpgrade;
+        String portSource;
+        Integer status;
+        TargetUrl next;
+        TlsInfo tls;
+        CertInfo cert;
+        HttpInfo http;
+
+        HopState(TargetUrl url) {
+            this.url = url;
+        }
+
+        Hop toHop() {
+            Hop hop = new Hop();
+            hop.url = url.toString();
+            hop.status = status;
+            hop.location = next == null ? null : next.toString();
+            hop.internal = internalUpgrade;
+            hop.steps = steps;
+            hop.tls = tls;
+            hop.cert = cert;
+            hop.http = http;
+            return hop;
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package navemu.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Embeds Apache Felix: installs and starts every bundle that travels in navemu.jar, waits until
+ * the navigator and the lab are up, and hands the command line to the shell bundle's entry
+ * service. The framework cache lives in a temporary directory, removed on exit.
+ */
+final class FelixLauncher {
+    /** The shell registers its entry point as a plain JDK type, so no class needs sharing. */
+    static final String SHELL_FILTER = "(&(objectClass=java.util.function.ToIntFunction)(navemu.main=shell))";
+    /** Services that must be up before the first command runs. */
+    static final List<String> READY_SERVICES = List.of("navemu.api.nav.Navigator", "navemu.api.nav.Composition");
+    /** Present when the lab bundle is installed: the lab world is listening. */
+    static final String LAB_SERVICE = "navemu.api.lab.LabSites";
+    static final long START_TIMEOUT_MS = 60_000;
+
+    private final LaunchSettings settings;
+    private final List<String> startProblems = new ArrayList<>();
+
+    FelixLauncher(LaunchSettings settings) {
+        this.settings = settings;
+    }
+
+    int run() throws IOException {
+        EmbeddedResources embedded = new EmbeddedResources();
+        Path cache = Files.createTempDirectory("navemu-felix-");
+        Path extractedConfig = null;
+        Path config = settings.configDir();
+        if (config == null) {
+            extractedConfig = Files.createTempDirectory("navemu-config-");
+            embedded.extractConfig(extractedConfig);
+            config = extractedConfig;
+        }
+        Files.createDirectories(settings.home());
+        Framework framework = newFramework(cache, config);
+        try {
+            framework.init();
+            installBundles(framework.getBundleContext(), embedded);
+            framework.start();
+            startBundles(framework.getBundleContext());
+            Object shell = coreBundlesActive(framework.getBundleContext()) ? awaitShell(framework.getBundleContext()) : null;
+            if (shell == null) {
+                printDiagnostics(framework.getBundleContext());
+                return 3;
+            }
+            // A broken implementation bundle must not stop the shell, but the user should know.
+            startProblems.forEach(p -> System.err.println("navemu: warning: " + p));
+            @SuppressWarnings("unchecked")
+            ToIntFunction<String[]> entry = (ToIntFunction<String[]>) shell;
+            return entry.applyAsInt(settings.shellArgs().toArray(new String[0]));
+        } catch (BundleException e) {
+            throw new IOException("the OSGi framework failed: " + e.getMessage(), e);
+        } finally {
+            stop(framework);
+            deleteTree(cache);
+            if (extractedConfig != null) {
+                deleteTree(extractedConfig);
+            }
+        }
+    }
+
+    private Framework newFramework(Path cache, Path config) throws IOException {
+        Map<String, String> properties = new HashMap<>();
+        properties.put(Constants.FRAMEWORK_STORAGE, cache.toString());
+        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        properties.put("felix.log.level", "1");
+        properties.put("navemu.home", settings.home().toString());
+        properties.put("navemu.config.dir", config.toString());
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, FelixLauncher.class.getClassLoader())
+                .findFirst().orElseThrow(() -> new IOException("no OSGi framework inside navemu.jar"));
+        return factory.newFramework(properties);
+    }
+
+    private void installBundles(BundleContext context, EmbeddedResources embedded) throws IOException {
+        for (String entry : embedded.bundleEntries()) {
+            try (InputStream in = embedded.open(entry)) {
+                context.installBundle("navemu:" + entry, in);
+            } catch (BundleException e) {
+                startProblems.add(entry + ": not installed: " + e.getMessage());
+            }
+        }
+    }
+
+    private void startBundles(BundleContext context) {
+        for (Bundle bundle : context.getBundles()) {
+            boolean fragment = bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+            if (bundle.getBundleId() == 0 || fragment) {
+                continue;
+            }
+            try {
+                bundle.start();
+            } catch (BundleException e) {
+                startProblems.add(bundle.getSymbolicName() + ": not started: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The bundles without which there is no shell to wait for. */
+    private static boolean coreBundlesActive(BundleContext context) {
+        List<String> core = List.of("org.apache.felix.scr", "navemu-api", "navemu-navigator", "navemu-shell");
+        return core.stream().allMatch(name -> Stream.of(context.getBundles())
+                .anyMatch(b -> name.equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE));
+    }
+
+    /** Waits for the shell entry, the navigator and (if installed) the lab; null when they never came. */
+    private Object awaitShell(BundleContext context) {
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
+        List<String> wanted = new ArrayList<>(READY_SERVICES);
+        if (Stream.of(context.getBundles()).anyMatch(b -> "navemu-lab".equals(b.getSymbolicName())
+                && b.getState() == Bundle.ACTIVE)) {
+            wanted.add(LAB_SERVICE);
+        }
+        for (String type : wanted) {
+            if (await(context, "(objectClass=" + type + ")", deadline) == null) {
+                startProblems.add("service " + type + " never appeared");
+            }
+        }
+        return await(context, SHELL_FILTER, deadline);
+    }
+
+    private static Object await(BundleContext context, String filter, long deadline) {
+        try {
+            ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, FrameworkUtil.createFilter(filter), null);
+            tracker.open(true);
+            try {
+                return tracker.waitForService(Math.max(1, deadline - System.currentTimeMillis()));
+            } finally {
+                if (!filter.equals(SHELL_FILTER)) {
+                    tracker.close();
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void printDiagnostics(BundleContext context) {
+        System.err.println("navemu: the shell did not start. What went wrong:");
+        startProblems.forEach(p -> System.err.println("  " + p));
+        for (String name : List.of("org.apache.felix.scr", "navemu-api", "navemu-navigator", "navemu-shell")) {
+            if (Stream.of(context.getBundles()).noneMatch(b -> name.equals(b.getSymbolicName()))) {
+                System.err.println("  bundle " + name + " is not in navemu.jar");
+            }
+        }
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getState() != Bundle.ACTIVE && bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                System.err.println("  bundle " + bundle.getSymbolicName() + " is " + stateName(bundle.getState()));
+            }
+        }
+    }
+
+    static String stateName(int state) {
+        return switch (state) {
+            case Bundle.INSTALLED -> "INSTALLED (not resolved)";
+            case Bundle.RESOLVED -> "RESOLVED (not started)";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            case Bundle.ACTIVE -> "ACTIVE";
+            default -> "UNINSTALLED";
+        };
+    }
+
+    private static void stop(Framework framework) {
+        try {
+            framework.stop();
+            framework.waitForStop(TimeUnit.SECONDS.toMillis(10));
+        } catch (BundleException | RuntimeException e) {
+            System.err.println("navemu: the framework did not stop cleanly: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // A leftover temporary directory is harmless; the OS cleans it.
+        }
+    }
+}

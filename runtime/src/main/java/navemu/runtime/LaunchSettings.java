@@ -1,0 +1,50 @@
+package navemu.runtime;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where navemu keeps its files and which arguments go to the shell.
+ *
+ * @param home       the user's navemu directory ({@code --home}, {@code NAVEMU_HOME}, else {@code ~/.navemu})
+ * @param configDir  the configuration directory ({@code --config}, {@code NAVEMU_CONFIG}), or null for the
+ *                   copy embedded in the jar
+ * @param shellArgs  everything else, for the shell
+ */
+record LaunchSettings(Path home, Path configDir, List<String> shellArgs) {
+
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static LaunchSettings fromArguments(String[] args, Map<String, String> env) throws UsageException {
+        Path home = env.containsKey("NAVEMU_HOME") ? Path.of(env.get("NAVEMU_HOME")) : Main.defaultHome();
+        Path config = env.containsKey("NAVEMU_CONFIG") ? Path.of(env.get("NAVEMU_CONFIG")) : null;
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--home" -> home = Path.of(value(args, ++i, "--home"));
+                case "--config" -> config = Path.of(value(args, ++i, "--config"));
+                default -> rest.add(args[i]);
+            }
+        }
+        if (config != null && !Files.isDirectory(config)) {
+            throw new UsageException("--config " + config + ": no such directory");
+        }
+        return new LaunchSettings(home.toAbsolutePath(), config == null ? null : config.toAbsolutePath(), List.copyOf(rest));
+    }
+
+    private static String value(String[] args, int i, String option) throws UsageException {
+        if (i >= args.length) {
+            throw new UsageException(option + " needs a directory");
+        }
+        return args[i];
+    }
+}
