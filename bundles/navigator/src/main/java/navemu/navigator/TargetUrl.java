@@ -36,6 +36,20 @@ record TargetUrl(String scheme, String host, int explicitPort, String requestTar
                     "scheme '" + scheme + "' is not supported: navemu navigates http:// and https:// URLs");
         }
         String host = uri.getHost();
+        int port = uri.getPort();
+        if (host == null && uri.getAuthority() != null && !uri.getAuthority().startsWith("[")) {
+            // java.net.URI leaves the host null for non-ASCII (IDN) names: take it from the authority.
+            String authority = uri.getAuthority().substring(uri.getAuthority().indexOf('@') + 1);
+            int colon = authority.lastIndexOf(':');
+            host = colon < 0 ? authority : authority.substring(0, colon);
+            if (colon >= 0) {
+                try {
+                    port = Integer.parseInt(authority.substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    throw new NavigationException(NetError.ERR_INVALID_URL, "invalid port in '" + text + "'");
+                }
+            }
+        }
         if (host == null || host.isEmpty()) {
             throw new NavigationException(NetError.ERR_INVALID_URL, "URL has no host: '" + text + "'");
         }
@@ -51,7 +65,6 @@ record TargetUrl(String scheme, String host, int explicitPort, String requestTar
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1);
         }
-        int port = uri.getPort();
         if (port == 0 || port > 65535) {
             throw new NavigationException(NetError.ERR_INVALID_URL, "invalid port " + port);
         }

@@ -1,0 +1,137 @@
+package navemu.navigator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import navemu.api.NavigationException;
+import navemu.api.NetError;
+import navemu.api.Slot;
+import navemu.api.cert.CertificateValidator;
+import navemu.api.dns.DnsAnswer;
+import navemu.api.dns.DnsResolver;
+import navemu.api.hsts.HstsObservation;
+import navemu.api.hsts.HstsPolicy;
+import navemu.api.hsts.HstsStore;
+import navemu.api.hsts.HstsUpdate;
+import navemu.api.nav.Composition;
+import navemu.api.session.SessionStore;
+import navemu.api.session.SessionKey;
+import navemu.api.session.StoredSession;
+import navemu.api.tcp.Connection;
+import navemu.api.tcp.TcpConnector;
+import navemu.api.tls.TlsClient;
+
+/**
+ * Minimal, real slot implementations for the navigator's own tests: loopback DNS answers from a
+ * map, plain sockets, an HSTS map. The real implementations live in their own bundles.
+ */
+final class TestSlots {
+
+    static final class MapDns implements DnsResolver {
+        final Map<String, String> hosts = new HashMap<>();
+
+        @Override
+        public DnsAnswer resolve(String host, navemu.api.trace.StepTrace trace) throws NavigationException {
+            String ip = hosts.get(host);
+            if (ip == null) {
+                throw new NavigationException(NetError.ERR_NAME_NOT_RESOLVED, host + ": NXDOMAIN");
+            }
+            try {
+                return DnsAnswer.of(List.of(InetAddress.getByName(ip)), false);
+            } catch (IOException e) {
+                throw new NavigationException(NetError.ERR_NAME_RESOLUTION_FAILED, e.getMessage());
+            }
+        }
+    }
+
+    static final class PlainTcp implements TcpConnector {
+        @Override
+        public Connection connect(List<InetAddress> addresses, int port, Duration timeout, navemu.api.trace.StepTrace trace)
+                throws NavigationException {
+            Socket socket = new Socket();
+            try {
+                trace.roundTrip("SYN");
+                socket.connect(new InetSocketAddress(addresses.get(0), port), (int) timeout.toMillis());
+            } catch (ConnectException e) {
+                throw new NavigationException(NetError.ERR_CONNECTION_REFUSED, "refused: " + port);
+            } catch (IOException e) {
+                throw new NavigationException(NetError.ERR_CONNECTION_FAILED, e.getMessage());
+            }
+            return new Connection() {
+                @Override public InputStream input() throws IOException { return socket.getInputStream(); }
+                @Override public OutputStream output() throws IOException { return socket.getOutputStream(); }
+                @Override public void setReadTimeout(Duration t) throws IOException { socket.setSoTimeout((int) t.toMillis()); }
+                @Override public InetSocketAddress remote() { return (InetSocketAddress) socket.getRemoteSocketAddress(); }
+                @Override public InetSocketAddress local() { return (InetSocketAddress) socket.getLocalSocketAddress(); }
+                @Override public void close() throws IOException { socket.close(); }
+            };
+        }
+    }
+
+    static final class MapHsts implements HstsStore {
+        final Map<String, HstsPolicy> entries = new HashMap<>();
+        final List<HstsObservation> observed = new ArrayList<>();
+
+        @Override public Optional<HstsPolicy> lookup(String host, Instant now) { return Optional.ofNullable(entries.get(host)); }
+        @Override public HstsUpdate observe(HstsObservation o, Instant now) {
+            observed.add(o);
+            return new HstsUpdate(false, "seen");
+        }
+        @Override public List<HstsPolicy> list(Instant now) { return List.copyOf(entries.values()); }
+        @Override public void add(String host, Duration maxAge, boolean sub, Instant now) {
+            entries.put(host, new HstsPolicy(host, sub, now, now.plus(maxAge), "manual"));
+        }
+        @Override public boolean delete(String host) { return entries.remove(host) != null; }
+        @Override public void clear() { entries.clear(); }
+    }
+
+    static final class NoSessions implements SessionStore {
+        @Override public Optional<StoredSession> find(SessionKey key, Instant now) { return Optional.empty(); }
+        @Override public Optional<StoredSession> take(SessionKey key, Instant now) { return Optional.empty(); }
+        @Override public void put(SessionKey key, StoredSession session) { }
+        @Override public void remove(SessionKey key) { }
+        @Override public List<Entry> list(Instant now) { return List.of(); }
+        @Override public void clear() { }
+    }
+
+    /** A TLS slot that cannot connect: enough to see that https:// reaches the TLS step. */
+    static final TlsClient REFUSING_TLS = (request, connection, context, trace) -> {
+        throw new NavigationException(NetError.ERR_SSL_PROTOCOL_ERROR, "test TLS slot: no TLS here");
+    };
+
+    static final CertificateValidator NO_CERTS = (request, trace) -> {
+        throw new IllegalStateException("not used");
+    };
+
+    /** A composition of one implementation per slot, named "test", that a test can empty. */
+    static final class FixedComposition implements Composition {
+        final Map<Slot, Object> services = new EnumMap<>(Slot.class);
+
+        @Override public List<String> implementations(Slot slot) { return services.containsKey(slot) ? List.of("test") : List.of(); }
+        @Override public Map<Slot, String> active() {
+            Map<Slot, String> m = new EnumMap<>(Slot.class);
+            for (Slot s : Slot.values()) {
+                m.put(s, "test");
+            }
+            return m;
+        }
+        @Override public void use(Slot slot, String impl) { }
+        @Override public <T> Optional<T> service(Slot slot, String impl, Class<T> type) {
+            return "test".equals(impl) ? Optional.ofNullable(services.get(slot)).filter(type::isInstance).map(type::cast) : Optional.empty();
+        }
+        @Override public Optional<String> problem(Slot slot) { return Optional.empty(); }
+    }
+}
