@@ -1,0 +1,89 @@
+package navemu.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import navemu.shell.command.UsageException;
+
+/**
+ * The command line, as DESIGN.md defines it: {@code -c 'CMD'} (repeatable; {@code ;} separates
+ * commands), {@code --script FILE}, {@code --json}; none of {@code -c}/{@code --script} means
+ * the interactive shell. Sources run in the order given.
+ */
+public final class LaunchOptions {
+
+    public static final String USAGE = "usage: navemu [--json] [-c 'CMD[; CMD…]']… [--script FILE]…   "
+            + "(no -c or --script: the interactive shell)";
+
+    /** A {@code -c} argument or a {@code --script} file, in the order given. */
+    public record Source(boolean script, String text) {
+    }
+
+    private final List<Source> sources;
+    private final boolean json;
+    private final boolean help;
+
+    private LaunchOptions(List<Source> sources, boolean json, boolean help) {
+        this.sources = List.copyOf(sources);
+        this.json = json;
+        this.help = help;
+    }
+
+    public static LaunchOptions parse(String[] args) throws UsageException {
+        List<Source> sources = new ArrayList<>();
+        boolean json = false;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "-c":
+                case "--command":
+                    sources.add(new Source(false, value(args, ++i, arg)));
+                    break;
+                case "--script":
+                    sources.add(new Source(true, value(args, ++i, arg)));
+                    break;
+                case "--json":
+                    json = true;
+                    break;
+                case "-h":
+                case "--help":
+                    help = true;
+                    break;
+                default:
+                    if (arg.startsWith("--script=")) {
+                        sources.add(new Source(true, arg.substring("--script=".length())));
+                    } else if (arg.startsWith("-")) {
+                        throw new UsageException("unknown option '" + arg + "'");
+                    } else {
+                        throw new UsageException("unexpected argument '" + arg
+                                + "' (a command goes after -c, a script after --script)");
+                    }
+            }
+        }
+        return new LaunchOptions(sources, json, help);
+    }
+
+    private static String value(String[] args, int index, String option) throws UsageException {
+        if (index >= args.length) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    public List<Source> sources() {
+        return sources;
+    }
+
+    public boolean json() {
+        return json;
+    }
+
+    public boolean help() {
+        return help;
+    }
+
+    public boolean interactive() {
+        return sources.isEmpty() && !help;
+    }
+}

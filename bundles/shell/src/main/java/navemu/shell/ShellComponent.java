@@ -1,0 +1,74 @@
+package navemu.shell;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.function.ToIntFunction;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import navemu.api.nav.Composition;
+import navemu.api.nav.Navigator;
+import navemu.shell.command.Session;
+import navemu.shell.command.UsageException;
+import navemu.shell.interactive.InteractiveShell;
+import navemu.shell.navigation.NssKeyLogFile;
+import navemu.shell.render.StreamConsole;
+
+/**
+ * The program's entry point inside OSGi. The launcher waits for this service
+ * ({@code navemu.main=shell}), calls {@link #applyAsInt} on its main thread with the command
+ * line, and exits with the status it returns.
+ *
+ * <p>The references to the navigator and the composition only hold the service back until both
+ * exist, so that {@code -c 'open …'} never races the navigator's start. While it runs, the shell
+ * looks its services up through trackers, and so survives their bundles being restarted.
+ */
+@Component(service = ToIntFunction.class, property = "navemu.main=shell")
+@SuppressWarnings("rawtypes")
+public final class ShellComponent implements ToIntFunction {
+    /** Columns assumed when there is no terminal to ask. */
+    static final int STREAM_WIDTH = 120;
+
+    private final BundleContext context;
+
+    @Activate
+    public ShellComponent(BundleContext context, @Reference(name = "navigator") Navigator navigator,
+                          @Reference(name = "composition") Composition composition) {
+        this.context = context;
+    }
+
+    @Override
+    public int applyAsInt(Object value) {
+        return run((String[]) value, System.out, System.err);
+    }
+
+    int run(String[] args, PrintStream out, PrintStream err) {
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args == null ? new String[0] : args);
+        } catch (UsageException e) {
+            err.println("navemu: " + e.getMessage());
+            err.println(LaunchOptions.USAGE);
+            return 2;
+        }
+        if (options.help()) {
+            out.println(LaunchOptions.USAGE);
+            return 0;
+        }
+        try (TrackedServices services = new TrackedServices(context)) {
+            if (options.interactive()) {
+                return new InteractiveShell(services, options.json(), err).run();
+            }
+            Session session = new Session(services, new StreamConsole(out, err, STREAM_WIDTH), options.json(),
+                    ShellCommands.create());
+            NssKeyLogFile.fromEnvironment(session, err);
+            return new Batch(session).run(options);
+        } catch (IOException e) {
+            err.println("navemu: cannot open the terminal: " + e.getMessage());
+            return 1;
+        }
+    }
+}

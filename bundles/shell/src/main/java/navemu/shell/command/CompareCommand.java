@@ -1,0 +1,114 @@
+package navemu.shell.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jline.utils.AttributedString;
+
+import navemu.api.Slot;
+import navemu.api.nav.Composition;
+import navemu.api.result.NavigationResult;
+import navemu.shell.parse.CommandLine;
+import navemu.shell.render.CompareRenderer;
+
+/**
+ * {@code compare URL [CHANGES] vs CHANGES}: the same URL under two compositions, as DESIGN.md
+ * defines it. Each side is the current composition with its {@code slot=impl} changes; with one
+ * side only ({@code compare URL tls=jsse}), the current composition faces the changed one.
+ * The right side runs last, so {@code expect} afterwards checks the right side.
+ */
+public final class CompareCommand implements Command {
+    static final String VERSUS = "vs";
+
+    @Override
+    public String name() {
+        return "compare";
+    }
+
+    @Override
+    public String usage() {
+        return "compare URL [SLOT=IMPL…] vs SLOT=IMPL…";
+    }
+
+    @Override
+    public String summary() {
+        return "run URL under two compositions and show both traces side by side";
+    }
+
+    /** The two sides' changes, as read from the words after the URL. */
+    record Sides(Map<Slot, String> left, Map<Slot, String> right) {
+    }
+
+    static Sides sides(List<String> words) throws UsageException {
+        int versus = words.indexOf(VERSUS);
+        if (versus < 0) {
+            if (words.isEmpty()) {
+                throw new UsageException("compare needs changes to compare with, e.g. 'compare URL tls=jsse'");
+            }
+            return new Sides(Map.of(), SlotArguments.changes(words));
+        }
+        if (words.lastIndexOf(VERSUS) != versus) {
+            throw new UsageException("'vs' may appear only once");
+        }
+        List<String> right = words.subList(versus + 1, words.size());
+        if (right.isEmpty()) {
+            throw new UsageException("nothing after 'vs': name the changes of the right side, e.g. 'vs hsts=off'");
+        }
+        return new Sides(SlotArguments.changes(words.subList(0, versus)), SlotArguments.changes(right));
+    }
+
+    @Override
+    public CommandResult run(CommandLine line, Session session) throws UsageException, CommandException {
+        if (line.args().isEmpty()) {
+            throw new UsageException("compare needs a URL");
+        }
+        String url = line.arg(0);
+        Sides sides = sides(line.args().subList(1, line.args().size()));
+        Composition composition = session.composition();
+        for (Map<Slot, String> side : List.of(sides.left(), sides.right())) {
+            for (Map.Entry<Slot, String> change : side.entrySet()) {
+                SlotArguments.requireRegistered(composition, change.getKey(), change.getValue());
+            }
+        }
+        NavigationResult left = session.navigate(url, sides.left());
+        NavigationResult right = session.navigate(url, sides.right());
+        if (session.json()) {
+            session.console().out(session.jsonRenderer().toLine(left));
+            session.console().out(session.jsonRenderer().toLine(right));
+        } else {
+            List<AttributedString> lines = new CompareRenderer().render(left, label(sides.left()), right,
+                    label(sides.right()), session.console().width());
+            lines.forEach(session.console()::out);
+        }
+        return CommandResult.DONE;
+    }
+
+    static String label(Map<Slot, String> changes) {
+        if (changes.isEmpty()) {
+            return "current composition";
+        }
+        List<String> words = new ArrayList<>();
+        changes.forEach((slot, impl) -> words.add(slot.key() + "=" + impl));
+        return String.join(" ", words);
+    }
+
+    @Override
+    public List<String> complete(int index, List<String> before, Session session) {
+        if (index == 0) {
+            return List.of();
+        }
+        List<String> candidates = new ArrayList<>();
+        if (!before.subList(1, before.size()).contains(VERSUS)) {
+            candidates.add(VERSUS);
+        }
+        session.services().composition().ifPresent(composition -> {
+            for (Slot slot : Slot.values()) {
+                for (String impl : composition.implementations(slot)) {
+                    candidates.add(slot.key() + "=" + impl);
+                }
+            }
+        });
+        return candidates;
+    }
+}

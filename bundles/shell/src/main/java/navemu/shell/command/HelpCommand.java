@@ -1,0 +1,63 @@
+package navemu.shell.command;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jline.utils.AttributedStringBuilder;
+
+import navemu.shell.parse.CommandLine;
+import navemu.shell.render.Style;
+
+/** {@code help [COMMAND]}: every command with one line, or one command's usage. */
+public final class HelpCommand implements Command {
+
+    @Override
+    public String name() {
+        return "help";
+    }
+
+    @Override
+    public String usage() {
+        return "help [COMMAND]";
+    }
+
+    @Override
+    public String summary() {
+        return "list the commands, or show how to call one";
+    }
+
+    @Override
+    public CommandResult run(CommandLine line, Session session) throws UsageException {
+        if (line.args().size() > 1) {
+            throw new UsageException("help takes at most one command name");
+        }
+        if (line.args().size() == 1) {
+            Optional<Command> command = session.registry().find(line.arg(0));
+            if (command.isEmpty()) {
+                throw new UsageException("no command called '" + line.arg(0) + "'");
+            }
+            print(session, command.get(), 0);
+            return CommandResult.DONE;
+        }
+        int width = 0;
+        for (Command command : session.registry().all()) {
+            width = Math.max(width, command.usage().length());
+        }
+        for (Command command : session.registry().all()) {
+            print(session, command, width);
+        }
+        return CommandResult.DONE;
+    }
+
+    private static void print(Session session, Command command, int width) {
+        AttributedStringBuilder line = new AttributedStringBuilder();
+        line.style(Style.NAME).append(String.format("  %-" + Math.max(1, width) + "s", command.usage()))
+                .style(Style.PLAIN).append("  ").append(command.summary());
+        session.console().out(line.toAttributedString());
+    }
+
+    @Override
+    public List<String> complete(int index, List<String> before, Session session) {
+        return index == 0 ? session.registry().names() : List.of();
+    }
+}

@@ -1,0 +1,53 @@
+package navemu.shell.command;
+
+import java.util.List;
+
+import org.jline.utils.AttributedStringBuilder;
+
+import navemu.api.lab.LabSite;
+import navemu.api.lab.LabSites;
+import navemu.shell.parse.CommandLine;
+import navemu.shell.render.Style;
+
+/** {@code lab}: the lab world's sites, what each tests and what a strict browser gets. */
+public final class LabCommand implements Command {
+
+    @Override
+    public String name() {
+        return "lab";
+    }
+
+    @Override
+    public String usage() {
+        return "lab";
+    }
+
+    @Override
+    public String summary() {
+        return "list the lab sites, what each tests and the error a strict client gets";
+    }
+
+    @Override
+    public CommandResult run(CommandLine line, Session session) throws UsageException, CommandException {
+        if (!line.args().isEmpty()) {
+            throw new UsageException("lab takes no arguments");
+        }
+        LabSites lab = session.labSites().orElseThrow(() -> new CommandException(
+                "the lab is not running (no LabSites service): is the navemu-lab bundle active? (see 'bundles')"));
+        List<LabSite> sites = lab.sites();
+        if (sites.isEmpty()) {
+            session.console().out("the lab has no sites");
+        }
+        for (LabSite site : sites) {
+            session.console().out(new AttributedStringBuilder()
+                    .style(Style.NAME).append(String.format("%-34s", site.url())).style(Style.PLAIN)
+                    .append(String.format(" %-12s", site.server()))
+                    .style(site.expectedError() == null ? Style.GOOD : Style.BAD)
+                    .append(String.format(" %-32s", site.expectedError() == null ? "loads" : site.expectedError()))
+                    .style(Style.PLAIN).append(" ").append(String.valueOf(site.purpose()))
+                    .style(Style.DIM).append("  port " + site.port()).style(Style.PLAIN)
+                    .toAttributedString());
+        }
+        return CommandResult.DONE;
+    }
+}

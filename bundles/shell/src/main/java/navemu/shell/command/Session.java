@@ -1,0 +1,192 @@
+package navemu.shell.command;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jline.utils.AttributedString;
+
+import navemu.api.Environment;
+import navemu.api.Slot;
+import navemu.api.lab.LabSites;
+import navemu.api.nav.Composition;
+import navemu.api.nav.NavigationRequest;
+import navemu.api.nav.Navigator;
+import navemu.api.result.NavigationResult;
+import navemu.api.tls.KeyLog;
+import navemu.api.trace.NavigationListener;
+import navemu.api.trace.TraceEvent;
+import navemu.shell.ShellServices;
+import navemu.shell.navigation.EventRecorder;
+import navemu.shell.navigation.NavigationRunner;
+import navemu.shell.render.Console;
+import navemu.shell.render.HumanRenderer;
+import navemu.shell.render.JsonRenderer;
+import navemu.shell.render.ProgressView;
+
+/**
+ * What a shell session knows between commands: the services, where output goes, the last
+ * navigation (for {@code expect}, {@code trace}, {@code cert}…), the key log in force.
+ */
+public final class Session {
+    private final ShellServices services;
+    private final Console console;
+    private final boolean json;
+    private final CommandRegistry registry;
+    private final NavigationRunner runner = new NavigationRunner();
+    private final JsonRenderer jsonRenderer = new JsonRenderer();
+    private final List<NavigationResult> results = new ArrayList<>();
+    private NavigationResult last;
+    private List<TraceEvent> lastEvents = List.of();
+    private KeyLog keyLog = KeyLog.NONE;
+    private String keyLogTarget;
+    private int replayDepth;
+
+    public Session(ShellServices services, Console console, boolean json, CommandRegistry registry) {
+        this.services = services;
+        this.console = console;
+        this.json = json;
+        this.registry = registry;
+    }
+
+    public Console console() {
+        return console;
+    }
+
+    public boolean json() {
+        return json;
+    }
+
+    public CommandRegistry registry() {
+        return registry;
+    }
+
+    public ShellServices services() {
+        return services;
+    }
+
+    public JsonRenderer jsonRenderer() {
+        return jsonRenderer;
+    }
+
+    /** A line about how a command went (expect verdicts, summaries): on stderr under --json, so stdout stays JSON. */
+    public void report(AttributedString line) {
+        if (json) {
+            console.err(line);
+        } else {
+            console.out(line);
+        }
+    }
+
+    public void report(String line) {
+        report(new AttributedString(line));
+    }
+
+    public Navigator navigator() throws CommandException {
+        return services.navigator().orElseThrow(() -> new CommandException(
+                "no navigator is registered: is the navemu-navigator bundle active? (see 'bundles')"));
+    }
+
+    public Composition composition() throws CommandException {
+        return services.composition().orElseThrow(() -> new CommandException(
+                "no composition is registered: is the navemu-navigator bundle active? (see 'bundles')"));
+    }
+
+    public Optional<LabSites> labSites() {
+        return services.labSites();
+    }
+
+    /** The user's navemu directory ({@code navemu.home}, default {@code ~/.navemu}). */
+    public Path home() {
+        return services.property(Environment.HOME).map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".navemu"));
+    }
+
+    /**
+     * Runs one navigation with the live view and the recorder attached, and keeps its result as
+     * the last one.
+     */
+    public NavigationResult navigate(String url, Map<Slot, String> overrides) throws CommandException {
+        Navigator navigator = navigator();
+        EventRecorder recorder = new EventRecorder();
+        NavigationListener listener = recorder;
+        if (!json && console.live()) {
+            ProgressView progress = new ProgressView(console);
+            listener = event -> {
+                recorder.onEvent(event);
+                progress.onEvent(event);
+            };
+        }
+        NavigationRequest request = NavigationRequest.of(url).withOverrides(overrides).withListener(listener)
+                .withKeyLog(keyLog);
+        NavigationResult result = runner.run(navigator, request);
+        last = result;
+        lastEvents = recorder.events();
+        results.add(result);
+        return result;
+    }
+
+    /** Prints a result: one JSON line under --json, else the human summary. */
+    public void show(NavigationResult result) {
+        if (json) {
+            console.out(jsonRenderer.toLine(result));
+        } else {
+            for (AttributedString line : new HumanRenderer().render(result, console.width())) {
+                console.out(line);
+            }
+        }
+    }
+
+    /** Ctrl-C: cancels the navigation in flight, if any. */
+    public void interrupt() {
+        runner.interrupt();
+    }
+
+    public Optional<NavigationResult> last() {
+        return Optional.ofNullable(last);
+    }
+
+    public NavigationResult requireLast() throws CommandException {
+        if (last == null) {
+            throw new CommandException("no navigation yet: run 'open URL' first");
+        }
+        return last;
+    }
+
+    public List<TraceEvent> lastEvents() {
+        return lastEvents;
+    }
+
+    /** Every navigation of this session, oldest first. */
+    public List<NavigationResult> results() {
+        return List.copyOf(results);
+    }
+
+    public void keyLog(KeyLog newKeyLog, String target) {
+        this.keyLog = newKeyLog == null ? KeyLog.NONE : newKeyLog;
+        this.keyLogTarget = target;
+    }
+
+    public KeyLog keyLog() {
+        return keyLog;
+    }
+
+    public Optional<String> keyLogTarget() {
+        return Optional.ofNullable(keyLogTarget);
+    }
+
+    /** Guards against a script that replays itself. */
+    public boolean enterReplay() {
+        if (replayDepth >= 8) {
+            return false;
+        }
+        replayDepth++;
+        return true;
+    }
+
+    public void leaveReplay() {
+        replayDepth--;
+    }
+}

@@ -1,0 +1,112 @@
+package navemu.shell.interactive;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+
+import navemu.shell.ShellServices;
+import navemu.shell.ShellCommands;
+import navemu.shell.command.Dispatcher;
+import navemu.shell.command.Session;
+import navemu.shell.command.Tally;
+import navemu.shell.navigation.NssKeyLogFile;
+
+/**
+ * The interactive shell: prompt {@code navemu> }, history in {@code <navemu.home>/history}, TAB
+ * completion, colours. Ctrl-C at the prompt clears the line; Ctrl-C while a navigation runs
+ * cancels it and comes back to the prompt; Ctrl-D (or {@code quit}) leaves.
+ */
+public final class InteractiveShell {
+    static final String PROMPT = "navemu> ";
+
+    private final ShellServices services;
+    private final boolean json;
+    private final PrintStream err;
+
+    public InteractiveShell(ShellServices services, boolean json, PrintStream err) {
+        this.services = services;
+        this.json = json;
+        this.err = err;
+    }
+
+    /** Runs on the system terminal, or a dumb one when stdin is not a terminal (commands piped in). */
+    public int run() throws IOException {
+        try (Terminal terminal = systemTerminal()) {
+            return run(terminal);
+        }
+    }
+
+    /** Runs on {@code terminal} until quit or end of input; returns the exit status (0). */
+    public int run(Terminal terminal) {
+        Session session = new Session(services, new TerminalConsole(terminal), json, ShellCommands.create());
+        NssKeyLogFile.fromEnvironment(session, err);
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("navemu")
+                .completer(new ShellCompleter(session))
+                .variable(LineReader.HISTORY_FILE, historyFile(session))
+                // '!' is part of '!=' in expect, not a history reference.
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .build();
+        // Outside readLine the terminal delivers Ctrl-C here: cancel the navigation in flight.
+        terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
+        Dispatcher dispatcher = new Dispatcher(session);
+        session.console().out(new AttributedString("navemu — type 'help' for the commands, Ctrl-D to leave",
+                AttributedStyle.DEFAULT.faint()));
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(PROMPT);
+            } catch (UserInterruptException clearLine) {
+                continue;
+            } catch (EndOfFileException leave) {
+                break;
+            }
+            Tally tally = dispatcher.execute(line, null);
+            if (tally.quitRequested()) {
+                break;
+            }
+        }
+        try {
+            reader.getHistory().save();
+        } catch (IOException e) {
+            err.println("navemu: could not save the history: " + e.getMessage());
+        }
+        return 0;
+    }
+
+    private static Path historyFile(Session session) {
+        Path home = session.home();
+        try {
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            // JLine then reports it cannot write the history; the shell works without one.
+        }
+        return home.resolve("history");
+    }
+
+    /**
+     * JLine finds its terminal providers through the thread's context class loader; inside OSGi
+     * that must be JLine's own bundle class loader, or only a dumb terminal is found.
+     */
+    static Terminal systemTerminal() throws IOException {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(TerminalBuilder.class.getClassLoader());
+        try {
+            return TerminalBuilder.builder().name("navemu").system(true).dumb(true).build();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

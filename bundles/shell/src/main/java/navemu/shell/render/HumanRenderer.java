@@ -1,0 +1,176 @@
+package navemu.shell.render;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+
+import navemu.api.result.CertInfo;
+import navemu.api.result.Hop;
+import navemu.api.result.HstsInfo;
+import navemu.api.result.HttpInfo;
+import navemu.api.result.NavigationResult;
+import navemu.api.result.StepResult;
+import navemu.api.result.TlsInfo;
+
+/**
+ * The summary {@code open} prints after a navigation: the outcome, each step with its
+ * implementation, duration, round trips and key detail, then what TLS negotiated, the
+ * certificate verdict, what HSTS did and the HTTP response.
+ */
+public final class HumanRenderer {
+
+    public List<AttributedString> render(NavigationResult result, int width) {
+        List<AttributedString> lines = new ArrayList<>();
+        lines.add(headline(result));
+        int hopNumber = 1;
+        for (Hop hop : result.redirects) {
+            lines.add(hopLine(hopNumber++, hop));
+            for (StepResult step : hop.steps) {
+                lines.add(indent(StepRow.of(step).full(width - 2)));
+            }
+        }
+        if (!result.redirects.isEmpty()) {
+            lines.add(new AttributedStringBuilder().append("  ").style(Style.HEADING)
+                    .append("hop " + hopNumber + "  ").style(Style.PLAIN).append(String.valueOf(result.finalUrl))
+                    .toAttributedString());
+        }
+        for (StepResult step : result.steps) {
+            lines.add(StepRow.of(step).full(width));
+        }
+        if (result.tls != null) {
+            lines.add(section("tls", tlsText(result.tls)));
+        }
+        if (result.cert != null) {
+            lines.addAll(certLines(result.cert));
+        }
+        String hsts = hstsText(result.hsts);
+        if (!hsts.isEmpty()) {
+            lines.add(section("hsts", hsts));
+        }
+        if (result.http != null) {
+            lines.add(section("http", httpText(result.http)));
+        }
+        if (!result.ok && result.error != null) {
+            lines.add(new AttributedStringBuilder().append("  ").style(Style.BAD).append(Style.CROSS + " " + result.error)
+                    .style(Style.PLAIN).append(result.errorMessage == null ? "" : ": " + result.errorMessage)
+                    .toAttributedString());
+        }
+        return lines;
+    }
+
+    private static AttributedString headline(NavigationResult result) {
+        AttributedStringBuilder line = new AttributedStringBuilder();
+        line.style(Style.HEADING).append(String.valueOf(result.url)).style(Style.PLAIN).append("  →  ");
+        if (result.ok && result.status != null) {
+            String reason = result.http == null || result.http.reason == null ? "" : " " + result.http.reason;
+            line.style(result.status < 400 ? Style.GOOD : Style.BAD).append(result.status + reason).style(Style.PLAIN);
+        } else {
+            line.style(Style.BAD).append(result.error == null ? "failed" : result.error).style(Style.PLAIN);
+        }
+        line.style(Style.DIM).append("   " + Durations.ms(result.totalMs)).style(Style.PLAIN);
+        if (result.finalUrl != null && !result.finalUrl.equals(result.url)) {
+            line.append("   final ").append(result.finalUrl);
+        }
+        return line.toAttributedString();
+    }
+
+    private static AttributedString hopLine(int number, Hop hop) {
+        AttributedStringBuilder line = new AttributedStringBuilder().append("  ");
+        line.style(Style.HEADING).append("hop " + number + "  ").style(Style.PLAIN).append(String.valueOf(hop.url));
+        line.append(" → ");
+        line.append(hop.internal ? "307 internal (HSTS)" : String.valueOf(hop.status));
+        if (hop.location != null) {
+            line.append(" → ").append(hop.location);
+        }
+        return line.toAttributedString();
+    }
+
+    static String tlsText(TlsInfo tls) {
+        List<String> parts = new ArrayList<>();
+        parts.add(String.valueOf(tls.version));
+        parts.add(String.valueOf(tls.cipherSuite));
+        parts.add(tls.group == null ? "no ECDHE group (RSA key exchange)" : "group " + tls.group);
+        parts.add("alpn " + (tls.alpn == null ? "none" : tls.alpn));
+        if (tls.sni != null) {
+            parts.add("sni " + tls.sni);
+        }
+        parts.add(tls.resumed ? "resumed" : "full handshake");
+        if (tls.earlyData) {
+            parts.add("early data accepted");
+        }
+        return String.join(" · ", parts);
+    }
+
+    private static List<AttributedString> certLines(CertInfo cert) {
+        List<AttributedString> lines = new ArrayList<>();
+        AttributedStringBuilder line = new AttributedStringBuilder();
+        line.style(Style.HEADING).append("  cert  ").style(Style.PLAIN);
+        line.append(String.valueOf(cert.subject)).append("  issued by ").append(String.valueOf(cert.issuer)).append("  ");
+        if (cert.valid && !cert.lenient) {
+            line.style(Style.GOOD).append(Style.TICK + " valid");
+        } else if (cert.valid) {
+            line.style(Style.CHANGED).append("accepted only because the validator is lenient");
+        } else {
+            line.style(Style.BAD).append(Style.CROSS + " " + (cert.error == null ? "invalid" : cert.error));
+        }
+        line.style(Style.PLAIN).append(cert.validator == null ? "" : " (" + cert.validator + ")");
+        lines.add(line.toAttributedString());
+        for (String problem : cert.problems) {
+            lines.add(new AttributedStringBuilder().append("        ").style(Style.BAD).append(problem)
+                    .style(Style.PLAIN).toAttributedString());
+        }
+        return lines;
+    }
+
+    private static String hstsText(HstsInfo hsts) {
+        if (hsts == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (hsts.upgraded) {
+            parts.add("upgraded http:// to https:// before any packet left");
+        }
+        if (hsts.stored) {
+            parts.add("policy stored");
+        }
+        if (hsts.note != null) {
+            parts.add(hsts.note);
+        }
+        return String.join(" · ", parts);
+    }
+
+    private static String httpText(HttpInfo http) {
+        List<String> parts = new ArrayList<>();
+        parts.add((http.version == null ? "" : http.version + " ") + http.status
+                + (http.reason == null ? "" : " " + http.reason));
+        String type = header(http, "Content-Type");
+        if (type != null) {
+            parts.add(type);
+        }
+        parts.add(http.bodyBytes + " bytes");
+        if (http.insecure) {
+            parts.add("not encrypted (http://)");
+        }
+        return String.join(" · ", parts);
+    }
+
+    private static String header(HttpInfo http, String name) {
+        for (var entry : http.headers.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static AttributedString section(String name, String text) {
+        return new AttributedStringBuilder().style(Style.HEADING).append("  " + StepRow.pad(name, 4) + "  ")
+                .style(Style.PLAIN).append(text).toAttributedString();
+    }
+
+    private static AttributedString indent(AttributedString line) {
+        return new AttributedStringBuilder().append("  ").append(line).toAttributedString();
+    }
+}
