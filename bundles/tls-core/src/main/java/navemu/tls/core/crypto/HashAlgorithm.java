@@ -1,0 +1,58 @@
+package navemu.tls.core.crypto;
+
+import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.digests.SHA384Digest;
+import org.bouncycastle.crypto.digests.SHA512Digest;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.KeyParameter;
+
+/** The hash functions TLS uses: in a cipher suite's key schedule, in signatures, in HMAC. */
+public enum HashAlgorithm {
+    SHA256("SHA-256", 32),
+    SHA384("SHA-384", 48),
+    SHA512("SHA-512", 64);
+
+    private final String displayName;
+    private final int length;
+
+    HashAlgorithm(String displayName, int length) {
+        this.displayName = displayName;
+        this.length = length;
+    }
+
+    /** Output length in bytes ({@code Hash.length} in RFC 8446 §7.1). */
+    public int length() {
+        return length;
+    }
+
+    public Digest newDigest() {
+        switch (this) {
+            case SHA256: return new SHA256Digest();
+            case SHA384: return new SHA384Digest();
+            default: return new SHA512Digest();
+        }
+    }
+
+    public byte[] hash(byte[] data) {
+        Digest d = newDigest();
+        d.update(data, 0, data.length);
+        byte[] out = new byte[length];
+        d.doFinal(out, 0);
+        return out;
+    }
+
+    public byte[] hmac(byte[] key, byte[] data) {
+        HMac mac = new HMac(newDigest());
+        mac.init(new KeyParameter(key));
+        mac.update(data, 0, data.length);
+        byte[] out = new byte[length];
+        mac.doFinal(out, 0);
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return displayName;
+    }
+}

@@ -1,0 +1,173 @@
+package navemu.tls.core.record;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+import navemu.tls.core.alert.AlertDescription;
+import navemu.tls.core.alert.TlsAlertException;
+
+/**
+ * The record layer (RFC 8446 §5) over a byte stream: reads whole records, checks their size,
+ * removes protection; splits outgoing data into records of at most 2^14 bytes and protects
+ * them. Reads wait as long as the stream's own read timeout allows.
+ */
+public final class RecordLayer {
+    private final InputStream in;
+    private final OutputStream out;
+    private RecordProtection readProtection = RecordProtection.NONE;
+    private RecordProtection writeProtection = RecordProtection.NONE;
+    private boolean dropChangeCipherSpec;
+    private boolean decryptedSinceKeyChange;
+    private long bytesRead;
+    private long bytesWritten;
+
+    public RecordLayer(InputStream in, OutputStream out) {
+        this.in = in;
+        this.out = out;
+    }
+
+    /** New read keys; the sequence number starts again at 0 (RFC 8446 §5.3). */
+    public void setReadProtection(RecordProtection protection) {
+        this.readProtection = protection;
+        this.decryptedSinceKeyChange = false;
+    }
+
+    public void setWriteProtection(RecordProtection protection) {
+        this.writeProtection = protection;
+    }
+
+    public RecordProtection readProtection() {
+        return readProtection;
+    }
+
+    /**
+     * TLS 1.3 middlebox compatibility (RFC 8446 §5, §D.4): while on, an unprotected
+     * change_cipher_spec record holding the single byte 0x01 is dropped; any other
+     * change_cipher_spec is an unexpected_message. While off, such records are handed up
+     * (TLS 1.2 needs them; a TLS 1.3 client rejects them).
+     */
+    public void dropChangeCipherSpec(boolean on) {
+        this.dropChangeCipherSpec = on;
+    }
+
+    public long bytesRead() {
+        return bytesRead;
+    }
+
+    public long bytesWritten() {
+        return bytesWritten;
+    }
+
+    /** Reads the next record and removes its protection. */
+    public TlsRecord read() throws IOException {
+        while (true) {
+            TlsRecord wire = readWire();
+            if (wire.type() == ContentType.CHANGE_CIPHER_SPEC && dropChangeCipherSpec) {
+                if (wire.fragment().length != 1 || wire.fragment()[0] != 1) {
+                    throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+                            "change_cipher_spec record must be the single byte 0x01 (RFC 8446 §5)");
+                }
+                continue;
+            }
+            if (!readProtection.active()) {
+                return wire;
+            }
+            if (wire.type() == ContentType.APPLICATION_DATA) {
+                TlsRecord opened = readProtection.unprotect(wire);
+                decryptedSinceKeyChange = true;
+                return opened;
+            }
+            // A server that fails before it has our keys can only answer with a plaintext
+            // alert; accept that until the first protected record arrives, so the user sees
+            // the server's reason rather than our complaint about the record type.
+            if (wire.type() == ContentType.ALERT && !decryptedSinceKeyChange) {
+                return wire;
+            }
+            throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+                    "unprotected " + wire.type().rfcName() + " record after keys were established (RFC 8446 §5.2)");
+        }
+    }
+
+    private TlsRecord readWire() throws IOException {
+        byte[] header = new byte[TlsRecord.HEADER_LENGTH];
+        int got = readFully(header);
+        if (got == 0) {
+            throw new PeerClosedException("the server closed the connection");
+        }
+        if (got < header.length) {
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR,
+                    "connection closed inside a record header (" + got + " of 5 bytes)");
+        }
+        ContentType type = ContentType.of(header[0] & 0xff);
+        if (type == null) {
+            throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+                    "record of unknown content type " + (header[0] & 0xff) + " (RFC 8446 §5)");
+        }
+        int version = ((header[1] & 0xff) << 8) | (header[2] & 0xff);
+        int length = ((header[3] & 0xff) << 8) | (header[4] & 0xff);
+        int max = type == ContentType.APPLICATION_DATA ? readProtection.maxWireFragment() : TlsRecord.MAX_PLAINTEXT;
+        if (length > max) {
+            throw new TlsAlertException(AlertDescription.RECORD_OVERFLOW,
+                    type.rfcName() + " record of " + length + " bytes exceeds the limit of " + max + " (RFC 8446 §5.1, §5.2)");
+        }
+        if (length == 0 && type != ContentType.APPLICATION_DATA) {
+            throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+                    "zero-length " + type.rfcName() + " record (RFC 8446 §5.1)");
+        }
+        byte[] fragment = new byte[length];
+        int body = readFully(fragment);
+        if (body < length) {
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR,
+                    "truncated record: the header promised " + length + " bytes, the connection closed after " + body);
+        }
+        bytesRead += TlsRecord.HEADER_LENGTH + length;
+        return new TlsRecord(type, version, fragment);
+    }
+
+    private int readFully(byte[] buffer) throws IOException {
+        int n = 0;
+        while (n < buffer.length) {
+            int r = in.read(buffer, n, buffer.length - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        return n;
+    }
+
+    /** Protects {@code data} and writes it as records of at most 2^14 bytes (not flushed). */
+    public void write(ContentType type, byte[] data) throws IOException {
+        int offset = 0;
+        do {
+            int n = Math.min(TlsRecord.MAX_PLAINTEXT, data.length - offset);
+            byte[] fragment = Arrays.copyOfRange(data, offset, offset + n);
+            byte[] wire = writeProtection.protect(type, fragment).encode();
+            out.write(wire);
+            bytesWritten += wire.length;
+            offset += n;
+        } while (offset < data.length);
+    }
+
+    /**
+     * The dummy change_cipher_spec of middlebox compatibility mode (RFC 8446 §D.4): always
+     * unprotected, whatever the write keys.
+     */
+    public void writeChangeCipherSpec() throws IOException {
+        byte[] wire = new TlsRecord(ContentType.CHANGE_CIPHER_SPEC, 0x0303, new byte[] {1}).encode();
+        out.write(wire);
+        bytesWritten += wire.length;
+    }
+
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    /** Sends an alert (RFC 8446 §6) under the current write protection and flushes. */
+    public void writeAlert(int level, AlertDescription description) throws IOException {
+        write(ContentType.ALERT, new byte[] {(byte) level, (byte) description.code()});
+        flush();
+    }
+}
