@@ -1,38 +1,47 @@
-package navemu.hsts.file;
+package navemu.hsts.core;
 
 import java.nio.file.Path;
 
-/** Where the HSTS file lives: the configured {@code path}, resolved against the navemu home. */
-final class StorePaths {
+/**
+ * The file an {@code hsts} implementation is configured to use (the {@code path} property of
+ * its ConfigAdmin pid), resolved the same way by every implementation: {@code ${VARIABLE}} at the
+ * start stands for a base directory (the navemu home, the config directory), a leading {@code ~}
+ * for the user's home, and a relative path is taken from the base directory.
+ */
+public final class ConfiguredPath {
 
-    private static final String HOME_VARIABLE = "${navemu.home}";
-
-    private StorePaths() {
-    }
-
-    /** The navemu home: the framework property, or {@code ~/.navemu} when the launcher set none. */
-    static Path home(String property) {
-        if (property == null || property.isBlank()) {
-            return Path.of(System.getProperty("user.home"), ".navemu");
-        }
-        return Path.of(property);
+    private ConfiguredPath() {
     }
 
     /**
-     * The file named by the configuration value {@code configured}: {@code ${navemu.home}} and a
-     * leading {@code ~} expanded, a relative path taken from {@code home}; {@code home/defaultName}
-     * when nothing is configured.
+     * The directory named by the framework property {@code property}, or {@code fallback} when the
+     * launcher did not set it.
      */
-    static Path resolve(Object configured, Path home, String defaultName) {
+    public static Path directory(String property, Path fallback) {
+        return property == null || property.isBlank() ? fallback : Path.of(property);
+    }
+
+    /** The navemu home by default: {@code ~/.navemu}. */
+    public static Path defaultHome() {
+        return Path.of(System.getProperty("user.home"), ".navemu");
+    }
+
+    /**
+     * The file named by the configuration value {@code configured}, with {@code ${variable}} and a
+     * leading {@code ~} expanded and a relative path taken from {@code base};
+     * {@code base/defaultName} when nothing is configured.
+     */
+    public static Path resolve(Object configured, String variable, Path base, String defaultName) {
         String text = configured == null ? "" : configured.toString().strip();
         if (text.isEmpty()) {
-            return home.resolve(defaultName);
+            return base.resolve(defaultName);
         }
-        if (text.startsWith(HOME_VARIABLE)) {
-            text = home + text.substring(HOME_VARIABLE.length());
+        String placeholder = "${" + variable + "}";
+        if (text.startsWith(placeholder)) {
+            text = base + text.substring(placeholder.length());
         } else if (text.equals("~") || text.startsWith("~/")) {
             text = System.getProperty("user.home") + text.substring(1);
         }
-        return home.resolve(text); // an absolute text replaces home entirely
+        return base.resolve(text); // an absolute text replaces base entirely
     }
 }

@@ -1,4 +1,4 @@
-package navemu.hsts.file;
+package navemu.hsts.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,36 +6,47 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-/** Where the file goes: the configured path, resolved against the navemu home. */
-class StorePathsTest {
+/** Where a configured file goes: the configured path, resolved against a base directory. */
+class ConfiguredPathTest {
 
     private final Path home = Path.of("/home/u/.navemu");
 
-    @Test
-    void withoutConfigurationTheFileIsHstsJsonInTheNavemuHome() {
-        assertEquals(Path.of("/home/u/.navemu/hsts.json"), StorePaths.resolve(null, home, "hsts.json"));
-        assertEquals(Path.of("/home/u/.navemu/hsts.json"), StorePaths.resolve("  ", home, "hsts.json"));
+    private Path resolve(String configured) {
+        return ConfiguredPath.resolve(configured, "navemu.home", home, "hsts.json");
     }
 
     @Test
-    void theHomeVariableAndRelativePathsAreTakenFromTheNavemuHome() {
-        assertEquals(Path.of("/home/u/.navemu/x/h.json"), StorePaths.resolve("${navemu.home}/x/h.json", home, "hsts.json"));
-        assertEquals(Path.of("/home/u/.navemu/h.json"), StorePaths.resolve("h.json", home, "hsts.json"));
+    void withoutConfigurationTheFileIsTheDefaultNameInTheBaseDirectory() {
+        assertEquals(Path.of("/home/u/.navemu/hsts.json"), resolve(null));
+        assertEquals(Path.of("/home/u/.navemu/hsts.json"), resolve("  "));
+    }
+
+    @Test
+    void theVariableAndRelativePathsAreTakenFromTheBaseDirectory() {
+        assertEquals(Path.of("/home/u/.navemu/x/h.json"), resolve("${navemu.home}/x/h.json"));
+        assertEquals(Path.of("/home/u/.navemu/h.json"), resolve("h.json"));
+    }
+
+    @Test
+    void anotherVariableIsNotExpanded() {
+        assertEquals(Path.of("/home/u/.navemu/${navemu.config.dir}/h.json"), resolve("${navemu.config.dir}/h.json"));
     }
 
     @Test
     void anAbsolutePathIsTakenAsItIs() {
-        assertEquals(Path.of("/var/lib/h.json"), StorePaths.resolve("/var/lib/h.json", home, "hsts.json"));
+        assertEquals(Path.of("/var/lib/h.json"), resolve("/var/lib/h.json"));
     }
 
     @Test
     void aLeadingTildeIsTheUsersHome() {
-        assertEquals(Path.of(System.getProperty("user.home"), "h.json"), StorePaths.resolve("~/h.json", home, "x"));
+        assertEquals(Path.of(System.getProperty("user.home"), "h.json"), resolve("~/h.json"));
     }
 
     @Test
-    void withoutTheFrameworkPropertyTheHomeIsDotNavemu() {
-        assertEquals(Path.of(System.getProperty("user.home"), ".navemu"), StorePaths.home(null));
-        assertEquals(Path.of("/tmp/n"), StorePaths.home("/tmp/n"));
+    void anUnsetFrameworkPropertyFallsBack() {
+        assertEquals(Path.of("/fallback"), ConfiguredPath.directory(null, Path.of("/fallback")));
+        assertEquals(Path.of("/fallback"), ConfiguredPath.directory(" ", Path.of("/fallback")));
+        assertEquals(Path.of("/tmp/n"), ConfiguredPath.directory("/tmp/n", Path.of("/fallback")));
+        assertEquals(Path.of(System.getProperty("user.home"), ".navemu"), ConfiguredPath.defaultHome());
     }
 }

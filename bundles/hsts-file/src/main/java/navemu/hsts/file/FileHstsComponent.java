@@ -17,6 +17,7 @@ import navemu.api.hsts.HstsObservation;
 import navemu.api.hsts.HstsPolicy;
 import navemu.api.hsts.HstsStore;
 import navemu.api.hsts.HstsUpdate;
+import navemu.hsts.core.ConfiguredPath;
 
 /**
  * The {@code hsts} slot's {@code file} implementation: RFC 6797 with the Known HSTS Hosts kept in
@@ -37,8 +38,8 @@ public final class FileHstsComponent implements HstsStore {
 
     @Activate
     public FileHstsComponent(BundleContext context, Map<String, Object> configuration) {
-        Path home = StorePaths.home(context.getProperty(Environment.HOME));
-        Path file = StorePaths.resolve(configuration.get("path"), home, DEFAULT_FILE_NAME);
+        Path home = ConfiguredPath.directory(context.getProperty(Environment.HOME), ConfiguredPath.defaultHome());
+        Path file = ConfiguredPath.resolve(configuration.get("path"), Environment.HOME, home, DEFAULT_FILE_NAME);
         this.store = new FileHstsStore(file, Clock.systemUTC());
         // There is no log service at run time; the shell's console is where the user looks.
         store.problem().ifPresent(problem -> System.err.println("navemu hsts-file: " + problem));
