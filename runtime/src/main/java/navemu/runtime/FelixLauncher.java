@@ -40,6 +40,7 @@ final class FelixLauncher {
 
     private final LaunchSettings settings;
     private final List<String> startProblems = new ArrayList<>();
+    private final StartupTiming timing = StartupTiming.fromSystemProperty();
 
     FelixLauncher(LaunchSettings settings) {
         this.settings = settings;
@@ -59,14 +60,18 @@ final class FelixLauncher {
         Framework framework = newFramework(cache, config);
         try {
             framework.init();
+            timing.mark("framework initialised");
             installBundles(framework.getBundleContext(), embedded);
+            timing.mark("bundles installed");
             framework.start();
             startBundles(framework.getBundleContext());
+            timing.mark("bundles started");
             Object shell = coreBundlesActive(framework.getBundleContext()) ? awaitShell(framework.getBundleContext()) : null;
             if (shell == null) {
                 printDiagnostics(framework.getBundleContext());
                 return 3;
             }
+            timing.mark("shell ready");
             // A broken implementation bundle must not stop the shell, but the user should know.
             startProblems.forEach(p -> System.err.println("navemu: warning: " + p));
             @SuppressWarnings("unchecked")

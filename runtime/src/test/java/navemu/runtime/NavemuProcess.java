@@ -1,0 +1,75 @@
+package navemu.runtime;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Runs the real {@code navemu.jar} — Felix, every bundle, the lab world — as a user would,
+ * with its own navemu home directory, and collects what it printed.
+ */
+final class NavemuProcess {
+    static final long TIMEOUT_SECONDS = 120;
+
+    record Outcome(int exitCode, String stdout, String stderr) {
+
+        /** Every JSON object printed on a line of its own (one per navigation with --json). */
+        List<JsonObject> jsonLines() {
+            List<JsonObject> out = new ArrayList<>();
+            for (String line : stdout.split("\n")) {
+                if (line.startsWith("{")) {
+                    out.add(JsonParser.parseString(line).getAsJsonObject());
+                }
+            }
+            return out;
+        }
+
+        JsonObject onlyJson() {
+            List<JsonObject> all = jsonLines();
+            if (all.size() != 1) {
+                fail("expected one JSON line, got " + all.size() + ":\n" + this);
+            }
+            return all.get(0);
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
+        }
+    }
+
+    static Outcome run(Path home, String... args) throws IOException, InterruptedException {
+        String jar = System.getProperty("navemu.jar", "target/navemu.jar");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar, "--home", home.toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("navemu-out", ".txt");
+        Path err = Files.createTempFile("navemu-err", ".txt");
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail("navemu did not finish within " + TIMEOUT_SECONDS + " s: " + String.join(" ", args)
+                        + "\n" + Files.readString(out) + Files.readString(err));
+            }
+            return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
