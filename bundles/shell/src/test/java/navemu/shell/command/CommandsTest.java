@@ -1,0 +1,153 @@
+package navemu.shell.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import navemu.api.Slot;
+import navemu.api.lab.LabSite;
+import navemu.shell.fixtures.ShellHarness;
+
+@Timeout(30)
+class CommandsTest {
+
+    @Test
+    void slotsListsEverySlotWithTheActiveImplementationMarked() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        assertEquals(0, shell.main("-c", "slots"));
+        String out = shell.out();
+        for (Slot slot : Slot.values()) {
+            assertTrue(out.contains(slot.key()), out);
+        }
+        assertTrue(out.contains("tls     jsse  *tls13-ecdhe"), out);
+        assertTrue(out.contains("hsts    *memory  off"), out);
+    }
+
+    @Test
+    void slotsShowsTheProblemOfASlotWhoseImplementationWentAway() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        shell.composition.unregister(Slot.DNS, "dnsjava");
+        shell.main("-c", "slots");
+        assertTrue(shell.out().contains("*dnsjava (not registered)"), shell.out());
+        assertTrue(shell.out().contains("! the active dns implementation 'dnsjava' is not registered"), shell.out());
+    }
+
+    @Test
+    void useSwapsTheActiveImplementation() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        assertEquals(0, shell.main("-c", "use tls jsse"));
+        assertEquals("jsse", shell.composition.active().get(Slot.TLS));
+        assertTrue(shell.out().contains("tls: jsse (was tls13-ecdhe)"), shell.out());
+    }
+
+    @Test
+    void useWithAWrongNumberOfArgumentsShowsTheUsage() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        assertEquals(2, shell.main("-c", "use tls"));
+        assertTrue(shell.err().contains("use tls: use takes a slot and an implementation (usage: use SLOT IMPL)"), shell.err());
+    }
+
+    @Test
+    void compareRunsBothSidesWithTheirOverrides() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        assertEquals(0, shell.main("-c", "compare https://www.lab.test/ tls=tls13-ecdhe vs tls=jsse"));
+        assertEquals(Map.of(Slot.TLS, "tls13-ecdhe"), shell.navigator.requests().get(0).overrides());
+        assertEquals(Map.of(Slot.TLS, "jsse"), shell.navigator.requests().get(1).overrides());
+        assertTrue(shell.out().contains("changed: tls.cipherSuite TLS_AES_128_GCM_SHA256 → TLS_AES_256_GCM_SHA384"), shell.out());
+    }
+
+    @Test
+    void compareWithOneSideFacesTheCurrentComposition() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        assertEquals(0, shell.main("-c", "compare https://www.lab.test/ tls=jsse"));
+        assertEquals(Map.of(), shell.navigator.requests().get(0).overrides());
+        assertEquals(Map.of(Slot.TLS, "jsse"), shell.navigator.requests().get(1).overrides());
+        assertTrue(shell.out().contains("current composition"), shell.out());
+    }
+
+    @Test
+    void compareUnderJsonPrintsBothResults() throws Exception {
+        ShellHarness shell = new ShellHarness(true);
+        assertEquals(0, shell.main("-c", "compare https://www.lab.test/ vs tls=jsse"));
+        String[] lines = shell.out().strip().split("\n");
+        assertEquals(2, lines.length);
+        assertTrue(lines[0].contains("\"tls\":\"tls13-ecdhe\"") && lines[1].contains("\"tls\":\"jsse\""), shell.out());
+    }
+
+    @Test
+    void compareRefusesAnUnknownImplementationBeforeRunningAnything() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        assertEquals(1, shell.main("-c", "compare https://www.lab.test/ tls=nosuch"));
+        assertTrue(shell.err().contains("no tls implementation called 'nosuch'"), shell.err());
+        assertTrue(shell.navigator.requests().isEmpty());
+    }
+
+    @Test
+    void compareSidesAreReadAsDesignMdDefinesThem() throws Exception {
+        assertEquals(new CompareCommand.Sides(Map.of(Slot.HSTS, "memory"), Map.of(Slot.HSTS, "off")),
+                CompareCommand.sides(List.of("hsts=memory", "vs", "hsts=off")));
+        assertEquals(new CompareCommand.Sides(Map.of(), Map.of(Slot.TLS, "jsse", Slot.CERT, "jdk")),
+                CompareCommand.sides(List.of("tls=jsse", "cert=jdk")));
+        assertEquals(new CompareCommand.Sides(Map.of(), Map.of(Slot.HSTS, "off")),
+                CompareCommand.sides(List.of("vs", "hsts=off")));
+        assertThrows(UsageException.class, () -> CompareCommand.sides(List.of()));
+        assertThrows(UsageException.class, () -> CompareCommand.sides(List.of("tls=jsse", "vs")));
+        assertThrows(UsageException.class, () -> CompareCommand.sides(List.of("tls", "vs", "tls=jsse")));
+        assertThrows(UsageException.class, () -> CompareCommand.sides(List.of("tlx=jsse")));
+        assertThrows(UsageException.class, () -> CompareCommand.sides(List.of("tls=a", "tls=b")));
+        assertThrows(UsageException.class, () -> CompareCommand.sides(List.of("vs", "tls=a", "vs", "tls=b")));
+    }
+
+    @Test
+    void expectAfterCompareChecksTheRightSide() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        assertEquals(0, shell.main("-c", "compare https://www.lab.test/ tls=jsse; expect steps.tls.impl == jsse"));
+    }
+
+    @Test
+    void helpListsEveryCommandWithOneLine() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        assertEquals(0, shell.main("-c", "help"));
+        for (Command command : shell.session.registry().all()) {
+            boolean listed = shell.out().lines()
+                    .anyMatch(line -> line.startsWith("  " + command.usage() + " ") && line.endsWith("  " + command.summary()));
+            assertTrue(listed, command.name() + " in " + shell.out());
+        }
+    }
+
+    @Test
+    void labListsTheSitesOrSaysTheLabIsNotRunning() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        assertEquals(1, shell.main("-c", "lab"));
+        assertTrue(shell.err().contains("the lab is not running"), shell.err());
+        shell.services.labSites = () -> List.of(new LabSite("expired.lab.test", "https://expired.lab.test/",
+                "an expired leaf", "ERR_CERT_DATE_INVALID", "bouncycastle", 40443));
+        assertEquals(0, new ShellHarness().main("-c", "help lab"));
+        shell.main("-c", "lab");
+        assertTrue(shell.out().contains("https://expired.lab.test/") && shell.out().contains("ERR_CERT_DATE_INVALID")
+                && shell.out().contains("an expired leaf"), shell.out());
+    }
+
+    @Test
+    void bundleCommandsSayPlainlyWhenThereIsNoFramework() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        assertEquals(1, shell.main("-c", "bundles"));
+        assertTrue(shell.err().contains("not running inside an OSGi framework"), shell.err());
+    }
+
+    @Test
+    void completionOffersSlotsThenTheImplementationsRegisteredNow() {
+        ShellHarness shell = new ShellHarness();
+        Command use = shell.session.registry().find("use").orElseThrow();
+        assertEquals(List.of("hsts", "dns", "tcp", "tls", "cert", "session"), use.complete(0, List.of(), shell.session));
+        assertEquals(List.of("jsse", "tls13-ecdhe"), use.complete(1, List.of("tls"), shell.session));
+        shell.composition.register(Slot.TLS, "tls12-rsa", new Object());
+        assertEquals(List.of("jsse", "tls12-rsa", "tls13-ecdhe"), use.complete(1, List.of("tls"), shell.session));
+    }
+}

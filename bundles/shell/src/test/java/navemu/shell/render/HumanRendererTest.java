@@ -1,0 +1,92 @@
+package navemu.shell.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.jline.utils.AttributedString;
+import org.junit.jupiter.api.Test;
+
+import navemu.api.result.Hop;
+import navemu.api.result.NavigationResult;
+import navemu.shell.fixtures.Results;
+
+class HumanRendererTest {
+    private final HumanRenderer renderer = new HumanRenderer();
+
+    private static String text(List<AttributedString> lines) {
+        return lines.stream().map(AttributedString::toString).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void theHeadlineGivesUrlStatusAndTime() {
+        List<AttributedString> lines = renderer.render(Results.ok("https://www.lab.test/", 200, "jsse"), 120);
+        assertEquals("https://www.lab.test/  →  200 OK   46 ms", lines.get(0).toString());
+    }
+
+    @Test
+    void eachStepShowsImplDurationRoundTripsAndDetail() {
+        String text = text(renderer.render(Results.ok("https://www.lab.test/", 200, "jsse"), 120));
+        assertTrue(text.contains("  ✓ dns   dnsjava        3.2 ms 1 rtt  address=127.0.0.1"), text);
+        assertTrue(text.contains("  ✓ tls   jsse            40 ms 1 rtt"), text);
+        assertTrue(text.contains("  ✓ http  -              2.0 ms 1 rtt"), text);
+    }
+
+    @Test
+    void tlsCertAndHttpAreSummedUp() {
+        String text = text(renderer.render(Results.ok("https://www.lab.test/", 200, "jsse"), 120));
+        assertTrue(text.contains("tls   TLSv1.3 · TLS_AES_128_GCM_SHA256 · group x25519 · alpn none · sni www.lab.test · full handshake"), text);
+        assertTrue(text.contains("cert  CN=www.lab.test  issued by CN=navemu lab intermediate  ✓ valid (pkix)"), text);
+        assertTrue(text.contains("http  HTTP/1.1 200 OK · text/html · 123 bytes"), text);
+    }
+
+    @Test
+    void aFailedNavigationShowsTheFailedStepAndTheError() {
+        String text = text(renderer.render(Results.failed("https://nosuch.lab.test/", "ERR_NAME_NOT_RESOLVED"), 120));
+        assertTrue(text.startsWith("https://nosuch.lab.test/  →  ERR_NAME_NOT_RESOLVED"), text);
+        assertTrue(text.contains("✗ dns   dnsjava        2.0 ms 1 rtt ERR_NAME_NOT_RESOLVED"), text);
+        assertTrue(text.contains("✗ ERR_NAME_NOT_RESOLVED: no such name"), text);
+    }
+
+    @Test
+    void anInvalidCertificateShowsItsProblems() {
+        NavigationResult result = Results.ok("https://expired.lab.test/", 200, "jsse");
+        result.cert.valid = false;
+        result.cert.error = "ERR_CERT_DATE_INVALID";
+        result.cert.problems.add("leaf CN=expired.lab.test: expired on 2020-01-01");
+        String text = text(renderer.render(result, 120));
+        assertTrue(text.contains("✗ ERR_CERT_DATE_INVALID (pkix)"), text);
+        assertTrue(text.contains("        leaf CN=expired.lab.test: expired on 2020-01-01"), text);
+    }
+
+    @Test
+    void redirectHopsComeFirstWithTheirSteps() {
+        NavigationResult result = Results.ok("https://www.lab.test/", 200, "jsse");
+        result.url = "http://hsts.lab.test/";
+        Hop upgrade = new Hop();
+        upgrade.url = "http://hsts.lab.test/";
+        upgrade.internal = true;
+        upgrade.location = "https://hsts.lab.test/";
+        upgrade.steps.add(Results.step("hsts", "memory", 0, 0.1, 0));
+        result.redirects.add(upgrade);
+        result.hsts.upgraded = true;
+        List<AttributedString> lines = renderer.render(result, 120);
+        assertEquals("  hop 1  http://hsts.lab.test/ → 307 internal (HSTS) → https://hsts.lab.test/", lines.get(1).toString());
+        assertTrue(lines.get(2).toString().startsWith("    ✓ hsts  memory"), lines.get(2).toString());
+        assertEquals("  hop 2  https://www.lab.test/", lines.get(3).toString());
+        assertTrue(text(lines).contains("hsts  upgraded http:// to https:// before any packet left"));
+    }
+
+    @Test
+    void longRowsAreCutToTheWidth() {
+        NavigationResult result = Results.ok("https://www.lab.test/", 200, "jsse");
+        result.steps.get(1).detail.put("answers", "x".repeat(300));
+        for (AttributedString line : renderer.render(result, 60)) {
+            if (line.toString().contains("dnsjava")) {
+                assertTrue(line.columnLength() < 60, line.toString());
+            }
+        }
+    }
+}
