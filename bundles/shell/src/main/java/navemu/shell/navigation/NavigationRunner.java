@@ -16,14 +16,23 @@ import navemu.shell.command.CommandException;
  *
  * <p>{@link #interrupt()} cancels the request's {@link Cancellation}, which closes the sockets
  * the navigation has open; the navigator then returns its result (failed, aborted). Should a
- * navigator not return within {@link #GRACE_MILLIS} of the cancel, the shell stops waiting and
+ * navigator not return within a grace time ({@link #GRACE_MILLIS}) of the cancel, the shell stops waiting and
  * says so, rather than hang.
  */
 public final class NavigationRunner {
-    static final long GRACE_MILLIS = 5_000;
+    public static final long GRACE_MILLIS = 5_000;
 
+    private final long graceMillis;
     private volatile Cancellation current;
     private volatile long cancelledAt;
+
+    public NavigationRunner() {
+        this(GRACE_MILLIS);
+    }
+
+    public NavigationRunner(long graceMillis) {
+        this.graceMillis = graceMillis;
+    }
 
     public NavigationResult run(Navigator navigator, NavigationRequest request) throws CommandException {
         FutureTask<NavigationResult> task = new FutureTask<>(() -> navigator.navigate(request));
@@ -38,10 +47,10 @@ public final class NavigationRunner {
                     return task.get(100, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException stillRunning) {
                     long since = cancelledAt;
-                    if (since != 0 && System.nanoTime() - since > TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS)) {
+                    if (since != 0 && System.nanoTime() - since > TimeUnit.MILLISECONDS.toNanos(graceMillis)) {
                         task.cancel(true);
                         throw new CommandException("cancelled; the navigator did not stop within "
-                                + GRACE_MILLIS / 1000 + " s and was left behind");
+                                + graceMillis + " ms and was left behind");
                     }
                 }
             }
