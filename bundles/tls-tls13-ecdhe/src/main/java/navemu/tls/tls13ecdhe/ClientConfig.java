@@ -1,0 +1,55 @@
+package navemu.tls.tls13ecdhe;
+
+import java.security.SecureRandom;
+import java.util.List;
+
+import navemu.tls.core.crypto.NamedGroup;
+import navemu.tls.core.crypto.SignatureScheme;
+import navemu.tls.core.crypto.Tls13CipherSuite;
+
+/**
+ * What the client offers. {@link #defaults()} is what a navigation uses (issue 3's list); tests
+ * narrow it, e.g. to force one cipher suite.
+ *
+ * @param cipherSuites        in preference order
+ * @param supportedGroups     supported_groups, in preference order
+ * @param keyShareGroups      the groups a key share is sent for in the first ClientHello
+ * @param signatureAlgorithms signature_algorithms, in preference order
+ * @param random              randomness for client random, session id and key shares
+ */
+public record ClientConfig(List<Tls13CipherSuite> cipherSuites, List<NamedGroup> supportedGroups,
+                           List<NamedGroup> keyShareGroups, List<SignatureScheme> signatureAlgorithms,
+                           SecureRandom random) {
+
+    public ClientConfig {
+        cipherSuites = List.copyOf(cipherSuites);
+        supportedGroups = List.copyOf(supportedGroups);
+        keyShareGroups = List.copyOf(keyShareGroups);
+        signatureAlgorithms = List.copyOf(signatureAlgorithms);
+        if (!supportedGroups.containsAll(keyShareGroups)) {
+            throw new IllegalArgumentException("every key share group must be a supported group (RFC 8446 §4.2.8)");
+        }
+    }
+
+    public static ClientConfig defaults() {
+        return new ClientConfig(
+                List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, Tls13CipherSuite.TLS_AES_256_GCM_SHA384,
+                        Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256),
+                List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1),
+                List.of(NamedGroup.X25519),
+                List.of(SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.ECDSA_SECP384R1_SHA384,
+                        SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384,
+                        SignatureScheme.RSA_PSS_RSAE_SHA512, SignatureScheme.ED25519,
+                        // For certificate signatures only: never accepted in CertificateVerify (§4.2.3).
+                        SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384),
+                new SecureRandom());
+    }
+
+    public ClientConfig withCipherSuites(Tls13CipherSuite... suites) {
+        return new ClientConfig(List.of(suites), supportedGroups, keyShareGroups, signatureAlgorithms, random);
+    }
+
+    public ClientConfig withKeyShareGroups(NamedGroup... groups) {
+        return new ClientConfig(cipherSuites, supportedGroups, List.of(groups), signatureAlgorithms, random);
+    }
+}

@@ -1,0 +1,577 @@
+package navemu.tls.tls13ecdhe;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.bouncycastle.util.encoders.Hex;
+
+import navemu.api.NetError;
+import navemu.api.cert.CertVerdict;
+import navemu.api.cert.CertificateValidator;
+import navemu.api.cert.ValidationRequest;
+import navemu.api.tls.TlsContext;
+import navemu.api.tls.TlsRequest;
+import navemu.tls.core.alert.AlertDescription;
+import navemu.tls.core.alert.AlertErrors;
+import navemu.tls.core.alert.TlsAlertException;
+import navemu.tls.core.crypto.EphemeralKeyExchange;
+import navemu.tls.core.crypto.LeafCertificate;
+import navemu.tls.core.crypto.NamedGroup;
+import navemu.tls.core.crypto.SignatureScheme;
+import navemu.tls.core.crypto.Tls13CipherSuite;
+import navemu.tls.core.handshake.CertificateEntry;
+import navemu.tls.core.handshake.CertificateMessage;
+import navemu.tls.core.handshake.CertificateVerify;
+import navemu.tls.core.handshake.ClientHello;
+import navemu.tls.core.handshake.EncryptedExtensions;
+import navemu.tls.core.handshake.Extension;
+import navemu.tls.core.handshake.ExtensionType;
+import navemu.tls.core.handshake.Extensions;
+import navemu.tls.core.handshake.Finished;
+import navemu.tls.core.handshake.HandshakeMessage;
+import navemu.tls.core.handshake.HandshakeType;
+import navemu.tls.core.handshake.KeyShareEntry;
+import navemu.tls.core.handshake.ProtocolVersion;
+import navemu.tls.core.handshake.ServerHello;
+import navemu.tls.core.handshake.TranscriptHash;
+import navemu.tls.core.keyschedule.EarlySecret;
+import navemu.tls.core.keyschedule.HandshakeSecret;
+import navemu.tls.core.keyschedule.MasterSecret;
+import navemu.tls.core.keyschedule.TrafficSecret;
+import navemu.tls.core.record.Tls13RecordProtection;
+import navemu.tls.core.wire.WireReader;
+
+/**
+ * One TLS 1.3 client handshake (RFC 8446 §2, full handshake with (EC)DHE), modelled on Go's
+ * {@code handshake_client_tls13.go}: a little state and one {@link #handshake()} that calls the
+ * steps in the RFC's order. Each step does one protocol thing and throws a
+ * {@link TlsAlertException} naming the alert to send when the server breaks a rule.
+ *
+ * <p>Resumption hooks: the session issue adds a PSK offer to {@link #sendClientHello} (the
+ * pre_shared_key extension with binders from {@link EarlySecret#binderFinishedKey}, which must
+ * come last) and then starts the key schedule from {@code EarlySecret.fromPsk}. Today the client
+ * offers no PSK, so a ServerHello that selects one is refused as unsolicited.
+ */
+final class ClientHandshake {
+    private final TlsRequest request;
+    private final TlsContext context;
+    private final ClientConfig config;
+    private final HandshakeIo io;
+    private final MessageLog log;
+    private final TranscriptHash transcript = new TranscriptHash();
+
+    // What the handshake has learned so far, in the order it learns it.
+    private ClientHello hello;
+    private final Map<NamedGroup, EphemeralKeyExchange> keyShares = new LinkedHashMap<>();
+    private boolean sentDummyChangeCipherSpec;
+    private ServerHello helloRetryRequest;
+    private ServerHello serverHello;
+    private Tls13CipherSuite suite;
+    private NamedGroup group;
+    private TrafficSecret clientHandshakeSecret;
+    private TrafficSecret serverHandshakeSecret;
+    private MasterSecret masterSecret;
+    private String alpn;
+    private byte[] certificateRequestContext;
+    private List<byte[]> chain;
+    private LeafCertificate leaf;
+    private CertVerdict verdict;
+    private TrafficSecret clientApplicationSecret;
+    private TrafficSecret serverApplicationSecret;
+
+    ClientHandshake(TlsRequest request, TlsContext context, ClientConfig config, HandshakeIo io, MessageLog log) {
+        this.request = request;
+        this.context = context;
+        this.config = config;
+        this.io = io;
+        this.log = log;
+    }
+
+    /** RFC 8446 §2, Figure 1, from the client's side. */
+    Tls13Channel.Keys handshake() throws IOException {
+        sendClientHello();
+        readServerHello();
+        establishHandshakeKeys();
+        readEncryptedExtensions();
+        readCertificate();
+        readCertificateVerify();
+        readServerFinished();
+        sendClientFinished();
+        return new Tls13Channel.Keys(suite, clientApplicationSecret, serverApplicationSecret,
+                masterSecret.resumptionMasterSecret(transcript.current()), alpn, verdict, hello.random());
+    }
+
+    // ---- ClientHello (§4.1.2) ----------------------------------------------------------------
+
+    private void sendClientHello() throws IOException {
+        byte[] random = new byte[32];
+        config.random().nextBytes(random);
+        // A non-empty legacy_session_id puts us in middlebox compatibility mode (§D.4).
+        byte[] sessionId = new byte[32];
+        config.random().nextBytes(sessionId);
+
+        List<KeyShareEntry> shares = new ArrayList<>();
+        for (NamedGroup g : config.keyShareGroups()) {
+            EphemeralKeyExchange kx = EphemeralKeyExchange.generate(g, config.random());
+            keyShares.put(g, kx);
+            shares.add(new KeyShareEntry(g.code(), kx.publicKey()));
+        }
+        List<Extension> ext = new ArrayList<>();
+        if (sni() != null) {
+            ext.add(Extensions.serverName(sni()));
+        }
+        ext.add(Extensions.supportedVersions(ProtocolVersion.TLS13));
+        ext.add(Extensions.supportedGroups(config.supportedGroups().stream().map(NamedGroup::code).toList()));
+        ext.add(Extensions.keyShareClientHello(shares));
+        ext.add(Extensions.signatureAlgorithms(config.signatureAlgorithms().stream().map(SignatureScheme::code).toList()));
+        if (!request.alpn().isEmpty()) {
+            ext.add(Extensions.alpn(request.alpn()));
+        }
+        ext.add(Extensions.statusRequestOcsp());
+        // psk_dhe_ke only: a resumed session still gets forward secrecy (§4.2.9).
+        ext.add(Extensions.pskKeyExchangeModes(Extensions.PSK_DHE_KE));
+
+        hello = new ClientHello(ProtocolVersion.TLS12, random, sessionId,
+                config.cipherSuites().stream().map(Tls13CipherSuite::code).toList(), new byte[] {0}, ext);
+        HandshakeMessage message = hello.toMessage();
+        io.send("ClientHello", message, helloFields(hello));
+        io.flush();
+        transcript.add(message);
+        log.trace().roundTrip("ClientHello sent; waiting for the server's flight (ServerHello … Finished)");
+    }
+
+    // ---- ServerHello and HelloRetryRequest (§4.1.3, §4.1.4) ----------------------------------
+
+    private void readServerHello() throws IOException {
+        HandshakeMessage message = io.expect(HandshakeType.SERVER_HELLO);
+        ServerHello sh = ServerHello.decode(message.body());
+        if (sh.isHelloRetryRequest()) {
+            log.received("HelloRetryRequest", message.length(), serverHelloFields(sh));
+            processHelloRetryRequest(sh, message);
+            message = io.expect(HandshakeType.SERVER_HELLO);
+            sh = ServerHello.decode(message.body());
+            if (sh.isHelloRetryRequest()) {
+                log.received("HelloRetryRequest", message.length(), serverHelloFields(sh));
+                throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+                        "a second HelloRetryRequest; the server may ask only once (RFC 8446 §4.1.4)");
+            }
+        }
+        log.received("ServerHello", message.length(), serverHelloFields(sh));
+        checkServerHelloOrHelloRetryRequest(sh);
+        if (helloRetryRequest != null && sh.cipherSuite() != helloRetryRequest.cipherSuite()) {
+            throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "the ServerHello's cipher suite "
+                    + Tls13CipherSuite.nameOf(sh.cipherSuite()) + " differs from the HelloRetryRequest's (RFC 8446 §4.1.4)");
+        }
+        Extension keyShare = sh.extension(ExtensionType.KEY_SHARE);
+        if (keyShare == null) {
+            throw new TlsAlertException(AlertDescription.MISSING_EXTENSION,
+                    "ServerHello has no key_share; without a PSK, (EC)DHE is the only key exchange (RFC 8446 §4.2.8, §9.2)");
+        }
+        KeyShareEntry share = Extensions.decodeKeyShareServerHello(keyShare.data());
+        NamedGroup chosen = NamedGroup.of(share.group());
+        if (chosen == null || !keyShares.containsKey(chosen)) {
+            throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "the server's key_share is for "
+                    + NamedGroup.nameOf(share.group()) + ", a group we sent no share for (RFC 8446 §4.2.8)");
+        }
+        serverHello = sh;
+        suite = Tls13CipherSuite.of(sh.cipherSuite());
+        group = chosen;
+        transcript.useHash(suite.hash());
+        transcript.add(message);
+        log.info("server chose TLS 1.3, " + suite + ", key exchange " + group);
+    }
+
+    /** The checks a ServerHello and a HelloRetryRequest share (§4.1.3, §4.1.4, §4.2). */
+    private void checkServerHelloOrHelloRetryRequest(ServerHello sh) throws TlsAlertException {
+        Extension versions = sh.extension(ExtensionType.SUPPORTED_VERSIONS);
+        if (versions == null) {
+            throw new TlsAlertException(AlertDescription.PROTOCOL_VERSION, "the server chose "
+                    + ProtocolVersion.nameOf(sh.legacyVersion()) + "; this client speaks only TLS 1.3 (no supported_versions in ServerHello, RFC 8446 §4.2.1)");
+        }
+        int selected = Extensions.decodeSelectedVersion(versions.data());
+        if (selected != ProtocolVersion.TLS13) {
+            throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "supported_versions selects "
+                    + ProtocolVersion.nameOf(selected) + ", which we did not offer (RFC 8446 §4.2.1)");
+        }
+        if (sh.legacyVersion() != ProtocolVersion.TLS12) {
+            throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+                    String.format("legacy_version must be 0x0303 in TLS 1.3, got 0x%04x (RFC 8446 §4.1.3)", sh.legacyVersion()));
+        }
+        if (!Arrays.equals(sh.legacySessionIdEcho(), hello.legacySessionId())) {
+            throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+                    "legacy_session_id_echo does not echo our session id (RFC 8446 §4.1.3)");
+        }
+        if (sh.legacyCompressionMethod() != 0) {
+            throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+                    "legacy_compression_method must be 0, got " + sh.legacyCompressionMethod() + " (RFC 8446 §4.1.3)");
+        }
+        if (!hello.cipherSuites().contains(sh.cipherSuite()) || Tls13CipherSuite.of(sh.cipherSuite()) == null) {
+            throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "the server chose "
+                    + Tls13CipherSuite.nameOf(sh.cipherSuite()) + ", a cipher suite we did not offer (RFC 8446 §4.1.3)");
+        }
+        Set<Integer> allowed = sh.isHelloRetryRequest()
+                ? Set.of(ExtensionType.KEY_SHARE, ExtensionType.SUPPORTED_VERSIONS, ExtensionType.COOKIE)
+                : Set.of(ExtensionType.KEY_SHARE, ExtensionType.SUPPORTED_VERSIONS, ExtensionType.PRE_SHARED_KEY);
+        checkExtensions(sh.messageName(), sh.extensions(), allowed, Set.of(ExtensionType.COOKIE));
+    }
+
+    /**
+     * §4.2: an extension we did not offer is an unsupported_extension (the cookie of a
+     * HelloRetryRequest excepted); one we offered but that does not belong in this message is
+     * an illegal_parameter.
+     */
+    private void checkExtensions(String messageName, List<Extension> received, Set<Integer> allowed,
+                                 Set<Integer> unsolicitedAllowed) throws TlsAlertException {
+        for (Extension e : received) {
+            boolean offered = hello.extension(e.type()) != null;
+            if (!offered && !unsolicitedAllowed.contains(e.type())) {
+                throw new TlsAlertException(AlertDescription.UNSUPPORTED_EXTENSION,
+                        messageName + " carries " + e.name() + ", which we did not offer (RFC 8446 §4.2)");
+            }
+            if (!allowed.contains(e.type())) {
+                throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+                        e.name() + " is not allowed in " + messageName + " (RFC 8446 §4.2)");
+            }
+        }
+    }
+
+    private void processHelloRetryRequest(ServerHello hrr, HandshakeMessage message) throws IOException {
+        checkServerHelloOrHelloRetryRequest(hrr);
+        Extension keyShare = hrr.extension(ExtensionType.KEY_SHARE);
+        Extension cookie = hrr.extension(ExtensionType.COOKIE);
+        if (keyShare == null && cookie == null) {
+            throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+                    "HelloRetryRequest asks for nothing that would change the ClientHello (RFC 8446 §4.1.4)");
+        }
+        helloRetryRequest = hrr;
+        ClientHello second = hello.withoutExtension(ExtensionType.EARLY_DATA);
+        if (keyShare != null) {
+            int code = Extensions.decodeKeyShareHelloRetryRequest(keyShare.data());
+            NamedGroup wanted = NamedGroup.of(code);
+            if (wanted == null || !config.supportedGroups().contains(wanted)) {
+                throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "HelloRetryRequest asks for "
+                        + NamedGroup.nameOf(code) + ", which is not in our supported_groups (RFC 8446 §4.2.8)");
+            }
+            if (keyShares.containsKey(wanted)) {
+                throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "HelloRetryRequest asks for "
+                        + wanted + ", for which we already sent a key share (RFC 8446 §4.2.8)");
+            }
+            keyShares.clear();
+            EphemeralKeyExchange kx = EphemeralKeyExchange.generate(wanted, config.random());
+            keyShares.put(wanted, kx);
+            second = second.withExtension(Extensions.keyShareClientHello(List.of(new KeyShareEntry(wanted.code(), kx.publicKey()))));
+            log.info("HelloRetryRequest: the server wants a key share for " + wanted + "; sending a second ClientHello");
+        }
+        if (cookie != null) {
+            second = second.withExtension(Extensions.cookie(Extensions.decodeCookie(cookie.data())));
+        }
+        // §4.4.1: ClientHello1 is replaced by message_hash(Hash(ClientHello1)) in the transcript.
+        Tls13CipherSuite hrrSuite = Tls13CipherSuite.of(hrr.cipherSuite());
+        transcript.useHash(hrrSuite.hash());
+        transcript.replaceWithMessageHash();
+        transcript.add(message);
+
+        sendDummyChangeCipherSpec();
+        hello = second;
+        HandshakeMessage secondMessage = second.toMessage();
+        io.send("ClientHello", secondMessage, helloFields(second));
+        io.flush();
+        transcript.add(secondMessage);
+        log.trace().roundTrip("second ClientHello sent after HelloRetryRequest; waiting for ServerHello");
+    }
+
+    /** Middlebox compatibility (§D.4): one unprotected change_cipher_spec before our second flight. */
+    private void sendDummyChangeCipherSpec() throws IOException {
+        if (sentDummyChangeCipherSpec) {
+            return;
+        }
+        sentDummyChangeCipherSpec = true;
+        io.records.writeChangeCipherSpec();
+        log.sentRecord("ChangeCipherSpec", 1, Map.of("note", "dummy, for middlebox compatibility (RFC 8446 §D.4)"));
+    }
+
+    // ---- Key schedule: handshake traffic keys (§7.1, §7.3) -----------------------------------
+
+    private void establishHandshakeKeys() throws IOException {
+        byte[] serverShare = Extensions.decodeKeyShareServerHello(serverHello.extension(ExtensionType.KEY_SHARE).data()).keyExchange();
+        byte[] shared = keyShares.get(group).sharedSecret(serverShare);
+        EarlySecret early = EarlySecret.withoutPsk(suite.hash());
+        HandshakeSecret handshakeSecret = early.handshakeSecret(shared);
+        byte[] helloHash = transcript.current();
+        clientHandshakeSecret = handshakeSecret.clientHandshakeTrafficSecret(helloHash);
+        serverHandshakeSecret = handshakeSecret.serverHandshakeTrafficSecret(helloHash);
+        masterSecret = handshakeSecret.masterSecret();
+
+        log.secret("(EC)DHE shared secret (" + group + ")", shared);
+        log.secret("early_secret", early.secret());
+        log.secret("handshake_secret", handshakeSecret.secret());
+        log.secret("client_handshake_traffic_secret", clientHandshakeSecret.secret());
+        log.secret("server_handshake_traffic_secret", serverHandshakeSecret.secret());
+        log.keyLog("CLIENT_HANDSHAKE_TRAFFIC_SECRET", hello.random(), clientHandshakeSecret.secret());
+        log.keyLog("SERVER_HANDSHAKE_TRAFFIC_SECRET", hello.random(), serverHandshakeSecret.secret());
+        var serverKeys = serverHandshakeSecret.trafficKeys(suite.aead());
+        var clientKeys = clientHandshakeSecret.trafficKeys(suite.aead());
+        log.secret("server_handshake_write_key", serverKeys.key());
+        log.secret("server_handshake_write_iv", serverKeys.iv());
+        log.secret("client_handshake_write_key", clientKeys.key());
+        log.secret("client_handshake_write_iv", clientKeys.iv());
+
+        io.assembler.checkKeyChangeBoundary("ServerHello");
+        io.records.setReadProtection(new Tls13RecordProtection(suite.aead(), serverKeys));
+        // From here on our records (Finished, or an alert) are protected too; the dummy
+        // change_cipher_spec goes first, unprotected (§D.4).
+        sendDummyChangeCipherSpec();
+        io.records.setWriteProtection(new Tls13RecordProtection(suite.aead(), clientKeys));
+    }
+
+    // ---- EncryptedExtensions (§4.3.1) --------------------------------------------------------
+
+    private void readEncryptedExtensions() throws IOException {
+        HandshakeMessage message = io.expect(HandshakeType.ENCRYPTED_EXTENSIONS);
+        EncryptedExtensions ee = EncryptedExtensions.decode(message.body());
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("extensions", ee.extensions().isEmpty() ? "(none)" : Extension.names(ee.extensions()));
+        // §4.2's table: what may appear in EncryptedExtensions.
+        checkExtensions("EncryptedExtensions", ee.extensions(), Set.of(ExtensionType.SERVER_NAME,
+                ExtensionType.MAX_FRAGMENT_LENGTH, ExtensionType.SUPPORTED_GROUPS, ExtensionType.USE_SRTP,
+                ExtensionType.HEARTBEAT, ExtensionType.ALPN, ExtensionType.RECORD_SIZE_LIMIT,
+                ExtensionType.EARLY_DATA, 19, 20), Set.of());
+        Extension alpnExt = ee.extension(ExtensionType.ALPN);
+        if (alpnExt != null) {
+            List<String> chosen = Extensions.decodeAlpn(alpnExt.data());
+            if (chosen.size() != 1 || !request.alpn().contains(chosen.get(0))) {
+                throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+                        "the server selected ALPN " + chosen + ", not exactly one of the protocols we offered " + request.alpn() + " (RFC 7301 §3.1)");
+            }
+            alpn = chosen.get(0);
+            fields.put("alpn", alpn);
+        }
+        if (ee.extension(ExtensionType.SERVER_NAME) != null) {
+            fields.put("server_name", "acknowledged");
+        }
+        log.received("EncryptedExtensions", message.length(), fields);
+        transcript.add(message);
+    }
+
+    // ---- Certificate (§4.4.2) → the cert slot ------------------------------------------------
+
+    private void readCertificate() throws IOException {
+        HandshakeMessage message = io.receive("Certificate");
+        if (message.typeCode() == HandshakeType.CERTIFICATE_REQUEST.code()) {
+            readCertificateRequest(message);
+            message = io.expect(HandshakeType.CERTIFICATE);
+        } else if (message.typeCode() != HandshakeType.CERTIFICATE.code()) {
+            throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+                    "expected Certificate, the server sent " + message.name() + " (RFC 8446 §4.4.2)");
+        }
+        CertificateMessage certificate = CertificateMessage.decode(message.body());
+        if (certificate.certificateRequestContext().length != 0) {
+            throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+                    "a server's Certificate must have an empty certificate_request_context (RFC 8446 §4.4.2)");
+        }
+        if (certificate.entries().isEmpty()) {
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR,
+                    "the server sent an empty Certificate message (RFC 8446 §4.4.2.4)");
+        }
+        byte[] ocsp = null;
+        for (int i = 0; i < certificate.entries().size(); i++) {
+            CertificateEntry entry = certificate.entries().get(i);
+            checkExtensions("CertificateEntry", entry.extensions(),
+                    Set.of(ExtensionType.STATUS_REQUEST, ExtensionType.SIGNED_CERTIFICATE_TIMESTAMP), Set.of());
+            Extension status = entry.extension(ExtensionType.STATUS_REQUEST);
+            if (status != null && i == 0) {
+                ocsp = Extensions.decodeCertificateStatus(status.data());
+            }
+        }
+        chain = certificate.chain();
+        leaf = LeafCertificate.parse(chain.get(0));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("certificates", String.valueOf(chain.size()));
+        fields.put("leaf", leaf.subject());
+        fields.put("issuer", leaf.issuer());
+        fields.put("stapled_ocsp", ocsp == null ? "no" : ocsp.length + " bytes");
+        log.received("Certificate", message.length(), fields);
+        transcript.add(message);
+
+        CertificateValidator validator = context.validator();
+        if (validator == null) {
+            throw new TlsAlertException(AlertDescription.CERTIFICATE_UNKNOWN, NetError.ERR_FAILED,
+                    "no certificate validator: the cert slot is empty, so the server's chain cannot be judged", null);
+        }
+        verdict = validator.validate(new ValidationRequest(chain, request.host(), context.now(), "ECDHE", ocsp), log.trace());
+        if (verdict == null || !verdict.accepted()) {
+            NetError error = verdict == null || verdict.error() == null ? NetError.ERR_CERT_INVALID : verdict.error();
+            String reason = verdict == null ? "the validator gave no verdict" : verdict.reason();
+            throw new TlsAlertException(AlertErrors.forCertificateError(error), error,
+                    "the cert slot rejected the server's certificate: " + reason, null);
+        }
+        log.info("cert slot accepted the chain" + (verdict.error() != null ? " despite " + verdict.error() + ": " + verdict.reason() : ""));
+    }
+
+    /** A server asking for client authentication (§4.3.2): we have no certificate, so we will answer with an empty one. */
+    private void readCertificateRequest(HandshakeMessage message) throws IOException {
+        WireReader r = new WireReader(message.body(), "CertificateRequest");
+        certificateRequestContext = r.opaque8();
+        List<Extension> ext = Extension.decodeList(r);
+        r.expectEnd();
+        log.received("CertificateRequest", message.length(), Map.of("extensions", Extension.names(ext),
+                "note", "no client certificate configured: an empty Certificate will be sent"));
+        transcript.add(message);
+    }
+
+    // ---- CertificateVerify (§4.4.3) ----------------------------------------------------------
+
+    private void readCertificateVerify() throws IOException {
+        HandshakeMessage message = io.expect(HandshakeType.CERTIFICATE_VERIFY);
+        CertificateVerify cv = CertificateVerify.decode(message.body());
+        SignatureScheme scheme = SignatureScheme.of(cv.algorithm());
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("algorithm", SignatureScheme.nameOf(cv.algorithm()));
+        fields.put("signature", cv.signature().length + " bytes");
+        log.received("CertificateVerify", message.length(), fields);
+        if (scheme == null || !config.signatureAlgorithms().contains(scheme) || !scheme.allowedInTls13CertificateVerify()) {
+            throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "CertificateVerify uses "
+                    + SignatureScheme.nameOf(cv.algorithm()) + ", which is not an algorithm we offered for TLS 1.3 signatures (RFC 8446 §4.4.3)");
+        }
+        byte[] signed = CertificateVerify.signedContent(true, transcript.current());
+        if (!scheme.verify(leaf.publicKey(), signed, cv.signature())) {
+            throw new TlsAlertException(AlertDescription.DECRYPT_ERROR,
+                    "the CertificateVerify signature (" + scheme.rfcName() + ") does not verify with the key of " + leaf.subject() + " (RFC 8446 §4.4.3)");
+        }
+        log.info("CertificateVerify: the server holds the private key of its certificate (" + scheme.rfcName() + " verified)");
+        transcript.add(message);
+    }
+
+    // ---- Server Finished (§4.4.4), then application traffic keys (§7.1) ----------------------
+
+    private void readServerFinished() throws IOException {
+        HandshakeMessage message = io.expect(HandshakeType.FINISHED);
+        Finished finished = Finished.decode(message.body());
+        log.received("Finished", message.length(), Map.of("verify_data", Hex.toHexString(finished.verifyData())));
+        if (finished.verifyData().length != suite.hash().length()) {
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR, "Finished verify_data is "
+                    + finished.verifyData().length + " bytes, must be " + suite.hash().length() + " (RFC 8446 §4.4.4)");
+        }
+        if (!serverHandshakeSecret.matches(transcript.current(), finished.verifyData())) {
+            throw new TlsAlertException(AlertDescription.DECRYPT_ERROR,
+                    "the server's Finished does not match our transcript: the handshake was altered (RFC 8446 §4.4.4)");
+        }
+        log.info("server Finished verified: both sides saw the same handshake");
+        transcript.add(message);
+
+        byte[] hash = transcript.current();
+        clientApplicationSecret = masterSecret.clientApplicationTrafficSecret(hash);
+        serverApplicationSecret = masterSecret.serverApplicationTrafficSecret(hash);
+        log.secret("master_secret", masterSecret.secret());
+        log.secret("client_application_traffic_secret_0", clientApplicationSecret.secret());
+        log.secret("server_application_traffic_secret_0", serverApplicationSecret.secret());
+        log.secret("exporter_master_secret", masterSecret.exporterMasterSecret(hash));
+        log.keyLog("CLIENT_TRAFFIC_SECRET_0", hello.random(), clientApplicationSecret.secret());
+        log.keyLog("SERVER_TRAFFIC_SECRET_0", hello.random(), serverApplicationSecret.secret());
+
+        io.assembler.checkKeyChangeBoundary("server Finished");
+        io.records.setReadProtection(new Tls13RecordProtection(suite.aead(), serverApplicationSecret.trafficKeys(suite.aead())));
+        // After the server's Finished a change_cipher_spec is no longer harmless (RFC 8446 §5).
+        io.records.dropChangeCipherSpec(false);
+    }
+
+    // ---- Client Finished (§4.4.4) ------------------------------------------------------------
+
+    private void sendClientFinished() throws IOException {
+        sendDummyChangeCipherSpec();
+        if (certificateRequestContext != null) {
+            HandshakeMessage empty = new CertificateMessage(certificateRequestContext, List.of()).toMessage();
+            io.send("Certificate", empty, Map.of("certificates", "0 (no client certificate)"));
+            transcript.add(empty);
+        }
+        byte[] verifyData = clientHandshakeSecret.verifyData(transcript.current());
+        HandshakeMessage message = new Finished(verifyData).toMessage();
+        io.send("Finished", message, Map.of("verify_data", Hex.toHexString(verifyData)));
+        io.flush();
+        transcript.add(message);
+        io.records.setWriteProtection(new Tls13RecordProtection(suite.aead(), clientApplicationSecret.trafficKeys(suite.aead())));
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    /** SNI carries DNS names only, never IP literals (RFC 6066 §3). */
+    String sni() {
+        String host = request.host();
+        if (host == null || host.isEmpty() || host.contains(":") || host.matches("[0-9.]+")) {
+            return null;
+        }
+        return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    }
+
+    Tls13CipherSuite suite() {
+        return suite;
+    }
+
+    NamedGroup group() {
+        return group;
+    }
+
+    boolean hadHelloRetryRequest() {
+        return helloRetryRequest != null;
+    }
+
+    CertVerdict verdict() {
+        return verdict;
+    }
+
+    private Map<String, String> helloFields(ClientHello ch) throws TlsAlertException {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("legacy_version", "0x0303 (frozen at TLS 1.2; the real offer is supported_versions)");
+        f.put("supported_versions", "TLSv1.3");
+        f.put("random", Hex.toHexString(ch.random()));
+        f.put("legacy_session_id", ch.legacySessionId().length + " bytes (middlebox compatibility)");
+        f.put("cipher_suites", ch.cipherSuites().stream().map(Tls13CipherSuite::nameOf).collect(Collectors.joining(", ")));
+        f.put("supported_groups", Extensions.decodeSupportedGroups(ch.extension(ExtensionType.SUPPORTED_GROUPS).data())
+                .stream().map(NamedGroup::nameOf).collect(Collectors.joining(", ")));
+        f.put("key_share", keyShares.keySet().stream().map(NamedGroup::rfcName).collect(Collectors.joining(", ")));
+        f.put("signature_algorithms", config.signatureAlgorithms().stream().map(SignatureScheme::rfcName).collect(Collectors.joining(", ")));
+        if (sni() != null) {
+            f.put("server_name", sni());
+        }
+        if (!request.alpn().isEmpty()) {
+            f.put("alpn", String.join(", ", request.alpn()));
+        }
+        if (ch.extension(ExtensionType.COOKIE) != null) {
+            f.put("cookie", "echoed from HelloRetryRequest");
+        }
+        f.put("extensions", Extension.names(ch.extensions()));
+        return f;
+    }
+
+    private static Map<String, String> serverHelloFields(ServerHello sh) {
+        Map<String, String> f = new LinkedHashMap<>();
+        try {
+            Extension versions = sh.extension(ExtensionType.SUPPORTED_VERSIONS);
+            f.put("version", versions == null ? ProtocolVersion.nameOf(sh.legacyVersion()) + " (no supported_versions)"
+                    : ProtocolVersion.nameOf(Extensions.decodeSelectedVersion(versions.data())));
+            f.put("cipher_suite", Tls13CipherSuite.nameOf(sh.cipherSuite()));
+            Extension ks = sh.extension(ExtensionType.KEY_SHARE);
+            if (ks != null) {
+                f.put(sh.isHelloRetryRequest() ? "selected_group" : "key_share", NamedGroup.nameOf(sh.isHelloRetryRequest()
+                        ? Extensions.decodeKeyShareHelloRetryRequest(ks.data())
+                        : Extensions.decodeKeyShareServerHello(ks.data()).group()));
+            }
+            if (sh.extension(ExtensionType.COOKIE) != null) {
+                f.put("cookie", "present");
+            }
+            if (!sh.isHelloRetryRequest()) {
+                f.put("random", Hex.toHexString(sh.random()));
+            }
+        } catch (TlsAlertException malformed) {
+            f.put("malformed", malformed.getMessage());
+        }
+        f.put("extensions", Extension.names(sh.extensions()));
+        return f;
+    }
+}

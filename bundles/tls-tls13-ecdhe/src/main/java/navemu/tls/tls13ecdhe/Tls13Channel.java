@@ -1,0 +1,328 @@
+package navemu.tls.tls13ecdhe;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import navemu.api.cert.CertVerdict;
+import navemu.api.result.TlsInfo;
+import navemu.api.session.SessionKey;
+import navemu.api.session.SessionStore;
+import navemu.api.session.StoredSession;
+import navemu.api.tcp.Connection;
+import navemu.api.tls.SecureChannel;
+import navemu.tls.core.alert.Alert;
+import navemu.tls.core.alert.AlertDescription;
+import navemu.tls.core.alert.PeerAlertException;
+import navemu.tls.core.alert.TlsAlertException;
+import navemu.tls.core.crypto.Tls13CipherSuite;
+import navemu.tls.core.handshake.HandshakeMessage;
+import navemu.tls.core.handshake.HandshakeType;
+import navemu.tls.core.handshake.KeyUpdate;
+import navemu.tls.core.handshake.NewSessionTicket;
+import navemu.tls.core.keyschedule.ResumptionMasterSecret;
+import navemu.tls.core.keyschedule.TrafficSecret;
+import navemu.tls.core.record.ContentType;
+import navemu.tls.core.record.Tls13RecordProtection;
+import navemu.tls.core.record.TlsRecord;
+
+/**
+ * The connection after the handshake (RFC 8446 §4.6, §6.1): application data both ways, and the
+ * post-handshake messages the server may send at any time — NewSessionTicket (handed to the
+ * session slot) and KeyUpdate (answered). close_notify ends reading; {@link #close} sends ours.
+ */
+final class Tls13Channel implements SecureChannel {
+
+    /** What the handshake hands over: the negotiated suite and the application-stage secrets. */
+    record Keys(Tls13CipherSuite suite, TrafficSecret clientApplicationSecret, TrafficSecret serverApplicationSecret,
+                ResumptionMasterSecret resumptionMasterSecret, String alpn, CertVerdict verdict, byte[] clientRandom) {
+    }
+
+    /** RFC 8446 §4.6.1: a ticket may not be used for more than seven days. */
+    private static final Duration MAX_TICKET_LIFETIME = Duration.ofDays(7);
+
+    private final Connection connection;
+    private final HandshakeIo io;
+    private final MessageLog log;
+    private final Keys keys;
+    private final SessionStore sessions;
+    private final SessionKey sessionKey;
+    private final Instant handshakeDone;
+    private final long handshakeDoneNanos;
+    private final Object writeLock = new Object();
+    private TrafficSecret clientSecret;
+    private TrafficSecret serverSecret;
+    private boolean readClosed;
+    private boolean writeClosed;
+    private final AppDataInput input = new AppDataInput();
+    private final AppDataOutput output = new AppDataOutput();
+
+    Tls13Channel(Connection connection, HandshakeIo io, MessageLog log, Keys keys, SessionStore sessions,
+                 SessionKey sessionKey, Instant handshakeDone) {
+        this.connection = connection;
+        this.io = io;
+        this.log = log;
+        this.keys = keys;
+        this.sessions = sessions;
+        this.sessionKey = sessionKey;
+        this.handshakeDone = handshakeDone;
+        this.handshakeDoneNanos = System.nanoTime();
+        this.clientSecret = keys.clientApplicationSecret();
+        this.serverSecret = keys.serverApplicationSecret();
+    }
+
+    @Override
+    public InputStream input() {
+        return input;
+    }
+
+    @Override
+    public OutputStream output() {
+        return output;
+    }
+
+    @Override
+    public TlsInfo info() {
+        return log.info();
+    }
+
+    @Override
+    public CertVerdict verdict() {
+        return keys.verdict();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            synchronized (writeLock) {
+                if (!writeClosed) {
+                    writeClosed = true;
+                    io.sendAlert(AlertDescription.CLOSE_NOTIFY);
+                }
+            }
+        } finally {
+            connection.close();
+        }
+    }
+
+    // ---- reading ---------------------------------------------------------------------------
+
+    /** The next application data, handling post-handshake messages on the way; null at close_notify. */
+    private byte[] readApplicationData() throws IOException {
+        while (true) {
+            HandshakeMessage pending = io.assembler.next();
+            if (pending != null) {
+                handlePostHandshake(pending);
+                continue;
+            }
+            TlsRecord record;
+            try {
+                record = io.records.read();
+            } catch (TlsAlertException e) {
+                fail(e);
+                throw e;
+            }
+            switch (record.type()) {
+                case APPLICATION_DATA:
+                    if (io.assembler.hasPartialMessage()) {
+                        fail(new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+                                "application data interleaved with a fragmented handshake message (RFC 8446 §5.1)"));
+                    }
+                    if (record.fragment().length > 0) {
+                        return record.fragment();
+                    }
+                    break;
+                case HANDSHAKE:
+                    io.assembler.add(record.fragment());
+                    break;
+                case ALERT:
+                    Alert alert = Alert.decode(record.fragment());
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    fields.put("level", String.valueOf(alert.level()));
+                    fields.put("description", alert.description() == null ? String.valueOf(alert.code()) : alert.description().rfcName());
+                    log.receivedRecord("Alert", 2, fields);
+                    if (alert.isCloseNotify()) {
+                        log.info("server sent close_notify: no more data from it (RFC 8446 §6.1)");
+                        return null;
+                    }
+                    if (alert.isUserCanceled()) {
+                        break;
+                    }
+                    readClosed = true;
+                    throw new PeerAlertException(alert.level(), alert.code());
+                default:
+                    fail(new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+                            "a " + record.type().rfcName() + " record after the handshake (RFC 8446 §5)"));
+            }
+        }
+    }
+
+    private void handlePostHandshake(HandshakeMessage message) throws IOException {
+        HandshakeType type = message.type();
+        if (type == HandshakeType.NEW_SESSION_TICKET) {
+            storeTicket(NewSessionTicket.decode(message.body()), message.length());
+        } else if (type == HandshakeType.KEY_UPDATE) {
+            answerKeyUpdate(KeyUpdate.decode(message.body()), message.length());
+        } else {
+            // We did not offer post_handshake_auth, so a CertificateRequest is as unexpected as anything else.
+            fail(new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+                    message.name() + " after the handshake; only NewSessionTicket and KeyUpdate may come (RFC 8446 §4.6)"));
+        }
+    }
+
+    /** NewSessionTicket (§4.6.1): derive the ticket's PSK and hand it to the session slot. */
+    private void storeTicket(NewSessionTicket ticket, int length) throws IOException {
+        long maxEarlyData = ticket.maxEarlyDataSize();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("ticket_lifetime", ticket.ticketLifetime() + " s");
+        fields.put("ticket", ticket.ticket().length + " bytes");
+        fields.put("max_early_data_size", String.valueOf(maxEarlyData));
+        log.received("NewSessionTicket", length, fields);
+        byte[] psk = keys.resumptionMasterSecret().psk(ticket.ticketNonce());
+        log.secret("resumption PSK (ticket_nonce " + org.bouncycastle.util.encoders.Hex.toHexString(ticket.ticketNonce()) + ")", psk);
+        if (sessions == null) {
+            log.info("NewSessionTicket not kept: no session slot");
+            return;
+        }
+        Duration lifetime = Duration.ofSeconds(ticket.ticketLifetime());
+        if (lifetime.compareTo(MAX_TICKET_LIFETIME) > 0) {
+            lifetime = MAX_TICKET_LIFETIME;
+        }
+        if (lifetime.isZero()) {
+            log.info("NewSessionTicket with lifetime 0: discarded at once (RFC 8446 §4.6.1)");
+            return;
+        }
+        Instant received = handshakeDone.plusNanos(System.nanoTime() - handshakeDoneNanos);
+        sessions.put(sessionKey, new StoredSession("TLSv1.3", "psk", keys.suite().name(), null, ticket.ticket(), psk,
+                received, lifetime, ticket.ticketAgeAdd(), maxEarlyData, keys.alpn(), false));
+        log.info("NewSessionTicket stored for " + sessionKey + " (valid " + lifetime.toSeconds() + " s"
+                + (maxEarlyData > 0 ? ", 0-RTT up to " + maxEarlyData + " bytes" : "") + ")");
+    }
+
+    /** KeyUpdate (§4.6.3): new read keys now; if asked, answer with our own KeyUpdate and new write keys. */
+    private void answerKeyUpdate(KeyUpdate update, int length) throws IOException {
+        log.received("KeyUpdate", length, Map.of("request_update", update.updateRequested() ? "update_requested" : "update_not_requested"));
+        if (io.assembler.hasPartialMessage()) {
+            fail(new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+                    "handshake data follows KeyUpdate in the same record, across a key change (RFC 8446 §5.1)"));
+        }
+        serverSecret = serverSecret.next();
+        io.records.setReadProtection(new Tls13RecordProtection(keys.suite().aead(), serverSecret.trafficKeys(keys.suite().aead())));
+        log.secret("server_application_traffic_secret_N+1", serverSecret.secret());
+        if (update.updateRequested()) {
+            synchronized (writeLock) {
+                if (!writeClosed) {
+                    HandshakeMessage answer = new KeyUpdate(false).toMessage();
+                    io.send("KeyUpdate", answer, Map.of("request_update", "update_not_requested"));
+                    io.flush();
+                    clientSecret = clientSecret.next();
+                    io.records.setWriteProtection(new Tls13RecordProtection(keys.suite().aead(), clientSecret.trafficKeys(keys.suite().aead())));
+                    log.secret("client_application_traffic_secret_N+1", clientSecret.secret());
+                }
+            }
+        }
+    }
+
+    /** Sends the fatal alert and throws: the connection cannot be used any more. */
+    private void fail(TlsAlertException e) throws TlsAlertException {
+        readClosed = true;
+        synchronized (writeLock) {
+            writeClosed = true;
+            io.sendAlert(e.alert());
+        }
+        throw e;
+    }
+
+    private final class AppDataInput extends InputStream {
+        private byte[] buffer = new byte[0];
+        private int position;
+        private boolean eof;
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (position >= buffer.length) {
+                if (eof) {
+                    return -1;
+                }
+                if (readClosed) {
+                    throw new IOException("the TLS connection failed earlier and cannot be read");
+                }
+                byte[] next = readApplicationData();
+                if (next == null) {
+                    eof = true;
+                    return -1;
+                }
+                buffer = next;
+                position = 0;
+            }
+            int n = Math.min(len, buffer.length - position);
+            System.arraycopy(buffer, position, b, off, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return buffer.length - position;
+        }
+
+        @Override
+        public void close() throws IOException {
+            Tls13Channel.this.close();
+        }
+    }
+
+    private final class AppDataOutput extends OutputStream {
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            synchronized (writeLock) {
+                if (writeClosed) {
+                    throw new IOException("the TLS connection is closed for writing");
+                }
+                pending.write(b, off, len);
+                if (pending.size() >= TlsRecord.MAX_PLAINTEXT) {
+                    flush();
+                }
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            synchronized (writeLock) {
+                if (pending.size() > 0 && !writeClosed) {
+                    io.records.write(ContentType.APPLICATION_DATA, pending.toByteArray());
+                    pending.reset();
+                }
+                io.records.flush();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+            Tls13Channel.this.close();
+        }
+    }
+}
