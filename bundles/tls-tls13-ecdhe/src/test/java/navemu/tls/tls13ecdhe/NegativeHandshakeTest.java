@@ -1,0 +1,189 @@
+package navemu.tls.tls13ecdhe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import navemu.api.NavigationException;
+import navemu.api.NetError;
+import navemu.api.tls.SecureChannel;
+import navemu.api.tls.TlsRequest;
+import navemu.tls.core.alert.AlertDescription;
+import navemu.tls.tls13ecdhe.ScriptedTls13Server.Misbehaviour;
+import navemu.tls.tls13ecdhe.ScriptedTls13Server.Outcome;
+
+/**
+ * Each way a server can break the handshake gives the alert RFC 8446 §6.2 names — checked on the
+ * wire by the scripted server — and the browser error the result shows.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class NegativeHandshakeTest {
+    private static TestPki pki;
+
+    @BeforeAll
+    static void makeCertificates() {
+        pki = TestPki.create(TestPki.KeyType.ECDSA);
+    }
+
+    private record Failure(NavigationException error, Outcome server) {
+    }
+
+    private static Failure failAgainst(Misbehaviour misbehaviour, Duration readTimeout) throws Exception {
+        try (ScriptedTls13Server server = new ScriptedTls13Server(pki, misbehaviour)) {
+            Exchange x = new Exchange(pki);
+            TlsRequest request = new TlsRequest(TestPki.HOST, server.port(), List.of("http/1.1"), null, readTimeout);
+            NavigationException e = assertThrows(NavigationException.class, () -> new Tls13Handshaker(ClientConfig.defaults())
+                    .handshake(request, SocketConnection.connect(server.port()), x.context(), x.trace));
+            return new Failure(e, server.outcome());
+        }
+    }
+
+    private static Failure failAgainst(Misbehaviour misbehaviour) throws Exception {
+        return failAgainst(misbehaviour, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void theScriptedServerIsAValidPeerWhenItBehaves() throws Exception {
+        try (ScriptedTls13Server server = new ScriptedTls13Server(pki, Misbehaviour.NONE)) {
+            Exchange x = new Exchange(pki).run(ClientConfig.defaults(), server.port());
+            assertTrue(x.response.endsWith("scripted hello"), x.response);
+            Outcome o = server.outcome();
+            assertTrue(o.request().startsWith("GET / HTTP/1.1"), String.valueOf(o));
+            assertTrue(o.closeNotifyFromClient(), "the client answers close_notify with its own (RFC 8446 §6.1)");
+        }
+    }
+
+    @Test
+    void aTamperedServerFinishedIsADecryptError() throws Exception {
+        Failure f = failAgainst(Misbehaviour.TAMPERED_FINISHED);
+        assertEquals(NetError.ERR_SSL_PROTOCOL_ERROR, f.error().error());
+        assertEquals(AlertDescription.DECRYPT_ERROR, f.server().alertFromClient());
+        assertTrue(f.error().getMessage().contains("Finished"), f.error().getMessage());
+    }
+
+    @Test
+    void aCertificateVerifyThatDoesNotVerifyIsADecryptError() throws Exception {
+        Failure f = failAgainst(Misbehaviour.BAD_CERTIFICATE_VERIFY_SIGNATURE);
+        assertEquals(NetError.ERR_SSL_PROTOCOL_ERROR, f.error().error());
+        assertEquals(AlertDescription.DECRYPT_ERROR, f.server().alertFromClient());
+        assertTrue(f.error().getMessage().contains("CertificateVerify"), f.error().getMessage());
+    }
+
+    @Test
+    void aMessageOutOfOrderIsAnUnexpectedMessage() throws Exception {
+        Failure f = failAgainst(Misbehaviour.CERTIFICATE_BEFORE_ENCRYPTED_EXTENSIONS);
+        assertEquals(NetError.ERR_SSL_PROTOCOL_ERROR, f.error().error());
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, f.server().alertFromClient());
+        assertTrue(f.error().getMessage().contains("expected EncryptedExtensions, the server sent Certificate"), f.error().getMessage());
+    }
+
+    @Test
+    void aTruncatedRecordIsADecodeError() throws Exception {
+        Failure f = failAgainst(Misbehaviour.TRUNCATED_RECORD);
+        assertEquals(NetError.ERR_SSL_PROTOCOL_ERROR, f.error().error());
+        assertEquals(AlertDescription.DECODE_ERROR, f.server().alertFromClient());
+        assertTrue(f.error().getMessage().contains("truncated record"), f.error().getMessage());
+    }
+
+    @Test
+    void aRecordOverTwoToTheFourteenIsARecordOverflow() throws Exception {
+        Failure f = failAgainst(Misbehaviour.OVERSIZED_RECORD);
+        assertEquals(NetError.ERR_SSL_PROTOCOL_ERROR, f.error().error());
+        assertEquals(AlertDescription.RECORD_OVERFLOW, f.server().alertFromClient());
+    }
+
+    @Test
+    void anEncryptedRecordOverTheLimitIsARecordOverflowToo() throws Exception {
+        try (ScriptedTls13Server server = new ScriptedTls13Server(pki, Misbehaviour.OVERSIZED_ENCRYPTED_RECORD)) {
+            Exchange x = new Exchange(pki);
+            SecureChannel channel = new Tls13Handshaker(ClientConfig.defaults())
+                    .handshake(Exchange.request(server.port()), SocketConnection.connect(server.port()), x.context(), x.trace);
+            IOException e = assertThrows(IOException.class, () -> channel.input().read());
+            assertTrue(e.getMessage().contains("exceeds the limit of 16640"), e.getMessage());
+            assertEquals(AlertDescription.RECORD_OVERFLOW, server.outcome().alertFromClient());
+            channel.close();
+        }
+    }
+
+    @Test
+    void aServerThatClosesMidHandshakeIsConnectionClosedWithoutAnAlert() throws Exception {
+        Failure f = failAgainst(Misbehaviour.CLOSE_AFTER_SERVER_HELLO);
+        assertEquals(NetError.ERR_CONNECTION_CLOSED, f.error().error());
+        assertTrue(f.error().getMessage().contains("EncryptedExtensions"), "says what it waited for: " + f.error().getMessage());
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOutWithoutHanging() throws Exception {
+        long start = System.nanoTime();
+        Failure f = failAgainst(Misbehaviour.SILENT, Duration.ofMillis(400));
+        assertEquals(NetError.ERR_TIMED_OUT, f.error().error());
+        assertTrue(f.error().getMessage().contains("ServerHello"), f.error().getMessage());
+        assertNull(f.server().alertFromClient(), "nothing to tell a silent server; the connection is closed");
+        assertTrue(f.server().clientClosed());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 20);
+    }
+
+    @Test
+    void aCipherSuiteWeDidNotOfferIsAnIllegalParameter() throws Exception {
+        Failure f = failAgainst(Misbehaviour.UNOFFERED_CIPHER_SUITE);
+        assertEquals(AlertDescription.ILLEGAL_PARAMETER, f.server().alertFromClient());
+        assertEquals(NetError.ERR_SSL_PROTOCOL_ERROR, f.error().error());
+    }
+
+    @Test
+    void aServerThatPicksTls12IsAProtocolVersionMismatch() throws Exception {
+        Failure f = failAgainst(Misbehaviour.TLS12_SERVER_HELLO);
+        assertEquals(AlertDescription.PROTOCOL_VERSION, f.server().alertFromClient());
+        assertEquals(NetError.ERR_SSL_VERSION_OR_CIPHER_MISMATCH, f.error().error());
+    }
+
+    @Test
+    void aChainFromAnUnknownRootIsUnknownCaWithTheCertSlotsError() throws Exception {
+        TestPki stranger = TestPki.create(TestPki.KeyType.ECDSA);
+        try (ScriptedTls13Server server = new ScriptedTls13Server(pki, Misbehaviour.NONE)) {
+            Exchange x = new Exchange(stranger);
+            NavigationException e = assertThrows(NavigationException.class, () -> new Tls13Handshaker(ClientConfig.defaults())
+                    .handshake(Exchange.request(server.port()), SocketConnection.connect(server.port()), x.context(), x.trace));
+            assertEquals(NetError.ERR_CERT_AUTHORITY_INVALID, e.error());
+            assertEquals(AlertDescription.UNKNOWN_CA, server.outcome().alertFromClient());
+        }
+    }
+
+    @Test
+    void anExpiredCertificateIsCertificateExpiredWithTheCertSlotsError() throws Exception {
+        TestPki expired = TestPki.create(TestPki.KeyType.ECDSA, Instant.now().minus(Duration.ofDays(20)),
+                Instant.now().minus(Duration.ofDays(10)));
+        try (ScriptedTls13Server server = new ScriptedTls13Server(expired, Misbehaviour.NONE)) {
+            Exchange x = new Exchange(expired);
+            NavigationException e = assertThrows(NavigationException.class, () -> new Tls13Handshaker(ClientConfig.defaults())
+                    .handshake(Exchange.request(server.port()), SocketConnection.connect(server.port()), x.context(), x.trace));
+            assertEquals(NetError.ERR_CERT_DATE_INVALID, e.error());
+            assertEquals(AlertDescription.CERTIFICATE_EXPIRED, server.outcome().alertFromClient());
+        }
+    }
+
+    @Test
+    void keyUpdateRequestedIsAnsweredAndNewKeysAreUsedBothWays() throws Exception {
+        try (ScriptedTls13Server server = new ScriptedTls13Server(pki, Misbehaviour.KEY_UPDATE_REQUESTED)) {
+            Exchange x = new Exchange(pki).run(ClientConfig.defaults(), server.port());
+            assertTrue(x.response.endsWith("scripted hello"), x.response);
+            Outcome o = server.outcome();
+            assertTrue(o.clientKeyUpdate(), "the client answered KeyUpdate(update_not_requested) (RFC 8446 §4.6.3)");
+            assertTrue(o.request().startsWith("GET /"), o.request());
+            assertTrue(o.closeNotifyFromClient(), "the client's close_notify decrypted under its updated keys");
+            assertTrue(x.trace.sent.contains("KeyUpdate"));
+            assertTrue(x.trace.secrets.containsKey("server_application_traffic_secret_N+1"));
+        }
+    }
+}
