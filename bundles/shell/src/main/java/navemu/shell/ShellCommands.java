@@ -4,6 +4,9 @@ import navemu.shell.command.Command;
 import navemu.shell.command.CommandRegistry;
 import navemu.shell.command.CompareCommand;
 import navemu.shell.command.ExpectCommand;
+import navemu.shell.command.ExportCommand;
+import navemu.shell.command.KeylogCommand;
+import navemu.shell.command.ViewCommands;
 import navemu.shell.command.HelpCommand;
 import navemu.shell.command.HstsCommand;
 import navemu.shell.command.LabCommand;
@@ -28,7 +31,12 @@ public final class ShellCommands {
                 .add(new UseCommand())
                 .add(new CompareCommand())
                 .add(new ExpectCommand())
-                .add(new ReplayCommand())
+                .add(new ReplayCommand());
+        for (Command view : ViewCommands.all()) {
+            registry.add(view);
+        }
+        registry.add(new ExportCommand())
+                .add(new KeylogCommand())
                 .add(new HstsCommand())
                 .add(new LabCommand())
                 .add(new BundlesCommand());

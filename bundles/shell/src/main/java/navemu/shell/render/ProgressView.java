@@ -22,6 +22,19 @@ public final class ProgressView implements NavigationListener {
         this.console = console;
     }
 
+    /** The duration the navigator measured, else the time between the step's first and last event. */
+    private static double durationOf(TraceEvent event, Long start) {
+        String measured = event.fields().get("durationMs");
+        if (measured != null) {
+            try {
+                return Double.parseDouble(measured);
+            } catch (NumberFormatException ignored) {
+                // fall through to our own measure
+            }
+        }
+        return start == null ? 0 : (event.atNanos() - start) / 1e6;
+    }
+
     @Override
     public synchronized void onEvent(TraceEvent event) {
         switch (event.kind()) {
@@ -33,7 +46,7 @@ public final class ProgressView implements NavigationListener {
             case STEP_ERROR:
                 boolean ok = event.kind() == TraceEvent.Kind.STEP_END;
                 Long start = started.remove(event.step());
-                double millis = start == null ? 0 : (event.atNanos() - start) / 1e6;
+                double millis = durationOf(event, start);
                 AttributedString row = new StepRow(event.step(), event.impl(), ok, false, millis, event.roundTrips(),
                         ok ? null : event.name(), "").full(console.width());
                 if (!ok && event.text() != null) {

@@ -1,0 +1,136 @@
+package navemu.shell.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+
+import navemu.api.result.TlsInfo;
+import navemu.api.result.TlsMessage;
+import navemu.api.trace.TraceEvent;
+
+/**
+ * The handshake as a sequence diagram between client and server (the shape of RFC 8446 §2's
+ * figures): one arrow per message, in order, with its key fields under it; consecutive messages
+ * in one direction form a flight; each network round trip is marked where the client starts
+ * waiting.
+ */
+public final class LadderRenderer {
+
+    /** One message on the wire, or a round-trip boundary ({@code roundTrip} set, the rest empty). */
+    private record Rung(boolean fromClient, String message, int length, Map<String, String> fields, String roundTrip) {
+    }
+
+    /**
+     * @param events the last navigation's events: the last {@code tls} step's messages are drawn
+     * @param tls    the result's TLS summary, drawn (without fields) when no events were recorded
+     */
+    public List<AttributedString> render(List<TraceEvent> events, TlsInfo tls, int width) {
+        List<Rung> rungs = fromEvents(events);
+        if (rungs.isEmpty() && tls != null) {
+            for (TlsMessage message : tls.messages) {
+                rungs.add(new Rung(TlsMessage.CLIENT_TO_SERVER.equals(message.dir()), message.type(), message.length(),
+                        Map.of(), null));
+            }
+        }
+        List<AttributedString> lines = new ArrayList<>();
+        if (rungs.isEmpty()) {
+            lines.add(new AttributedString("the last navigation made no TLS handshake"));
+            return lines;
+        }
+        int span = Math.max(30, Math.min(width, 100) - 4);
+        lines.add(new AttributedStringBuilder().style(Style.HEADING).append("client")
+                .append(" ".repeat(span - "client".length() - "server".length() + 4)).append("server")
+                .style(Style.PLAIN).toAttributedString());
+        if (tls != null) {
+            lines.add(new AttributedString(HumanRenderer.tlsText(tls), Style.DIM));
+        }
+        int flight = 0;
+        int roundTrips = 0;
+        Boolean direction = null;
+        for (Rung rung : rungs) {
+            if (rung.roundTrip != null) {
+                roundTrips++;
+                String text = " round trip " + roundTrips + (rung.roundTrip.isEmpty() ? "" : ": " + rung.roundTrip) + " ";
+                int dashes = Math.max(2, (span + 4 - text.length()) / 2);
+                lines.add(new AttributedString("┄".repeat(dashes) + text + "┄".repeat(dashes), Style.CHANGED));
+                continue;
+            }
+            if (direction == null || direction != rung.fromClient) {
+                flight++;
+                direction = rung.fromClient;
+                lines.add(new AttributedString("flight " + flight + " · " + (rung.fromClient ? "client" : "server"), Style.DIM));
+            }
+            lines.add(arrow(rung, span));
+            if (rung.fields.size() > (rung.fields.containsKey("length") ? 1 : 0)) {
+                StringBuilder fields = new StringBuilder();
+                rung.fields.forEach((k, v) -> {
+                    if (!k.equals("length")) {
+                        fields.append(fields.length() == 0 ? "" : "  ").append(k).append('=').append(v);
+                    }
+                });
+                String text = (rung.fromClient ? "      " : " ".repeat(Math.max(6, span / 3))) + fields;
+                AttributedString line = new AttributedString(text, Style.DIM);
+                lines.add(line.columnLength() > width ? line.columnSubSequence(0, width - 1) : line);
+            }
+        }
+        return lines;
+    }
+
+    private static AttributedString arrow(Rung rung, int span) {
+        String label = " " + rung.message + (rung.length > 0 ? " (" + rung.length + " B)" : "") + " ";
+        int shaft = Math.max(3, span - label.length() - 1);
+        AttributedStringBuilder line = new AttributedStringBuilder().append("  ");
+        if (rung.fromClient) {
+            line.style(Style.NAME).append(label).style(Style.PLAIN).append("─".repeat(shaft)).append("▶");
+        } else {
+            line.append("◀").append("─".repeat(shaft)).style(Style.NAME).append(label).style(Style.PLAIN);
+        }
+        return line.toAttributedString();
+    }
+
+    /** The messages and round trips of the last {@code tls} step in {@code events}. */
+    private static List<Rung> fromEvents(List<TraceEvent> events) {
+        int start = -1;
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).kind() == TraceEvent.Kind.STEP_START && "tls".equals(events.get(i).step())) {
+                start = i;
+            }
+        }
+        List<Rung> rungs = new ArrayList<>();
+        if (start < 0) {
+            return rungs;
+        }
+        for (TraceEvent event : events.subList(start + 1, events.size())) {
+            if (!"tls".equals(event.step())) {
+                continue;
+            }
+            if (event.kind() == TraceEvent.Kind.STEP_END || event.kind() == TraceEvent.Kind.STEP_ERROR) {
+                break;
+            }
+            switch (event.kind()) {
+                case SENT:
+                case RECEIVED:
+                    rungs.add(new Rung(event.kind() == TraceEvent.Kind.SENT, event.name(), lengthOf(event), event.fields(), null));
+                    break;
+                case ROUND_TRIP:
+                    rungs.add(new Rung(true, "", 0, Map.of(), event.text() == null ? "" : event.text()));
+                    break;
+                default:
+                    break;
+            }
+        }
+        return rungs;
+    }
+
+    /** The navigator puts a message's length in the event's fields or text; 0 when it did not. */
+    private static int lengthOf(TraceEvent event) {
+        String length = event.fields().get("length");
+        if (length != null && length.matches("\\d+")) {
+            return Integer.parseInt(length);
+        }
+        return 0;
+    }
+}

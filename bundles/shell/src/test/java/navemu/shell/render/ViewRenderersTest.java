@@ -1,0 +1,128 @@
+package navemu.shell.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jline.utils.AttributedString;
+import org.junit.jupiter.api.Test;
+
+import navemu.api.result.CertificateSummary;
+import navemu.api.result.NavigationResult;
+import navemu.api.trace.TraceEvent;
+import navemu.api.trace.TraceEvent.Kind;
+import navemu.shell.fixtures.Results;
+
+class ViewRenderersTest {
+
+    private static TraceEvent event(Kind kind, String step, long atMicros, String name, String text, Map<String, String> fields) {
+        return new TraceEvent(kind, step, "tls13-ecdhe", atMicros * 1000, name, text, fields, 0);
+    }
+
+    private static Map<String, String> fields(String... keyValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put(keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+
+    /** A TLS 1.3 full handshake as the navigator reports it. */
+    private static List<TraceEvent> handshake() {
+        return List.of(
+                event(Kind.STEP_START, "tls", 0, "tls", "", Map.of()),
+                event(Kind.SENT, "tls", 10, "ClientHello", "ClientHello (250 bytes)", fields("length", "250", "versions", "TLSv1.3")),
+                event(Kind.ROUND_TRIP, "tls", 11, "rtt", "waiting for ServerHello", fields("count", "1")),
+                event(Kind.RECEIVED, "tls", 900, "ServerHello", "", fields("length", "90", "group", "x25519")),
+                event(Kind.SECRET, "tls", 901, "CLIENT_HANDSHAKE_TRAFFIC_SECRET", "00aa11", Map.of()),
+                event(Kind.RECEIVED, "tls", 910, "EncryptedExtensions", "", fields("length", "20")),
+                event(Kind.SENT, "tls", 950, "Finished", "", fields("length", "36")),
+                event(Kind.STEP_END, "tls", 960, "tls", "", Map.of()));
+    }
+
+    private static String text(List<AttributedString> lines) {
+        return lines.stream().map(AttributedString::toString).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void traceHidesSecretsUnlessAskedAndMarksThemSensitive() {
+        String hidden = text(new TraceRenderer().render(handshake(), false, 200));
+        assertFalse(hidden.contains("00aa11"), hidden);
+        assertTrue(hidden.contains("1 secret hidden; 'trace --secrets' shows them"), hidden);
+        String shown = text(new TraceRenderer().render(handshake(), true, 200));
+        assertTrue(shown.contains("SENSITIVE   CLIENT_HANDSHAKE_TRAFFIC_SECRET 00aa11"), shown);
+    }
+
+    @Test
+    void traceTimesEveryEventFromTheFirst() {
+        List<AttributedString> lines = new TraceRenderer().render(handshake(), false, 200);
+        assertEquals(7, lines.size() - 1);
+        assertTrue(lines.get(0).toString().startsWith("    0.000 ms tls      start"), lines.get(0).toString());
+        assertTrue(lines.get(1).toString().startsWith("    0.010 ms tls      C>S         ClientHello"), lines.get(1).toString());
+        assertTrue(lines.get(1).toString().contains("versions=TLSv1.3"), lines.get(1).toString());
+    }
+
+    @Test
+    void theLadderDrawsFlightsArrowsAndRoundTrips() {
+        NavigationResult result = Results.ok("https://www.lab.test/", 200, "tls13-ecdhe");
+        List<AttributedString> lines = new LadderRenderer().render(handshake(), result.tls, 80);
+        String text = text(lines);
+        assertTrue(text.startsWith("client"), text);
+        assertTrue(lines.get(0).toString().endsWith("server"), text);
+        String hello = lines.stream().map(AttributedString::toString).filter(l -> l.contains("ClientHello")).findFirst().orElseThrow();
+        assertTrue(hello.startsWith("   ClientHello (250 B) ─") && hello.endsWith("▶"), hello);
+        String serverHello = lines.stream().map(AttributedString::toString).filter(l -> l.contains("ServerHello (")).findFirst().orElseThrow();
+        assertTrue(serverHello.startsWith("  ◀─") && serverHello.endsWith(" ServerHello (90 B) "), serverHello);
+        assertTrue(text.contains("round trip 1: waiting for ServerHello"), text);
+        assertTrue(text.contains("flight 1 · client") && text.contains("flight 2 · server") && text.contains("flight 3 · client"), text);
+        assertTrue(text.contains("group=x25519"), text);
+        assertFalse(text.contains("length="), "the length is in the arrow already: " + text);
+    }
+
+    @Test
+    void withoutEventsTheLadderFallsBackToTheResultsMessages() {
+        NavigationResult result = Results.ok("https://www.lab.test/", 200, "tls13-ecdhe");
+        String text = text(new LadderRenderer().render(List.of(), result.tls, 80));
+        assertTrue(text.contains("ClientHello (250 B)") && text.contains("ServerHello (90 B)"), text);
+        assertEquals("the last navigation made no TLS handshake", text(new LadderRenderer().render(List.of(), null, 80)));
+    }
+
+    @Test
+    void theTimelinePlacesEachStepOnOneAxisSizedToTheWidth() {
+        NavigationResult result = Results.ok("https://www.lab.test/", 200, "jsse");
+        List<AttributedString> lines = new TimelineRenderer().render(result, 100);
+        for (AttributedString line : lines) {
+            assertTrue(line.columnLength() <= 100, line.toString());
+        }
+        String tls = lines.stream().map(AttributedString::toString).filter(l -> l.startsWith(" tls ")).findFirst().orElseThrow();
+        String dns = lines.stream().map(AttributedString::toString).filter(l -> l.startsWith(" dns ")).findFirst().orElseThrow();
+        assertTrue(tls.indexOf('█') > dns.indexOf('█'), "tls starts after dns");
+        long tlsBar = tls.chars().filter(c -> c == '█').count();
+        long dnsBar = dns.chars().filter(c -> c == '█').count();
+        assertTrue(tlsBar > 5 * dnsBar, "40 ms draws longer than 3.2 ms: " + tlsBar + " vs " + dnsBar);
+        assertTrue(tls.endsWith("40 ms 1 rtt"), tls);
+    }
+
+    @Test
+    void theCertificateViewShowsEveryFieldAndTheFingerprintWithColons() {
+        NavigationResult result = Results.ok("https://www.lab.test/", 200, "jsse");
+        result.cert.chain.add(new CertificateSummary("CN=www.lab.test", "CN=lab intermediate", List.of("www.lab.test"),
+                "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z", "EC", 256, "SHA256withECDSA", "a1b2c3", false));
+        result.cert.chain.add(new CertificateSummary("CN=lab root", "CN=lab root", List.of(),
+                "2026-01-01T00:00:00Z", "2036-01-01T00:00:00Z", "RSA", 4096, "SHA256withRSA", "ffee", true));
+        String text = text(new CertRenderer().render(result.cert));
+        assertTrue(text.contains("certificate 0 (leaf)"), text);
+        assertTrue(text.contains("certificate 1 (trust anchor)"), text);
+        assertTrue(text.contains("  SANs      www.lab.test"), text);
+        assertTrue(text.contains("  validity  2026-01-01T00:00:00Z → 2027-01-01T00:00:00Z"), text);
+        assertTrue(text.contains("  key       EC 256 bits"), text);
+        assertTrue(text.contains("  signature SHA256withECDSA"), text);
+        assertTrue(text.contains("  SHA-256   A1:B2:C3"), text);
+        assertTrue(text.contains("verdict  ✓ valid for this host  (pkix)"), text);
+    }
+}
