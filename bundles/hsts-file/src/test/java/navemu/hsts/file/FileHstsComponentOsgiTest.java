@@ -20,6 +20,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 
 import navemu.api.hsts.HstsObservation;
 import navemu.api.hsts.HstsStore;
+import navemu.hsts.core.osgi.FelixHarness;
 
 /** The file implementation as the runtime sees it: a DS component in Felix, configured by ConfigAdmin. */
 class FileHstsComponentOsgiTest {

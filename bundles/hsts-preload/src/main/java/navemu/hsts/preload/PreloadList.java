@@ -67,6 +67,8 @@ public final class PreloadList {
         try {
             String text = Files.readString(path, StandardCharsets.UTF_8);
             return parse(text, path.toString(), Files.getLastModifiedTime(path).toInstant());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InvalidPreloadListException("HSTS preload list " + path + " does not exist");
         } catch (IOException e) {
             throw new InvalidPreloadListException("HSTS preload list " + path + " cannot be read: " + e);
         }

@@ -94,6 +94,6 @@ class PreloadListTest {
         Path missing = Path.of("/nonexistent/preload.json");
         InvalidPreloadListException e = assertThrows(InvalidPreloadListException.class,
                 () -> PreloadList.read(missing));
-        assertTrue(e.getMessage().contains("/nonexistent/preload.json cannot be read"), e.getMessage());
+        assertTrue(e.getMessage().contains("/nonexistent/preload.json does not exist"), e.getMessage());
     }
 }

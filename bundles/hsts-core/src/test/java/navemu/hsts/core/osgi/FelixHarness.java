@@ -1,4 +1,4 @@
-package navemu.hsts.file;
+package navemu.hsts.core.osgi;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,18 +29,21 @@ import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * A real Apache Felix for a test: SCR, ConfigAdmin and the bundles a test names, each taken from
- * the jar (or the bnd-processed classes directory) a class on the test class path came from.
+ * A real Apache Felix for the hsts bundles' tests (shared as this module's test jar): the
+ * bundles a test names, each taken from the jar (or the bnd-processed classes directory) that a
+ * class on the test class path came from. A test installs SCR (with its API bundles,
+ * org.osgi.service.component, org.osgi.util.promise and org.osgi.util.function) and ConfigAdmin
+ * this way too.
  * The packages the test itself calls through ({@code navemu.api.hsts}, ConfigAdmin's API) come
  * from the class path via the system bundle, so test and bundles share those classes.
  */
-final class FelixHarness implements AutoCloseable {
+public final class FelixHarness implements AutoCloseable {
 
     private final Framework framework;
     private final Path scratch;
     private final List<ServiceTracker<Object, Object>> trackers = new ArrayList<>();
 
-    FelixHarness(Path scratch, Map<String, String> frameworkProperties) throws BundleException {
+    public FelixHarness(Path scratch, Map<String, String> frameworkProperties) throws BundleException {
         this.scratch = scratch;
         Map<String, String> config = new HashMap<>(frameworkProperties);
         config.put(Constants.FRAMEWORK_STORAGE, scratch.resolve("felix-cache").toString());
@@ -56,7 +59,7 @@ final class FelixHarness implements AutoCloseable {
      * Installs and starts the bundles that hold these classes (by name, so that a class need not
      * load outside OSGi), in order.
      */
-    void installAndStart(List<String> classNames) throws Exception {
+    public void installAndStart(List<String> classNames) throws Exception {
         for (String className : classNames) {
             Path location = locationOf(className);
             Path jar = Files.isDirectory(location) ? jarOf(location) : location;
@@ -69,7 +72,7 @@ final class FelixHarness implements AutoCloseable {
      * The first service matching {@code filter}, waiting at most {@code seconds}. The tracker stays
      * open until {@link #close()}, so that a service factory's object (ConfigAdmin's) stays valid.
      */
-    Object awaitService(String filter, long seconds) throws InvalidSyntaxException, InterruptedException {
+    public Object awaitService(String filter, long seconds) throws InvalidSyntaxException, InterruptedException {
         Filter f = FrameworkUtil.createFilter(filter);
         ServiceTracker<Object, Object> tracker = new ServiceTracker<>(framework.getBundleContext(), f, null);
         tracker.open();
