@@ -1,0 +1,95 @@
+package navemu.lab;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+import navemu.api.Environment;
+import navemu.api.cert.TrustAnchorProvider;
+import navemu.api.dns.ZoneServer;
+import navemu.api.lab.LabSite;
+import navemu.api.lab.LabSites;
+import navemu.api.nav.PortHint;
+import navemu.api.nav.PortMap;
+
+/**
+ * The lab world as OSGi services: starts a {@link LabWorld} when the bundle starts and stops it
+ * when it stops. Registers the lab's DNS zone ({@link ZoneServer}), its root ({@link TrustAnchorProvider}),
+ * its ports ({@link PortMap}) and its catalog ({@link LabSites}).
+ */
+@Component(immediate = true,
+        service = {ZoneServer.class, TrustAnchorProvider.class, PortMap.class, LabSites.class},
+        property = {"navemu.lab=world"})
+public final class LabComponent implements ZoneServer, TrustAnchorProvider, PortMap, LabSites {
+
+    private volatile LabWorld world;
+
+    @Activate
+    void activate(BundleContext context) throws IOException {
+        String configDir = context.getProperty(Environment.CONFIG_DIR);
+        if (configDir == null) {
+            throw new IllegalStateException("the lab needs the framework property " + Environment.CONFIG_DIR
+                    + " (the directory holding lab/sites.conf and lab/lab.test.zone)");
+        }
+        String home = context.getProperty(Environment.HOME);
+        Path homePath = home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".navemu");
+        world = LabWorld.start(homePath, Path.of(configDir));
+    }
+
+    @Deactivate
+    void deactivate() {
+        LabWorld running = world;
+        world = null;
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    @Override
+    public String zone() {
+        return LabWorld.ZONE;
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return running().dnsAddress();
+    }
+
+    @Override
+    public String name() {
+        return "lab root";
+    }
+
+    @Override
+    public List<X509Certificate> anchors() {
+        return List.of(running().rootCertificate());
+    }
+
+    @Override
+    public Optional<PortHint> port(String host, String scheme) {
+        LabWorld lab = running();
+        return lab.portFor(host, scheme).stream().boxed().findFirst()
+                .map(port -> new PortHint(port, "lab port map (" + lab.sitesFile() + ")"));
+    }
+
+    @Override
+    public List<LabSite> sites() {
+        return running().sites();
+    }
+
+    private LabWorld running() {
+        LabWorld lab = world;
+        if (lab == null) {
+            throw new IllegalStateException("the lab world is stopped");
+        }
+        return lab;
+    }
+}

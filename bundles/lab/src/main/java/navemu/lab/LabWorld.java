@@ -1,0 +1,313 @@
+package navemu.lab;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.function.Consumer;
+
+import org.xbill.DNS.Name;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+import org.xbill.DNS.Zone;
+
+import navemu.api.lab.LabSite;
+import navemu.lab.ca.LabCertificateAuthority;
+import navemu.lab.ca.SiteCredential;
+import navemu.lab.dns.LabDnsServer;
+import navemu.lab.dns.ZoneAuthority;
+import navemu.lab.dns.ZoneFile;
+import navemu.lab.origin.SiteServers;
+import navemu.lab.site.SiteCatalogFile;
+import navemu.lab.site.SiteSpec;
+
+/**
+ * The embedded lab world, running: an authoritative DNS server for {@code lab.test}, the lab CA,
+ * and one HTTPS and/or HTTP origin per site of {@code config/lab/sites.conf}, all on 127.0.0.1
+ * with ephemeral ports. Plain Java: tests start it directly, the OSGi {@link LabComponent} wraps it.
+ *
+ * <pre>{@code
+ * try (LabWorld lab = LabWorld.start(home, Path.of("config"))) {
+ *     InetSocketAddress dns = lab.dnsAddress();      // ask it for www.lab.test
+ *     int port = lab.port("www.lab.test");           // or read it from the HTTPS record
+ *     X509Certificate anchor = lab.rootCertificate();
+ * }
+ * }</pre>
+ */
+public final class LabWorld implements Closeable {
+
+    /** The zone the lab is authoritative for. */
+    public static final String ZONE = "lab.test";
+    /** Under the configuration directory: the sites and the zone. */
+    public static final String CONFIG_SUBDIRECTORY = "lab";
+    public static final String ZONE_FILE = ZONE + ".zone";
+    /** Under the navemu home: the CA's cache. */
+    public static final String CA_SUBDIRECTORY = "lab/ca";
+
+    private static final int CERTIFICATE_THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    private final Path sitesFile;
+    private final LabCertificateAuthority ca;
+    private final Map<String, SiteServers> servers;
+    private final LabDnsServer dns;
+    private final ExecutorService certificateWorkers;
+    private final Map<String, CompletableFuture<SiteCredential>> credentials;
+    private final Duration startDuration;
+
+    private LabWorld(Path sitesFile, LabCertificateAuthority ca, Map<String, SiteServers> servers, LabDnsServer dns,
+                     ExecutorService certificateWorkers, Map<String, CompletableFuture<SiteCredential>> credentials,
+                     Duration startDuration) {
+        this.sitesFile = sitesFile;
+        this.ca = ca;
+        this.servers = servers;
+        this.dns = dns;
+        this.certificateWorkers = certificateWorkers;
+        this.credentials = credentials;
+        this.startDuration = startDuration;
+    }
+
+    /**
+     * Starts the lab with the system clock; cache problems are reported on standard error.
+     *
+     * @param home      the navemu home ({@code navemu.home}); the CA cache goes to {@code home/lab/ca}
+     * @param configDir the configuration directory ({@code navemu.config.dir}) holding {@code lab/sites.conf}
+     *                  and {@code lab/lab.test.zone}
+     * @throws LabConfigException when a configuration file is wrong (the message names file and line)
+     */
+    public static LabWorld start(Path home, Path configDir) throws IOException {
+        return start(home, configDir, Clock.systemUTC(), notice -> System.err.println("navemu lab: " + notice));
+    }
+
+    /**
+     * @param clock   the time certificates and OCSP responses are made and checked against
+     * @param notices receives one line per thing the user should know (a corrupt cache file set aside, …)
+     */
+    public static LabWorld start(Path home, Path configDir, Clock clock, Consumer<String> notices) throws IOException {
+        long started = System.nanoTime();
+        Path labConfig = configDir.resolve(CONFIG_SUBDIRECTORY);
+        Path sitesFile = labConfig.resolve(SiteCatalogFile.FILE_NAME);
+        List<SiteSpec> sites = SiteCatalogFile.read(sitesFile);
+        LabCertificateAuthority ca = LabCertificateAuthority.open(home.resolve(CA_SUBDIRECTORY), clock, notices);
+        ExecutorService workers = Executors.newFixedThreadPool(CERTIFICATE_THREADS, r -> {
+            Thread thread = new Thread(r, "navemu-lab certificate maker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Map<String, CompletableFuture<SiteCredential>> credentials = issueCredentials(ca, sites, workers, notices);
+
+        Map<String, SiteServers> servers = new LinkedHashMap<>();
+        LabDnsServer dns;
+        try {
+            for (SiteSpec site : sites) {
+                servers.put(site.host(), SiteServers.start(site, credentials.get(site.host()), clock));
+            }
+            Zone zone = ZoneFile.load(labConfig.resolve(ZONE_FILE), zoneOrigin(), (host, scheme) -> {
+                SiteServers s = servers.get(host);
+                int port = s == null ? -1 : scheme.equals("https") ? s.httpsPort() : s.httpPort();
+                return port < 0 ? OptionalInt.empty() : OptionalInt.of(port);
+            });
+            checkEverySiteResolves(labConfig.resolve(ZONE_FILE), zone, sites);
+            dns = LabDnsServer.start(new ZoneAuthority(zone));
+        } catch (IOException | RuntimeException e) {
+            servers.values().forEach(SiteServers::close);
+            workers.shutdownNow();
+            throw e;
+        }
+        return new LabWorld(sitesFile, ca, Collections.unmodifiableMap(servers), dns, workers, credentials,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Starts making (or loading) every site's certificate on a small pool of daemon threads and
+     * returns at once: the slowest keys first (an RSA 4096 key takes seconds on a small machine),
+     * so a cold start does not hold up the DNS server and the sites whose keys are quick.
+     */
+    private static Map<String, CompletableFuture<SiteCredential>> issueCredentials(
+            LabCertificateAuthority ca, List<SiteSpec> sites, ExecutorService workers, Consumer<String> notices) {
+        Map<String, CompletableFuture<SiteCredential>> pending = new LinkedHashMap<>();
+        List<SiteSpec> slowestFirst = sites.stream().filter(site -> site.tls() != null)
+                .sorted(Comparator.comparing((SiteSpec site) -> site.tls().certificate().keyType()).reversed())
+                .toList();
+        for (SiteSpec site : slowestFirst) {
+            CompletableFuture<SiteCredential> credential = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return ca.credentialFor(site.host(), site.tls().certificate(), site.tls().names());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, workers);
+            credential.whenComplete((made, failure) -> {
+                if (failure != null) {
+                    notices.accept("cannot make the certificate of " + site.host() + ": " + failure.getMessage());
+                }
+            });
+            pending.put(site.host(), credential);
+        }
+        return pending;
+    }
+
+    private static void checkEverySiteResolves(Path zoneFile, Zone zone, List<SiteSpec> sites) {
+        for (SiteSpec site : sites) {
+            try {
+                if (!zone.findRecords(Name.fromString(site.host() + "."), Type.A).isSuccessful()) {
+                    throw new LabConfigException(zoneFile, 0, "site " + site.host()
+                            + " (config/lab/" + SiteCatalogFile.FILE_NAME + ") has no A record in the zone");
+                }
+            } catch (TextParseException e) {
+                throw new LabConfigException(zoneFile, 0, "bad site name " + site.host(), e);
+            }
+        }
+    }
+
+    private static Name zoneOrigin() {
+        try {
+            return Name.fromString(ZONE + ".");
+        } catch (TextParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where the lab's DNS server listens, UDP and TCP (127.0.0.1, ephemeral port). */
+    public InetSocketAddress dnsAddress() {
+        return dns.address();
+    }
+
+    /** The HTTPS port of a lab host. @throws IllegalArgumentException when the lab serves no HTTPS for it */
+    public int port(String host) {
+        int port = serversOf(host).httpsPort();
+        if (port < 0) {
+            throw new IllegalArgumentException(host + " has no HTTPS server in the lab (plain HTTP only)");
+        }
+        return port;
+    }
+
+    /** The plain HTTP port of a lab host. @throws IllegalArgumentException when the lab serves no plain HTTP for it */
+    public int httpPort(String host) {
+        int port = serversOf(host).httpPort();
+        if (port < 0) {
+            throw new IllegalArgumentException(host + " has no plain HTTP server in the lab");
+        }
+        return port;
+    }
+
+    /** The port of {@code host} for {@code scheme} ({@code https} or {@code http}), if the lab serves it. */
+    public OptionalInt portFor(String host, String scheme) {
+        SiteServers s = servers.get(normalise(host));
+        if (s == null) {
+            return OptionalInt.empty();
+        }
+        int port = switch (scheme.toLowerCase(Locale.ROOT)) {
+            case "https" -> s.httpsPort();
+            case "http" -> s.httpPort();
+            default -> -1;
+        };
+        return port < 0 ? OptionalInt.empty() : OptionalInt.of(port);
+    }
+
+    /** The lab root: the one trust anchor a client needs for the lab's good sites. */
+    public X509Certificate rootCertificate() {
+        return ca.root();
+    }
+
+    /** The catalog, in the order of {@code sites.conf}. */
+    public List<LabSite> sites() {
+        List<LabSite> sites = new ArrayList<>();
+        for (SiteServers s : servers.values()) {
+            SiteSpec spec = s.site();
+            boolean https = spec.openUrl().startsWith("https:");
+            sites.add(new LabSite(spec.host(), spec.openUrl(), spec.purpose(), spec.expectedError(),
+                    spec.tls() == null ? "plain" : spec.tls().server(), https ? s.httpsPort() : s.httpPort()));
+        }
+        return List.copyOf(sites);
+    }
+
+    /** The site descriptions as read from the config file. */
+    public List<SiteSpec> siteSpecs() {
+        return servers.values().stream().map(SiteServers::site).toList();
+    }
+
+    /** The file the sites (and so the port map) come from, for messages. */
+    public Path sitesFile() {
+        return sitesFile;
+    }
+
+    /** Where the CA keeps its PEM files ({@code <home>/lab/ca}). */
+    public Path caDirectory() {
+        return ca.directory();
+    }
+
+    /**
+     * Waits until every site's certificate is made or loaded (after a cold start, the slow RSA
+     * keys are made in the background; a handshake with such a site waits for its own).
+     *
+     * @throws IOException naming the site whose certificate could not be made, or on timeout
+     */
+    public void awaitCertificates(Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Map.Entry<String, CompletableFuture<SiteCredential>> entry : credentials.entrySet()) {
+            try {
+                entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                throw new IOException("the lab CA could not make the certificate of " + entry.getKey() + ": " + e.getCause(), e.getCause());
+            } catch (TimeoutException e) {
+                throw new IOException("the certificate of " + entry.getKey() + " was not ready within " + timeout, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for the lab's certificates", e);
+            }
+        }
+    }
+
+    /** How long {@link #start} took (certificates still in the making excluded; see {@link #awaitCertificates}). */
+    public Duration startDuration() {
+        return startDuration;
+    }
+
+    /**
+     * Stops the DNS server and every origin and waits for their threads. A certificate maker in
+     * the middle of generating a key (only just after a cold start) finishes that key and ends.
+     */
+    @Override
+    public void close() {
+        certificateWorkers.shutdownNow();
+        dns.close();
+        servers.values().forEach(SiteServers::close);
+        try {
+            // A key generation in progress cannot be interrupted; its thread ends when it does.
+            certificateWorkers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private SiteServers serversOf(String host) {
+        SiteServers s = servers.get(normalise(host));
+        if (s == null) {
+            throw new IllegalArgumentException(host + " is not a lab site (see " + sitesFile + ")");
+        }
+        return s;
+    }
+
+    private static String normalise(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    }
+}

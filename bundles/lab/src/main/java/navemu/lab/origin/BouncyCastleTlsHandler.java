@@ -1,0 +1,88 @@
+package navemu.lab.origin;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.tls.TlsServerProtocol;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+
+import navemu.lab.ca.SiteCredential;
+import navemu.lab.http.HttpConversation;
+import navemu.lab.http.SiteResponder;
+import navemu.lab.site.TlsSpec;
+
+/**
+ * HTTPS by Bouncy Castle's (bctls) low-level TLS server: handshake, then HTTP/1.1 inside.
+ *
+ * <p>The certificate may still be in the making when the first client arrives (a cold start
+ * makes an RSA 4096 key, which takes seconds): the handshake then waits for it, up to
+ * {@link #CREDENTIAL_WAIT}.
+ */
+final class BouncyCastleTlsHandler implements ConnectionHandler {
+
+    static final Duration CREDENTIAL_WAIT = Duration.ofSeconds(120);
+
+    private final BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
+    private final TlsSpec spec;
+    private final CompletableFuture<SiteCredential> pending;
+    private final SiteResponder responder;
+    private final Clock clock;
+    private volatile Ready ready;
+
+    /** The credential in the forms a handshake needs, made once. */
+    private record Ready(SiteCredential credential, AsymmetricKeyParameter privateKey, OcspStaple staple) {
+    }
+
+    BouncyCastleTlsHandler(TlsSpec spec, CompletableFuture<SiteCredential> credential, SiteResponder responder, Clock clock) {
+        this.spec = spec;
+        this.pending = credential;
+        this.responder = responder;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(Socket socket) throws IOException {
+        Ready r = ready();
+        TlsServerProtocol protocol = new TlsServerProtocol(socket.getInputStream(), socket.getOutputStream());
+        LabTlsServer server = new LabTlsServer(crypto, spec, r.credential(), r.privateKey(), r.staple());
+        protocol.accept(server);
+        try {
+            HttpConversation.serve(protocol.getInputStream(), protocol.getOutputStream(), responder, server.describe());
+        } finally {
+            protocol.close(); // close_notify (RFC 8446 §6.1)
+        }
+    }
+
+    private Ready ready() throws IOException {
+        Ready r = ready;
+        if (r != null) {
+            return r;
+        }
+        synchronized (this) {
+            if (ready == null) {
+                SiteCredential credential;
+                try {
+                    credential = pending.get(CREDENTIAL_WAIT.toSeconds(), TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    throw new IOException("the lab CA could not make the certificate of " + spec.names() + ": " + e.getCause(), e);
+                } catch (TimeoutException e) {
+                    throw new IOException("the certificate of " + spec.names() + " is still being made", e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+                OcspStaple staple = spec.ocspStaple() == null ? null : new OcspStaple(credential, spec.ocspStaple(), clock);
+                ready = new Ready(credential, LabTlsServer.keyParameter(credential), staple);
+            }
+            return ready;
+        }
+    }
+}
