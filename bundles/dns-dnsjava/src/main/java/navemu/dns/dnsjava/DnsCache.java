@@ -38,6 +38,9 @@ final class DnsCache {
     private final Map<Key, CachedAnswer> entries = new ConcurrentHashMap<>();
 
     DnsCache(Clock clock, Duration maxTtl) {
+        if (maxTtl.isNegative() || maxTtl.isZero()) {
+            throw new IllegalArgumentException("the cache's maximum TTL must be positive, not " + maxTtl);
+        }
         this.clock = clock;
         this.maxTtl = maxTtl;
     }

@@ -56,6 +56,7 @@ public class DnsjavaComponent implements DnsResolver {
     private final List<ZoneServer> zones = new CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
     private volatile StubResolver resolver;
+    private volatile String configProblem;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -70,20 +71,31 @@ public class DnsjavaComponent implements DnsResolver {
     @Activate
     @Modified
     void configure(Config config) {
+        // A bad setting must not take the slot away: fall back to the defaults and say why on every lookup.
+        try {
+            resolver = build(config.servers(), config.timeoutMs(), config.retries(), config.addressOrder(),
+                    config.maxTtlSeconds());
+            configProblem = null;
+        } catch (IllegalArgumentException e) {
+            resolver = build("", 2000, 1, "ipv6-first", 86400);
+            configProblem = "settings of pid navemu.dns ignored (" + e.getMessage() + "); using the defaults";
+        }
+    }
+
+    private StubResolver build(String serverList, long timeoutMs, int retries, String order, long maxTtlSeconds) {
         List<InetSocketAddress> servers;
         String source;
-        if (config.servers().isBlank()) {
+        if (serverList.isBlank()) {
             servers = ResolverConfig.getCurrentConfig().servers();
             source = "the system's resolvers";
         } else {
-            servers = ServerList.parse(config.servers());
+            servers = ServerList.parse(serverList);
             source = "the configured resolvers (navemu.dns servers)";
         }
-        // The cache is kept across reconfigurations only when it still makes sense: new servers, new cache.
-        resolver = new StubResolver(new ServerRoute(() -> new ArrayList<>(zones), servers, source),
-                new DnsTransport(Duration.ofMillis(config.timeoutMs()), config.retries()),
-                new DnsCache(Clock.systemUTC(), Duration.ofSeconds(config.maxTtlSeconds())),
-                AddressOrder.fromWord(config.addressOrder()), executor);
+        return new StubResolver(new ServerRoute(() -> new ArrayList<>(zones), servers, source),
+                new DnsTransport(Duration.ofMillis(timeoutMs), retries),
+                new DnsCache(Clock.systemUTC(), Duration.ofSeconds(maxTtlSeconds)),
+                AddressOrder.fromWord(order), executor);
     }
 
     @Deactivate
@@ -93,6 +105,10 @@ public class DnsjavaComponent implements DnsResolver {
 
     @Override
     public DnsAnswer resolve(String host, StepTrace trace) throws NavigationException {
+        String problem = configProblem;
+        if (problem != null) {
+            trace.info(problem);
+        }
         return resolver.resolve(host, trace);
     }
 
