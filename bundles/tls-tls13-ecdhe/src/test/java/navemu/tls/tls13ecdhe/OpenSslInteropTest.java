@@ -1,0 +1,102 @@
+package navemu.tls.tls13ecdhe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import navemu.api.session.SessionKey;
+import navemu.tls.core.crypto.Tls13CipherSuite;
+
+/**
+ * Interop with a third, independent implementation: {@code openssl s_server -tls1_3}, for each
+ * cipher suite, x25519 and P-256 (which costs a HelloRetryRequest, as we send an x25519 share
+ * first), and RSA and ECDSA certificates. Skipped, saying why, where OpenSSL is not installed.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class OpenSslInteropTest {
+    private static final Map<TestPki.KeyType, TestPki> PKI = new EnumMap<>(TestPki.KeyType.class);
+
+    @BeforeAll
+    static void needOpenSsl() {
+        Assumptions.assumeTrue(OpenSslServer.binary() != null,
+                "openssl is not installed (looked in /usr/bin, /usr/local/bin and PATH): OpenSSL interop tests skipped");
+        for (TestPki.KeyType t : TestPki.KeyType.values()) {
+            PKI.put(t, TestPki.create(t));
+        }
+    }
+
+    static Stream<Arguments> suitesGroupsAndKeys() {
+        List<Arguments> out = new ArrayList<>();
+        for (Tls13CipherSuite suite : Tls13CipherSuite.values()) {
+            for (String group : new String[] {"X25519", "P-256"}) {
+                for (TestPki.KeyType key : TestPki.KeyType.values()) {
+                    out.add(Arguments.of(suite, group, key));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}, {1}, {2} certificate")
+    @MethodSource("suitesGroupsAndKeys")
+    void fullHandshakeWithOpenSsl(Tls13CipherSuite suite, String group, TestPki.KeyType key) throws Exception {
+        TestPki pki = PKI.get(key);
+        try (OpenSslServer server = OpenSslServer.start(pki, suite.name(), group)) {
+            Exchange x;
+            try {
+                x = new Exchange(pki).run(ClientConfig.defaults(), server.port());
+            } catch (Exception e) {
+                throw new AssertionError("handshake with openssl failed: " + e + "\ns_server said:\n" + server.output(), e);
+            }
+            assertTrue(x.response.startsWith("HTTP/1.0 200 ok"), x.response);
+            assertTrue(x.response.contains("Ciphers supported"), "s_server -www answered with its status page");
+            var info = x.channel.info();
+            assertEquals("TLSv1.3", info.version);
+            assertEquals(suite.name(), info.cipherSuite);
+            assertEquals("http/1.1", info.alpn);
+            boolean p256 = group.equals("P-256");
+            assertEquals(p256 ? "secp256r1" : "x25519", info.group);
+            assertEquals(p256 ? 2 : 1, x.trace.roundTrips.size());
+            assertEquals(p256, info.messages.stream().anyMatch(m -> m.type().equals("HelloRetryRequest")));
+            // OpenSSL sends two NewSessionTickets after the handshake; the last one is kept.
+            assertTrue(info.messages.stream().anyMatch(m -> m.type().equals("NewSessionTicket")));
+            assertEquals("psk", x.sessions.stored.get(new SessionKey(TestPki.HOST, server.port(), TestPki.HOST)).kind());
+        }
+    }
+
+    @Test
+    void secp384r1AfterHelloRetryRequest() throws Exception {
+        TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
+        try (OpenSslServer server = OpenSslServer.start(pki, null, "P-384")) {
+            Exchange x = new Exchange(pki).run(ClientConfig.defaults(), server.port());
+            assertEquals("secp384r1", x.channel.info().group);
+            assertEquals(2, x.trace.roundTrips.size());
+        }
+    }
+
+    @Test
+    void noCommonGroupIsAHandshakeFailureFromTheServer() throws Exception {
+        TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
+        try (OpenSslServer server = OpenSslServer.start(pki, null, "P-521")) {
+            Exchange x = new Exchange(pki);
+            var e = org.junit.jupiter.api.Assertions.assertThrows(navemu.api.NavigationException.class,
+                    () -> x.run(ClientConfig.defaults(), server.port()));
+            assertEquals(navemu.api.NetError.ERR_SSL_VERSION_OR_CIPHER_MISMATCH, e.error(), e.getMessage());
+            assertTrue(e.getMessage().contains("handshake_failure"), e.getMessage());
+        }
+    }
+}
