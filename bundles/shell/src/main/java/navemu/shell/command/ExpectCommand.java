@@ -3,7 +3,6 @@ package navemu.shell.command;
 import java.util.List;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 
 import navemu.shell.expect.ExpectEvaluator;
 import navemu.shell.expect.Expectation;
@@ -37,7 +36,11 @@ public final class ExpectCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        JsonElement tree = session.last().<JsonElement>map(session.jsonRenderer()::toTree).orElse(JsonNull.INSTANCE);
+        if (session.last().isEmpty()) {
+            // Nothing to compare with: not even "!= 200" or "== null" can be said to hold.
+            return new CommandResult(Outcome.EXPECT_FAILED, expectation + " failed: there is no result yet (run open first)");
+        }
+        JsonElement tree = session.jsonRenderer().toTree(session.last().get());
         Verdict verdict;
         try {
             verdict = evaluator.evaluate(expectation, tree);

@@ -41,7 +41,9 @@ public final class HelpCommand implements Command {
         }
         int width = 0;
         for (Command command : session.registry().all()) {
-            width = Math.max(width, command.usage().length());
+            if (command.usage().length() <= USAGE_COLUMN) {
+                width = Math.max(width, command.usage().length());
+            }
         }
         for (Command command : session.registry().all()) {
             print(session, command, width);
@@ -49,8 +51,17 @@ public final class HelpCommand implements Command {
         return CommandResult.DONE;
     }
 
+    /** Usages longer than this get a line of their own, so one long usage does not push every summary aside. */
+    static final int USAGE_COLUMN = 30;
+
     private static void print(Session session, Command command, int width) {
         AttributedStringBuilder line = new AttributedStringBuilder();
+        if (width > 0 && command.usage().length() > width) {
+            session.console().out(new AttributedStringBuilder().style(Style.NAME).append("  " + command.usage())
+                    .toAttributedString());
+            session.console().out("  " + " ".repeat(width) + "  " + command.summary());
+            return;
+        }
         line.style(Style.NAME).append(String.format("  %-" + Math.max(1, width) + "s", command.usage()))
                 .style(Style.PLAIN).append("  ").append(command.summary());
         session.console().out(line.toAttributedString());

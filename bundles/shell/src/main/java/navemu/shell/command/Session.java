@@ -112,16 +112,25 @@ public final class Session {
         Navigator navigator = navigator();
         EventRecorder recorder = new EventRecorder();
         NavigationListener listener = recorder;
+        ProgressView progress = null;
         if (!json && console.live()) {
-            ProgressView progress = new ProgressView(console);
+            ProgressView live = new ProgressView(console);
+            progress = live;
             listener = event -> {
                 recorder.onEvent(event);
-                progress.onEvent(event);
+                live.onEvent(event);
             };
         }
         NavigationRequest request = NavigationRequest.of(url).withOverrides(overrides).withListener(listener)
                 .withKeyLog(keyLog);
-        NavigationResult result = runner.run(navigator, request);
+        NavigationResult result;
+        try {
+            result = runner.run(navigator, request);
+        } finally {
+            if (progress != null) {
+                progress.close();
+            }
+        }
         last = result;
         lastEvents = recorder.events();
         results.add(result);

@@ -164,6 +164,13 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void anExpectationBeforeAnyNavigationFails() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        assertEquals(1, shell.main("-c", "expect status != 200"));
+        assertTrue(shell.out().contains("-c:1: expect status != 200 failed: there is no result yet (run open first)"), shell.out());
+    }
+
+    @Test
     void quitEndsTheScript() throws Exception {
         ShellHarness shell = new ShellHarness();
         String file = script("quit.nav", "quit\nopen https://www.lab.test/\n");
