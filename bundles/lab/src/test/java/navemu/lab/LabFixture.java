@@ -17,7 +17,9 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.SSLEngine;
+import java.net.Socket;
 
 /** What the lab's tests share: the repository's config, one running lab, and JDK TLS clients. */
 final class LabFixture {
@@ -92,12 +94,33 @@ final class LabFixture {
         return context;
     }
 
-    /** A trust manager that accepts anything and records the chain, to look at what a server sends. */
-    static final class ChainRecorder implements X509TrustManager {
+    /**
+     * A trust manager that accepts anything and records the chain, to look at what a server sends.
+     * An X509ExtendedTrustManager, so the JDK does not add its own hostname check around it.
+     */
+    static final class ChainRecorder extends X509ExtendedTrustManager {
         final List<X509Certificate> chain = new ArrayList<>();
 
         @Override
         public void checkClientTrusted(X509Certificate[] certificates, String authType) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] certificates, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] certificates, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] certificates, String authType, Socket socket) {
+            checkServerTrusted(certificates, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] certificates, String authType, SSLEngine engine) {
+            checkServerTrusted(certificates, authType);
         }
 
         @Override
