@@ -41,12 +41,14 @@ public final class HstsHost {
             throw new IllegalArgumentException(trimmed
                     + " is an IP literal: HSTS applies only to domain names (RFC 6797 §8.1)");
         }
-        String ascii;
-        try {
-            ascii = IDN.toASCII(trimmed);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "'" + trimmed + "' is not a valid internationalised domain name: " + e.getMessage());
+        String ascii = trimmed;
+        if (!isAscii(trimmed)) { // ToASCII leaves an all-ASCII name as it is (RFC 3490 §4.1), so skip it
+            try {
+                ascii = IDN.toASCII(trimmed);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "'" + trimmed + "' is not a valid internationalised domain name: " + e.getMessage());
+            }
         }
         String name = ascii.toLowerCase(Locale.ROOT);
         if (name.endsWith(".")) {
@@ -111,8 +113,8 @@ public final class HstsHost {
                 throw new IllegalArgumentException("'" + original + "' has an empty label");
             }
             if (label.length() > MAX_LABEL_LENGTH) {
-                throw new IllegalArgumentException("'" + original + "' has a label longer than "
-                        + MAX_LABEL_LENGTH + " characters");
+                throw new IllegalArgumentException("'" + original + "' has a label that is too long (more than "
+                        + MAX_LABEL_LENGTH + " characters)");
             }
             for (int i = 0; i < label.length(); i++) {
                 char c = label.charAt(i);
@@ -125,6 +127,15 @@ public final class HstsHost {
                 }
             }
         }
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isDecimal(String s) {
