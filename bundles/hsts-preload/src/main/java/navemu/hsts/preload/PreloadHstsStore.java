@@ -13,6 +13,8 @@ import navemu.api.hsts.HstsStore;
 import navemu.api.hsts.HstsUpdate;
 import navemu.hsts.core.DynamicHstsStore;
 import navemu.hsts.core.HstsHost;
+import navemu.hsts.core.StsDecision;
+import navemu.hsts.core.StsObservationRules;
 
 /**
  * The {@code preload} implementation's work: a {@link PreloadList} under the dynamic entries of a
@@ -54,9 +56,9 @@ public final class PreloadHstsStore implements HstsStore {
     @Override
     public HstsUpdate observe(HstsObservation observation, Instant now) {
         HstsUpdate update = dynamic.observe(observation, now);
-        boolean maxAgeZero = update.note().startsWith("removed ") || update.note().startsWith("max-age=0 ");
-        if (maxAgeZero) {
-            Optional<HstsPolicy> listed = normalised(observation.host()).flatMap(preload::match);
+        // max-age=0 reaches only the dynamic entry; say so when the list still covers the host.
+        if (StsObservationRules.decide(observation) instanceof StsDecision.Forget forget) {
+            Optional<HstsPolicy> listed = preload.match(forget.host());
             if (listed.isPresent()) {
                 return new HstsUpdate(update.changed(), update.note() + "; the preload entry for "
                         + listed.get().host() + " still applies (max-age=0 cannot remove a preloaded host)");

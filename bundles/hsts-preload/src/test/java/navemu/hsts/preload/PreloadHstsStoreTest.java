@@ -70,6 +70,14 @@ class PreloadHstsStoreTest {
     }
 
     @Test
+    void maxAgeZeroForAPreloadedHostWithoutDynamicEntrySaysThePreloadEntryStays() {
+        HstsUpdate update = learn("www.preload.lab.test", "max-age=0");
+        assertFalse(update.changed());
+        assertTrue(update.note().endsWith("; the preload entry for preload.lab.test still applies"
+                + " (max-age=0 cannot remove a preloaded host)"), update.note());
+    }
+
+    @Test
     void deleteCannotRemoveAPreloadEntryAndSaysSo() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.delete("preload.lab.test"));
         assertTrue(e.getMessage().startsWith("preload.lab.test is on the HSTS preload list ("), e.getMessage());
