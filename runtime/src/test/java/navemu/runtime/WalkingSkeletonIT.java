@@ -23,8 +23,9 @@ import com.google.gson.JsonObject;
 @Timeout(300)
 class WalkingSkeletonIT {
 
+    /** One navemu home for the class: the lab CA is made once and reused, as between a user's runs. */
     @TempDir
-    Path home;
+    static Path home;
 
     @Test
     void openTheLabSiteAsJsonFillsEveryKeyOfTheResultWithRealValues() throws Exception {
