@@ -1,6 +1,7 @@
 package navemu.tls.tls13ecdhe;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import navemu.api.NetError;
 import navemu.api.cert.CertVerdict;
 import navemu.api.cert.CertificateValidator;
 import navemu.api.cert.ValidationRequest;
+import navemu.api.session.SessionKey;
 import navemu.api.tls.TlsContext;
 import navemu.api.tls.TlsRequest;
 import navemu.tls.core.alert.AlertDescription;
@@ -110,6 +112,7 @@ final class ClientHandshake {
     // ---- ClientHello (§4.1.2) ----------------------------------------------------------------
 
     private void sendClientHello() throws IOException {
+        sayWhatIsNotOfferedYet();
         byte[] random = new byte[32];
         config.random().nextBytes(random);
         // A non-empty legacy_session_id puts us in middlebox compatibility mode (§D.4).
@@ -144,6 +147,27 @@ final class ClientHandshake {
         io.flush();
         transcript.add(message);
         log.trace().roundTrip("ClientHello sent; waiting for the server's flight (ServerHello … Finished)");
+    }
+
+    /** Resumption and 0-RTT are the session issue's work: say so rather than silently doing a full handshake. */
+    private void sayWhatIsNotOfferedYet() {
+        if (request.earlyData() != null) {
+            log.info("0-RTT is not built into tls13-ecdhe yet: the request will go after the handshake");
+        }
+        if (context.sessions() != null) {
+            try {
+                if (context.sessions().find(new SessionKey(request.host(), request.port(), sni()), now())
+                        .filter(s -> "TLSv1.3".equals(s.version())).isPresent()) {
+                    log.info("a TLS 1.3 ticket is stored for this server, but tls13-ecdhe does not offer PSK resumption yet: full handshake");
+                }
+            } catch (RuntimeException e) {
+                log.info("the session slot failed to answer (" + e + "): full handshake");
+            }
+        }
+    }
+
+    Instant now() {
+        return context.now() != null ? context.now() : Instant.now();
     }
 
     // ---- ServerHello and HelloRetryRequest (§4.1.3, §4.1.4) ----------------------------------
@@ -404,7 +428,7 @@ final class ClientHandshake {
             throw new TlsAlertException(AlertDescription.CERTIFICATE_UNKNOWN, NetError.ERR_FAILED,
                     "no certificate validator: the cert slot is empty, so the server's chain cannot be judged", null);
         }
-        verdict = validator.validate(new ValidationRequest(chain, request.host(), context.now(), "ECDHE", ocsp), log.trace());
+        verdict = validator.validate(new ValidationRequest(chain, request.host(), now(), "ECDHE", ocsp), log.trace());
         if (verdict == null || !verdict.accepted()) {
             NetError error = verdict == null || verdict.error() == null ? NetError.ERR_CERT_INVALID : verdict.error();
             String reason = verdict == null ? "the validator gave no verdict" : verdict.reason();

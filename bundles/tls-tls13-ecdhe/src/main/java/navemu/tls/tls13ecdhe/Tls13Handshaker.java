@@ -61,8 +61,7 @@ public final class Tls13Handshaker {
             info.resumed = false;
             trace.detail("helloRetryRequest", handshake.hadHelloRetryRequest());
             SessionKey sessionKey = new SessionKey(request.host(), request.port(), handshake.sni());
-            return new Tls13Channel(connection, io, log, keys, context.sessions(), sessionKey,
-                    context.now() == null ? java.time.Instant.now() : context.now());
+            return new Tls13Channel(connection, io, log, keys, context.sessions(), sessionKey, handshake.now());
         } catch (TlsAlertException e) {
             if (io != null) {
                 io.sendAlert(e.alert());

@@ -1,0 +1,130 @@
+package navemu.tls.core.record;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+
+import org.junit.jupiter.api.Test;
+
+import navemu.tls.core.alert.AlertDescription;
+import navemu.tls.core.alert.TlsAlertException;
+import navemu.tls.core.crypto.AeadAlgorithm;
+
+/** The record layer's rules (RFC 8446 §5), one per test. */
+class RecordLayerTest {
+    private static final TrafficKeys KEYS = new TrafficKeys(new byte[16], new byte[12]);
+
+    private static RecordLayer reading(byte[]... records) {
+        ByteArrayOutputStream in = new ByteArrayOutputStream();
+        for (byte[] r : records) {
+            in.writeBytes(r);
+        }
+        return new RecordLayer(new ByteArrayInputStream(in.toByteArray()), new ByteArrayOutputStream());
+    }
+
+    private static byte[] plain(ContentType type, byte[] fragment) {
+        return new TlsRecord(type, 0x0303, fragment).encode();
+    }
+
+    private static AlertDescription alertOf(RecordLayer layer) {
+        return assertThrows(TlsAlertException.class, layer::read).alert();
+    }
+
+    @Test
+    void aMiddleboxChangeCipherSpecIsDroppedWhileAllowed() throws Exception {
+        RecordLayer layer = reading(plain(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1}), plain(ContentType.HANDSHAKE, new byte[] {20, 0, 0, 0}));
+        layer.dropChangeCipherSpec(true);
+        assertEquals(ContentType.HANDSHAKE, layer.read().type());
+    }
+
+    @Test
+    void aChangeCipherSpecOtherThanOneByteOneIsUnexpected() {
+        RecordLayer layer = reading(plain(ContentType.CHANGE_CIPHER_SPEC, new byte[] {2}));
+        layer.dropChangeCipherSpec(true);
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, alertOf(layer));
+    }
+
+    @Test
+    void aPlaintextRecordOverTwoToTheFourteenIsARecordOverflow() {
+        assertEquals(AlertDescription.RECORD_OVERFLOW, alertOf(reading(plain(ContentType.HANDSHAKE, new byte[(1 << 14) + 1]))));
+    }
+
+    @Test
+    void aRecordOfExactlyTwoToTheFourteenIsFine() throws Exception {
+        assertEquals(1 << 14, reading(plain(ContentType.HANDSHAKE, new byte[1 << 14])).read().fragment().length);
+    }
+
+    @Test
+    void anUnknownContentTypeIsUnexpected() {
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, alertOf(reading(new byte[] {99, 3, 3, 0, 1, 0})));
+    }
+
+    @Test
+    void aZeroLengthHandshakeRecordIsUnexpected() {
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, alertOf(reading(plain(ContentType.HANDSHAKE, new byte[0]))));
+    }
+
+    @Test
+    void aRecordCutShortIsADecodeErrorAndACleanCloseIsPeerClosed() {
+        byte[] whole = plain(ContentType.HANDSHAKE, new byte[10]);
+        assertEquals(AlertDescription.DECODE_ERROR, alertOf(reading(java.util.Arrays.copyOf(whole, 8))));
+        assertEquals(AlertDescription.DECODE_ERROR, alertOf(reading(java.util.Arrays.copyOf(whole, 3))));
+        assertThrows(PeerClosedException.class, () -> reading().read());
+    }
+
+    @Test
+    void protectedRecordsRoundTripWithPaddingStrippedAndTypeRestored() throws Exception {
+        Tls13RecordProtection writer = new Tls13RecordProtection(AeadAlgorithm.AES_128_GCM, KEYS, 100);
+        byte[] wire1 = writer.protect(ContentType.HANDSHAKE, new byte[] {1, 2, 3}).encode();
+        byte[] wire2 = writer.protect(ContentType.APPLICATION_DATA, new byte[] {4}).encode();
+        assertEquals(5 + 3 + 1 + 100 + 16, wire1.length, "padding hides the length (RFC 8446 §5.4)");
+        assertEquals(23, wire1[0], "outer type is always application_data (RFC 8446 §5.2)");
+        RecordLayer layer = reading(wire1, wire2);
+        layer.setReadProtection(new Tls13RecordProtection(AeadAlgorithm.AES_128_GCM, KEYS));
+        TlsRecord first = layer.read();
+        assertEquals(ContentType.HANDSHAKE, first.type());
+        assertArrayEquals(new byte[] {1, 2, 3}, first.fragment());
+        assertEquals(ContentType.APPLICATION_DATA, layer.read().type());
+    }
+
+    @Test
+    void recordsOutOfSequenceFailAuthentication() {
+        Tls13RecordProtection writer = new Tls13RecordProtection(AeadAlgorithm.CHACHA20_POLY1305, new TrafficKeys(new byte[32], new byte[12]));
+        writer.protect(ContentType.HANDSHAKE, new byte[] {1}); // sequence 0, never delivered
+        byte[] second = writer.protect(ContentType.HANDSHAKE, new byte[] {2}).encode();
+        RecordLayer layer = reading(second);
+        layer.setReadProtection(new Tls13RecordProtection(AeadAlgorithm.CHACHA20_POLY1305, new TrafficKeys(new byte[32], new byte[12])));
+        assertEquals(AlertDescription.BAD_RECORD_MAC, alertOf(layer), "the nonce carries the sequence number (RFC 8446 §5.3)");
+    }
+
+    @Test
+    void anInnerPlaintextOfOnlyZerosIsUnexpected() throws Exception {
+        // Seal an all-zero TLSInnerPlaintext by hand: no content type byte at all.
+        byte[] aad = {23, 3, 3, 0, 4 + 16};
+        byte[] sealed = AeadAlgorithm.AES_128_GCM.seal(KEYS.key(), KEYS.iv(), aad, new byte[4]);
+        RecordLayer layer = reading(plain(ContentType.APPLICATION_DATA, sealed));
+        layer.setReadProtection(new Tls13RecordProtection(AeadAlgorithm.AES_128_GCM, KEYS));
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, alertOf(layer));
+    }
+
+    @Test
+    void anUnprotectedHandshakeRecordAfterKeysIsUnexpected() {
+        RecordLayer layer = reading(plain(ContentType.HANDSHAKE, new byte[] {20, 0, 0, 0}));
+        layer.setReadProtection(new Tls13RecordProtection(AeadAlgorithm.AES_128_GCM, KEYS));
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, alertOf(layer));
+    }
+
+    @Test
+    void outgoingDataIsSplitIntoRecordsOfAtMostTwoToTheFourteen() throws Exception {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        RecordLayer writer = new RecordLayer(new ByteArrayInputStream(new byte[0]), wire);
+        writer.write(ContentType.APPLICATION_DATA, new byte[(1 << 14) * 2 + 5]);
+        RecordLayer reader = reading(wire.toByteArray());
+        assertEquals(1 << 14, reader.read().fragment().length);
+        assertEquals(1 << 14, reader.read().fragment().length);
+        assertEquals(5, reader.read().fragment().length);
+    }
+}
