@@ -1,10 +1,15 @@
 package navemu.shell;
 
+import java.io.IOException;
+import java.nio.file.Path;
+
+import navemu.shell.command.Check;
 import navemu.shell.command.CommandException;
 import navemu.shell.command.Dispatcher;
 import navemu.shell.command.Session;
 import navemu.shell.command.Tally;
 import navemu.shell.render.Style;
+import navemu.shell.script.JUnitReport;
 import navemu.shell.script.ScriptRunner;
 
 import org.jline.utils.AttributedString;
@@ -42,7 +47,7 @@ public final class Batch {
                     total.add(scripts.run(scripts.resolve(source.text()), source.text()));
                 } catch (CommandException e) {
                     session.console().err("navemu: --script " + source.text() + ": " + e.getMessage());
-                    total.error();
+                    total.add(new Check(source.text(), "--script " + source.text(), Check.Kind.ERROR, e.getMessage()));
                 }
             } else {
                 commandNumber++;
@@ -54,6 +59,14 @@ public final class Batch {
         }
         if (total.ranExpectations() || total.errorCount() > 0 || options.sources().stream().anyMatch(LaunchOptions.Source::script)) {
             session.report(new AttributedString(total.summary(), total.exitStatus() == 0 ? Style.GOOD : Style.BAD));
+        }
+        if (options.junit() != null) {
+            try {
+                JUnitReport.write(Path.of(options.junit()), "navemu", total.checks());
+            } catch (IOException e) {
+                session.console().err("navemu: --junit " + options.junit() + ": " + e.getMessage());
+                return Math.max(1, total.exitStatus());
+            }
         }
         return total.exitStatus();
     }

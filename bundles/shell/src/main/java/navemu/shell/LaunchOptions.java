@@ -12,7 +12,7 @@ import navemu.shell.command.UsageException;
  */
 public final class LaunchOptions {
 
-    public static final String USAGE = "usage: navemu [--json] [-c 'CMD[; CMD…]']… [--script FILE]…   "
+    public static final String USAGE = "usage: navemu [--json] [-c 'CMD[; CMD…]']… [--script FILE]… [--junit FILE]   "
             + "(no -c or --script: the interactive shell)";
 
     /** A {@code -c} argument or a {@code --script} file, in the order given. */
@@ -22,17 +22,20 @@ public final class LaunchOptions {
     private final List<Source> sources;
     private final boolean json;
     private final boolean help;
+    private final String junit;
 
-    private LaunchOptions(List<Source> sources, boolean json, boolean help) {
+    private LaunchOptions(List<Source> sources, boolean json, boolean help, String junit) {
         this.sources = List.copyOf(sources);
         this.json = json;
         this.help = help;
+        this.junit = junit;
     }
 
     public static LaunchOptions parse(String[] args) throws UsageException {
         List<Source> sources = new ArrayList<>();
         boolean json = false;
         boolean help = false;
+        String junit = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -42,6 +45,9 @@ public final class LaunchOptions {
                     break;
                 case "--script":
                     sources.add(new Source(true, value(args, ++i, arg)));
+                    break;
+                case "--junit":
+                    junit = value(args, ++i, arg);
                     break;
                 case "--json":
                     json = true;
@@ -61,7 +67,10 @@ public final class LaunchOptions {
                     }
             }
         }
-        return new LaunchOptions(sources, json, help);
+        if (junit != null && sources.isEmpty()) {
+            throw new UsageException("--junit reports on -c commands or --script files; there are none");
+        }
+        return new LaunchOptions(sources, json, help, junit);
     }
 
     private static String value(String[] args, int index, String option) throws UsageException {
@@ -81,6 +90,11 @@ public final class LaunchOptions {
 
     public boolean help() {
         return help;
+    }
+
+    /** Where to write the JUnit XML report, or null. */
+    public String junit() {
+        return junit;
     }
 
     public boolean interactive() {

@@ -16,6 +16,7 @@ import navemu.shell.command.SlotsCommand;
 import navemu.shell.command.UseCommand;
 import navemu.shell.osgi.BundlesCommand;
 import navemu.shell.osgi.Lifecycle;
+import navemu.shell.script.RecordCommand;
 import navemu.shell.script.ReplayCommand;
 
 /** Every command of the shell, in the order {@code help} lists them. */
@@ -31,7 +32,8 @@ public final class ShellCommands {
                 .add(new UseCommand())
                 .add(new CompareCommand())
                 .add(new ExpectCommand())
-                .add(new ReplayCommand());
+                .add(new ReplayCommand())
+                .add(new RecordCommand());
         for (Command view : ViewCommands.all()) {
             registry.add(view);
         }

@@ -35,7 +35,7 @@ public final class Dispatcher {
             commands = parser.parse(text);
         } catch (ParseException e) {
             problem(where, text.strip(), e.getMessage());
-            tally.usageError();
+            tally.add(new Check(where, text.strip(), Check.Kind.USAGE_ERROR, e.getMessage()));
             return tally;
         }
         for (CommandLine command : commands) {
@@ -50,47 +50,53 @@ public final class Dispatcher {
     private void runOne(CommandLine line, String where, Tally tally) {
         Optional<Command> command = session.registry().find(line.name());
         if (command.isEmpty()) {
-            problem(where, line.text(), "unknown command '" + line.name() + "'; type 'help' to list the commands");
-            tally.usageError();
+            usageError(where, line, tally, "unknown command '" + line.name() + "'; type 'help' to list the commands");
             return;
         }
         CommandResult result;
         try {
             result = command.get().run(line, session);
         } catch (UsageException e) {
-            problem(where, line.text(), e.getMessage() + " (usage: " + command.get().usage() + ")");
-            tally.usageError();
+            usageError(where, line, tally, e.getMessage() + " (usage: " + command.get().usage() + ")");
             return;
         } catch (CommandException e) {
-            problem(where, line.text(), e.getMessage());
-            tally.error();
+            error(where, line, tally, e.getMessage());
             return;
         } catch (RuntimeException | LinkageError e) {
             // A bug or a service that went away mid-command: say what it was, keep the shell.
-            problem(where, line.text(), "failed unexpectedly: " + e);
-            tally.error();
+            error(where, line, tally, "failed unexpectedly: " + e);
             return;
         }
         switch (result.outcome()) {
             case EXPECT_HELD:
-                tally.held();
+                tally.add(new Check(where, line.text(), Check.Kind.HELD, result.message()));
                 session.report(styled(where, Style.GOOD, result.message()));
                 break;
             case EXPECT_FAILED:
-                tally.failed();
+                tally.add(new Check(where, line.text(), Check.Kind.FAILED, result.message()));
                 session.report(styled(where, Style.BAD, result.message()));
                 break;
             case FAILED:
-                tally.error();
-                problem(where, line.text(), result.message());
-                break;
+                error(where, line, tally, result.message());
+                return;
             case QUIT:
                 tally.quit();
-                break;
+                return;
             default:
                 session.last().filter(last -> isNavigation(line) && !last.ok).ifPresent(last -> tally.failedNavigation());
                 break;
         }
+        session.commandLog().ifPresent(log -> log.ran(line, isNavigation(line) ? session.last() : Optional.empty()));
+    }
+
+    private void usageError(String where, CommandLine line, Tally tally, String message) {
+        problem(where, line.text(), message);
+        tally.add(new Check(where, line.text(), Check.Kind.USAGE_ERROR, message));
+    }
+
+    private void error(String where, CommandLine line, Tally tally, String message) {
+        problem(where, line.text(), message);
+        tally.add(new Check(where, line.text(), Check.Kind.ERROR, message));
     }
 
     private static boolean isNavigation(CommandLine line) {

@@ -43,6 +43,7 @@ public final class Session {
     private KeyLog keyLog = KeyLog.NONE;
     private String keyLogTarget;
     private int replayDepth;
+    private CommandLog commandLog;
 
     public Session(ShellServices services, Console console, boolean json, CommandRegistry registry) {
         this.services = services;
@@ -184,6 +185,15 @@ public final class Session {
 
     public Optional<String> keyLogTarget() {
         return Optional.ofNullable(keyLogTarget);
+    }
+
+    /** The recorder in force ({@code record FILE}), if any. */
+    public Optional<CommandLog> commandLog() {
+        return Optional.ofNullable(commandLog);
+    }
+
+    public void commandLog(CommandLog log) {
+        this.commandLog = log;
     }
 
     /** Guards against a script that replays itself. */

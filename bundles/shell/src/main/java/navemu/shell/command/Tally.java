@@ -1,5 +1,8 @@
 package navemu.shell.command;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What a run of commands came to: expectations that held and failed, commands that erred or
  * were written wrong, navigations that failed. Decides the exit status.
@@ -11,21 +14,22 @@ public final class Tally {
     private int usageErrors;
     private int failedNavigations;
     private boolean quit;
+    private final List<Check> checks = new ArrayList<>();
 
-    public void held() {
-        held++;
+    /** Counts {@code check} by its kind and keeps it for reports. */
+    public void add(Check check) {
+        checks.add(check);
+        switch (check.kind()) {
+            case HELD: held++; break;
+            case FAILED: failed++; break;
+            case ERROR: errors++; break;
+            default: usageErrors++; break;
+        }
     }
 
-    public void failed() {
-        failed++;
-    }
-
-    public void error() {
-        errors++;
-    }
-
-    public void usageError() {
-        usageErrors++;
+    /** Every verdict, in order. */
+    public List<Check> checks() {
+        return List.copyOf(checks);
     }
 
     public void failedNavigation() {
@@ -37,6 +41,7 @@ public final class Tally {
     }
 
     public void add(Tally other) {
+        checks.addAll(other.checks);
         held += other.held;
         failed += other.failed;
         errors += other.errors;
