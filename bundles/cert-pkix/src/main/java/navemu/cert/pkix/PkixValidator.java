@@ -17,6 +17,7 @@ import navemu.cert.pkix.checks.HostNameRule;
 import navemu.cert.pkix.checks.LeafRules;
 import navemu.cert.pkix.checks.PathChecks;
 import navemu.cert.pkix.checks.Rules;
+import navemu.cert.pkix.checks.SignatureVerifier;
 import navemu.cert.pkix.checks.StapledOcspRule;
 import navemu.cert.pkix.path.CertificationPath;
 import navemu.cert.pkix.path.PathBuilder;
@@ -24,6 +25,7 @@ import navemu.cert.pkix.path.TrustAnchors;
 import navemu.cert.pkix.report.CertStatus;
 import navemu.cert.pkix.report.Finding;
 import navemu.cert.pkix.report.Findings;
+import navemu.cert.pkix.x509.CertificateCache;
 import navemu.cert.pkix.x509.CertificateParseException;
 import navemu.cert.pkix.x509.CertificateSummaries;
 import navemu.cert.pkix.x509.IpAddresses;
@@ -52,6 +54,8 @@ public final class PkixValidator implements CertificateValidator {
     public static final String NAME = "pkix";
 
     private final Supplier<TrustAnchors> anchors;
+    private final SignatureVerifier signatures = new SignatureVerifier();
+    private final CertificateCache certificates = new CertificateCache();
 
     public PkixValidator(Supplier<TrustAnchors> anchors) {
         this.anchors = anchors;
@@ -87,7 +91,7 @@ public final class PkixValidator implements CertificateValidator {
         // 1. Parse.
         ParsedCertificate leaf;
         try {
-            leaf = ParsedCertificate.parse(request.chain().get(0));
+            leaf = certificates.parse(request.chain().get(0));
         } catch (CertificateParseException e) {
             return malformed(info, "The leaf certificate (certificate 1 of " + request.chain().size()
                             + " sent) cannot be parsed: " + e.getMessage() + ".",
@@ -96,7 +100,7 @@ public final class PkixValidator implements CertificateValidator {
         List<ParsedCertificate> intermediates = new ArrayList<>();
         for (int i = 1; i < request.chain().size(); i++) {
             try {
-                intermediates.add(ParsedCertificate.parse(request.chain().get(i)));
+                intermediates.add(certificates.parse(request.chain().get(i)));
             } catch (CertificateParseException e) {
                 info.checks.add("certificate " + (i + 1) + " sent: " + Rules.DER + ": ignored, it cannot be parsed ("
                         + e.getMessage() + ")");
@@ -117,7 +121,7 @@ public final class PkixValidator implements CertificateValidator {
         // 3. Paths.
         TrustAnchors trustAnchors = anchors.get();
         trustAnchors.notes().forEach(note -> info.checks.add("trust anchors: " + note));
-        BestPath best = new BestPath(at, trustAnchors.size());
+        BestPath best = new BestPath(at, trustAnchors.size(), signatures);
         int tried = new PathBuilder(trustAnchors, intermediates).build(leaf, best);
         trace.info("built " + tried + " candidate path(s) from " + request.chain().size()
                 + " certificate(s) sent and " + trustAnchors.size() + " trust anchor(s); chosen: " + best.path.describe());
@@ -188,17 +192,19 @@ public final class PkixValidator implements CertificateValidator {
     private static final class BestPath implements PathBuilder.Visitor {
         private final Instant at;
         private final int anchorCount;
+        private final SignatureVerifier signatures;
         CertificationPath path;
         Findings findings;
 
-        BestPath(Instant at, int anchorCount) {
+        BestPath(Instant at, int anchorCount, SignatureVerifier signatures) {
             this.at = at;
             this.anchorCount = anchorCount;
+            this.signatures = signatures;
         }
 
         @Override
         public boolean visit(CertificationPath candidate) {
-            Findings result = PathChecks.check(candidate, at, anchorCount);
+            Findings result = PathChecks.check(candidate, at, anchorCount, signatures);
             if (path == null || better(candidate, result)) {
                 path = candidate;
                 findings = result;

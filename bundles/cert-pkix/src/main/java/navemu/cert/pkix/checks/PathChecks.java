@@ -16,7 +16,7 @@ public final class PathChecks {
     private PathChecks() {
     }
 
-    public static Findings check(CertificationPath path, Instant at, int anchorCount) {
+    public static Findings check(CertificationPath path, Instant at, int anchorCount, SignatureVerifier verifier) {
         Findings out = new Findings();
         int n = path.length();
         for (int i = 0; i < n; i++) {
@@ -31,7 +31,7 @@ public final class PathChecks {
                 CertificateRules.keySize(certificate, label, out);
             }
             if (i < n - 1) {
-                SignatureRules.signature(certificate, label, path.certificates().get(i + 1), path.label(i + 1), out);
+                SignatureRules.signature(certificate, label, path.certificates().get(i + 1), path.label(i + 1), verifier, out);
                 SignatureRules.algorithm(certificate, label, out);
             } else if (anchor) {
                 out.pass(label, Rules.TRUST_ANCHOR, "trusted, from " + path.anchor().source());

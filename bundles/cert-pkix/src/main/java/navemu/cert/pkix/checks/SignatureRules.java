@@ -1,6 +1,5 @@
 package navemu.cert.pkix.checks;
 
-import java.security.GeneralSecurityException;
 import java.util.Map;
 
 import navemu.cert.pkix.report.CertStatus;
@@ -23,15 +22,13 @@ public final class SignatureRules {
 
     /** RFC 5280 §6.1.3 (a)(1): the signature verifies with the issuer's public key. */
     public static void signature(ParsedCertificate certificate, String label, ParsedCertificate issuer,
-                                 String issuerLabel, Findings out) {
-        try {
-            certificate.x509().verify(issuer.publicKey());
+                                 String issuerLabel, SignatureVerifier verifier, Findings out) {
+        String failure = verifier.failure(certificate, issuer);
+        if (failure == null) {
             out.pass(label, Rules.SIGNATURE, certificate.signatureAlgorithmName() + " verifies with the key of the " + issuerLabel);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            out.fail(label, Rules.SIGNATURE, CertStatus.AUTHORITY_INVALID,
-                    "the " + certificate.signatureAlgorithmName() + " signature does not verify with the key of the "
-                            + issuerLabel + " (" + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        } else {
+            out.fail(label, Rules.SIGNATURE, CertStatus.AUTHORITY_INVALID, "the " + certificate.signatureAlgorithmName()
+                    + " signature does not verify with the key of the " + issuerLabel + " (" + failure + ")");
         }
     }
 

