@@ -62,7 +62,7 @@ final class HelloFields {
                 f.put("helloRetryRequest", "true");
             }
             skip(body, body.get() & 0xff); // legacy_session_id_echo
-            f.put("cipher_suite", String.format("0x%04x", body.getShort() & 0xffff));
+            f.put("cipher_suite", TlsNames.cipherSuite(body.getShort() & 0xffff));
             body.get(); // legacy_compression_method
             if (body.remaining() >= 2) {
                 readExtensions(body, f, false);
@@ -107,7 +107,7 @@ final class HelloFields {
             int type = body.getShort() & 0xffff;
             int length = body.getShort() & 0xffff;
             ByteBuffer data = slice(body, length);
-            names.add(Integer.toString(type));
+            names.add(TlsNames.extension(type));
             switch (type) {
                 case EXT_SERVER_NAME:
                     if (client) {
@@ -130,7 +130,7 @@ final class HelloFields {
                     break;
             }
         }
-        f.put("extensions", names.size() + " (" + String.join(",", names) + ")");
+        f.put("extensions", String.join(",", names));
     }
 
     private static String serverName(ByteBuffer data) {

@@ -86,4 +86,39 @@ final class TlsNames {
             default: return "alert(" + description + ")";
         }
     }
+
+    private static final Map<Integer, String> SUITES = Map.ofEntries(
+            Map.entry(0x1301, "TLS_AES_128_GCM_SHA256"), Map.entry(0x1302, "TLS_AES_256_GCM_SHA384"),
+            Map.entry(0x1303, "TLS_CHACHA20_POLY1305_SHA256"),
+            Map.entry(0xc02b, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"),
+            Map.entry(0xc02c, "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384"),
+            Map.entry(0xc02f, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"),
+            Map.entry(0xc030, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"),
+            Map.entry(0xcca8, "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"),
+            Map.entry(0xcca9, "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256"),
+            Map.entry(0xc013, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"), Map.entry(0xc014, "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA"),
+            Map.entry(0x009c, "TLS_RSA_WITH_AES_128_GCM_SHA256"), Map.entry(0x009d, "TLS_RSA_WITH_AES_256_GCM_SHA384"),
+            Map.entry(0x002f, "TLS_RSA_WITH_AES_128_CBC_SHA"), Map.entry(0x0035, "TLS_RSA_WITH_AES_256_CBC_SHA"));
+
+    /** TLS Cipher Suites registry; unknown ones as hex. */
+    static String cipherSuite(int id) {
+        String name = SUITES.get(id);
+        return name != null ? name : String.format("0x%04x", id);
+    }
+
+    private static final Map<Integer, String> EXTENSIONS = Map.ofEntries(
+            Map.entry(0, "server_name"), Map.entry(5, "status_request"), Map.entry(10, "supported_groups"),
+            Map.entry(11, "ec_point_formats"), Map.entry(13, "signature_algorithms"),
+            Map.entry(16, "application_layer_protocol_negotiation"), Map.entry(17, "status_request_v2"),
+            Map.entry(18, "signed_certificate_timestamp"), Map.entry(21, "padding"),
+            Map.entry(23, "extended_master_secret"), Map.entry(35, "session_ticket"), Map.entry(41, "pre_shared_key"),
+            Map.entry(42, "early_data"), Map.entry(43, "supported_versions"), Map.entry(44, "cookie"),
+            Map.entry(45, "psk_key_exchange_modes"), Map.entry(50, "signature_algorithms_cert"),
+            Map.entry(51, "key_share"), Map.entry(65281, "renegotiation_info"));
+
+    /** TLS ExtensionType registry (RFC 8446 §4.2); unknown ones by number. */
+    static String extension(int type) {
+        String name = EXTENSIONS.get(type);
+        return name != null ? name : Integer.toString(type);
+    }
 }
