@@ -79,6 +79,22 @@ class OpenSslInteropTest {
     }
 
     @Test
+    void aStapledOcspResponseReachesTheCertSlot() throws Exception {
+        TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
+        byte[] ocsp = pki.ocspResponseGood();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("navemu-ocsp", ".der");
+        java.nio.file.Files.write(file, ocsp);
+        try (OpenSslServer server = OpenSslServer.start(pki, null, null, "-status_file", file.toString())) {
+            Exchange x = new Exchange(pki).run(ClientConfig.defaults(), server.port());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(ocsp, x.validator.lastRequest.stapledOcsp(),
+                    "status_request in the ClientHello; the OCSPResponse from the leaf's CertificateEntry (RFC 8446 §4.4.2.1)");
+            assertEquals(ocsp.length + " bytes", x.trace.fieldsByMessage.get("S>C Certificate").get("stapled_ocsp"));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void secp384r1AfterHelloRetryRequest() throws Exception {
         TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
         try (OpenSslServer server = OpenSslServer.start(pki, null, "P-384")) {

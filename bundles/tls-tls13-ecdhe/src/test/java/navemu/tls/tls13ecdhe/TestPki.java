@@ -34,9 +34,11 @@ final class TestPki {
     final X509Certificate root;
     final X509Certificate leaf;
     final KeyPair leafKeys;
+    final KeyPair rootKeys;
 
-    private TestPki(KeyType keyType, X509Certificate root, X509Certificate leaf, KeyPair leafKeys) {
+    private TestPki(KeyType keyType, X509Certificate root, X509Certificate leaf, KeyPair leafKeys, KeyPair rootKeys) {
         this.keyType = keyType;
+        this.rootKeys = rootKeys;
         this.root = root;
         this.leaf = leaf;
         this.leafKeys = leafKeys;
@@ -63,10 +65,22 @@ final class TestPki {
             lb.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName(GeneralName.dNSName, HOST)));
             lb.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
             X509Certificate leaf = convert(lb, rootKeys.getPrivate());
-            return new TestPki(leafType, root, leaf, leafKeys);
+            return new TestPki(leafType, root, leaf, leafKeys, rootKeys);
         } catch (Exception e) {
             throw new IllegalStateException("cannot make test certificates", e);
         }
+    }
+
+    /** A DER OCSPResponse from the root saying the leaf is good, as a server would staple it. */
+    byte[] ocspResponseGood() throws Exception {
+        var digests = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build();
+        var sha1 = digests.get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1);
+        var id = new org.bouncycastle.cert.ocsp.CertificateID(sha1,
+                new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(root), leaf.getSerialNumber());
+        var builder = new org.bouncycastle.cert.ocsp.jcajce.JcaBasicOCSPRespBuilder(root.getPublicKey(), sha1);
+        builder.addResponse(id, org.bouncycastle.cert.ocsp.CertificateStatus.GOOD);
+        var basic = builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(rootKeys.getPrivate()), null, new Date());
+        return new org.bouncycastle.cert.ocsp.OCSPRespBuilder().build(org.bouncycastle.cert.ocsp.OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
     }
 
     /** A key manager factory of the given JSSE provider, holding the leaf and the root. */
