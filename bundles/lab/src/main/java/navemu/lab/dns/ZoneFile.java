@@ -52,7 +52,11 @@ public final class ZoneFile {
                 records.add(record);
             }
         } catch (IOException e) {
-            // dnsjava's messages carry the line: "…: line 12: invalid address"
+            // dnsjava's parse errors read "<none>:12: Invalid address: …" (the stream has no file name).
+            Matcher where = Pattern.compile("^\\S*:(\\d+): (.*)$", Pattern.DOTALL).matcher(String.valueOf(e.getMessage()));
+            if (where.matches()) {
+                throw new LabConfigException(file, Integer.parseInt(where.group(1)), "not a valid zone file: " + where.group(2), e);
+            }
             throw new LabConfigException(file, 0, "not a valid zone file: " + e.getMessage(), e);
         }
         try {
