@@ -28,7 +28,7 @@ public final class LadderRenderer {
      * @param tls    the result's TLS summary, drawn (without fields) when no events were recorded
      */
     public List<AttributedString> render(List<TraceEvent> events, TlsInfo tls, int width) {
-        List<Rung> rungs = fromEvents(events);
+        List<Rung> rungs = inFlights(fromEvents(events));
         if (rungs.isEmpty() && tls != null) {
             for (TlsMessage message : tls.messages) {
                 rungs.add(new Rung(TlsMessage.CLIENT_TO_SERVER.equals(message.dir()), message.type(), message.length(),
@@ -89,6 +89,31 @@ public final class LadderRenderer {
             line.append("◀").append("─".repeat(shaft)).style(Style.NAME).append(label).style(Style.PLAIN);
         }
         return line.toAttributedString();
+    }
+
+    /**
+     * A TLS 1.3 client sends its dummy ChangeCipherSpec (RFC 8446 §D.4) while it still reads the
+     * server's flight; drawn where it happened it would cut that flight in two. It belongs to the
+     * client's next flight, so it moves there: just before the client's next message.
+     */
+    private static List<Rung> inFlights(List<Rung> rungs) {
+        List<Rung> ordered = new ArrayList<>();
+        List<Rung> deferred = new ArrayList<>();
+        for (int i = 0; i < rungs.size(); i++) {
+            Rung rung = rungs.get(i);
+            boolean serverAround = i > 0 && !rungs.get(i - 1).fromClient && i + 1 < rungs.size() && !rungs.get(i + 1).fromClient;
+            if (rung.roundTrip == null && rung.fromClient && "ChangeCipherSpec".equals(rung.message) && serverAround) {
+                deferred.add(rung);
+                continue;
+            }
+            if (rung.roundTrip == null && rung.fromClient) {
+                ordered.addAll(deferred);
+                deferred.clear();
+            }
+            ordered.add(rung);
+        }
+        ordered.addAll(deferred);
+        return ordered;
     }
 
     /** The messages and round trips of the last {@code tls} step in {@code events}. */

@@ -15,6 +15,8 @@ import navemu.api.trace.TraceEvent;
  * Derived secrets are left out unless asked for, and then marked as sensitive.
  */
 public final class TraceRenderer {
+    /** Fields the line says already: the length is in the text, the count and duration in the step's end. */
+    private static final java.util.Set<String> NOT_SHOWN = java.util.Set.of("length", "count", "durationMs");
 
     public List<AttributedString> render(List<TraceEvent> events, boolean secrets, int width) {
         List<AttributedString> lines = new ArrayList<>();
@@ -83,14 +85,24 @@ public final class TraceRenderer {
             case SECRET:
                 text.append(event.name()).append(' ').append(event.text());
                 break;
+            case ROUND_TRIP:
+                text.append(event.text() == null ? "" : event.text());
+                break;
             default:
-                text.append(event.name() == null ? "" : event.name());
+                // The navigator's text often repeats the name ("ClientHello (217 bytes)"): say it once.
+                boolean textSaysAll = event.text() != null && event.name() != null && event.text().startsWith(event.name());
+                if (!textSaysAll) {
+                    text.append(event.name() == null ? "" : event.name());
+                }
                 if (event.text() != null && !event.text().isEmpty() && !event.text().equals(event.name())) {
                     text.append(text.length() == 0 ? "" : "  ").append(event.text());
                 }
                 break;
         }
         for (Map.Entry<String, String> field : event.fields().entrySet()) {
+            if (NOT_SHOWN.contains(field.getKey())) {
+                continue;
+            }
             text.append("  ").append(field.getKey()).append('=').append(field.getValue());
         }
         return text.toString();

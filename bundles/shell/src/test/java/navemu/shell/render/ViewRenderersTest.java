@@ -85,6 +85,23 @@ class ViewRenderersTest {
     }
 
     @Test
+    void theClientsDummyChangeCipherSpecDoesNotCutTheServersFlight() {
+        List<TraceEvent> events = List.of(
+                event(Kind.STEP_START, "tls", 0, "tls", "", Map.of()),
+                event(Kind.SENT, "tls", 1, "ClientHello", "", fields("length", "250")),
+                event(Kind.RECEIVED, "tls", 2, "ServerHello", "", fields("length", "90")),
+                event(Kind.SENT, "tls", 3, "ChangeCipherSpec", "", fields("length", "1")),
+                event(Kind.RECEIVED, "tls", 4, "EncryptedExtensions", "", fields("length", "20")),
+                event(Kind.RECEIVED, "tls", 5, "Finished", "", fields("length", "36")),
+                event(Kind.SENT, "tls", 6, "Finished", "", fields("length", "36")),
+                event(Kind.STEP_END, "tls", 7, "tls", "", Map.of()));
+        String text = text(new LadderRenderer().render(events, null, 80));
+        assertFalse(text.contains("flight 4"), text);
+        assertTrue(text.indexOf("ChangeCipherSpec") > text.indexOf("EncryptedExtensions"), text);
+        assertTrue(text.indexOf("ChangeCipherSpec") > text.indexOf("flight 3 · client"), text);
+    }
+
+    @Test
     void withoutEventsTheLadderFallsBackToTheResultsMessages() {
         NavigationResult result = Results.ok("https://www.lab.test/", 200, "tls13-ecdhe");
         String text = text(new LadderRenderer().render(List.of(), result.tls, 80));
