@@ -1,0 +1,233 @@
+package navemu.session.file;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import navemu.api.session.SessionKey;
+import navemu.api.session.StoredSession;
+
+/** The file store: the same rules, kept across restarts, written atomically and owner-only, never clobbering. */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class FileSessionStoreTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-22T15:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
+    private static final SessionKey WWW = new SessionKey("www.lab.test", 8443, "www.lab.test");
+    private static final SessionKey RSA = new SessionKey("rsa.lab.test", 8443, null);
+
+    @TempDir
+    Path home;
+
+    private static StoredSession tls13(String ticket, Instant created) {
+        return new StoredSession("TLSv1.3", "psk", "TLS_AES_128_GCM_SHA256", null,
+                ticket.getBytes(StandardCharsets.US_ASCII), new byte[] {1, 2, 3, (byte) 0xFF}, created,
+                Duration.ofHours(2), 0xFFFF_FFFFL, 16384, "http/1.1", false);
+    }
+
+    private static StoredSession tls12(Instant created) {
+        return new StoredSession("TLSv1.2", "session-id", "TLS_RSA_WITH_AES_128_GCM_SHA256",
+                new byte[32], null, new byte[48], created, Duration.ofHours(1), 0, 0, null, true);
+    }
+
+    private static FileSessionStore open(Path path) {
+        return new FileSessionStore(path, 64, CLOCK);
+    }
+
+    @Test
+    void sessionsSurviveARestartFieldForField() {
+        Path path = home.resolve("sessions.json");
+        FileSessionStore first = open(path);
+        StoredSession ticket = tls13("ticket-1", T0);
+        StoredSession id = tls12(T0);
+        first.put(WWW, ticket);
+        first.put(RSA, id);
+
+        FileSessionStore second = open(path);
+        assertTrue(second.problem().isEmpty());
+        StoredSession loaded = second.find(WWW, T0).orElseThrow();
+        assertArrayEquals(ticket.ticket(), loaded.ticket());
+        assertArrayEquals(ticket.secret(), loaded.secret());
+        assertEquals(ticket.ticketAgeAdd(), loaded.ticketAgeAdd());
+        assertEquals(ticket.maxEarlyData(), loaded.maxEarlyData());
+        assertEquals(ticket.lifetime(), loaded.lifetime());
+        assertEquals(ticket.created(), loaded.created());
+        assertEquals(ticket.alpn(), loaded.alpn());
+        StoredSession loadedId = second.find(RSA, T0).orElseThrow();
+        assertArrayEquals(id.sessionId(), loadedId.sessionId());
+        assertTrue(loadedId.extendedMasterSecret());
+        assertEquals(null, loadedId.ticket());
+    }
+
+    @Test
+    void aTakenTicketStaysTakenAfterARestart() {
+        Path path = home.resolve("sessions.json");
+        FileSessionStore first = open(path);
+        first.put(WWW, tls13("once", T0));
+        assertTrue(first.take(WWW, T0).isPresent());
+
+        assertTrue(open(path).find(WWW, T0).isEmpty());
+    }
+
+    @Test
+    void removeAndClearAreSavedToo() {
+        Path path = home.resolve("sessions.json");
+        FileSessionStore first = open(path);
+        first.put(WWW, tls13("a", T0));
+        first.put(RSA, tls12(T0));
+        first.remove(WWW);
+        assertEquals(List.of(RSA), open(path).list(T0).stream().map(e -> e.key()).toList());
+        first.clear();
+        assertEquals(List.of(), open(path).list(T0));
+    }
+
+    @Test
+    void entriesExpiredWhileNavemuWasStoppedAreNotLoaded() {
+        Path path = home.resolve("sessions.json");
+        open(path).put(WWW, tls13("old", T0.minus(Duration.ofHours(3))));
+        assertTrue(open(path).find(WWW, T0).isEmpty());
+    }
+
+    @Test
+    void theFileIsOwnerOnlyBecauseItHoldsSecrets() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path path = home.resolve("sessions.json");
+        open(path).put(WWW, tls13("a", T0));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(path)));
+    }
+
+    @Test
+    void anExistingFileOpenToOthersIsTightenedWhenLoaded() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path path = home.resolve("sessions.json");
+        open(path).put(WWW, tls13("a", T0));
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertTrue(open(path).find(WWW, T0).isPresent());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(path)));
+    }
+
+    @Test
+    void writingLeavesNoTemporaryFileAndReplacesTheOldDocumentWhole() throws IOException {
+        Path path = home.resolve("sessions.json");
+        FileSessionStore store = open(path);
+        for (int i = 0; i < 20; i++) {
+            store.put(new SessionKey("h" + i + ".lab.test", 443, "h" + i + ".lab.test"), tls13("t" + i, T0));
+            // Every save leaves a complete, valid document behind: a new reader sees all entries so far.
+            assertEquals(i + 1, new FileSessionStore(path, 64, CLOCK).list(T0).size());
+        }
+        try (Stream<Path> files = Files.list(home)) {
+            assertEquals(List.of(path), files.toList(), "no temporary files left behind");
+        }
+    }
+
+    @Test
+    void aFailedSaveKeepsTheSessionsInMemoryAndSaysSo() throws IOException {
+        Path directory = Files.createDirectory(home.resolve("state"));
+        FileSessionStore store = open(directory.resolve("sessions.json"));
+        // The directory turns into a plain file, so no temporary file can be created beside the document.
+        Files.delete(directory);
+        Files.writeString(directory, "x");
+        store.put(WWW, tls13("a", T0));
+
+        assertTrue(store.find(WWW, T0).isPresent(), "kept in memory");
+        assertTrue(store.problem().orElseThrow().startsWith("not saved: could not write"), store.problem().get());
+        IllegalStateException e = assertThrows(IllegalStateException.class, store::clear);
+        assertTrue(e.getMessage().contains("for this run only"), e.getMessage());
+    }
+
+    @Test
+    void anUnreadableFileIsLeftAsItIsAndTheStoreWorksInMemory() throws IOException {
+        Path blocker = home.resolve("blocker");
+        Files.writeString(blocker, "x");
+        FileSessionStore store = open(blocker.resolve("sessions.json"));
+        assertTrue(store.problem().orElseThrow().contains("cannot be read"), store.problem().get());
+
+        store.put(WWW, tls13("a", T0));
+        assertTrue(store.find(WWW, T0).isPresent());
+        assertEquals("x", Files.readString(blocker));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "",
+        "{ not json",
+        "[]",
+        "{\"format\":\"navemu-hsts\",\"version\":1,\"entries\":[]}",
+        "{\"format\":\"navemu-sessions\",\"version\":2,\"entries\":[]}",
+        "{\"format\":\"navemu-sessions\",\"version\":1}",
+        "{\"format\":\"navemu-sessions\",\"version\":1,\"entries\":[{\"host\":\"a\"}]}",
+        "{\"format\":\"navemu-sessions\",\"version\":1,\"entries\":[]} trailing"
+    })
+    void aCorruptFileIsSetAsideWithAClearMessageAndNeverEmptied(String content) throws IOException {
+        Path path = home.resolve("sessions.json");
+        Files.writeString(path, content);
+
+        FileSessionStore store = open(path);
+        String problem = store.problem().orElseThrow();
+        Path aside = home.resolve("sessions.json.corrupt-20261122T150000Z");
+        assertTrue(problem.startsWith("session file " + path + " is corrupt ("), problem);
+        assertTrue(problem.contains("moved it to " + aside), problem);
+        assertEquals(content, Files.readString(aside), "the corrupt file is kept as it was");
+        assertFalse(Files.exists(path));
+        assertTrue(store.list(T0).isEmpty());
+
+        store.put(WWW, tls13("fresh", T0));
+        assertTrue(open(path).find(WWW, T0).isPresent(), "a new file is started beside the one set aside");
+        assertEquals(content, Files.readString(aside));
+    }
+
+    @Test
+    void aBadFieldIsNamedWithItsEntry() throws IOException {
+        Path path = home.resolve("sessions.json");
+        open(path).put(WWW, tls13("a", T0));
+        Files.writeString(path, Files.readString(path).replace("\"secret\": \"", "\"secret\": \"@@"));
+
+        String problem = open(path).problem().orElseThrow();
+        assertTrue(problem.contains("entry 1: \"secret\" is not base64"), problem);
+    }
+
+    @Test
+    void aSecondCorruptFileDoesNotOverwriteTheFirstSetAside() throws IOException {
+        Path path = home.resolve("sessions.json");
+        Files.writeString(path, "first");
+        open(path);
+        Files.writeString(path, "second");
+        String problem = open(path).problem().orElseThrow();
+
+        assertTrue(problem.contains("sessions.json.corrupt-20261122T150000Z-1"), problem);
+        assertEquals("first", Files.readString(home.resolve("sessions.json.corrupt-20261122T150000Z")));
+        assertEquals("second", Files.readString(home.resolve("sessions.json.corrupt-20261122T150000Z-1")));
+    }
+
+    @Test
+    void theConfiguredPathIsResolvedAgainstTheNavemuHome() {
+        assertEquals(home.resolve("sessions.json"), SessionFilePath.resolve(null, home));
+        assertEquals(home.resolve("sub/s.json"), SessionFilePath.resolve("${navemu.home}/sub/s.json", home));
+        assertEquals(home.resolve("rel.json"), SessionFilePath.resolve("rel.json", home));
+        assertEquals(Path.of("/abs/s.json"), SessionFilePath.resolve("/abs/s.json", home));
+    }
+}
