@@ -174,7 +174,8 @@ public final class PkixValidator implements CertificateValidator {
      * {@code net/cert/cert_verify_proc_builtin.cc}) turns a failed path into the specific statuses it
      * recognises (revoked, weak signature or key, date, authority) and falls back to
      * CERT_STATUS_INVALID only when none of those applies: an expired certificate that also lacks
-     * serverAuth is reported as ERR_CERT_DATE_INVALID. Name mismatch, the validity-period policy and
+     * serverAuth is reported as ERR_CERT_DATE_INVALID, and a name-constraints violation (a rule
+     * without a status of its own) as ERR_CERT_INVALID. Name mismatch, the validity-period policy and
      * stapled revocation are added afterwards, whatever the path said.
      */
     static Set<CertStatus> browserStatuses(Set<CertStatus> pathStatuses, Set<CertStatus> afterPath) {

@@ -20,6 +20,11 @@ import navemu.cert.pkix.x509.ParsedCertificate;
  * dNSName and iPAddress entries of every certificate below it (self-issued intermediates excepted,
  * the leaf always included).
  *
+ * <p>A violation is reported as CERT_STATUS_INVALID (ERR_CERT_INVALID), as Chromium's path
+ * builder does: Chromium's ERR_CERT_NAME_CONSTRAINT_VIOLATION comes only from constraints it
+ * hard-codes for a few particular roots ({@code HasNameConstraintsViolation} in
+ * {@code net/cert/cert_verify_proc.cc}), not from the certificate's own extension.
+ *
  * <p>directoryName, rfc822Name and URI subtrees are not evaluated by this validator; a check line
  * says so when a CA carries them.
  */
@@ -68,7 +73,7 @@ public final class NameConstraintRules {
             if (violations.isEmpty()) {
                 out.pass(label, Rules.NAME_CONSTRAINTS, "names are within the constraints of the " + caLabel);
             } else {
-                out.fail(label, Rules.NAME_CONSTRAINTS, CertStatus.NAME_CONSTRAINT_VIOLATION,
+                out.fail(label, Rules.NAME_CONSTRAINTS, CertStatus.INVALID,
                         String.join("; ", violations) + " of the " + caLabel);
             }
         }

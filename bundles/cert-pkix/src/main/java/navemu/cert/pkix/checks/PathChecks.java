@@ -34,7 +34,10 @@ public final class PathChecks {
                 SignatureRules.signature(certificate, label, path.certificates().get(i + 1), path.label(i + 1), verifier, out);
                 SignatureRules.algorithm(certificate, label, out);
             } else if (anchor) {
-                out.pass(label, Rules.TRUST_ANCHOR, "trusted, from " + path.anchor().source());
+                // RFC 5280 §6.1.1 (d): the anchor is a trusted name and key; its own dates and
+                // self-signature are not part of the path (Chromium does not check them either).
+                out.pass(label, Rules.TRUST_ANCHOR, "trusted, from " + path.anchor().source()
+                        + "; its own validity dates and self-signature are not checked");
             } else {
                 if (!certificate.isSelfIssued()) {
                     SignatureRules.algorithm(certificate, label, out);

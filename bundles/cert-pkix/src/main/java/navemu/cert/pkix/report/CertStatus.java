@@ -16,6 +16,12 @@ public enum CertStatus {
     REVOKED(NetError.ERR_CERT_REVOKED),
     AUTHORITY_INVALID(NetError.ERR_CERT_AUTHORITY_INVALID),
     COMMON_NAME_INVALID(NetError.ERR_CERT_COMMON_NAME_INVALID),
+    /**
+     * Chromium sets this only for the name constraints it hard-codes for a few particular roots
+     * ({@code HasNameConstraintsViolation}); a certificate's own nameConstraints extension fails as
+     * {@link #INVALID}. pkix has no such hard-coded list, so it never reports this status; the
+     * constant keeps Chromium's order complete.
+     */
     NAME_CONSTRAINT_VIOLATION(NetError.ERR_CERT_NAME_CONSTRAINT_VIOLATION),
     WEAK_SIGNATURE_ALGORITHM(NetError.ERR_CERT_WEAK_SIGNATURE_ALGORITHM),
     WEAK_KEY(NetError.ERR_CERT_WEAK_KEY),
