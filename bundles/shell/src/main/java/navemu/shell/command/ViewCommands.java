@@ -7,6 +7,7 @@ import org.jline.utils.AttributedString;
 import navemu.api.result.NavigationResult;
 import navemu.shell.parse.CommandLine;
 import navemu.shell.render.CertRenderer;
+import navemu.shell.render.Explainer;
 import navemu.shell.render.LadderRenderer;
 import navemu.shell.render.TimelineRenderer;
 import navemu.shell.render.TraceRenderer;
@@ -21,7 +22,7 @@ public final class ViewCommands {
     }
 
     public static List<Command> all() {
-        return List.of(new Trace(), new Cert(), new Ladder(), new Timeline());
+        return List.of(new Explain(), new Trace(), new Cert(), new Ladder(), new Timeline());
     }
 
     private static void print(Session session, List<AttributedString> lines) {
@@ -31,6 +32,20 @@ public final class ViewCommands {
     private static void noArguments(CommandLine line) throws UsageException {
         if (!line.args().isEmpty()) {
             throw new UsageException(line.name() + " takes no arguments");
+        }
+    }
+
+    /** {@code explain}. */
+    static final class Explain implements Command {
+        @Override public String name() { return "explain"; }
+        @Override public String usage() { return "explain"; }
+        @Override public String summary() { return "the last navigation in plain words: what was offered, chosen, checked and why"; }
+
+        @Override
+        public CommandResult run(CommandLine line, Session session) throws UsageException, CommandException {
+            noArguments(line);
+            print(session, new Explainer().explain(session.requireLast(), session.lastEvents(), session.console().width()));
+            return CommandResult.DONE;
         }
     }
 

@@ -1,0 +1,77 @@
+package navemu.shell.render;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jline.utils.AttributedString;
+import org.junit.jupiter.api.Test;
+
+import navemu.api.result.NavigationResult;
+import navemu.api.trace.TraceEvent;
+import navemu.shell.fixtures.Results;
+
+class ExplainerTest {
+    private final Explainer explainer = new Explainer();
+
+    /** The paragraphs joined back into running text, so assertions need not know the wrapping. */
+    private String explain(NavigationResult result, List<TraceEvent> events) {
+        List<AttributedString> lines = explainer.explain(result, events, 80);
+        for (AttributedString line : lines) {
+            assertTrue(line.columnLength() <= 80, line.toString());
+        }
+        return lines.stream().map(l -> l.toString().substring(10)).collect(Collectors.joining(" "));
+    }
+
+    @Test
+    void aTls13NavigationIsToldWithItsRealValues() {
+        NavigationResult result = Results.ok("https://www.lab.test/", 200, "tls13-ecdhe");
+        result.steps.get(1).detail.put("addresses", List.of("127.0.0.1"));
+        TraceEvent hello = new TraceEvent(TraceEvent.Kind.SENT, "tls", "tls13-ecdhe", 0, "ClientHello", "",
+                Map.of("supported_versions", "TLSv1.3", "cipher_suites", "TLS_AES_128_GCM_SHA256,TLS_CHACHA20_POLY1305_SHA256"), 0);
+        String text = explain(result, List.of(hello));
+        assertTrue(text.contains("no HSTS entry for www.lab.test"), text);
+        assertTrue(text.contains("dnsjava looked up www.lab.test and found [127.0.0.1] in 3.2 ms, spending one round trip"), text);
+        assertTrue(text.contains("offering versions TLSv1.3, cipher suites TLS_AES_128_GCM_SHA256,TLS_CHACHA20_POLY1305_SHA256"), text);
+        assertTrue(text.contains("The server chose TLSv1.3 with TLS_AES_128_GCM_SHA256 and x25519"), text);
+        assertTrue(text.contains("ECDHE shared secret, which never crossed the wire"), text);
+        assertTrue(text.contains("It was a full handshake"), text);
+        assertTrue(text.contains("(RFC 8446 §4.4.4)"), text);
+        assertTrue(text.contains("so the chain was accepted"), text);
+        assertTrue(text.contains("the server answered 200 OK with 123 bytes"), text);
+    }
+
+    @Test
+    void tls12RsaExplainsThePreMasterSecret() {
+        NavigationResult result = Results.ok("https://rsa.lab.test/", 200, "tls12-rsa");
+        result.tls.version = "TLSv1.2";
+        result.tls.group = null;
+        result.tls.cipherSuite = "TLS_RSA_WITH_AES_128_GCM_SHA256";
+        String text = explain(result, List.of());
+        assertTrue(text.contains("48-byte pre-master secret, encrypted it with the public key"), text);
+        assertTrue(text.contains("no forward secrecy"), text);
+        assertTrue(text.contains("(RFC 5246 §7.4.9)"), text);
+    }
+
+    @Test
+    void anHstsUpgradeAndARefusedCertificateAreSaidPlainly() {
+        NavigationResult result = Results.ok("https://expired.lab.test/", 200, "jsse");
+        result.url = "http://expired.lab.test/";
+        result.hsts.upgraded = true;
+        result.cert.valid = false;
+        result.cert.error = "ERR_CERT_DATE_INVALID";
+        result.cert.problems.add("leaf expired on 2020-01-01");
+        String text = explain(result, List.of());
+        assertTrue(text.contains("upgraded to https:// before DNS was even asked"), text);
+        assertTrue(text.contains("It was refused with ERR_CERT_DATE_INVALID: leaf expired on 2020-01-01"), text);
+    }
+
+    @Test
+    void aResumedSessionSaysWhatItSaved() {
+        NavigationResult result = Results.ok("https://www.lab.test/", 200, "tls13-ecdhe");
+        result.tls.resumed = true;
+        assertTrue(explain(result, List.of()).contains("resumed from an earlier one, so the server sent no certificate"));
+    }
+}
