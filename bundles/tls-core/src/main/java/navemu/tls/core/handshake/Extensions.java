@@ -254,6 +254,30 @@ public final class Extensions {
         }));
     }
 
+    /** The client's offer as parsed: identities and binders (for tests and test servers). */
+    public record PskOffer(List<PskIdentity> identities, List<byte[]> binders) {
+    }
+
+    public static PskOffer decodePreSharedKeyOffer(byte[] data) throws TlsAlertException {
+        WireReader r = new WireReader(data, "pre_shared_key");
+        WireReader ids = r.vector16("identities");
+        WireReader binders = r.vector16("binders");
+        r.expectEnd();
+        List<PskIdentity> identities = new ArrayList<>();
+        while (ids.hasRemaining()) {
+            identities.add(new PskIdentity(ids.opaque16(), ids.u32()));
+        }
+        List<byte[]> list = new ArrayList<>();
+        while (binders.hasRemaining()) {
+            list.add(binders.opaque8());
+        }
+        if (identities.isEmpty() || identities.size() != list.size()) {
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR,
+                    "pre_shared_key needs one binder per identity (RFC 8446 §4.2.11)");
+        }
+        return new PskOffer(identities, list);
+    }
+
     /** Length of the binders list as encoded (2-byte prefix, then a 1-byte prefix per binder). */
     public static int bindersLength(List<byte[]> binders) {
         int n = 2;
