@@ -105,16 +105,25 @@ public final class LabWorld implements Closeable {
         Path labConfig = configDir.resolve(CONFIG_SUBDIRECTORY);
         Path sitesFile = labConfig.resolve(SiteCatalogFile.FILE_NAME);
         List<SiteSpec> sites = SiteCatalogFile.read(sitesFile);
-        LabCertificateAuthority ca = LabCertificateAuthority.open(home.resolve(CA_SUBDIRECTORY), clock, notices);
         ExecutorService workers = Executors.newFixedThreadPool(CERTIFICATE_THREADS, r -> {
             Thread thread = new Thread(r, "navemu-lab certificate maker");
             thread.setDaemon(true);
             return thread;
         });
-        Map<String, CompletableFuture<SiteCredential>> credentials = issueCredentials(ca, sites, workers, notices);
+        // The CA opens on a worker while this thread binds the servers and loads the zone: on a
+        // small machine each takes a noticeable share of start-up (mostly class loading).
+        CompletableFuture<LabCertificateAuthority> opening = CompletableFuture.supplyAsync(() -> {
+            try {
+                return LabCertificateAuthority.open(home.resolve(CA_SUBDIRECTORY), clock, notices);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, workers);
+        Map<String, CompletableFuture<SiteCredential>> credentials = issueCredentials(opening, sites, workers, notices);
 
         Map<String, SiteServers> servers = new LinkedHashMap<>();
-        LabDnsServer dns;
+        LabDnsServer dns = null;
+        LabCertificateAuthority ca;
         try {
             for (SiteSpec site : sites) {
                 servers.put(site.host(), SiteServers.start(site, credentials.get(site.host()), clock));
@@ -126,9 +135,13 @@ public final class LabWorld implements Closeable {
             });
             checkEverySiteResolves(labConfig.resolve(ZONE_FILE), zone, sites);
             dns = LabDnsServer.start(new ZoneAuthority(zone));
+            ca = join(opening);
         } catch (IOException | RuntimeException e) {
+            if (dns != null) {
+                dns.close();
+            }
             servers.values().forEach(SiteServers::close);
-            workers.shutdownNow();
+            stop(workers);
             throw e;
         }
         return new LabWorld(sitesFile, ca, Collections.unmodifiableMap(servers), dns, workers, credentials,
@@ -141,15 +154,15 @@ public final class LabWorld implements Closeable {
      * so a cold start does not hold up the DNS server and the sites whose keys are quick.
      */
     private static Map<String, CompletableFuture<SiteCredential>> issueCredentials(
-            LabCertificateAuthority ca, List<SiteSpec> sites, ExecutorService workers, Consumer<String> notices) {
+            CompletableFuture<LabCertificateAuthority> ca, List<SiteSpec> sites, ExecutorService workers, Consumer<String> notices) {
         Map<String, CompletableFuture<SiteCredential>> pending = new LinkedHashMap<>();
         List<SiteSpec> slowestFirst = sites.stream().filter(site -> site.tls() != null)
                 .sorted(Comparator.comparing((SiteSpec site) -> site.tls().certificate().keyType()).reversed())
                 .toList();
         for (SiteSpec site : slowestFirst) {
-            CompletableFuture<SiteCredential> credential = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<SiteCredential> credential = ca.thenApplyAsync(opened -> {
                 try {
-                    return ca.credentialFor(site.host(), site.tls().certificate(), site.tls().names());
+                    return opened.credentialFor(site.host(), site.tls().certificate(), site.tls().names());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -162,6 +175,25 @@ public final class LabWorld implements Closeable {
             pending.put(site.host(), credential);
         }
         return pending;
+    }
+
+    /** The opened CA, or the reason it could not be opened as the exception it was. */
+    private static LabCertificateAuthority join(CompletableFuture<LabCertificateAuthority> opening) throws IOException {
+        try {
+            return opening.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause() : e.getCause();
+            if (cause instanceof IOException io) {
+                throw new IOException("cannot open the lab CA: " + io.getMessage(), io);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("cannot open the lab CA", cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while opening the lab CA", e);
+        }
     }
 
     private static void checkEverySiteResolves(Path zoneFile, Zone zone, List<SiteSpec> sites) {
@@ -287,12 +319,16 @@ public final class LabWorld implements Closeable {
      */
     @Override
     public void close() {
-        certificateWorkers.shutdownNow();
         dns.close();
         servers.values().forEach(SiteServers::close);
+        stop(certificateWorkers);
+    }
+
+    /** Stops the certificate makers; a key generation in progress cannot be interrupted and ends on its own. */
+    private static void stop(ExecutorService workers) {
+        workers.shutdownNow();
         try {
-            // A key generation in progress cannot be interrupted; its thread ends when it does.
-            certificateWorkers.awaitTermination(2, TimeUnit.SECONDS);
+            workers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
