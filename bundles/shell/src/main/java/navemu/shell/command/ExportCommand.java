@@ -8,9 +8,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 import navemu.api.result.NavigationResult;
+import navemu.shell.export.HarWriter;
+import navemu.shell.export.HtmlReport;
 import navemu.shell.parse.CommandLine;
 
-/** {@code export json FILE}: every navigation of this session, one JSON object a line. */
+/**
+ * {@code export json|har|html FILE}: this session's navigations as JSON lines or a HAR 1.2 log,
+ * or the last one as a self-contained HTML page.
+ */
 public final class ExportCommand implements Command {
 
     @Override
@@ -20,12 +25,12 @@ public final class ExportCommand implements Command {
 
     @Override
     public String usage() {
-        return "export json FILE";
+        return "export json|har|html FILE";
     }
 
     @Override
     public String summary() {
-        return "write this session's results to FILE, one JSON line each (har and html: not built yet)";
+        return "write this session's results as JSON lines or HAR 1.2, or the last one as an HTML page";
     }
 
     @Override
@@ -34,11 +39,8 @@ public final class ExportCommand implements Command {
             throw new UsageException("export takes a format and a file");
         }
         String format = line.arg(0);
-        if (format.equals("har") || format.equals("html")) {
-            throw new CommandException("export " + format + " is not built yet; 'export json FILE' is");
-        }
-        if (!format.equals("json")) {
-            throw new UsageException("unknown export format '" + format + "'");
+        if (!List.of("json", "har", "html").contains(format)) {
+            throw new UsageException("unknown export format '" + format + "'; json, har or html");
         }
         List<NavigationResult> results = session.results();
         if (results.isEmpty()) {
@@ -51,20 +53,30 @@ public final class ExportCommand implements Command {
                 Files.createDirectories(parent);
             }
             try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                for (NavigationResult result : results) {
-                    writer.write(session.jsonRenderer().toLine(result));
-                    writer.write('\n');
+                switch (format) {
+                    case "har":
+                        writer.write(new HarWriter().write(results));
+                        break;
+                    case "html":
+                        writer.write(new HtmlReport().write(session.requireLast(), session.lastEvents()));
+                        break;
+                    default:
+                        for (NavigationResult result : results) {
+                            writer.write(session.jsonRenderer().toLine(result));
+                            writer.write('\n');
+                        }
                 }
             }
         } catch (IOException e) {
             throw new CommandException("cannot write " + file + ": " + e.getMessage(), e);
         }
-        session.report("wrote " + results.size() + (results.size() == 1 ? " result" : " results") + " to " + file);
+        int written = format.equals("html") ? 1 : results.size();
+        session.report("wrote " + written + (written == 1 ? " navigation" : " navigations") + " as " + format + " to " + file);
         return CommandResult.DONE;
     }
 
     @Override
     public List<String> complete(int index, List<String> before, Session session) {
-        return index == 0 ? List.of("json") : List.of();
+        return index == 0 ? List.of("json", "har", "html") : List.of();
     }
 }

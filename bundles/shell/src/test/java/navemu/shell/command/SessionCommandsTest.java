@@ -128,8 +128,8 @@ class SessionCommandsTest {
         List<String> lines = Files.readAllLines(file);
         assertEquals(2, lines.size());
         assertEquals(404, JsonParser.parseString(lines.get(1)).getAsJsonObject().get("status").getAsInt());
-        assertEquals(1, shell.main("-c", "export har x.har"));
-        assertTrue(shell.err().contains("export har is not built yet"), shell.err());
+        assertEquals(2, shell.main("-c", "export pdf x.pdf"));
+        assertTrue(shell.err().contains("unknown export format 'pdf'; json, har or html"), shell.err());
     }
 
     @Test

@@ -1,0 +1,46 @@
+package navemu.shell.export;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import navemu.api.result.CertificateSummary;
+import navemu.api.result.NavigationResult;
+import navemu.shell.fixtures.Results;
+
+class HtmlReportTest {
+
+    private static NavigationResult result() {
+        NavigationResult result = Results.ok("https://www.lab.test/", 200, "tls13-ecdhe");
+        result.cert.chain.add(new CertificateSummary("CN=www.lab.test", "CN=<lab> intermediate", List.of("www.lab.test"),
+                "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z", "EC", 256, "SHA256withECDSA", "a1b2", false));
+        return result;
+    }
+
+    @Test
+    void thePageHoldsTheWaterfallTheLadderAndTheChain() {
+        String html = new HtmlReport().write(result(), List.of());
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.contains("id=\"waterfall\"") && html.contains("class=\"bar\""), "waterfall");
+        assertTrue(html.contains("id=\"ladder\"") && html.contains("ClientHello (250 B)"), "ladder");
+        assertTrue(html.contains("id=\"certificates\"") && html.contains("SHA256withECDSA"), "certificate chain");
+        assertTrue(html.contains("id=\"explain\""), "plain words");
+    }
+
+    @Test
+    void thePageFetchesNothing() {
+        String html = new HtmlReport().write(result(), List.of());
+        assertFalse(Pattern.compile("(?i)<(script|link|img|iframe)|src=|href=|url\\(|@import").matcher(html).find(), html);
+    }
+
+    @Test
+    void textFromTheNetworkIsEscaped() {
+        String html = new HtmlReport().write(result(), List.of());
+        assertTrue(html.contains("CN=&lt;lab&gt; intermediate"));
+        assertFalse(html.contains("<lab>"));
+    }
+}
