@@ -1,5 +1,8 @@
 package navemu.shell.osgi;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +53,10 @@ public final class Lifecycle implements Command {
 
     @Override
     public String usage() {
-        return action == Action.INSTALL ? "install URL|PATH" : name() + " ID|NAME";
+        if (action == Action.INSTALL) {
+            return "install URL|PATH";
+        }
+        return action == Action.UPDATE ? "update ID|NAME [URL|PATH]" : name() + " ID|NAME";
     }
 
     @Override
@@ -59,7 +65,7 @@ public final class Lifecycle implements Command {
             case INSTALL: return "install a bundle from a jar file or URL";
             case START: return "start a bundle";
             case STOP: return "stop a bundle (its services go away at once)";
-            case UPDATE: return "re-read a bundle from where it was installed, and refresh";
+            case UPDATE: return "re-read a bundle (from where it was installed, or from URL|PATH), and refresh";
             default: return "remove a bundle, and refresh";
         }
     }
@@ -71,8 +77,10 @@ public final class Lifecycle implements Command {
 
     @Override
     public CommandResult run(CommandLine line, Session session) throws UsageException, CommandException {
-        if (line.args().size() != 1) {
-            throw new UsageException(name() + " takes one " + (action == Action.INSTALL ? "jar path or URL" : "bundle id or name"));
+        int most = action == Action.UPDATE ? 2 : 1;
+        if (line.args().isEmpty() || line.args().size() > most) {
+            throw new UsageException(name() + " takes one " + (action == Action.INSTALL ? "jar path or URL" : "bundle id or name")
+                    + (action == Action.UPDATE ? ", then optionally the jar to update from" : ""));
         }
         BundleContext context = context(session);
         try {
@@ -98,7 +106,15 @@ public final class Lifecycle implements Command {
                     bundle.stop();
                     break;
                 case UPDATE:
-                    bundle.update();
+                    if (line.args().size() == 2) {
+                        try (InputStream jar = URI.create(location(line.arg(1))).toURL().openStream()) {
+                            bundle.update(jar);
+                        } catch (IOException e) {
+                            throw new CommandException("cannot read " + line.arg(1) + ": " + e.getMessage(), e);
+                        }
+                    } else {
+                        bundle.update();
+                    }
                     refresh(context, bundle);
                     break;
                 default:
@@ -109,7 +125,9 @@ public final class Lifecycle implements Command {
             session.report(pastTense() + " " + who + (action == Action.UNINSTALL ? "" : " (" + BundleFinder.state(bundle) + ")"));
             return CommandResult.DONE;
         } catch (BundleException | IllegalStateException | SecurityException e) {
-            throw new CommandException(e.getMessage(), e);
+            // Felix puts the reason (a bad manifest, an unknown location protocol) in the cause.
+            Throwable cause = e.getCause();
+            throw new CommandException(e.getMessage() + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage()), e);
         }
     }
 
