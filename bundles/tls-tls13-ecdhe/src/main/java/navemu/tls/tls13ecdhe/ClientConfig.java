@@ -45,6 +45,55 @@ public record ClientConfig(List<Tls13CipherSuite> cipherSuites, List<NamedGroup>
                 new SecureRandom());
     }
 
+    /**
+     * The defaults, changed by configuration properties (ConfigAdmin pid
+     * {@code navemu.tls.tls13ecdhe}), each a comma-separated list of RFC names:
+     * {@code cipherSuites} (e.g. TLS_CHACHA20_POLY1305_SHA256), {@code groups} (x25519,
+     * secp256r1, secp384r1), {@code keyShares} (the groups the first ClientHello carries a share
+     * for), {@code signatureAlgorithms} (e.g. ecdsa_secp256r1_sha256). A name this client does
+     * not know is an IllegalArgumentException that names it and lists the known ones.
+     */
+    public static ClientConfig fromProperties(java.util.Map<String, ?> properties) {
+        ClientConfig d = defaults();
+        List<Tls13CipherSuite> suites = parse(properties, "cipherSuites", d.cipherSuites(), Tls13CipherSuite.values(), Tls13CipherSuite::name);
+        List<NamedGroup> groups = parse(properties, "groups", d.supportedGroups(), NamedGroup.values(), NamedGroup::rfcName);
+        List<NamedGroup> shares = parse(properties, "keyShares", List.of(groups.get(0)), NamedGroup.values(), NamedGroup::rfcName);
+        List<SignatureScheme> sigs = parse(properties, "signatureAlgorithms", d.signatureAlgorithms(), SignatureScheme.values(), SignatureScheme::rfcName);
+        if (!groups.containsAll(shares)) {
+            throw new IllegalArgumentException("keyShares " + shares + " must be among groups " + groups);
+        }
+        return new ClientConfig(suites, groups, shares, sigs, d.random());
+    }
+
+    private static <T> List<T> parse(java.util.Map<String, ?> properties, String key, List<T> fallback, T[] known,
+                                     java.util.function.Function<T, String> name) {
+        Object value = properties == null ? null : properties.get(key);
+        if (value == null || value.toString().isBlank()) {
+            return fallback;
+        }
+        List<T> out = new java.util.ArrayList<>();
+        for (String word : value.toString().split("[,\\s]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            T found = null;
+            for (T candidate : known) {
+                if (name.apply(candidate).equalsIgnoreCase(word)) {
+                    found = candidate;
+                }
+            }
+            if (found == null) {
+                throw new IllegalArgumentException("tls13-ecdhe configuration " + key + ": unknown '" + word + "'; known: "
+                        + java.util.Arrays.stream(known).map(name).collect(java.util.stream.Collectors.joining(", ")));
+            }
+            out.add(found);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("tls13-ecdhe configuration " + key + " is empty");
+        }
+        return out;
+    }
+
     public ClientConfig withCipherSuites(Tls13CipherSuite... suites) {
         return new ClientConfig(List.of(suites), supportedGroups, keyShareGroups, signatureAlgorithms, random);
     }

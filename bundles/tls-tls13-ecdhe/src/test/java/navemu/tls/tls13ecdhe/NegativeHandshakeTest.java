@@ -89,6 +89,27 @@ class NegativeHandshakeTest {
     }
 
     @Test
+    void applicationDataBeforeTheServersFinishedIsAnUnexpectedMessage() throws Exception {
+        Failure f = failAgainst(Misbehaviour.APPLICATION_DATA_BEFORE_FINISHED);
+        assertEquals(NetError.ERR_SSL_PROTOCOL_ERROR, f.error().error());
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, f.server().alertFromClient());
+        assertTrue(f.error().getMessage().contains("expected Finished"), f.error().getMessage());
+    }
+
+    @Test
+    void aChangeCipherSpecAfterTheServersFinishedIsAnUnexpectedMessage() throws Exception {
+        try (ScriptedTls13Server server = new ScriptedTls13Server(pki, Misbehaviour.CHANGE_CIPHER_SPEC_AFTER_FINISHED)) {
+            Exchange x = new Exchange(pki);
+            SecureChannel channel = new Tls13Handshaker(ClientConfig.defaults())
+                    .handshake(Exchange.request(server.port()), SocketConnection.connect(server.port()), x.context(), x.trace);
+            IOException e = assertThrows(IOException.class, () -> channel.input().read());
+            assertTrue(e.getMessage().contains("change_cipher_spec"), e.getMessage());
+            assertEquals(AlertDescription.UNEXPECTED_MESSAGE, server.outcome().alertFromClient());
+            channel.close();
+        }
+    }
+
+    @Test
     void aTruncatedRecordIsADecodeError() throws Exception {
         Failure f = failAgainst(Misbehaviour.TRUNCATED_RECORD);
         assertEquals(NetError.ERR_SSL_PROTOCOL_ERROR, f.error().error());

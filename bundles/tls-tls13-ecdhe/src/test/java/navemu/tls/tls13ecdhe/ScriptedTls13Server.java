@@ -69,7 +69,11 @@ final class ScriptedTls13Server implements AutoCloseable {
         /** After the handshake: KeyUpdate(update_requested), then the response under new keys. */
         KEY_UPDATE_REQUESTED,
         /** After the handshake: an oversized encrypted record (2^14+257 bytes). */
-        OVERSIZED_ENCRYPTED_RECORD
+        OVERSIZED_ENCRYPTED_RECORD,
+        /** Application data where the server's Finished should be. */
+        APPLICATION_DATA_BEFORE_FINISHED,
+        /** After the handshake: a change_cipher_spec record, no longer harmless then (RFC 8446 §5). */
+        CHANGE_CIPHER_SPEC_AFTER_FINISHED
     }
 
     /** What the server saw: the alert the client sent (null: none), and what came after the handshake. */
@@ -208,6 +212,12 @@ final class ScriptedTls13Server implements AutoCloseable {
         if (misbehaviour == Misbehaviour.TAMPERED_FINISHED) {
             verifyData[0] ^= 1;
         }
+        if (misbehaviour == Misbehaviour.APPLICATION_DATA_BEFORE_FINISHED) {
+            records.write(ContentType.HANDSHAKE, concat(ee.encode(), cert.encode(), cv.encode()));
+            records.write(ContentType.APPLICATION_DATA, "too early".getBytes(StandardCharsets.US_ASCII));
+            records.flush();
+            return afterMisbehaviour(records);
+        }
         HandshakeMessage fin = new Finished(verifyData).toMessage();
         transcript.add(fin);
         records.write(ContentType.HANDSHAKE, concat(ee.encode(), cert.encode(), cv.encode(), fin.encode()));
@@ -231,6 +241,11 @@ final class ScriptedTls13Server implements AutoCloseable {
         if (misbehaviour == Misbehaviour.OVERSIZED_ENCRYPTED_RECORD) {
             socket.getOutputStream().write(new TlsRecord(ContentType.APPLICATION_DATA, 0x0303,
                     new byte[Tls13RecordProtection.MAX_CIPHERTEXT + 1]).encode());
+            return afterMisbehaviour(records);
+        }
+        if (misbehaviour == Misbehaviour.CHANGE_CIPHER_SPEC_AFTER_FINISHED) {
+            records.writeChangeCipherSpec();
+            records.flush();
             return afterMisbehaviour(records);
         }
         boolean clientKeyUpdate = false;
