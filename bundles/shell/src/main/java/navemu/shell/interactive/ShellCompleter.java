@@ -25,8 +25,17 @@ final class ShellCompleter implements Completer {
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
-        List<String> words = line.words();
-        int index = line.wordIndex();
+        List<String> all = line.words();
+        int cursor = line.wordIndex();
+        // After "open URL; " a new command begins: complete it from its own first word.
+        int start = 0;
+        for (int i = 0; i < cursor && i < all.size(); i++) {
+            if (all.get(i).endsWith(";")) {
+                start = i + 1;
+            }
+        }
+        List<String> words = all.subList(start, all.size());
+        int index = cursor - start;
         if (index == 0) {
             for (String name : session.registry().names()) {
                 candidates.add(new Candidate(name));
