@@ -2,6 +2,9 @@ package navemu.cert.pkix.checks;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.util.Map;
@@ -20,7 +23,9 @@ import navemu.cert.pkix.x509.ParsedCertificate;
  * At most {@value #CAPACITY} answers are kept; the cache is emptied when full.
  *
  * <p>Bouncy Castle's provider is used directly (never registered with the JCA): its P-256 ECDSA
- * verification measured about four times faster than the JDK 17 one.
+ * verification measured about four times faster than the JDK 17 one. Each issuer key is converted
+ * to Bouncy Castle's own key class once and kept, so that the tables Bouncy Castle precomputes for
+ * a public point are reused by every certificate that issuer signed.
  */
 public final class SignatureVerifier {
     static final int CAPACITY = 4096;
@@ -31,6 +36,7 @@ public final class SignatureVerifier {
     }
 
     private final Map<ByteBuffer, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<ByteBuffer, PublicKey> issuerKeys = new ConcurrentHashMap<>();
 
     /** Null when {@code issuer}'s key verifies the signature on {@code certificate}; else why not. */
     public String failure(ParsedCertificate certificate, ParsedCertificate issuer) {
@@ -39,7 +45,7 @@ public final class SignatureVerifier {
         if (known != null) {
             return known.failure();
         }
-        Answer answer = new Answer(verify(certificate, issuer));
+        Answer answer = new Answer(verify(certificate, issuerKey(issuer)));
         if (answers.size() >= CAPACITY) {
             answers.clear();
         }
@@ -47,13 +53,34 @@ public final class SignatureVerifier {
         return answer.failure();
     }
 
-    private static String verify(ParsedCertificate certificate, ParsedCertificate issuer) {
+    /** The issuer's key as Bouncy Castle's key class, or the JDK's when Bouncy Castle cannot read it. */
+    private PublicKey issuerKey(ParsedCertificate issuer) {
+        byte[] spki = issuer.publicKey().getEncoded();
+        ByteBuffer id = ByteBuffer.wrap(spki);
+        PublicKey known = issuerKeys.get(id);
+        if (known != null) {
+            return known;
+        }
+        PublicKey key;
+        try {
+            key = KeyFactory.getInstance(issuer.publicKey().getAlgorithm(), BC).generatePublic(new X509EncodedKeySpec(spki));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            key = issuer.publicKey();
+        }
+        if (issuerKeys.size() >= CAPACITY) {
+            issuerKeys.clear();
+        }
+        issuerKeys.put(id, key);
+        return key;
+    }
+
+    private static String verify(ParsedCertificate certificate, PublicKey issuerKey) {
         try {
             try {
-                certificate.x509().verify(issuer.publicKey(), BC);
+                certificate.x509().verify(issuerKey, BC);
             } catch (NoSuchAlgorithmException e) {
                 // An algorithm Bouncy Castle does not offer: let the JDK's providers try.
-                certificate.x509().verify(issuer.publicKey());
+                certificate.x509().verify(issuerKey);
             }
             return null;
         } catch (GeneralSecurityException | RuntimeException e) {

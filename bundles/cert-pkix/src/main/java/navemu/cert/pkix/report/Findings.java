@@ -17,10 +17,6 @@ public final class Findings {
         all.add(Finding.fail(certificate, rule, status, detail));
     }
 
-    public void add(Finding finding) {
-        all.add(finding);
-    }
-
     public void addAll(Findings other) {
         all.addAll(other.all);
     }
