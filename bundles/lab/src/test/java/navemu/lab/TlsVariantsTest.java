@@ -85,6 +85,24 @@ class TlsVariantsTest {
     }
 
     @Test
+    void aSecondTls12ConnectionResumesBySessionId() throws Exception {
+        SSLContext client = LabFixture.trusting(lab.rootCertificate()); // one client session cache for both
+        byte[] first;
+        try (SSLSocket socket = LabFixture.handshake(client, "tls12.lab.test", lab.port("tls12.lab.test"))) {
+            first = socket.getSession().getId();
+            assertEquals(32, first.length, "the server gave a session ID");
+            HttpReply.get(socket.getInputStream(), socket.getOutputStream(), "tls12.lab.test", "/", true);
+        }
+        try (SSLSocket socket = LabFixture.handshake(client, "tls12.lab.test", lab.port("tls12.lab.test"))) {
+            assertArrayEquals(first, socket.getSession().getId(), "the abbreviated handshake kept the session");
+        }
+        SSLContext stranger = LabFixture.trusting(lab.rootCertificate());
+        try (SSLSocket socket = LabFixture.handshake(stranger, "tls12.lab.test", lab.port("tls12.lab.test"))) {
+            assertFalse(Arrays.equals(first, socket.getSession().getId()), "a client without the session gets a new one");
+        }
+    }
+
+    @Test
     void rsaUsesRsaKeyExchangeSuitesOnly() throws Exception {
         try (SSLSocket socket = LabFixture.handshake(tls, "rsa.lab.test", lab.port("rsa.lab.test"), "TLSv1.2")) {
             assertEquals("TLSv1.2", socket.getSession().getProtocol());

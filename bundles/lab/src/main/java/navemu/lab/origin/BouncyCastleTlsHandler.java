@@ -35,6 +35,7 @@ final class BouncyCastleTlsHandler implements ConnectionHandler {
     private final CompletableFuture<SiteCredential> pending;
     private final SiteResponder responder;
     private final Clock clock;
+    private final SessionCache sessions;
     private volatile Ready ready;
 
     /** The credential in the forms a handshake needs, made once. */
@@ -46,13 +47,14 @@ final class BouncyCastleTlsHandler implements ConnectionHandler {
         this.pending = credential;
         this.responder = responder;
         this.clock = clock;
+        this.sessions = new SessionCache(clock);
     }
 
     @Override
     public void handle(Socket socket) throws IOException {
         Ready r = ready();
         TlsServerProtocol protocol = new TlsServerProtocol(socket.getInputStream(), socket.getOutputStream());
-        LabTlsServer server = new LabTlsServer(crypto, spec, r.credential(), r.privateKey(), r.staple());
+        LabTlsServer server = new LabTlsServer(crypto, spec, r.credential(), r.privateKey(), r.staple(), sessions);
         protocol.accept(server);
         try {
             HttpConversation.serve(protocol.getInputStream(), protocol.getOutputStream(), responder, server.describe());

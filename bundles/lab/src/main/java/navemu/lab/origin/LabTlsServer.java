@@ -28,6 +28,7 @@ import org.bouncycastle.tls.TlsCredentialedDecryptor;
 import org.bouncycastle.tls.TlsCredentialedSigner;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsSession;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
@@ -59,13 +60,16 @@ final class LabTlsServer extends DefaultTlsServer {
     private final SiteCredential credential;
     private final AsymmetricKeyParameter privateKey;
     private final OcspStaple staple;
+    private final SessionCache sessions;
 
-    LabTlsServer(BcTlsCrypto crypto, TlsSpec spec, SiteCredential credential, AsymmetricKeyParameter privateKey, OcspStaple staple) {
+    LabTlsServer(BcTlsCrypto crypto, TlsSpec spec, SiteCredential credential, AsymmetricKeyParameter privateKey,
+                 OcspStaple staple, SessionCache sessions) {
         super(crypto);
         this.spec = spec;
         this.credential = credential;
         this.privateKey = privateKey;
         this.staple = staple;
+        this.sessions = sessions;
     }
 
     static AsymmetricKeyParameter keyParameter(SiteCredential credential) throws IOException {
@@ -173,6 +177,32 @@ final class LabTlsServer extends DefaultTlsServer {
             return null;
         }
         return new BcDefaultTlsCredentialedDecryptor((BcTlsCrypto) getCrypto(), certificate(), privateKey);
+    }
+
+    /** TLS 1.2 session IDs (RFC 5246 §7.4.1.3): a fresh random one per full handshake. */
+    @Override
+    public byte[] getNewSessionID() {
+        byte[] id = new byte[32];
+        getCrypto().getSecureRandom().nextBytes(id);
+        return id;
+    }
+
+    /** RFC 5246 §7.4.1.2: a client offering a cached ID gets an abbreviated handshake. */
+    @Override
+    public TlsSession getSessionToResume(byte[] sessionId) {
+        return sessions.find(sessionId);
+    }
+
+    /**
+     * Bouncy Castle hands {@code notifySession} a placeholder early in the handshake and builds the
+     * finished session at its end: cache that one. (TLS 1.3 sessions are not resumable here.)
+     */
+    @Override
+    public void notifyHandshakeComplete() throws IOException {
+        super.notifyHandshakeComplete();
+        if (!TlsUtils.isTLSv13(context)) {
+            sessions.store(context.getSession());
+        }
     }
 
     /** RFC 6066 §8: staple only when the client asked with status_request (TLS 1.2 CertificateStatus). */
