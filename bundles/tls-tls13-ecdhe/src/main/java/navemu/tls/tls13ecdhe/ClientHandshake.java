@@ -499,8 +499,15 @@ final class ClientHandshake {
         log.keyLog("CLIENT_TRAFFIC_SECRET_0", hello.random(), clientApplicationSecret.secret());
         log.keyLog("SERVER_TRAFFIC_SECRET_0", hello.random(), serverApplicationSecret.secret());
 
+        var serverKeys = serverApplicationSecret.trafficKeys(suite.aead());
+        var clientKeys = clientApplicationSecret.trafficKeys(suite.aead());
+        log.secret("server_application_write_key", serverKeys.key());
+        log.secret("server_application_write_iv", serverKeys.iv());
+        log.secret("client_application_write_key", clientKeys.key());
+        log.secret("client_application_write_iv", clientKeys.iv());
+
         io.assembler.checkKeyChangeBoundary("server Finished");
-        io.records.setReadProtection(new Tls13RecordProtection(suite.aead(), serverApplicationSecret.trafficKeys(suite.aead())));
+        io.records.setReadProtection(new Tls13RecordProtection(suite.aead(), serverKeys));
         // After the server's Finished a change_cipher_spec is no longer harmless (RFC 8446 §5).
         io.records.dropChangeCipherSpec(false);
     }

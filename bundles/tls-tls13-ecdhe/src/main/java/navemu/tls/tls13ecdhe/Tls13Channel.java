@@ -153,7 +153,11 @@ final class Tls13Channel implements SecureChannel {
                     if (alert.isUserCanceled()) {
                         break;
                     }
+                    // A fatal alert ends the connection both ways: no close_notify after it (RFC 8446 §6.2).
                     readClosed = true;
+                    synchronized (writeLock) {
+                        writeClosed = true;
+                    }
                     throw new PeerAlertException(alert.level(), alert.code());
                 default:
                     fail(new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
