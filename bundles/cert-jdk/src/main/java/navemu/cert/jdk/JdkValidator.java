@@ -40,6 +40,10 @@ import navemu.api.trace.StepTrace;
  * {@link CertPathValidator} (RFC 5280 §6, revocation off) against the union of every registered
  * {@link TrustAnchorProvider}, then the JDK's own HTTPS hostname check (see {@link HostnameProbe}).
  *
+ * <p>Nothing is fetched from the network: no OCSP or CRL request, no AIA chasing. A stapled OCSP
+ * response for the leaf (RFC 6066 §8), when the TLS client passes one, is checked by the JDK's
+ * {@link java.security.cert.PKIXRevocationChecker}.
+ *
  * <p>The chain is first validated as the server sent it (the order TLS requires, RFC 8446 §4.4.2);
  * if that fails only because the chain does not reach an anchor, the JDK's {@link CertPathBuilder}
  * searches the certificates sent for another path, as browsers do. Never throws: bad input is a verdict.
@@ -109,8 +113,10 @@ public final class JdkValidator implements CertificateValidator {
                 PKIXParameters parameters = new PKIXParameters(trustAnchors);
                 parameters.setRevocationEnabled(false);
                 parameters.setDate(at);
-                PKIXCertPathValidatorResult result = (PKIXCertPathValidatorResult) CertPathValidator
-                        .getInstance("PKIX", "SUN").validate(factory.generateCertPath(path), parameters);
+                CertPathValidator validator = CertPathValidator.getInstance("PKIX", "SUN");
+                StapledOcsp.addChecker(validator, parameters, sent.get(0), request.stapledOcsp());
+                PKIXCertPathValidatorResult result = (PKIXCertPathValidatorResult) validator
+                        .validate(factory.generateCertPath(path), parameters);
                 anchor = result.getTrustAnchor().getTrustedCert();
             } catch (CertPathValidatorException e) {
                 NetError error = PkixFailure.error(e);
@@ -132,7 +138,8 @@ public final class JdkValidator implements CertificateValidator {
             check("path: " + describePath(path, anchor) + " (trusted by " + anchors.getOrDefault(anchor, "an anchor") + ")");
             check("signatures, name chaining, basicConstraints, keyUsage, validity at " + request.at()
                     + ": passed (JDK PKIX, RFC 5280 §6)");
-            check("revocation: not checked (the JDK validator runs with revocation off)");
+            check(StapledOcsp.describe(request.stapledOcsp()));
+            JdkPolicyNotes.notes(path, info.san).forEach(this::check);
 
             try {
                 HostnameProbe.check(path.get(0), request.host());
@@ -177,7 +184,9 @@ public final class JdkValidator implements CertificateValidator {
                 parameters.setRevocationEnabled(false);
                 parameters.setDate(at);
                 parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(sent)));
-                return (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX", "SUN").build(parameters);
+                CertPathBuilder builder = CertPathBuilder.getInstance("PKIX", "SUN");
+                StapledOcsp.addChecker(builder, parameters, sent.get(0), request.stapledOcsp());
+                return (PKIXCertPathBuilderResult) builder.build(parameters);
             } catch (GeneralSecurityException e) {
                 return null;
             }

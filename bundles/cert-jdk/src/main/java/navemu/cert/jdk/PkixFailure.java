@@ -29,9 +29,8 @@ final class PkixFailure {
         if (reason == PKIXReason.NO_TRUST_ANCHOR || reason == PKIXReason.NAME_CHAINING) {
             return NetError.ERR_CERT_AUTHORITY_INVALID;
         }
-        if (reason == PKIXReason.INVALID_NAME) {
-            return NetError.ERR_CERT_NAME_CONSTRAINT_VIOLATION;
-        }
+        // RFC 5280 nameConstraints failures are ERR_CERT_INVALID in Chromium's verifier; its
+        // ERR_CERT_NAME_CONSTRAINT_VIOLATION is kept for the constraints it imposes on certain roots itself.
         return NetError.ERR_CERT_INVALID;
     }
 

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 import navemu.api.NetError;
@@ -56,21 +58,35 @@ final class SlotTrustManager extends X509ExtendedTrustManager {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
-        decide(chain, authType);
+        decide(chain, authType, stapledOcsp(engine == null ? null : engine.getHandshakeSession()));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
-        decide(chain, authType);
+        decide(chain, authType, null);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        decide(chain, authType);
+        decide(chain, authType, null);
     }
 
-    private void decide(X509Certificate[] chain, String authType) throws CertificateException {
+    /**
+     * The OCSP response the server stapled for its leaf (RFC 6066 §8 status_request, which JSSE sends by
+     * default; in TLS 1.2 it arrives in CertificateStatus, in TLS 1.3 inside the Certificate message).
+     */
+    private static byte[] stapledOcsp(SSLSession session) {
+        if (session instanceof ExtendedSSLSession) {
+            List<byte[]> responses = ((ExtendedSSLSession) session).getStatusResponses();
+            if (responses != null && !responses.isEmpty() && responses.get(0) != null && responses.get(0).length > 0) {
+                return responses.get(0);
+            }
+        }
+        return null;
+    }
+
+    private void decide(X509Certificate[] chain, String authType, byte[] stapledOcsp) throws CertificateException {
         List<byte[]> der = new ArrayList<>();
         for (X509Certificate certificate : chain) {
             try {
@@ -81,13 +97,14 @@ final class SlotTrustManager extends X509ExtendedTrustManager {
         }
         String keyExchange = keyExchange(authType);
         trace.info("JSSE hands the server's chain (" + chain.length + " certificate(s), key exchange "
-                + authType + ") to the cert slot");
+                + authType + (stapledOcsp == null ? ", no stapled OCSP response" : ", a stapled OCSP response of "
+                + stapledOcsp.length + " bytes") + ") to the cert slot");
         if (validator == null) {
             verdict = new CertVerdict(false, NetError.ERR_CERT_AUTHORITY_INVALID,
                     "no cert slot implementation is active: nothing can vouch for the chain", null);
         } else {
             try {
-                verdict = validator.validate(new ValidationRequest(der, host, now, keyExchange, null), trace);
+                verdict = validator.validate(new ValidationRequest(der, host, now, keyExchange, stapledOcsp), trace);
             } catch (RuntimeException e) {
                 verdict = new CertVerdict(false, NetError.ERR_CERT_INVALID,
                         "the cert slot failed on this chain: " + e, null);

@@ -101,4 +101,24 @@ class LabInteropTest {
             assertEquals("HTTP/1.1 200 OK", statusLine(channel, "hrr.lab.test"));
         }
     }
+
+    @Test
+    void aStapledOcspResponseReachesTheCertSlot() throws Exception {
+        int port = lab.port("revoked.lab.test");
+        List<byte[]> staples = new java.util.ArrayList<>();
+        RecordingTrace trace = new RecordingTrace();
+        try (SecureChannel channel = new JsseTlsClient().handshake(
+                new TlsRequest("revoked.lab.test", port, List.of("http/1.1"), null, Duration.ofSeconds(30)),
+                SocketConnection.to(port), new TlsContext((request, t) -> {
+                    if (request.stapledOcsp() != null) {
+                        staples.add(request.stapledOcsp());
+                    }
+                    return new CertVerdict(true, null, null, null);
+                }, NO_SESSIONS, Instant.now(), null), trace)) {
+            assertEquals("TLSv1.2", channel.info().version);
+            assertTrue(channel.info().messages.stream().anyMatch(m -> m.type().equals("CertificateStatus")),
+                    channel.info().messages.toString());
+            assertEquals(1, staples.size(), "the OCSP response stapled in CertificateStatus");
+        }
+    }
 }
