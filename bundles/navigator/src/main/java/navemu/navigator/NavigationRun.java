@@ -29,6 +29,7 @@ import navemu.api.result.NavigationResult;
 import navemu.api.result.StepResult;
 import navemu.api.result.TlsInfo;
 import navemu.api.tcp.Connection;
+import navemu.api.tls.HandshakeFailedException;
 import navemu.api.tls.SecureChannel;
 import navemu.api.tls.TlsContext;
 import navemu.api.tls.TlsRequest;
@@ -273,6 +274,9 @@ final class NavigationRun {
             hop.steps.add(step.succeed());
             return channel;
         } catch (NavigationException e) {
+            if (e instanceof HandshakeFailedException failed) {
+                hop.tls = failed.partial(); // how far the handshake got
+            }
             if (!step.finished()) {
                 hop.steps.add(step.fail(e.error(), e.getMessage()));
             }
