@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -157,7 +158,11 @@ public final class EmulatedConnector implements TcpConnector {
         long until = wake - deadline > 0 ? deadline : wake;
         long left;
         while ((left = until - System.nanoTime()) > 0) {
-            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+            // parkNanos, not Thread.sleep(ms, ns): before JDK 21 the latter rounds to whole milliseconds.
+            LockSupport.parkNanos(left);
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while a handshake segment crossed the emulated link");
+            }
         }
         return wake - deadline <= 0;
     }
