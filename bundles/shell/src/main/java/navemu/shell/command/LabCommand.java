@@ -38,12 +38,20 @@ public final class LabCommand implements Command {
         if (sites.isEmpty()) {
             session.console().out("the lab has no sites");
         }
+        int urlWidth = 0;
+        int outcomeWidth = "loads".length();
+        int serverWidth = 0;
+        for (LabSite site : sites) {
+            urlWidth = Math.max(urlWidth, site.url().length());
+            serverWidth = Math.max(serverWidth, String.valueOf(site.server()).length());
+            outcomeWidth = Math.max(outcomeWidth, site.expectedError() == null ? 0 : site.expectedError().length());
+        }
         for (LabSite site : sites) {
             session.console().out(new AttributedStringBuilder()
-                    .style(Style.NAME).append(String.format("%-34s", site.url())).style(Style.PLAIN)
-                    .append(String.format(" %-12s", site.server()))
+                    .style(Style.NAME).append(String.format("%-" + urlWidth + "s", site.url())).style(Style.PLAIN)
+                    .append(String.format(" %-" + serverWidth + "s", site.server()))
                     .style(site.expectedError() == null ? Style.GOOD : Style.BAD)
-                    .append(String.format(" %-32s", site.expectedError() == null ? "loads" : site.expectedError()))
+                    .append(String.format(" %-" + outcomeWidth + "s", site.expectedError() == null ? "loads" : site.expectedError()))
                     .style(Style.PLAIN).append(" ").append(String.valueOf(site.purpose()))
                     .style(Style.DIM).append("  port " + site.port()).style(Style.PLAIN)
                     .toAttributedString());
