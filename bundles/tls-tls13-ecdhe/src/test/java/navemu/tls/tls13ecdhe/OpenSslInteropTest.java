@@ -95,6 +95,28 @@ class OpenSslInteropTest {
     }
 
     @Test
+    void anEd25519ServerCertificate() throws Exception {
+        TestPki pki = TestPki.createEd25519();
+        try (OpenSslServer server = OpenSslServer.start(pki, null, null)) {
+            Exchange x = new Exchange(pki).run(ClientConfig.defaults(), server.port());
+            assertEquals("ed25519", x.trace.fieldsByMessage.get("S>C CertificateVerify").get("algorithm"));
+            assertTrue(x.response.startsWith("HTTP/1.0 200 ok"), x.response);
+        }
+    }
+
+    @Test
+    void aServerAskingForAClientCertificateGetsAnEmptyOne() throws Exception {
+        TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
+        // -verify (not -Verify): the server asks, but goes on without a client certificate.
+        try (OpenSslServer server = OpenSslServer.start(pki, null, null, "-verify", "1")) {
+            Exchange x = new Exchange(pki).run(ClientConfig.defaults(), server.port());
+            assertTrue(x.trace.received.contains("CertificateRequest"));
+            assertEquals("0 (no client certificate)", x.trace.fieldsByMessage.get("C>S Certificate").get("certificates"));
+            assertTrue(x.response.startsWith("HTTP/1.0 200 ok"), x.response);
+        }
+    }
+
+    @Test
     void secp384r1AfterHelloRetryRequest() throws Exception {
         TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
         try (OpenSslServer server = OpenSslServer.start(pki, null, "P-384")) {

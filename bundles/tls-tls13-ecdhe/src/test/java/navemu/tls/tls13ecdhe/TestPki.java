@@ -28,7 +28,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 final class TestPki {
     static final String HOST = "server.test";
 
-    enum KeyType { RSA, ECDSA }
+    enum KeyType { RSA, ECDSA;
+
+        /** Ed25519 is made on request only (by {@link TestPki#createEd25519()}), not in every test matrix. */
+        static final String ED25519 = "Ed25519";
+    }
 
     final KeyType keyType;
     final X509Certificate root;
@@ -46,6 +50,11 @@ final class TestPki {
 
     static TestPki create(KeyType leafType) {
         return create(leafType, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)));
+    }
+
+    /** An Ed25519 leaf under an ECDSA root (RFC 8446 §4.2.3 ed25519). */
+    static TestPki createEd25519() {
+        return create(null, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)));
     }
 
     static TestPki create(KeyType leafType, Instant notBefore, Instant notAfter) {
@@ -95,6 +104,9 @@ final class TestPki {
     }
 
     private static KeyPair generate(KeyType type) throws Exception {
+        if (type == null) {
+            return KeyPairGenerator.getInstance(KeyType.ED25519).generateKeyPair();
+        }
         if (type == KeyType.RSA) {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
