@@ -10,16 +10,19 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP relay for one connection that keeps a copy of what the server sends, so a test
- * can read the bytes of a ServerHello that the JDK's TLS client does not expose.
+ * A loopback TCP relay that keeps a copy of what the server sends on each connection, so a test
+ * can read the bytes of a ServerHello that the JDK's TLS client does not expose. Connections are
+ * relayed one after the other, on one port (so a client's session cache sees one server).
  */
 final class RecordingRelay implements Closeable {
 
     private final ServerSocket listener;
     private final int target;
-    private final ByteArrayOutputStream fromServer = new ByteArrayOutputStream();
+    private final List<ByteArrayOutputStream> fromServer = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
     RecordingRelay(int target) throws IOException {
@@ -37,16 +40,20 @@ final class RecordingRelay implements Closeable {
     }
 
     private void relay() {
-        try (Socket client = listener.accept(); Socket server = new Socket("127.0.0.1", target)) {
-            client.setSoTimeout(10_000);
-            server.setSoTimeout(10_000);
-            Thread up = new Thread(() -> copy(client, server, null), "test relay up");
-            up.setDaemon(true);
-            up.start();
-            copy(server, client, fromServer);
-            up.join(10_000);
-        } catch (IOException | InterruptedException e) {
-            // the test sees the outcome on its own socket
+        while (!listener.isClosed()) {
+            try (Socket client = listener.accept(); Socket server = new Socket("127.0.0.1", target)) {
+                client.setSoTimeout(10_000);
+                server.setSoTimeout(10_000);
+                ByteArrayOutputStream record = new ByteArrayOutputStream();
+                fromServer.add(record);
+                Thread up = new Thread(() -> copy(client, server, null), "test relay up");
+                up.setDaemon(true);
+                up.start();
+                copy(server, client, record);
+                up.join(10_000);
+            } catch (IOException | InterruptedException e) {
+                return; // closed, or the test sees the outcome on its own socket
+            }
         }
     }
 
@@ -71,19 +78,48 @@ final class RecordingRelay implements Closeable {
         }
     }
 
+    /** ServerHello.random of the first connection. */
+    byte[] firstServerRandom() throws IOException {
+        return serverRandom(0);
+    }
+
     /**
-     * ServerHello.random of the server's first handshake message (RFC 8446 §4.1.3): record header
+     * ServerHello.random of a connection's first handshake message (RFC 8446 §4.1.3): record header
      * (5 bytes), handshake header (4), legacy_version (2), then 32 bytes of random.
      */
-    byte[] firstServerRandom() throws IOException {
+    byte[] serverRandom(int connection) throws IOException {
+        return Arrays.copyOfRange(serverHello(connection), 11, 43);
+    }
+
+    /** The extension types of a connection's ServerHello (RFC 8446 §4.1.3), in order. */
+    List<Integer> serverHelloExtensions(int connection) throws IOException {
+        byte[] b = serverHello(connection);
+        int at = 43;
+        at += 1 + (b[at] & 0xff);   // legacy_session_id_echo
+        at += 2 + 1;                // cipher_suite, legacy_compression_method
+        int end = at + 2 + (((b[at] & 0xff) << 8) | (b[at + 1] & 0xff));
+        at += 2;
+        List<Integer> types = new java.util.ArrayList<>();
+        while (at + 4 <= end) {
+            types.add(((b[at] & 0xff) << 8) | (b[at + 1] & 0xff));
+            at += 4 + (((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff));
+        }
+        return types;
+    }
+
+    private byte[] serverHello(int connection) throws IOException {
+        if (connection >= fromServer.size()) {
+            throw new IOException("only " + fromServer.size() + " connections were relayed");
+        }
         byte[] bytes;
-        synchronized (fromServer) {
-            bytes = fromServer.toByteArray();
+        ByteArrayOutputStream record = fromServer.get(connection);
+        synchronized (record) {
+            bytes = record.toByteArray();
         }
         if (bytes.length < 43 || bytes[0] != 22 || bytes[5] != 2) {
             throw new IOException("the server's first record is not a ServerHello: " + Arrays.toString(Arrays.copyOf(bytes, Math.min(bytes.length, 12))));
         }
-        return Arrays.copyOfRange(bytes, 11, 43);
+        return bytes;
     }
 
     @Override

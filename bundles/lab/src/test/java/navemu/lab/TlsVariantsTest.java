@@ -103,6 +103,24 @@ class TlsVariantsTest {
     }
 
     @Test
+    void resumeIsServedByTheJdkAndResumesTls13WithAPreSharedKey() throws Exception {
+        SSLContext client = LabFixture.trusting(lab.rootCertificate());
+        try (RecordingRelay relay = new RecordingRelay(lab.port("resume.lab.test"))) {
+            for (int connection = 0; connection < 2; connection++) {
+                try (SSLSocket socket = LabFixture.handshake(client, "resume.lab.test", relay.port())) {
+                    assertEquals("TLSv1.3", socket.getSession().getProtocol());
+                    HttpReply reply = HttpReply.get(socket.getInputStream(), socket.getOutputStream(), "resume.lab.test", "/", true);
+                    assertTrue(reply.body().contains("JDK TLS server"), reply.body());
+                }
+            }
+            // RFC 8446 §4.2.11: a server that accepts a PSK puts pre_shared_key (41) in its ServerHello.
+            assertFalse(relay.serverHelloExtensions(0).contains(41), "first connection: full handshake");
+            assertTrue(relay.serverHelloExtensions(1).contains(41), "second connection: resumed, " + relay.serverHelloExtensions(1));
+        }
+        assertEquals("jdk", lab.sites().stream().filter(s -> s.host().equals("resume.lab.test")).findFirst().orElseThrow().server());
+    }
+
+    @Test
     void rsaUsesRsaKeyExchangeSuitesOnly() throws Exception {
         try (SSLSocket socket = LabFixture.handshake(tls, "rsa.lab.test", lab.port("rsa.lab.test"), "TLSv1.2")) {
             assertEquals("TLSv1.2", socket.getSession().getProtocol());

@@ -33,8 +33,11 @@ public final class SiteServers implements Closeable {
         try {
             if (site.tls() != null) {
                 SiteResponder responder = new SiteResponder(site.host(), "https", site.purpose(), site.https());
-                https = OriginServer.start("https " + site.host(),
-                        new BouncyCastleTlsHandler(site.tls(), credential, responder, clock));
+                ConnectionHandler handler = switch (site.tls().server()) {
+                    case "jdk" -> new JdkTlsHandler(site.tls(), credential, responder);
+                    default -> new BouncyCastleTlsHandler(site.tls(), credential, responder, clock);
+                };
+                https = OriginServer.start("https " + site.host(), handler);
             }
             if (site.http() != null) {
                 SiteResponder responder = new SiteResponder(site.host(), "http", site.purpose(), site.http());

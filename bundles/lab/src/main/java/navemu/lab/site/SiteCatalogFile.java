@@ -101,8 +101,17 @@ public final class SiteCatalogFile {
             if (server.equals("none")) {
                 return null;
             }
-            if (!server.equals("bouncycastle")) {
-                throw error(line("tls"), "unknown TLS server '" + server + "'; this lab has: bouncycastle, none");
+            if (!server.equals("bouncycastle") && !server.equals("jdk")) {
+                throw error(line("tls"), "unknown TLS server '" + server + "'; this lab has: bouncycastle, jdk, none");
+            }
+            if (server.equals("jdk")) {
+                // JSSE on Java 17 sets neither groups nor the version it answers per socket, and
+                // staples only from a process-wide setting: those keys need Bouncy Castle.
+                for (String key : List.of("tls.groups", "tls.answer-version", "tls.ocsp")) {
+                    if (entries.containsKey(key)) {
+                        throw error(line(key), "'" + key + "' needs tls = bouncycastle; the JDK's server cannot do it per site");
+                    }
+                }
             }
             List<String> versions = words("tls.versions", DEFAULT_VERSIONS);
             for (String version : versions) {

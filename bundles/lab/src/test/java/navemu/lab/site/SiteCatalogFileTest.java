@@ -110,6 +110,8 @@ class SiteCatalogFileTest {
         assertTrue(error("[a lab]\npurpose = p\n").contains("not a host name"));
         assertTrue(error("").contains("describes no site"));
         assertTrue(error("[a.lab.test]\npurpose = p\npurpose = q\n").contains("given twice"));
+        assertTrue(error("[a.lab.test]\npurpose = p\ntls = jdk\ntls.groups = secp256r1\n").contains("needs tls = bouncycastle"));
+        assertTrue(error("[a.lab.test]\npurpose = p\ntls = openssl\n").contains("bouncycastle, jdk, none"));
     }
 
     @Test
