@@ -30,6 +30,7 @@ final class HandshakeObserver {
     private final Direction client = new Direction(TlsMessage.CLIENT_TO_SERVER);
     private final Direction server = new Direction(TlsMessage.SERVER_TO_CLIENT);
     private String version;
+    private String cipherSuite;
     private String group;
     private String lastSent = "nothing";
     private boolean stopped;
@@ -62,6 +63,16 @@ final class HandshakeObserver {
     /** The key-exchange group from ServerHello.key_share (1.3) or ServerKeyExchange (1.2), or null. */
     String group() {
         return group;
+    }
+
+    /** The version the ServerHello chose, or null before it arrived. */
+    String version() {
+        return version;
+    }
+
+    /** The cipher suite the ServerHello chose, or null before it arrived. */
+    String cipherSuite() {
+        return cipherSuite;
     }
 
     /** The last plaintext message the client sent, to name a flight. */
@@ -130,7 +141,8 @@ final class HandshakeObserver {
                         Map<String, String> alert = new LinkedHashMap<>();
                         alert.put("level", bytes[offset] == 2 ? "fatal" : "warning");
                         alert.put("description", TlsNames.alert(bytes[offset + 1] & 0xff));
-                        report("Alert", length, alert);
+                        // Listed with the messages, so a failed handshake shows the alert that ended it.
+                        message("Alert", length, alert);
                     }
                     break;
                 case HANDSHAKE:
@@ -185,6 +197,7 @@ final class HandshakeObserver {
                         fields.remove("helloRetryRequest");
                     } else {
                         version = fields.getOrDefault("supported_versions", fields.get("legacy_version"));
+                        cipherSuite = fields.get("cipher_suite");
                         if (fields.containsKey("key_share")) {
                             group = fields.get("key_share");
                         }

@@ -18,6 +18,7 @@ import navemu.api.NavigationException;
 import navemu.api.NetError;
 import navemu.api.result.TlsInfo;
 import navemu.api.tcp.Connection;
+import navemu.api.tls.HandshakeFailedException;
 import navemu.api.tls.SecureChannel;
 import navemu.api.tls.TlsClient;
 import navemu.api.tls.TlsContext;
@@ -62,7 +63,7 @@ public final class JsseTlsClient implements TlsClient {
             closeQuietly(connection);
             NavigationException failure = HandshakeFailure.map(e, trust.verdict(), readTimeout, waitingFor);
             trace.info("handshake failed: " + failure.error() + ": " + failure.getMessage());
-            throw failure;
+            throw new HandshakeFailedException(failure.error(), failure.getMessage(), partial(request, observer), e);
         }
         observer.reportEncrypted();
         TlsInfo info = describe(engine, request, observer, driver, trace);
@@ -126,6 +127,17 @@ public final class JsseTlsClient implements TlsClient {
         trace.detail("sni", info.sni);
         trace.detail("resumed", false);
         trace.detail("provider", "SunJSSE");
+        return info;
+    }
+
+    /** How far the handshake got, from the plaintext messages seen: for the result of a failed navigation. */
+    private static TlsInfo partial(TlsRequest request, HandshakeObserver observer) {
+        TlsInfo info = new TlsInfo();
+        info.version = observer.version();
+        info.cipherSuite = observer.cipherSuite();
+        info.group = observer.group();
+        info.sni = isIpLiteral(request.host()) ? null : request.host();
+        info.messages.addAll(observer.messages());
         return info;
     }
 

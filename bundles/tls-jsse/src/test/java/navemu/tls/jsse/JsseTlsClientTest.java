@@ -231,6 +231,10 @@ class JsseTlsClientTest {
         NavigationException e = assertThrows(NavigationException.class, () -> handshake(port, accepting(), trace));
         assertEquals(NetError.ERR_SSL_VERSION_OR_CIPHER_MISMATCH, e.error());
         assertEquals("protocol_version", trace.received.get("Alert").get("description"));
+        // The result can show how far it got: the ClientHello out, the alert back.
+        List<String> exchanged = ((navemu.api.tls.HandshakeFailedException) e).partial().messages.stream()
+                .map(m -> m.dir() + " " + m.type()).toList();
+        assertEquals(List.of("C>S ClientHello", "S>C Alert"), exchanged);
     }
 
     @Test
