@@ -74,8 +74,13 @@ public final class RecordLayer {
             if (!readProtection.active()) {
                 return wire;
             }
+            if (!readProtection.hidesContentType()) {
+                // TLS 1.2: every record after the keys change is protected, whatever its type;
+                // change_cipher_spec is the caller's business (RFC 5246 §7.1).
+                return wire.type() == ContentType.CHANGE_CIPHER_SPEC ? wire : withinPlaintextLimit(readProtection.unprotect(wire));
+            }
             if (wire.type() == ContentType.APPLICATION_DATA) {
-                TlsRecord opened = readProtection.unprotect(wire);
+                TlsRecord opened = withinPlaintextLimit(readProtection.unprotect(wire));
                 decryptedSinceKeyChange = true;
                 return opened;
             }
@@ -88,6 +93,15 @@ public final class RecordLayer {
             throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
                     "unprotected " + wire.type().rfcName() + " record after keys were established (RFC 8446 §5.2)");
         }
+    }
+
+    /** Whatever the protection, what comes out of it is at most 2^14 bytes (RFC 8446 §5.2, RFC 5246 §6.2.3). */
+    private static TlsRecord withinPlaintextLimit(TlsRecord opened) throws TlsAlertException {
+        if (opened.fragment().length > TlsRecord.MAX_PLAINTEXT) {
+            throw new TlsAlertException(AlertDescription.RECORD_OVERFLOW,
+                    "decrypted " + opened.type().rfcName() + " record of " + opened.fragment().length + " bytes exceeds 2^14");
+        }
+        return opened;
     }
 
     private TlsRecord readWire() throws IOException {
@@ -107,7 +121,9 @@ public final class RecordLayer {
         }
         int version = ((header[1] & 0xff) << 8) | (header[2] & 0xff);
         int length = ((header[3] & 0xff) << 8) | (header[4] & 0xff);
-        int max = type == ContentType.APPLICATION_DATA ? readProtection.maxWireFragment() : TlsRecord.MAX_PLAINTEXT;
+        boolean protectedRecord = readProtection.active()
+                && (type == ContentType.APPLICATION_DATA || !readProtection.hidesContentType());
+        int max = protectedRecord ? readProtection.maxWireFragment() : TlsRecord.MAX_PLAINTEXT;
         if (length > max) {
             throw new TlsAlertException(AlertDescription.RECORD_OVERFLOW,
                     type.rfcName() + " record of " + length + " bytes exceeds the limit of " + max + " (RFC 8446 §5.1, §5.2)");

@@ -21,6 +21,15 @@ public interface RecordProtection {
     /** False only for {@link #NONE}. */
     boolean active();
 
+    /**
+     * True when the real content type travels inside the encryption and every protected record
+     * says application_data outside (TLS 1.3, RFC 8446 §5.2). TLS 1.2 protections keep the real
+     * type on the wire (RFC 5246 §6.2.3).
+     */
+    default boolean hidesContentType() {
+        return false;
+    }
+
     /** No protection: records go out and come in as TLSPlaintext (RFC 8446 §5.1). */
     RecordProtection NONE = new RecordProtection() {
         @Override

@@ -91,6 +91,11 @@ public final class Tls13RecordProtection implements RecordProtection {
         return true;
     }
 
+    @Override
+    public boolean hidesContentType() {
+        return true;
+    }
+
     /** §5.3: the 64-bit sequence number, left-padded to iv_length, XORed with the IV. */
     private byte[] nextNonce() {
         if (sequenceNumber == -1L) {

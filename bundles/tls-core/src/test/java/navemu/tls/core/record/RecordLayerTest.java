@@ -117,6 +117,51 @@ class RecordLayerTest {
         assertEquals(AlertDescription.UNEXPECTED_MESSAGE, alertOf(layer));
     }
 
+    /** A stand-in for a TLS 1.2 protection: keeps the type on the wire, adds one byte, allows 2^14+2048. */
+    private static final class Tls12Shaped implements RecordProtection {
+        @Override
+        public TlsRecord protect(ContentType type, byte[] fragment) {
+            byte[] out = java.util.Arrays.copyOf(fragment, fragment.length + 1);
+            out[fragment.length] = 0x5a;
+            return new TlsRecord(type, 0x0303, out);
+        }
+
+        @Override
+        public TlsRecord unprotect(TlsRecord wire) throws TlsAlertException {
+            byte[] f = wire.fragment();
+            if (f[f.length - 1] != 0x5a) {
+                throw new TlsAlertException(AlertDescription.BAD_RECORD_MAC, "bad mark");
+            }
+            return new TlsRecord(wire.type(), wire.legacyVersion(), java.util.Arrays.copyOf(f, f.length - 1));
+        }
+
+        @Override
+        public int maxWireFragment() {
+            return (1 << 14) + 2048;
+        }
+
+        @Override
+        public boolean active() {
+            return true;
+        }
+    }
+
+    @Test
+    void aTls12StyleProtectionKeepsTheRealTypeOnTheWire() throws Exception {
+        Tls12Shaped p = new Tls12Shaped();
+        RecordLayer layer = reading(p.protect(ContentType.HANDSHAKE, new byte[] {20, 0, 0, 0}).encode(),
+                plain(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1}),
+                p.protect(ContentType.ALERT, new byte[] {1, 0}).encode(),
+                p.protect(ContentType.APPLICATION_DATA, new byte[(1 << 14) + 1]).encode());
+        layer.setReadProtection(p);
+        TlsRecord finished = layer.read();
+        assertEquals(ContentType.HANDSHAKE, finished.type());
+        assertArrayEquals(new byte[] {20, 0, 0, 0}, finished.fragment());
+        assertEquals(ContentType.CHANGE_CIPHER_SPEC, layer.read().type(), "TLS 1.2 handles its own change_cipher_spec");
+        assertEquals(ContentType.ALERT, layer.read().type());
+        assertEquals(AlertDescription.RECORD_OVERFLOW, alertOf(layer), "the protection's limit, then 2^14 after unprotecting");
+    }
+
     @Test
     void outgoingDataIsSplitIntoRecordsOfAtMostTwoToTheFourteen() throws Exception {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
