@@ -73,6 +73,10 @@ public final class InsecureValidator implements CertificateValidator {
         String reason = "Accepted without any check: " + why + ", so no checks could run on the "
                 + sent + " certificate(s) sent.";
         info.checks.add("no checks ran: " + why);
+        String unreadable = LeafDescription.describe(sent == 0 ? null : request.chain().get(0), info);
+        if (unreadable != null) {
+            info.checks.add("leaf: " + unreadable);
+        }
         trace.info(reason);
         return new CertVerdict(true, null, reason, info);
     }

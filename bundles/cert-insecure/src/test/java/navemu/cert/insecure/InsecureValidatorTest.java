@@ -123,6 +123,15 @@ class InsecureValidatorTest {
         assertTrue(verdict.reason().contains("no checks could run"), verdict.reason());
         assertEquals(List.of("no checks ran: the pkix validator, which runs the checks for insecure, is not running"),
                 verdict.info().checks);
+        assertEquals("CN=" + HOST, verdict.info().subject, "the leaf is still named");
+        assertEquals(List.of(HOST), verdict.info().san);
+    }
+
+    @Test
+    void withoutPkixAnUnreadableLeafIsSaidSo() {
+        CertVerdict verdict = new InsecureValidator(() -> null).validate(request(HOST, new byte[] {1, 2, 3}), StepTrace.NONE);
+        assertTrue(verdict.accepted());
+        assertTrue(verdict.info().checks.get(1).startsWith("leaf: the leaf cannot be read either"), verdict.info().checks.toString());
     }
 
     @Test
