@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,30 @@ class FileSessionStoreTest {
         try (Stream<Path> files = Files.list(home)) {
             assertEquals(List.of(path), files.toList(), "no temporary files left behind");
         }
+    }
+
+    @Test
+    void aReaderNeverSeesAHalfWrittenDocument() throws Exception {
+        Path path = home.resolve("sessions.json");
+        FileSessionStore store = open(path);
+        store.put(WWW, tls13("first", T0));
+        SessionJsonFile reader = new SessionJsonFile(path);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < 300; i++) {
+                store.put(new SessionKey("h" + i + ".lab.test", 443, null), tls13("ticket-" + i, T0));
+            }
+            writing.set(false);
+        });
+        writer.start();
+        int reads = 0;
+        while (writing.get() || reads == 0) {
+            // Would throw CorruptSessionFileException on a torn or truncated document.
+            assertFalse(reader.read().isEmpty());
+            reads++;
+        }
+        writer.join();
+        assertEquals(64, reader.read().size(), "capacity 64: the newest keys are kept");
     }
 
     @Test

@@ -103,10 +103,10 @@ class EmulatedConnectorTest {
     }
 
     @Test
-    void underLossEveryByteArrivesIntactAndInOrderOnlyLater() throws Exception {
+    void underLossAndJitterEveryByteArrivesIntactAndInOrderOnlyLater() throws Exception {
         byte[] data = new byte[200_000];
         new Random(2).nextBytes(data);
-        LinkConditions link = LinkConditions.OFF.withRtt(Duration.ofMillis(2)).withLoss(0.05);
+        LinkConditions link = LinkConditions.OFF.withRtt(Duration.ofMillis(2)).withJitter(Duration.ofMillis(1)).withLoss(0.05);
         try (EchoServer echo = new EchoServer();
              Connection connection = connector(link).connect(List.of(LOOPBACK), echo.port(), TIMEOUT, new RecordingTrace())) {
             connection.setReadTimeout(TIMEOUT);
