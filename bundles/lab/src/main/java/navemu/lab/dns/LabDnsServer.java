@@ -20,6 +20,8 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import navemu.lab.LabAddress;
+
 /**
  * The lab's authoritative DNS server: UDP and TCP on the same ephemeral port of 127.0.0.1
  * (RFC 1035 §4.2; TCP messages carry a two-byte length prefix, §4.2.2; RFC 7766 makes TCP
@@ -50,7 +52,7 @@ public final class LabDnsServer implements Closeable {
     }
 
     public static LabDnsServer start(ZoneAuthority authority) throws IOException {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
+        InetAddress loopback = LabAddress.LOOPBACK;
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
             DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, 0));
             ServerSocket tcp = new ServerSocket();

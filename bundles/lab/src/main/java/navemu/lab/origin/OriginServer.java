@@ -2,11 +2,9 @@ package navemu.lab.origin;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +12,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+
+import navemu.lab.LabAddress;
 
 /**
  * One listening origin on 127.0.0.1 and an ephemeral port: an acceptor thread and a bounded pool
@@ -45,7 +45,7 @@ public final class OriginServer implements Closeable {
     /** Binds and starts accepting. @param name for thread names and messages, e.g. {@code https www.lab.test} */
     static OriginServer start(String name, ConnectionHandler handler) throws IOException {
         ServerSocket listener = new ServerSocket();
-        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        listener.bind(new InetSocketAddress(LabAddress.LOOPBACK, 0), 50);
         OriginServer server = new OriginServer(name, listener, handler);
         server.acceptor.start();
         return server;
