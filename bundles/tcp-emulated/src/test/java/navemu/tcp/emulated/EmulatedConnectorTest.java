@@ -82,6 +82,22 @@ class EmulatedConnectorTest {
     }
 
     @Test
+    void everyRequestResponseFlightCostsAnotherRtt() throws Exception {
+        try (EchoServer echo = new EchoServer();
+             Connection connection = connector(rtt(60)).connect(List.of(LOOPBACK), echo.port(), TIMEOUT, new RecordingTrace())) {
+            connection.setReadTimeout(TIMEOUT);
+            DataInputStream in = new DataInputStream(connection.input());
+            long start = System.nanoTime();
+            for (int flight = 0; flight < 4; flight++) {
+                connection.output().write(new byte[] {(byte) flight});
+                assertEquals(flight, in.readByte());
+            }
+            long took = millisSince(start);
+            assertTrue(took >= 4 * 60 - TOLERANCE_MS && took < 3_000, "4 flights took " + took + " ms");
+        }
+    }
+
+    @Test
     void aBandwidthLimitMakes100KilobytesAt1MbitTakeAtLeast800Milliseconds() throws Exception {
         byte[] data = new byte[100_000];
         new Random(1).nextBytes(data);
