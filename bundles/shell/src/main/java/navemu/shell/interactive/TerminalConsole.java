@@ -3,6 +3,7 @@ package navemu.shell.interactive;
 import java.io.PrintWriter;
 
 import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedCharSequence;
 import org.jline.utils.AttributedString;
 import org.jline.utils.InfoCmp;
 
@@ -26,7 +27,7 @@ final class TerminalConsole implements Console {
     public synchronized void out(AttributedString line) {
         clearTransient();
         PrintWriter writer = terminal.writer();
-        writer.println(line.toAnsi(terminal));
+        writer.println(ansi(line));
         writer.flush();
     }
 
@@ -41,9 +42,22 @@ final class TerminalConsole implements Console {
             return;
         }
         clearTransient();
-        terminal.writer().print(line.columnSubSequence(0, Math.max(0, width() - 1)).toAnsi(terminal));
+        terminal.writer().print(ansi(line.columnSubSequence(0, Math.max(0, width() - 1))));
         terminal.writer().flush();
         transientShown = true;
+    }
+
+    /**
+     * Colours as the terminal has them, but box-drawing characters left as they are: JLine would
+     * otherwise switch them to the terminal's alternate character set, which copies, logs and
+     * screen captures show as letters ("qqqq" for "────").
+     */
+    private String ansi(AttributedString line) {
+        if (!live) {
+            return line.toString();
+        }
+        Integer colors = terminal.getNumericCapability(InfoCmp.Capability.max_colors);
+        return line.toAnsi(colors == null ? 8 : colors, AttributedCharSequence.ForceMode.None, terminal.getPalette(), null, null);
     }
 
     private void clearTransient() {
