@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.bouncycastle.util.encoders.Hex;
@@ -344,10 +343,5 @@ class Rfc8448SimpleHandshakeTest {
             out.writeBytes(p);
         }
         return out.toByteArray();
-    }
-
-    @SuppressWarnings("unused")
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

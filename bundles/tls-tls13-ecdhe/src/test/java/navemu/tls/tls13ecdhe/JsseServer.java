@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.Provider;
@@ -100,14 +99,12 @@ final class JsseServer implements AutoCloseable {
             lastCipherSuite.set(socket.getSession().getCipherSuite());
             InputStream in = socket.getInputStream();
             byte[] buf = new byte[4096];
-            int total = 0;
             String seen = "";
             while (!seen.contains("\r\n\r\n")) {
                 int n = in.read(buf);
                 if (n < 0) {
                     return;
                 }
-                total += n;
                 seen += new String(buf, 0, n, StandardCharsets.ISO_8859_1);
             }
             OutputStream out = socket.getOutputStream();
