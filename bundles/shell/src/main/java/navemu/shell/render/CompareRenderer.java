@@ -64,8 +64,9 @@ public final class CompareRenderer {
             lines.add(row(styled(property.name + " " + a, differs ? Style.CHANGED : Style.PLAIN),
                     styled(property.name + " " + b, differs ? Style.CHANGED : Style.PLAIN), differs, column));
         }
-        lines.add(row(styled("time " + Durations.ms(left.totalMs), Style.DIM),
-                styled("time " + Durations.ms(right.totalMs), Style.DIM), false, column));
+        boolean slower = timesDiffer(left.totalMs, right.totalMs);
+        lines.add(row(styled("time " + Durations.ms(left.totalMs), slower ? Style.CHANGED : Style.DIM),
+                styled("time " + Durations.ms(right.totalMs), slower ? Style.CHANGED : Style.DIM), slower, column));
         lines.add(summary(left, right));
         return lines;
     }
@@ -85,8 +86,16 @@ public final class CompareRenderer {
                 changes.add("only the right ran " + row.right.step);
             } else if (row.right == null) {
                 changes.add("only the left ran " + row.left.step);
-            } else if (!Objects.equals(row.left.impl, row.right.impl)) {
-                changes.add(row.left.step + " by " + row.left.impl + " → " + row.right.impl);
+            } else {
+                if (!Objects.equals(row.left.impl, row.right.impl)) {
+                    changes.add(row.left.step + " by " + row.left.impl + " → " + row.right.impl);
+                }
+                if (row.left.rtts != row.right.rtts) {
+                    changes.add(row.left.step + " rtts " + row.left.rtts + " → " + row.right.rtts);
+                }
+                if (!Objects.equals(row.left.error, row.right.error)) {
+                    changes.add(row.left.step + " error " + row.left.error + " → " + row.right.error);
+                }
             }
         }
         String time = Durations.ms(left.totalMs) + " vs " + Durations.ms(right.totalMs);
@@ -145,6 +154,13 @@ public final class CompareRenderer {
             }
         }
         return rows;
+    }
+
+    /** Times worth pointing out: one at least twice the other, and 10 ms apart. */
+    static boolean timesDiffer(double a, double b) {
+        double low = Math.min(a, b);
+        double high = Math.max(a, b);
+        return high - low >= 10 && high >= 2 * low;
     }
 
     private static int totalRtts(NavigationResult result) {

@@ -75,6 +75,20 @@ class CompareRendererTest {
     }
 
     @Test
+    void roundTripsPerStepAndAMuchLongerTimeAreDifferences() {
+        NavigationResult left = Results.ok("https://www.lab.test/", 200, "jsse");
+        NavigationResult right = Results.ok("https://www.lab.test/", 200, "jsse");
+        right.steps.get(1).rtts = 0;
+        right.totalMs = 400;
+        String summary = renderer.summary(left, right).toString();
+        assertTrue(summary.contains("dns rtts 1 → 0"), summary);
+        String time = find(renderer.render(left, "a", right, "b", 120), "time ");
+        assertTrue(time.contains(" ≠ "), time);
+        assertFalse(CompareRenderer.timesDiffer(40, 45), "a few milliseconds are noise");
+        assertFalse(CompareRenderer.timesDiffer(1, 5), "so are tiny times");
+    }
+
+    @Test
     void aFailureOnOneSideIsMarked() {
         NavigationResult left = Results.ok("https://www.lab.test/", 200, "jsse");
         NavigationResult right = Results.failed("https://www.lab.test/", "ERR_NAME_NOT_RESOLVED");
