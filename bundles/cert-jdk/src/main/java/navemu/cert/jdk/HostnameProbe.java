@@ -149,8 +149,6 @@ final class HostnameProbe {
         @Override public String[] getValueNames() { return new String[0]; }
         @Override public Certificate[] getPeerCertificates() { return new Certificate[0]; }
         @Override public Certificate[] getLocalCertificates() { return null; }
-        @SuppressWarnings("removal")
-        @Override public javax.security.cert.X509Certificate[] getPeerCertificateChain() { return new javax.security.cert.X509Certificate[0]; }
         @Override public Principal getPeerPrincipal() { return null; }
         @Override public Principal getLocalPrincipal() { return null; }
         @Override public String getCipherSuite() { return "SSL_NULL_WITH_NULL_NULL"; }
