@@ -96,7 +96,7 @@ public final class CompareCommand implements Command {
     @Override
     public List<String> complete(int index, List<String> before, Session session) {
         if (index == 0) {
-            return List.of();
+            return OpenCommand.labUrls(session);
         }
         List<String> candidates = new ArrayList<>();
         if (!before.subList(1, before.size()).contains(VERSUS)) {

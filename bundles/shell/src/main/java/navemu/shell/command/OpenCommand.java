@@ -1,5 +1,6 @@
 package navemu.shell.command;
 
+import java.util.List;
 import java.util.Map;
 
 import navemu.shell.parse.CommandLine;
@@ -29,5 +30,15 @@ public final class OpenCommand implements Command {
         }
         session.show(session.navigate(line.arg(0), Map.of()));
         return CommandResult.DONE;
+    }
+
+    @Override
+    public List<String> complete(int index, List<String> before, Session session) {
+        return index == 0 ? labUrls(session) : List.of();
+    }
+
+    /** The lab's site URLs, for completing a URL argument. */
+    static List<String> labUrls(Session session) {
+        return session.labSites().map(lab -> lab.sites().stream().map(site -> site.url()).toList()).orElse(List.of());
     }
 }

@@ -37,7 +37,8 @@ public final class HumanRenderer {
                     .toAttributedString());
         }
         for (StepResult step : result.steps) {
-            lines.add(StepRow.of(step).full(width));
+            AttributedString row = StepRow.of(step).full(result.redirects.isEmpty() ? width : width - 2);
+            lines.add(result.redirects.isEmpty() ? row : indent(row));
         }
         if (result.tls != null) {
             lines.add(section("tls", tlsText(result.tls)));

@@ -149,6 +149,16 @@ class CommandsTest {
     }
 
     @Test
+    void openCompletesTheLabsUrls() {
+        ShellHarness shell = new ShellHarness();
+        Command open = shell.session.registry().find("open").orElseThrow();
+        assertEquals(List.of(), open.complete(0, List.of(), shell.session), "no lab, nothing to offer");
+        shell.services.labSites = () -> List.of(new LabSite("www.lab.test", "https://www.lab.test/", "front page", null,
+                "bouncycastle", 1));
+        assertEquals(List.of("https://www.lab.test/"), open.complete(0, List.of(), shell.session));
+    }
+
+    @Test
     void completionOffersSlotsThenTheImplementationsRegisteredNow() {
         ShellHarness shell = new ShellHarness();
         Command use = shell.session.registry().find("use").orElseThrow();
