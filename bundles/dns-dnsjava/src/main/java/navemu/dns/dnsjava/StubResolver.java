@@ -228,10 +228,10 @@ public final class StubResolver implements DnsResolver {
         List<InetAddress> ipv4 = new ArrayList<>();
         List<InetAddress> ipv6 = new ArrayList<>();
         for (Record record : outcomes.get(Type.A).records()) {
-            ipv4.add(((ARecord) record).getAddress());
+            ipv4.add(named(name, ((ARecord) record).getAddress()));
         }
         for (Record record : outcomes.get(Type.AAAA).records()) {
-            ipv6.add(((AAAARecord) record).getAddress());
+            ipv6.add(named(name, ((AAAARecord) record).getAddress()));
         }
         boolean fromCache = outcomes.values().stream().allMatch(QueryOutcome::fromCache);
         trace.detail("fromCache", fromCache);
@@ -280,6 +280,15 @@ public final class StubResolver implements DnsResolver {
         }
         return new NavigationException(NetError.ERR_NAME_NOT_RESOLVED, name + " exists but has no A or AAAA"
                 + " record (NODATA)");
+    }
+
+    /** The address labelled with the host asked (dnsjava labels it with the absolute name, trailing dot included). */
+    private static InetAddress named(String host, InetAddress address) {
+        try {
+            return InetAddress.getByAddress(host, address.getAddress());
+        } catch (java.net.UnknownHostException e) {
+            return address; // cannot happen: the address has a valid length
+        }
     }
 
     /** RFC 6761 §6.3: localhost names are loopback, answered without a query, as browsers do. */
