@@ -1,6 +1,7 @@
 package navemu.shell.command;
 
 import java.util.List;
+import java.util.Optional;
 
 import com.google.gson.JsonElement;
 
@@ -36,14 +37,14 @@ public final class ExpectCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        if (session.last().isEmpty()) {
+        Optional<JsonElement> tree = session.lastTree();
+        if (tree.isEmpty()) {
             // Nothing to compare with: not even "!= 200" or "== null" can be said to hold.
             return new CommandResult(Outcome.EXPECT_FAILED, expectation + " failed: there is no result yet (run open first)");
         }
-        JsonElement tree = session.jsonRenderer().toTree(session.last().get());
         Verdict verdict;
         try {
-            verdict = evaluator.evaluate(expectation, tree);
+            verdict = evaluator.evaluate(expectation, tree.get());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

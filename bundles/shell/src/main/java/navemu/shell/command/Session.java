@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.jline.utils.AttributedString;
 
+import com.google.gson.JsonElement;
+
 import navemu.api.Environment;
 import navemu.api.Slot;
 import navemu.api.lab.LabSites;
@@ -39,6 +41,7 @@ public final class Session {
     private final JsonRenderer jsonRenderer = new JsonRenderer();
     private final List<NavigationResult> results = new ArrayList<>();
     private NavigationResult last;
+    private JsonElement lastTree;
     private List<TraceEvent> lastEvents = List.of();
     private KeyLog keyLog = KeyLog.NONE;
     private String keyLogTarget;
@@ -133,6 +136,7 @@ public final class Session {
             }
         }
         last = result;
+        lastTree = null;
         lastEvents = recorder.events();
         results.add(result);
         return result;
@@ -156,6 +160,14 @@ public final class Session {
 
     public Optional<NavigationResult> last() {
         return Optional.ofNullable(last);
+    }
+
+    /** The last result as its JSON tree (what {@code expect} paths walk), built once per navigation. */
+    public Optional<JsonElement> lastTree() {
+        if (last != null && lastTree == null) {
+            lastTree = jsonRenderer.toTree(last);
+        }
+        return Optional.ofNullable(lastTree);
     }
 
     public NavigationResult requireLast() throws CommandException {

@@ -46,7 +46,11 @@ public final class InteractiveShell {
         }
     }
 
-    /** Runs on {@code terminal} until quit or end of input; returns the exit status (0). */
+    /**
+     * Runs on {@code terminal} until quit or end of input. Returns 0 for a person at a terminal;
+     * for commands piped in (a dumb terminal) the exit status a script would have, so that
+     * {@code navemu < commands.txt} can be judged like {@code --script}.
+     */
     public int run(Terminal terminal) {
         Session session = new Session(services, new TerminalConsole(terminal), json, ShellCommands.create());
         NssKeyLogFile.fromEnvironment(session, err);
@@ -61,6 +65,7 @@ public final class InteractiveShell {
         // Outside readLine the terminal delivers Ctrl-C here: cancel the navigation in flight.
         terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
         Dispatcher dispatcher = new Dispatcher(session);
+        Tally total = new Tally();
         session.console().out(new AttributedString("navemu — type 'help' for the commands, Ctrl-D to leave",
                 AttributedStyle.DEFAULT.faint()));
         while (true) {
@@ -73,6 +78,7 @@ public final class InteractiveShell {
                 break;
             }
             Tally tally = dispatcher.execute(line, null);
+            total.add(tally);
             if (tally.quitRequested()) {
                 break;
             }
@@ -82,7 +88,8 @@ public final class InteractiveShell {
         } catch (IOException e) {
             err.println("navemu: could not save the history: " + e.getMessage());
         }
-        return 0;
+        boolean piped = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+        return piped ? total.exitStatus() : 0;
     }
 
     private static Path historyFile(Session session) {

@@ -27,13 +27,14 @@ class InteractiveShellTest {
     @TempDir
     Path home;
 
+    private int status;
+
     private String type(FakeServices services, String input) throws Exception {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         // What the shell gets when stdin is a pipe: a dumb terminal.
         try (Terminal terminal = new DumbTerminal("test", Terminal.TYPE_DUMB,
                 new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
-            int status = new InteractiveShell(services, false, new PrintStream(new ByteArrayOutputStream())).run(terminal);
-            assertEquals(0, status);
+            status = new InteractiveShell(services, false, new PrintStream(new ByteArrayOutputStream())).run(terminal);
         }
         return screen.toString(StandardCharsets.UTF_8);
     }
@@ -53,6 +54,15 @@ class InteractiveShellTest {
         assertTrue(screen.contains("https://www.lab.test/  →  200 OK"), screen);
         assertTrue(screen.contains("expect status == 200 held"), screen);
         assertEquals("jsse", services.composition.active().get(Slot.TLS));
+        assertEquals(0, status);
+    }
+
+    @Test
+    void pipedCommandsExitWithTheStatusAScriptWouldHave() throws Exception {
+        type(services(), "open https://www.lab.test/\nexpect status == 404\n");
+        assertEquals(1, status);
+        type(services(), "frobnicate\n");
+        assertEquals(2, status);
     }
 
     @Test
