@@ -40,6 +40,9 @@ public class DnsjavaComponent implements DnsResolver {
         /** Resolvers for names outside the zone servers, e.g. {@code 127.0.0.1:53,[::1]:53}; empty = the system's. */
         String servers() default "";
 
+        /** Extra zone routes, e.g. {@code corp.test=10.0.0.53:53}; registered zone servers (the lab's) come first. */
+        String zones() default "";
+
         /** How long to wait for each UDP attempt or TCP exchange. */
         long timeoutMs() default 2000;
 
@@ -73,16 +76,18 @@ public class DnsjavaComponent implements DnsResolver {
     void configure(Config config) {
         // A bad setting must not take the slot away: fall back to the defaults and say why on every lookup.
         try {
-            resolver = build(config.servers(), config.timeoutMs(), config.retries(), config.addressOrder(),
-                    config.maxTtlSeconds());
+            resolver = build(config.servers(), config.zones(), config.timeoutMs(), config.retries(),
+                    config.addressOrder(), config.maxTtlSeconds());
             configProblem = null;
         } catch (IllegalArgumentException e) {
-            resolver = build("", 2000, 1, "ipv6-first", 86400);
+            resolver = build("", "", 2000, 1, "ipv6-first", 86400);
             configProblem = "settings of pid navemu.dns ignored (" + e.getMessage() + "); using the defaults";
         }
     }
 
-    private StubResolver build(String serverList, long timeoutMs, int retries, String order, long maxTtlSeconds) {
+    private StubResolver build(String serverList, String zoneRoutes, long timeoutMs, int retries, String order,
+                               long maxTtlSeconds) {
+        List<ZoneServer> configured = ConfiguredZone.parse(zoneRoutes);
         List<InetSocketAddress> servers;
         String source;
         if (serverList.isBlank()) {
@@ -92,7 +97,11 @@ public class DnsjavaComponent implements DnsResolver {
             servers = ServerList.parse(serverList);
             source = "the configured resolvers (navemu.dns servers)";
         }
-        return new StubResolver(new ServerRoute(() -> new ArrayList<>(zones), servers, source),
+        return new StubResolver(new ServerRoute(() -> {
+            List<ZoneServer> all = new ArrayList<>(zones);
+            all.addAll(configured);
+            return all;
+        }, servers, source),
                 new DnsTransport(Duration.ofMillis(timeoutMs), retries),
                 new DnsCache(Clock.systemUTC(), Duration.ofSeconds(maxTtlSeconds)),
                 AddressOrder.fromWord(order), executor);

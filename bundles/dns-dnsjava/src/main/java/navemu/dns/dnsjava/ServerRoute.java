@@ -39,8 +39,9 @@ final class ServerRoute {
             }
         }
         if (best != null) {
+            String origin = best instanceof ConfiguredZone ? "a zone route of navemu.dns" : "a registered zone server";
             return new Choice(List.of(best.address()), "zone " + best.zone() + " is served by " + best.address()
-                    + " (a registered zone server)");
+                    + " (" + origin + ")");
         }
         return new Choice(systemServers, "not in a registered zone: asking " + systemSource + " " + systemServers);
     }
