@@ -9,6 +9,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
 
 /** The hash functions TLS uses: in a cipher suite's key schedule, in signatures, in HMAC. */
 public enum HashAlgorithm {
+    /** Only as the HMAC of TLS 1.2 *_CBC_SHA suites (RFC 5246 §6.2.3.1); never for a transcript or signature we accept. */
+    SHA1("SHA-1", 20),
     SHA256("SHA-256", 32),
     SHA384("SHA-384", 48),
     SHA512("SHA-512", 64);
@@ -28,6 +30,7 @@ public enum HashAlgorithm {
 
     public Digest newDigest() {
         switch (this) {
+            case SHA1: return new org.bouncycastle.crypto.digests.SHA1Digest();
             case SHA256: return new SHA256Digest();
             case SHA384: return new SHA384Digest();
             default: return new SHA512Digest();

@@ -47,18 +47,22 @@ import navemu.tls.core.handshake.ServerHello;
  * protection) on real traffic: the JDK's TLS 1.2 client talks to {@code openssl s_server}
  * through a loopback proxy that records both directions; OpenSSL's key log gives the master
  * secret; we derive the keys and decrypt both sides' Finished and application data, and check
- * the client's verify_data.
+ * the client's verify_data. AEAD suites and CBC suites (MAC-then-encrypt: the JDK does not
+ * offer encrypt_then_mac).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class Tls12AeadProtectionInteropTest {
+class Tls12RecordProtectionInteropTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, AES_128_GCM, SHA256",
-        "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, AES_256_GCM, SHA384",
-        "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, CHACHA20_POLY1305, SHA256"})
-    void capturedTls12TrafficDecryptsWithOurKeyBlockAndProtection(String suite, AeadAlgorithm aead, HashAlgorithm prfHash)
-            throws Exception {
+        "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, AES_128_GCM, SHA256, 0, ",
+        "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, AES_256_GCM, SHA384, 0, ",
+        "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, CHACHA20_POLY1305, SHA256, 0, ",
+        "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256, , SHA256, 16, SHA256",
+        "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384, , SHA384, 32, SHA384",
+        "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA, , SHA256, 16, SHA1"})
+    void capturedTls12TrafficDecryptsWithOurKeyBlockAndProtection(String suite, AeadAlgorithm aead, HashAlgorithm prfHash,
+                                                                   int cbcKeyLength, HashAlgorithm macHash) throws Exception {
         String openssl = new File("/usr/bin/openssl").canExecute() ? "/usr/bin/openssl" : null;
         Assumptions.assumeTrue(openssl != null, "openssl is not installed in /usr/bin: TLS 1.2 record interop check skipped");
         Path dir = Files.createTempDirectory("navemu-tls12");
@@ -87,15 +91,38 @@ class Tls12AeadProtectionInteropTest {
             byte[] serverRandom = ServerHello.decode(serverSide.handshake.get(0).body()).random();
             assertArrayEquals(Hex.decode(keyLine[1]), clientRandom, "the key log line is for this connection");
 
-            // RFC 5246 §6.3: AEAD suites have no MAC keys: client key, server key, client IV, server IV.
             Tls12Prf prf = new Tls12Prf(prfHash);
-            int k = aead.keyLength();
-            int iv = Tls12AeadProtection.fixedIvLength(aead);
-            byte[] block = prf.keyBlock(master, clientRandom, serverRandom, 2 * k + 2 * iv);
-            var clientProtection = new Tls12AeadProtection(aead, java.util.Arrays.copyOfRange(block, 0, k),
-                    java.util.Arrays.copyOfRange(block, 2 * k, 2 * k + iv));
-            var serverProtection = new Tls12AeadProtection(aead, java.util.Arrays.copyOfRange(block, k, 2 * k),
-                    java.util.Arrays.copyOfRange(block, 2 * k + iv, 2 * k + 2 * iv));
+            RecordProtection clientProtection;
+            RecordProtection serverProtection;
+            RecordProtection writer;
+            RecordProtection reader;
+            if (aead != null) {
+                // RFC 5246 §6.3: AEAD suites have no MAC keys: client key, server key, client IV, server IV.
+                int k = aead.keyLength();
+                int iv = Tls12AeadProtection.fixedIvLength(aead);
+                byte[] block = prf.keyBlock(master, clientRandom, serverRandom, 2 * k + 2 * iv);
+                byte[] ck = java.util.Arrays.copyOfRange(block, 0, k);
+                byte[] civ = java.util.Arrays.copyOfRange(block, 2 * k, 2 * k + iv);
+                clientProtection = new Tls12AeadProtection(aead, ck, civ);
+                serverProtection = new Tls12AeadProtection(aead, java.util.Arrays.copyOfRange(block, k, 2 * k),
+                        java.util.Arrays.copyOfRange(block, 2 * k + iv, 2 * k + 2 * iv));
+                writer = new Tls12AeadProtection(aead, ck, civ);
+                reader = new Tls12AeadProtection(aead, ck, civ);
+            } else {
+                // CBC: client MAC key, server MAC key, client key, server key; the IVs travel in each record.
+                int m = macHash.length();
+                int k = cbcKeyLength;
+                byte[] block = prf.keyBlock(master, clientRandom, serverRandom, 2 * m + 2 * k);
+                byte[] cm = java.util.Arrays.copyOfRange(block, 0, m);
+                byte[] sm = java.util.Arrays.copyOfRange(block, m, 2 * m);
+                byte[] ck = java.util.Arrays.copyOfRange(block, 2 * m, 2 * m + k);
+                byte[] sk = java.util.Arrays.copyOfRange(block, 2 * m + k, 2 * m + 2 * k);
+                var random = new java.security.SecureRandom();
+                clientProtection = new Tls12CbcProtection(ck, cm, macHash, false, random);
+                serverProtection = new Tls12CbcProtection(sk, sm, macHash, false, random);
+                writer = new Tls12CbcProtection(ck, cm, macHash, true, random);
+                reader = new Tls12CbcProtection(ck, cm, macHash, true, random);
+            }
 
             List<TlsRecord> clientOpened = client.openAfterChangeCipherSpec(clientProtection);
             List<TlsRecord> serverOpened = serverSide.openAfterChangeCipherSpec(serverProtection);
@@ -119,9 +146,7 @@ class Tls12AeadProtectionInteropTest {
             assertTrue(new String(clientOpened.get(1).fragment(), StandardCharsets.US_ASCII).startsWith("GET / HTTP/1.0"));
             assertTrue(new String(serverOpened.get(1).fragment(), StandardCharsets.US_ASCII).startsWith("HTTP/1.0 200 ok"));
 
-            // And our own sealing opens with a fresh protection of the same keys.
-            var writer = new Tls12AeadProtection(aead, java.util.Arrays.copyOfRange(block, 0, k), java.util.Arrays.copyOfRange(block, 2 * k, 2 * k + iv));
-            var reader = new Tls12AeadProtection(aead, java.util.Arrays.copyOfRange(block, 0, k), java.util.Arrays.copyOfRange(block, 2 * k, 2 * k + iv));
+            // And our own sealing opens with a fresh protection of the same keys (for CBC: encrypt-then-MAC).
             TlsRecord sealed = writer.protect(ContentType.APPLICATION_DATA, "ours".getBytes(StandardCharsets.US_ASCII));
             assertEquals("ours", new String(reader.unprotect(sealed).fragment(), StandardCharsets.US_ASCII));
         } finally {

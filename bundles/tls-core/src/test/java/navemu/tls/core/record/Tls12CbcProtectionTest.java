@@ -1,0 +1,67 @@
+package navemu.tls.core.record;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.security.SecureRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import navemu.tls.core.alert.AlertDescription;
+import navemu.tls.core.alert.TlsAlertException;
+import navemu.tls.core.crypto.HashAlgorithm;
+
+/** CBC records (RFC 5246 §6.2.3.2, RFC 7366): round trips, and every tampering is the same bad_record_mac. */
+class Tls12CbcProtectionTest {
+    private final SecureRandom random = new SecureRandom();
+    private final byte[] key = new byte[16];
+    private final byte[] macKey = new byte[32];
+
+    private Tls12CbcProtection protection(boolean etm) {
+        return new Tls12CbcProtection(key, macKey, HashAlgorithm.SHA256, etm, random);
+    }
+
+    @ParameterizedTest(name = "encrypt_then_mac={0}")
+    @ValueSource(booleans = {false, true})
+    void everyLengthRoundTrips(boolean etm) throws Exception {
+        Tls12CbcProtection w = protection(etm);
+        Tls12CbcProtection r = protection(etm);
+        for (int n = 0; n < 70; n++) {
+            byte[] data = new byte[n];
+            random.nextBytes(data);
+            TlsRecord wire = w.protect(ContentType.APPLICATION_DATA, data);
+            assertEquals(0, (wire.fragment().length - (etm ? 32 : 0)) % 16, "IV and ciphertext are whole blocks");
+            assertArrayEquals(data, r.unprotect(wire).fragment(), "length " + n);
+        }
+    }
+
+    @ParameterizedTest(name = "encrypt_then_mac={0}")
+    @ValueSource(booleans = {false, true})
+    void anyFlippedBitIsBadRecordMac(boolean etm) {
+        TlsRecord wire = protection(etm).protect(ContentType.HANDSHAKE, new byte[40]);
+        for (int i = 0; i < wire.fragment().length; i += 7) {
+            byte[] f = wire.fragment().clone();
+            f[i] ^= 0x01;
+            TlsAlertException e = assertThrows(TlsAlertException.class,
+                    () -> protection(etm).unprotect(new TlsRecord(ContentType.HANDSHAKE, 0x0303, f)));
+            assertEquals(AlertDescription.BAD_RECORD_MAC, e.alert());
+        }
+    }
+
+    @Test
+    void aRecordTooShortForIvAndMacIsBadRecordMacToo() {
+        TlsAlertException e = assertThrows(TlsAlertException.class,
+                () -> protection(false).unprotect(new TlsRecord(ContentType.APPLICATION_DATA, 0x0303, new byte[32])));
+        assertEquals(AlertDescription.BAD_RECORD_MAC, e.alert());
+    }
+
+    @Test
+    void theTypeIsAuthenticated() {
+        TlsRecord wire = protection(false).protect(ContentType.HANDSHAKE, new byte[10]);
+        assertThrows(TlsAlertException.class,
+                () -> protection(false).unprotect(new TlsRecord(ContentType.APPLICATION_DATA, 0x0303, wire.fragment())));
+    }
+}
