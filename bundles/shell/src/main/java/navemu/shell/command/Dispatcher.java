@@ -86,7 +86,21 @@ public final class Dispatcher {
                 session.last().filter(last -> isNavigation(line) && !last.ok).ifPresent(last -> tally.failedNavigation());
                 break;
         }
-        session.commandLog().ifPresent(log -> log.ran(line, isNavigation(line) ? session.last() : Optional.empty()));
+        record(line, where, tally);
+    }
+
+    /** Hands the command to the recorder in force; a recorder that cannot write is stopped, saying why. */
+    private void record(CommandLine line, String where, Tally tally) {
+        Optional<CommandLog> log = session.commandLog();
+        if (log.isEmpty()) {
+            return;
+        }
+        try {
+            log.get().ran(line, isNavigation(line) ? session.last() : Optional.empty());
+        } catch (RuntimeException e) {
+            session.commandLog(null);
+            error(where, line, tally, "the recording stopped: " + e.getMessage());
+        }
     }
 
     private void usageError(String where, CommandLine line, Tally tally, String message) {
