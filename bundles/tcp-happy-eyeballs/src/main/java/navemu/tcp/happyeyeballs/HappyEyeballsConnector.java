@@ -92,6 +92,12 @@ public final class HappyEyeballsConnector implements TcpConnector {
                             ? outcomes.poll(attemptDelay.toMillis(), TimeUnit.MILLISECONDS)
                             : outcomes.poll(timeoutMillis + 1000L, TimeUnit.MILLISECONDS);
                     if (outcome == null) {
+                        if (!more && System.nanoTime() - start > deadlineNanos()) {
+                            // Each attempt is bounded by its own timeout; this only guards against one that is not.
+                            started.forEach(ConnectAttempt::cancel);
+                            throw new NavigationException(NetError.ERR_CONNECTION_TIMED_OUT, "no attempt finished"
+                                    + " within " + deadlineNanos() / 1_000_000 + " ms: " + String.join("; ", log));
+                        }
                         if (more) {
                             startNext("no answer from " + started.get(started.size() - 1).describe() + " within the "
                                     + attemptDelay.toMillis() + " ms Connection Attempt Delay (RFC 8305 §5)");
@@ -119,6 +125,11 @@ public final class HappyEyeballsConnector implements TcpConnector {
                 Thread.currentThread().interrupt();
                 throw new NavigationException(NetError.ERR_ABORTED, "connection attempts cancelled");
             }
+        }
+
+        /** The longest a race can last: every attempt started one delay apart, the last one timing out. */
+        private long deadlineNanos() {
+            return attemptDelay.toNanos() * ordered.size() + (timeoutMillis + 2000L) * 1_000_000L;
         }
 
         private void startNext(String why) {
