@@ -61,6 +61,11 @@ public record CertificateMessage(byte[] certificateRequestContext, List<Certific
         return new CertificateMessage(context, entries);
     }
 
+    /** TLS 1.2 form (RFC 5246 §7.4.2): the DER certificates only. */
+    public byte[] encodeTls12() {
+        return new WireWriter().vector24(list -> entries.forEach(e -> list.opaque24(e.certData()))).toByteArray();
+    }
+
     /** TLS 1.2: {@code ASN.1Cert certificate_list<0..2^24-1>} (RFC 5246 §7.4.2). */
     public static CertificateMessage decodeTls12(byte[] body) throws TlsAlertException {
         WireReader r = new WireReader(body, "Certificate");

@@ -36,7 +36,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 import navemu.tls.core.crypto.AeadAlgorithm;
 import navemu.tls.core.crypto.HashAlgorithm;
 import navemu.tls.core.crypto.Tls12Prf;
+import navemu.tls.core.crypto.LeafCertificate;
+import navemu.tls.core.crypto.SignatureScheme;
+import navemu.tls.core.handshake.CertificateMessage;
 import navemu.tls.core.handshake.ClientHello;
+import navemu.tls.core.handshake.ClientKeyExchange;
+import navemu.tls.core.handshake.NewSessionTicketTls12;
+import navemu.tls.core.handshake.ServerHelloDone;
+import navemu.tls.core.handshake.ServerKeyExchangeEcdhe;
 import navemu.tls.core.handshake.HandshakeAssembler;
 import navemu.tls.core.handshake.HandshakeMessage;
 import navemu.tls.core.handshake.HandshakeType;
@@ -90,6 +97,8 @@ class Tls12RecordProtectionInteropTest {
             byte[] clientRandom = ClientHello.decode(client.handshake.get(0).body()).random();
             byte[] serverRandom = ServerHello.decode(serverSide.handshake.get(0).body()).random();
             assertArrayEquals(Hex.decode(keyLine[1]), clientRandom, "the key log line is for this connection");
+
+            checkTls12HandshakeCodecs(client, serverSide, clientRandom, serverRandom);
 
             Tls12Prf prf = new Tls12Prf(prfHash);
             RecordProtection clientProtection;
@@ -158,6 +167,38 @@ class Tls12RecordProtectionInteropTest {
                 files.forEach(f -> f.toFile().delete());
             }
             dir.toFile().delete();
+        }
+    }
+
+    /**
+     * The TLS 1.2 messages as the JDK and OpenSSL sent them decode and re-encode byte for byte,
+     * and the ServerKeyExchange signature verifies with the leaf key (RFC 8422 §5.4).
+     */
+    private static void checkTls12HandshakeCodecs(Side client, Side server, byte[] clientRandom, byte[] serverRandom)
+            throws Exception {
+        java.util.Map<HandshakeType, HandshakeMessage> byType = new java.util.EnumMap<>(HandshakeType.class);
+        server.handshake.forEach(m -> byType.put(m.type(), m));
+        client.handshake.forEach(m -> byType.put(m.type(), m));
+
+        byte[] certBody = byType.get(HandshakeType.CERTIFICATE).body();
+        CertificateMessage cert = CertificateMessage.decodeTls12(certBody);
+        assertArrayEquals(certBody, cert.encodeTls12());
+
+        byte[] skeBody = byType.get(HandshakeType.SERVER_KEY_EXCHANGE).body();
+        ServerKeyExchangeEcdhe ske = ServerKeyExchangeEcdhe.decode(skeBody);
+        assertArrayEquals(skeBody, ske.encode());
+        SignatureScheme scheme = SignatureScheme.of(ske.signatureAlgorithm());
+        assertTrue(scheme.verify(LeafCertificate.parse(cert.chain().get(0)).publicKey(),
+                ske.signedContent(clientRandom, serverRandom), ske.signature()), "ServerKeyExchange signature");
+
+        ServerHelloDone.decode(byType.get(HandshakeType.SERVER_HELLO_DONE).body());
+        byte[] ckeBody = byType.get(HandshakeType.CLIENT_KEY_EXCHANGE).body();
+        ClientKeyExchange cke = ClientKeyExchange.decode(ckeBody, false);
+        assertEquals(ske.point().length, cke.exchangeKeys().length, "the client's point is on the server's curve");
+        assertArrayEquals(ckeBody, cke.encode());
+        HandshakeMessage ticket = byType.get(HandshakeType.NEW_SESSION_TICKET);
+        if (ticket != null) {
+            assertArrayEquals(ticket.body(), NewSessionTicketTls12.decode(ticket.body()).encode());
         }
     }
 
