@@ -40,6 +40,16 @@ public final class HstsCommand implements Command {
 
     @Override
     public CommandResult run(CommandLine line, Session session) throws UsageException, CommandException {
+        try {
+            return dispatch(line, session);
+        } catch (IllegalStateException | IllegalArgumentException | UnsupportedOperationException refused) {
+            // A store refusing an operation (off adds nothing, preloaded entries cannot be deleted)
+            // says why in its message: that is the whole answer.
+            throw new CommandException(refused.getMessage());
+        }
+    }
+
+    private CommandResult dispatch(CommandLine line, Session session) throws UsageException, CommandException {
         if (line.args().isEmpty()) {
             throw new UsageException("hsts needs a subcommand");
         }
@@ -124,11 +134,7 @@ public final class HstsCommand implements Command {
             }
         }
         HstsStore store = store(session);
-        try {
-            store.add(host, Duration.ofSeconds(maxAge), subdomains, now);
-        } catch (IllegalArgumentException e) {
-            throw new CommandException(e.getMessage());
-        }
+        store.add(host, Duration.ofSeconds(maxAge), subdomains, now);
         String active = session.composition().active().get(Slot.HSTS);
         if (maxAge > 0 && store.lookup(host, now).isEmpty()) {
             session.report("the active hsts implementation '" + active + "' did not keep the entry (it stores nothing)");

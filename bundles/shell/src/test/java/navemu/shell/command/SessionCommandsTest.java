@@ -34,7 +34,7 @@ class SessionCommandsTest {
     Path dir;
 
     /** The simplest store that keeps what it is given: enough to test the shell's side. */
-    static final class MapStore implements HstsStore {
+    static class MapStore implements HstsStore {
         final Map<String, HstsPolicy> entries = new ConcurrentHashMap<>();
 
         @Override
@@ -109,6 +109,20 @@ class SessionCommandsTest {
         assertEquals(0, shell.main("-c", "use hsts off"));
         assertEquals(1, shell.main("-c", "hsts list"));
         assertTrue(shell.err().contains("the active hsts implementation 'off' keeps no HSTS store"), shell.err());
+    }
+
+    @Test
+    void aStoreThatRefusesSaysWhyInItsOwnWords() throws Exception {
+        MapStore refusing = new MapStore() {
+            @Override
+            public void add(String host, Duration maxAge, boolean includeSubDomains, Instant now) {
+                throw new IllegalStateException("HSTS is off: nothing can be added");
+            }
+        };
+        ShellHarness shell = withStore(refusing);
+        assertEquals(1, shell.main("-c", "hsts add x.test"));
+        assertTrue(shell.err().contains("-c:1: hsts add x.test: HSTS is off: nothing can be added"), shell.err());
+        assertTrue(!shell.err().contains("unexpectedly"), shell.err());
     }
 
     @Test
