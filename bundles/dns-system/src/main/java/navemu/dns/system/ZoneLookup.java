@@ -1,23 +1,26 @@
 package navemu.dns.system;
 
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Map;
 
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
@@ -28,9 +31,12 @@ import navemu.api.trace.StepTrace;
 
 /**
  * What getaddrinfo would do if the system were configured to send a zone to its server: an A and
- * an AAAA query in parallel, nothing else (no HTTPS record, no cache). Java 17's InetAddress cannot
- * be pointed at another server (a resolver SPI only came with JEP 418 in Java 18), so names under
- * a registered {@link ZoneServer} are asked this way, and the trace says so.
+ * an AAAA query sent together over UDP, nothing else (no HTTPS record, no cache, no retry). Java 17's
+ * InetAddress cannot be pointed at another server (a resolver SPI only came with JEP 418 in Java 18),
+ * so names under a registered {@link ZoneServer} are asked this way, and the trace says so.
+ *
+ * <p>Plain sockets, not dnsjava's resolvers: those start a background NIO thread with a JVM shutdown
+ * hook, which outlives the bundle when the framework stops.
  */
 final class ZoneLookup {
 
@@ -49,20 +55,19 @@ final class ZoneLookup {
             throw new NavigationException(NetError.ERR_NAME_NOT_RESOLVED, "'" + name + "' is not a valid DNS name: "
                     + e.getMessage(), e);
         }
-        SimpleResolver server = new SimpleResolver(zone.address());
-        server.setTimeout(timeout);
-        CompletableFuture<Message> a = server.sendAsync(Message.newQuery(Record.newRecord(qname, Type.A, DClass.IN)))
-                .toCompletableFuture();
-        CompletableFuture<Message> aaaa = server.sendAsync(Message.newQuery(Record.newRecord(qname, Type.AAAA,
-                DClass.IN))).toCompletableFuture();
+        Map<Integer, Message> queries = new HashMap<>();
+        for (int type : new int[] {Type.A, Type.AAAA}) {
+            Message query = Message.newQuery(Record.newRecord(qname, type, DClass.IN));
+            queries.put(query.getHeader().getID(), query);
+        }
+        Map<Integer, Message> answers = exchange(queries, zone, timeout, name);
         trace.roundTrip("A and AAAA queries for " + name + " sent to " + zone.address());
         List<InetAddress> addresses = new ArrayList<>();
-        int nxdomain = 0;
-        for (CompletableFuture<Message> future : List.of(a, aaaa)) {
-            Message response = await(future, name, timeout);
+        boolean nxdomain = false;
+        for (Message response : answers.values()) {
             int rcode = response.getRcode();
             if (rcode == Rcode.NXDOMAIN) {
-                nxdomain++;
+                nxdomain = true;
             } else if (rcode != Rcode.NOERROR) {
                 throw new NavigationException(NetError.ERR_NAME_RESOLUTION_FAILED, zone.address() + " answered "
                         + Rcode.string(rcode) + " for " + name);
@@ -76,24 +81,49 @@ final class ZoneLookup {
             }
         }
         if (addresses.isEmpty()) {
-            throw new NavigationException(NetError.ERR_NAME_NOT_RESOLVED, name + (nxdomain > 0
+            throw new NavigationException(NetError.ERR_NAME_NOT_RESOLVED, name + (nxdomain
                     ? " does not exist (NXDOMAIN from " + zone.address() + ")" : " has no A or AAAA record"));
         }
         return addresses;
     }
 
-    private static Message await(CompletableFuture<Message> future, String name, Duration timeout)
-            throws NavigationException {
-        try {
-            // SimpleResolver enforces its own timeout; this bound only guards against it not firing.
-            return future.get(timeout.toMillis() * 2 + 1000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NavigationException(NetError.ERR_ABORTED, "DNS resolution was cancelled");
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new NavigationException(NetError.ERR_NAME_RESOLUTION_FAILED, "no usable answer for " + name + ": "
-                    + cause.getMessage(), cause);
+    /** Sends every query at once and collects the answer to each, by ID; bounded by {@code timeout}. */
+    private static Map<Integer, Message> exchange(Map<Integer, Message> queries, ZoneServer zone, Duration timeout,
+                                                  String name) throws NavigationException {
+        Map<Integer, Message> answers = new HashMap<>();
+        try (DatagramSocket socket = new DatagramSocket()) {
+            for (Message query : queries.values()) {
+                byte[] wire = query.toWire();
+                socket.send(new DatagramPacket(wire, wire.length, zone.address()));
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            byte[] buffer = new byte[65535];
+            while (answers.size() < queries.size()) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    throw new SocketTimeoutException();
+                }
+                socket.setSoTimeout((int) left);
+                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                socket.receive(packet);
+                Message response;
+                try {
+                    response = new Message(Arrays.copyOf(packet.getData(), packet.getLength()));
+                } catch (IOException malformed) {
+                    throw new NavigationException(NetError.ERR_NAME_RESOLUTION_FAILED, "a malformed response from "
+                            + zone.address() + ": " + malformed.getMessage(), malformed);
+                }
+                if (response.getHeader().getFlag(Flags.QR) && queries.containsKey(response.getHeader().getID())) {
+                    answers.put(response.getHeader().getID(), response);
+                }
+            }
+            return answers;
+        } catch (SocketTimeoutException e) {
+            throw new NavigationException(NetError.ERR_NAME_RESOLUTION_FAILED, "no answer from " + zone.address()
+                    + " for " + name + " within " + timeout.toMillis() + " ms", e);
+        } catch (IOException e) {
+            throw new NavigationException(NetError.ERR_NAME_RESOLUTION_FAILED, "UDP to " + zone.address()
+                    + " failed: " + e.getMessage(), e);
         }
     }
 }
