@@ -80,6 +80,8 @@ final class ZoneLookup {
                 }
             }
         }
+        // IPv4 first, as the JDK orders getaddrinfo's results by default (java.net.preferIPv6Addresses=false).
+        addresses.sort(java.util.Comparator.comparing(a -> a instanceof java.net.Inet6Address));
         if (addresses.isEmpty()) {
             throw new NavigationException(NetError.ERR_NAME_NOT_RESOLVED, name + (nxdomain
                     ? " does not exist (NXDOMAIN from " + zone.address() + ")" : " has no A or AAAA record"));
