@@ -150,13 +150,14 @@ class CertificateCatalogTest {
         }
     }
 
-    @Test
-    void revokedStaplesASignedOcspResponseSayingRevokedInTls12() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+    void revokedStaplesASignedFreshOcspResponseSayingRevoked(String version) throws Exception {
         LabFixture.ChainRecorder recorder = new LabFixture.ChainRecorder();
-        try (SSLSocket socket = LabFixture.handshake(recorder.context(), "revoked.lab.test", lab.port("revoked.lab.test"))) {
-            assertEquals("TLSv1.2", socket.getSession().getProtocol(), "Bouncy Castle staples in TLS 1.2 only");
+        try (SSLSocket socket = LabFixture.handshake(recorder.context(), "revoked.lab.test", lab.port("revoked.lab.test"), version)) {
+            assertEquals(version, socket.getSession().getProtocol());
             List<byte[]> staples = ((ExtendedSSLSession) socket.getSession()).getStatusResponses();
-            assertEquals(1, staples.size(), "one stapled OCSP response (RFC 6066 §8)");
+            assertEquals(1, staples.size(), "one stapled OCSP response, for the leaf");
             OCSPResp response = new OCSPResp(staples.get(0));
             assertEquals(OCSPResp.SUCCESSFUL, response.getStatus());
             BasicOCSPResp basic = (BasicOCSPResp) response.getResponseObject();
@@ -167,6 +168,28 @@ class CertificateCatalogTest {
             assertInstanceOf(RevokedStatus.class, single.getCertStatus());
             assertTrue(single.getNextUpdate().toInstant().isAfter(Instant.now()), "fresh");
         }
+    }
+
+    @Test
+    void theJdkWithRevocationCheckingRejectsTheRevokedSiteFromTheStapleAlone() throws Exception {
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setCertificateEntry("lab-root", lab.rootCertificate());
+        java.security.cert.PKIXBuilderParameters parameters = new java.security.cert.PKIXBuilderParameters(store, null);
+        java.security.cert.PKIXRevocationChecker checker = (java.security.cert.PKIXRevocationChecker)
+                java.security.cert.CertPathValidator.getInstance("PKIX").getRevocationChecker();
+        // Only the stapled response counts (the lab's leaves name no responder to ask).
+        checker.setOptions(java.util.EnumSet.of(java.security.cert.PKIXRevocationChecker.Option.ONLY_END_ENTITY,
+                java.security.cert.PKIXRevocationChecker.Option.NO_FALLBACK));
+        parameters.addCertPathChecker(checker);
+        javax.net.ssl.TrustManagerFactory factory = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+        factory.init(new javax.net.ssl.CertPathTrustManagerParameters(parameters));
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        SSLHandshakeException e = assertThrows(SSLHandshakeException.class,
+                () -> LabFixture.handshake(context, "revoked.lab.test", lab.port("revoked.lab.test")).close());
+        assertTrue(String.valueOf(e.getCause()).toLowerCase().contains("revoked")
+                || e.getMessage().toLowerCase().contains("revoked"), e.toString());
     }
 
     @Test

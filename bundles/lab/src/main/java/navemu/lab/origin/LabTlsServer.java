@@ -1,10 +1,12 @@
 package navemu.lab.origin;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Hashtable;
 import java.util.Vector;
 
 import org.bouncycastle.asn1.ocsp.OCSPResponse;
@@ -19,6 +21,7 @@ import org.bouncycastle.tls.CertificateStatus;
 import org.bouncycastle.tls.CertificateStatusType;
 import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.DefaultTlsServer;
+import org.bouncycastle.tls.ExtensionType;
 import org.bouncycastle.tls.HashAlgorithm;
 import org.bouncycastle.tls.ProtocolName;
 import org.bouncycastle.tls.ProtocolVersion;
@@ -254,9 +257,25 @@ final class LabTlsServer extends DefaultTlsServer {
         // RFC 8446 §4.4.2: TLS 1.3 wraps each certificate in a CertificateEntry with its own extensions.
         CertificateEntry[] entries = new CertificateEntry[certificates.length];
         for (int i = 0; i < certificates.length; i++) {
-            entries[i] = new CertificateEntry(certificates[i], null);
+            entries[i] = new CertificateEntry(certificates[i], i == 0 ? leafExtensions13() : null);
         }
         return new Certificate(TlsUtils.EMPTY_BYTES, entries);
+    }
+
+    /**
+     * RFC 8446 §4.4.2.1: in TLS 1.3 a stapled OCSP response travels in the leaf's CertificateEntry
+     * as a status_request extension holding a CertificateStatus (RFC 6066 §8). Bouncy Castle's
+     * server does not put it there itself, but sends the entry extensions it is given.
+     */
+    private Hashtable<Integer, byte[]> leafExtensions13() throws IOException {
+        if (staple == null || certificateStatusRequest == null) {
+            return null;
+        }
+        ByteArrayOutputStream status = new ByteArrayOutputStream();
+        new CertificateStatus(CertificateStatusType.ocsp, OCSPResponse.getInstance(staple.current())).encode(status);
+        Hashtable<Integer, byte[]> extensions = new Hashtable<>();
+        extensions.put(ExtensionType.status_request, status.toByteArray());
+        return extensions;
     }
 
     private boolean isRsa() {
