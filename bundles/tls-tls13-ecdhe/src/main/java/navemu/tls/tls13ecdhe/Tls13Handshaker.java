@@ -86,8 +86,12 @@ public final class Tls13Handshaker {
             throw new NavigationException(NetError.ERR_CONNECTION_RESET, "TLS handshake failed: the connection broke ("
                     + e.getMessage() + ")" + (io != null ? " while we waited for " + io.waitingFor() : ""), e);
         } catch (IOException | RuntimeException e) {
+            // Our own fault, not the server's: say so with internal_error (RFC 8446 §6.2).
+            if (io != null) {
+                io.sendAlert(navemu.tls.core.alert.AlertDescription.INTERNAL_ERROR);
+            }
             closeQuietly(connection);
-            throw new NavigationException(NetError.ERR_SSL_PROTOCOL_ERROR, "TLS handshake failed: " + e, e);
+            throw new NavigationException(NetError.ERR_SSL_PROTOCOL_ERROR, "TLS handshake failed inside the client: " + e, e);
         }
     }
 
