@@ -74,12 +74,23 @@ final class LabFixture {
                 Path home = Files.createTempDirectory("navemu-lab-test-home");
                 shared = LabWorld.start(home, configDir());
                 LabWorld lab = shared;
-                Runtime.getRuntime().addShutdownHook(new Thread(lab::close));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    lab.close();
+                    deleteQuietly(home);
+                }));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return shared;
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
     }
 
     /** The JDK's TLS client trusting only {@code root}, with the JDK's own PKIX checks and hostname check. */
