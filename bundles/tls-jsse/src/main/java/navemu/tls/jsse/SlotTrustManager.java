@@ -96,8 +96,9 @@ final class SlotTrustManager extends X509ExtendedTrustManager {
             }
         }
         String keyExchange = keyExchange(authType);
+        String exchange = "UNKNOWN".equals(authType) ? "(EC)DHE, as always in TLS 1.3" : authType;
         trace.info("JSSE hands the server's chain (" + chain.length + " certificate(s), key exchange "
-                + authType + (stapledOcsp == null ? ", no stapled OCSP response" : ", a stapled OCSP response of "
+                + exchange + (stapledOcsp == null ? ", no stapled OCSP response" : ", a stapled OCSP response of "
                 + stapledOcsp.length + " bytes") + ") to the cert slot");
         if (validator == null) {
             verdict = new CertVerdict(false, NetError.ERR_CERT_AUTHORITY_INVALID,
