@@ -11,6 +11,7 @@ import navemu.api.nav.Composition;
 import navemu.api.result.NavigationResult;
 import navemu.shell.parse.CommandLine;
 import navemu.shell.render.CompareRenderer;
+import navemu.shell.render.Style;
 
 /**
  * {@code compare URL [CHANGES] vs CHANGES}: the same URL under two compositions, as DESIGN.md
@@ -71,7 +72,9 @@ public final class CompareCommand implements Command {
                 SlotArguments.requireRegistered(composition, change.getKey(), change.getValue());
             }
         }
+        announce(session, "left", sides.left());
         NavigationResult left = session.navigate(url, sides.left());
+        announce(session, "right", sides.right());
         NavigationResult right = session.navigate(url, sides.right());
         if (session.json()) {
             session.console().out(session.jsonRenderer().toLine(left));
@@ -82,6 +85,13 @@ public final class CompareCommand implements Command {
             lines.forEach(session.console()::out);
         }
         return CommandResult.DONE;
+    }
+
+    /** In the live view, says which side the steps that follow belong to. */
+    private static void announce(Session session, String side, Map<Slot, String> changes) {
+        if (!session.json() && session.console().live()) {
+            session.console().out(new AttributedString(side + ": " + label(changes), Style.DIM));
+        }
     }
 
     static String label(Map<Slot, String> changes) {
