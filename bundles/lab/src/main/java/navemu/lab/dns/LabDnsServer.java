@@ -115,6 +115,9 @@ public final class LabDnsServer implements Closeable {
     private void serveTcp(Socket socket) {
         open.add(socket);
         try {
+            if (tcp.isClosed()) {
+                return; // close() ran between accept and here: it may not have seen this socket
+            }
             socket.setSoTimeout(TCP_READ_TIMEOUT_MS);
             DataInputStream in = new DataInputStream(socket.getInputStream());
             DataOutputStream out = new DataOutputStream(socket.getOutputStream());

@@ -74,6 +74,9 @@ public final class OriginServer implements Closeable {
     private void serve(Socket socket) {
         open.add(socket);
         try {
+            if (listener.isClosed()) {
+                return; // close() ran between accept and here: it may not have seen this socket
+            }
             socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
             socket.setTcpNoDelay(true);
             handler.handle(socket);
