@@ -1,5 +1,7 @@
 package navemu.api.trace;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -42,7 +44,8 @@ public record TraceEvent(Kind kind, String step, String impl, long atNanos, Stri
     }
 
     public TraceEvent {
-        fields = fields == null ? Map.of() : Map.copyOf(fields);
+        // Keep the order the reporter gave (a ClientHello's fields read in wire order).
+        fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     /** True for events that must not be shown unless the user asked for secrets. */
