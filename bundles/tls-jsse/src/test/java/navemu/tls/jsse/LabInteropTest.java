@@ -123,4 +123,17 @@ class LabInteropTest {
             assertEquals(1, staples.size(), "the stapled OCSP response reached the cert slot");
         }
     }
+
+    @Test
+    void aSecondHandshakeWithAServerThatResumesIsStillFullBecauseEachUsesAFreshContext() throws Exception {
+        for (int visit = 1; visit <= 2; visit++) {
+            RecordingTrace trace = new RecordingTrace();
+            try (SecureChannel channel = handshake("resume.lab.test", trace, new java.util.ArrayList<>())) {
+                assertEquals("HTTP/1.1 200 OK", statusLine(channel, "resume.lab.test"));
+                assertTrue(!trace.sent.get("ClientHello").get("extensions").contains("pre_shared_key"),
+                        "visit " + visit + " offered no ticket: " + trace.sent.get("ClientHello"));
+                assertTrue(!channel.info().resumed);
+            }
+        }
+    }
 }
