@@ -33,6 +33,18 @@ final class EmbeddedResources {
         return entries("bundles/").stream().filter(n -> n.endsWith(".jar")).sorted().toList();
     }
 
+    /**
+     * A URL the framework can open again later ({@code jar:file:…/navemu.jar!/bundles/x.jar}),
+     * so that {@code update ID} re-reads the bundle from where it was installed.
+     */
+    String location(String entry) throws IOException {
+        java.net.URL url = EmbeddedResources.class.getClassLoader().getResource(entry);
+        if (url == null) {
+            throw new IOException("navemu.jar has no entry " + entry);
+        }
+        return url.toExternalForm();
+    }
+
     InputStream open(String entry) throws IOException {
         InputStream in = EmbeddedResources.class.getClassLoader().getResourceAsStream(entry);
         if (in == null) {

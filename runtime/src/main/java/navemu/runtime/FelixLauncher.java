@@ -103,7 +103,7 @@ final class FelixLauncher {
     private void installBundles(BundleContext context, EmbeddedResources embedded) throws IOException {
         for (String entry : embedded.bundleEntries()) {
             try (InputStream in = embedded.open(entry)) {
-                context.installBundle("navemu:" + entry, in);
+                context.installBundle(embedded.location(entry), in);
             } catch (BundleException e) {
                 startProblems.add(entry + ": not installed: " + e.getMessage());
             }
