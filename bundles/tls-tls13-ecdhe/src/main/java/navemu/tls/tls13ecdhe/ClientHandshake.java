@@ -20,6 +20,8 @@ import navemu.api.session.SessionKey;
 import navemu.api.tls.TlsContext;
 import navemu.api.tls.TlsRequest;
 import navemu.tls.core.alert.AlertDescription;
+import navemu.tls.core.client.HandshakeIo;
+import navemu.tls.core.client.MessageLog;
 import navemu.tls.core.alert.AlertErrors;
 import navemu.tls.core.alert.TlsAlertException;
 import navemu.tls.core.crypto.EphemeralKeyExchange;

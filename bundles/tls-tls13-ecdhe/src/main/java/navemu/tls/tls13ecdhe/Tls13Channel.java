@@ -18,6 +18,8 @@ import navemu.api.tcp.Connection;
 import navemu.api.tls.SecureChannel;
 import navemu.tls.core.alert.Alert;
 import navemu.tls.core.alert.AlertDescription;
+import navemu.tls.core.client.HandshakeIo;
+import navemu.tls.core.client.MessageLog;
 import navemu.tls.core.alert.PeerAlertException;
 import navemu.tls.core.alert.TlsAlertException;
 import navemu.tls.core.crypto.Tls13CipherSuite;

@@ -1,0 +1,137 @@
+package navemu.tls.core.client;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import navemu.tls.core.alert.Alert;
+import navemu.tls.core.alert.AlertDescription;
+import navemu.tls.core.alert.PeerAlertException;
+import navemu.tls.core.alert.TlsAlertException;
+import navemu.tls.core.handshake.HandshakeAssembler;
+import navemu.tls.core.handshake.HandshakeMessage;
+import navemu.tls.core.handshake.HandshakeType;
+import navemu.tls.core.record.ContentType;
+import navemu.tls.core.record.PeerClosedException;
+import navemu.tls.core.record.RecordLayer;
+import navemu.tls.core.record.TlsRecord;
+
+/**
+ * Handshake messages over the record layer: sends and receives whole messages, reports each one,
+ * turns the server's alerts into exceptions, and remembers what it is waiting for so a timeout
+ * can say so.
+ */
+public final class HandshakeIo {
+    public final RecordLayer records;
+    public final HandshakeAssembler assembler = new HandshakeAssembler();
+    private final MessageLog log;
+    private String waitingFor = "nothing";
+    private boolean alertSent;
+
+    public HandshakeIo(RecordLayer records, MessageLog log) {
+        this.records = records;
+        this.log = log;
+    }
+
+    public String waitingFor() {
+        return waitingFor;
+    }
+
+    /** Writes one message (not flushed: a flight goes out with {@link #flush}). */
+    public void send(String name, HandshakeMessage message, Map<String, String> fields) throws IOException {
+        byte[] encoded = message.encode();
+        records.write(ContentType.HANDSHAKE, encoded);
+        log.sent(name, encoded.length, fields);
+    }
+
+    public void flush() throws IOException {
+        records.flush();
+    }
+
+    /** The next message, which must be of {@code expected} type, else unexpected_message (RFC 8446 §6.2). */
+    public HandshakeMessage expect(HandshakeType expected) throws IOException {
+        HandshakeMessage m = receive(expected.messageName());
+        if (m.typeCode() != expected.code()) {
+            throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+                    "expected " + expected.messageName() + ", the server sent " + m.name());
+        }
+        return m;
+    }
+
+    /** The next handshake message, whatever its type. */
+    public HandshakeMessage receive(String what) throws IOException {
+        waitingFor = what;
+        while (true) {
+            HandshakeMessage m = assembler.next();
+            if (m != null) {
+                return m;
+            }
+            TlsRecord record = records.read();
+            switch (record.type()) {
+                case HANDSHAKE:
+                    assembler.add(record.fragment());
+                    break;
+                case ALERT:
+                    throw alertReceived(record);
+                default:
+                    throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+                            "expected " + what + ", the server sent a " + record.type().rfcName() + " record");
+            }
+        }
+    }
+
+    /**
+     * TLS 1.2's ChangeCipherSpec (RFC 5246 §7.1): a record of its own, the single byte 0x01, that
+     * must not split a handshake message; alerts on the way are the server's.
+     */
+    public void expectChangeCipherSpec() throws IOException {
+        waitingFor = "ChangeCipherSpec";
+        if (assembler.hasPartialMessage() || assembler.next() != null) {
+            throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+                    "handshake data before the server's ChangeCipherSpec (RFC 5246 §7.1)");
+        }
+        TlsRecord record = records.read();
+        if (record.type() == ContentType.ALERT) {
+            throw alertReceived(record);
+        }
+        if (record.type() != ContentType.CHANGE_CIPHER_SPEC) {
+            throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+                    "expected ChangeCipherSpec, the server sent a " + record.type().rfcName() + " record (RFC 5246 §7.4.9)");
+        }
+        if (record.fragment().length != 1 || record.fragment()[0] != 1) {
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR, "ChangeCipherSpec must be the single byte 0x01 (RFC 5246 §7.1)");
+        }
+        log.receivedRecord("ChangeCipherSpec", 1, Map.of());
+    }
+
+    private IOException alertReceived(TlsRecord record) throws TlsAlertException {
+        Alert alert = Alert.decode(record.fragment());
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("level", alert.level() == AlertDescription.LEVEL_FATAL ? "fatal" : String.valueOf(alert.level()));
+        fields.put("description", alert.description() == null ? String.valueOf(alert.code()) : alert.description().rfcName());
+        log.receivedRecord("Alert", 2, fields);
+        if (alert.isCloseNotify()) {
+            return new PeerClosedException("the server sent close_notify during the handshake, while we waited for " + waitingFor);
+        }
+        return new PeerAlertException(alert.level(), alert.code());
+    }
+
+    /** Best effort: the connection may already be gone. Sent at most once. */
+    public void sendAlert(AlertDescription description) {
+        if (alertSent) {
+            return;
+        }
+        alertSent = true;
+        int level = description == AlertDescription.CLOSE_NOTIFY || description == AlertDescription.USER_CANCELED
+                ? AlertDescription.LEVEL_WARNING : AlertDescription.LEVEL_FATAL;
+        try {
+            records.writeAlert(level, description);
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("level", level == AlertDescription.LEVEL_FATAL ? "fatal" : "warning");
+            fields.put("description", description.rfcName());
+            log.sentRecord("Alert", 2, fields);
+        } catch (IOException e) {
+            log.info("could not send the " + description.rfcName() + " alert: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package navemu.tls.core.client;
+
+import java.util.Map;
+
+import org.bouncycastle.util.encoders.Hex;
+
+import navemu.api.result.TlsInfo;
+import navemu.api.result.TlsMessage;
+import navemu.api.trace.StepTrace;
+import navemu.api.tls.KeyLog;
+
+/**
+ * Everything the handshake tells the outside world: messages to the trace and to
+ * {@link TlsInfo#messages}, secrets to the trace and the NSS key log.
+ */
+public final class MessageLog {
+    private final StepTrace trace;
+    private final TlsInfo info;
+    private final KeyLog keyLog;
+
+    public MessageLog(StepTrace trace, TlsInfo info, KeyLog keyLog) {
+        this.trace = trace == null ? StepTrace.NONE : trace;
+        this.info = info;
+        this.keyLog = keyLog == null ? KeyLog.NONE : keyLog;
+    }
+
+    public StepTrace trace() {
+        return trace;
+    }
+
+    public TlsInfo info() {
+        return info;
+    }
+
+    public void sent(String type, int length, Map<String, String> fields) {
+        synchronized (info) {
+            info.messages.add(new TlsMessage(TlsMessage.CLIENT_TO_SERVER, type, length));
+        }
+        trace.sent(type, length, fields);
+    }
+
+    public void received(String type, int length, Map<String, String> fields) {
+        synchronized (info) {
+            info.messages.add(new TlsMessage(TlsMessage.SERVER_TO_CLIENT, type, length));
+        }
+        trace.received(type, length, fields);
+    }
+
+    /** A record-level event (alert, dummy change_cipher_spec): traced but not a handshake message of the result. */
+    public void sentRecord(String type, int length, Map<String, String> fields) {
+        trace.sent(type, length, fields);
+    }
+
+    public void receivedRecord(String type, int length, Map<String, String> fields) {
+        trace.received(type, length, fields);
+    }
+
+    public void secret(String label, byte[] value) {
+        trace.secret(label, Hex.toHexString(value));
+    }
+
+    /** An NSS key-log line (and the same secret in the trace). */
+    public void keyLog(String nssLabel, byte[] clientRandom, byte[] secret) {
+        keyLog.write(nssLabel, clientRandom, secret);
+    }
+
+    public void info(String text) {
+        trace.info(text);
+    }
+}
