@@ -1,13 +1,10 @@
 package navemu.hsts.file;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +14,7 @@ import navemu.api.hsts.HstsStore;
 import navemu.api.hsts.HstsUpdate;
 import navemu.hsts.core.DynamicHstsStore;
 import navemu.hsts.core.HstsTable;
+import navemu.store.file.StoreFileLoad;
 
 /**
  * The {@code file} implementation's work: the RFC 6797 rules of {@link DynamicHstsStore}, with
@@ -25,13 +23,12 @@ import navemu.hsts.core.HstsTable;
  *
  * <p>A file that cannot be understood is never overwritten: it is renamed to
  * {@code <name>.corrupt-<UTC time>} so the user can look at it, the store starts empty, and
- * {@link #problem()} says what happened. If even the rename fails, the store keeps working in
- * memory and saves nothing, and every note says so.
+ * {@link #problem()} says what happened ({@link StoreFileLoad}). If even the rename fails, the
+ * store keeps working in memory and saves nothing, and every note says so.
  */
 public final class FileHstsStore implements HstsStore {
 
-    private static final DateTimeFormatter ASIDE_STAMP =
-            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final StoreFileLoad.Words WORDS = new StoreFileLoad.Words("HSTS file", "HSTS entries", "no entries");
 
     private final HstsJsonFile file;
     private final DynamicHstsStore store;
@@ -47,31 +44,12 @@ public final class FileHstsStore implements HstsStore {
      */
     public FileHstsStore(Path path, Clock clock) {
         this.file = new HstsJsonFile(path);
+        StoreFileLoad<List<HstsPolicy>> load = StoreFileLoad.load(path, file::read, WORDS, clock);
         HstsTable table = new HstsTable();
-        String loadProblem = null;
-        String saveProblem = null;
-        try {
-            for (HstsPolicy policy : file.read()) {
-                table.put(policy);
-            }
-        } catch (CorruptHstsFileException corrupt) {
-            try {
-                Path aside = setAside(path, clock.instant());
-                loadProblem = "HSTS file " + path + " is corrupt (" + corrupt.getMessage() + "): moved it to "
-                        + aside + " and started with no entries";
-            } catch (IOException e) {
-                loadProblem = "HSTS file " + path + " is corrupt (" + corrupt.getMessage()
-                        + ") and could not be moved aside (" + e + "): HSTS entries are kept in memory only";
-                saveProblem = "not saved: " + path + " is corrupt and was left as it is";
-            }
-        } catch (IOException unreadable) {
-            loadProblem = "HSTS file " + path + " cannot be read (" + unreadable
-                    + "): HSTS entries are kept in memory only";
-            saveProblem = "not saved: " + path + " could not be read, so it is left as it is";
-        }
+        load.contents().ifPresent(policies -> policies.forEach(table::put));
         this.store = new DynamicHstsStore(table);
-        this.problem = loadProblem;
-        this.notSaving = saveProblem;
+        this.problem = load.problem().orElse(null);
+        this.notSaving = load.notSaving().orElse(null);
     }
 
     /** The file this store saves to. */
@@ -151,15 +129,5 @@ public final class FileHstsStore implements HstsStore {
         } catch (IOException e) {
             return Optional.of("not saved: could not write " + file.path() + " (" + e + ")");
         }
-    }
-
-    /** Renames a corrupt file to {@code <name>.corrupt-<stamp>[-n]}, never over an earlier one. */
-    private static Path setAside(Path path, Instant when) throws IOException {
-        String base = path.getFileName() + ".corrupt-" + ASIDE_STAMP.format(when);
-        Path aside = path.resolveSibling(base);
-        for (int n = 1; Files.exists(aside); n++) {
-            aside = path.resolveSibling(base + "-" + n);
-        }
-        return Files.move(path, aside);
     }
 }

@@ -1,15 +1,8 @@
 package navemu.hsts.file;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,15 +13,13 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 
 import navemu.api.hsts.HstsPolicy;
 import navemu.hsts.core.HstsHost;
+import navemu.store.file.AtomicFile;
+import navemu.store.file.CorruptFileException;
+import navemu.store.file.StrictJson;
 
 /**
  * The on-disk form of the Known HSTS Hosts: one JSON document,
@@ -44,61 +35,49 @@ import navemu.hsts.core.HstsHost;
  * }
  * </pre>
  *
- * Reading is strict, so that a damaged or foreign file is reported rather than half-used. Writing
- * is atomic: the document goes to a temporary file in the same directory, is forced to disk, and
- * is renamed over the old one ({@link StandardCopyOption#ATOMIC_MOVE}), so a reader (or a crash)
- * sees the old file or the new one, never a mixture.
+ * Reading is strict ({@link StrictJson}), so that a damaged or foreign file is reported rather
+ * than half-used. Writing is atomic ({@link AtomicFile}): a reader, or a crash, sees the old file
+ * or the new one, never a mixture.
  */
 public final class HstsJsonFile {
 
     static final String FORMAT = "navemu-hsts";
     static final int VERSION = 1;
 
-    private final Path path;
+    private final AtomicFile file;
 
     public HstsJsonFile(Path path) {
-        this.path = path;
+        this.file = AtomicFile.of(path);
     }
 
     public Path path() {
-        return path;
+        return file.path();
     }
 
     /**
      * The entries in the file; none when the file does not exist yet.
      *
-     * @throws CorruptHstsFileException when the file is not a valid HSTS document (the message says where)
-     * @throws IOException              when the file cannot be read at all
+     * @throws CorruptFileException when the file is not a valid HSTS document (the message says where)
+     * @throws IOException          when the file cannot be read at all
      */
-    public List<HstsPolicy> read() throws IOException, CorruptHstsFileException {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException notYet) {
+    public List<HstsPolicy> read() throws IOException, CorruptFileException {
+        Optional<String> text = file.readText();
+        if (text.isEmpty()) {
             return List.of();
-        } catch (java.nio.charset.MalformedInputException notUtf8) {
-            throw new CorruptHstsFileException("not UTF-8 text");
         }
-        if (text.isBlank()) {
-            throw new CorruptHstsFileException("the file is empty");
-        }
-        JsonElement root = parseStrictly(text);
-        if (!root.isJsonObject()) {
-            throw new CorruptHstsFileException("the document is not a JSON object");
-        }
-        JsonObject document = root.getAsJsonObject();
+        JsonObject document = StrictJson.object(text.get());
         String format = string(document, "format", "the document");
         if (!FORMAT.equals(format)) {
-            throw new CorruptHstsFileException("\"format\" is \"" + format + "\", expected \"" + FORMAT + "\"");
+            throw new CorruptFileException("\"format\" is \"" + format + "\", expected \"" + FORMAT + "\"");
         }
         JsonElement version = document.get("version");
         if (version == null || !version.isJsonPrimitive() || !version.getAsJsonPrimitive().isNumber()
                 || version.getAsInt() != VERSION) {
-            throw new CorruptHstsFileException("\"version\" is " + version + ", expected " + VERSION);
+            throw new CorruptFileException("\"version\" is " + version + ", expected " + VERSION);
         }
         JsonElement entries = document.get("entries");
         if (entries == null || !entries.isJsonArray()) {
-            throw new CorruptHstsFileException("\"entries\" is missing or not an array");
+            throw new CorruptFileException("\"entries\" is missing or not an array");
         }
         List<HstsPolicy> policies = new ArrayList<>();
         JsonArray array = entries.getAsJsonArray();
@@ -128,44 +107,13 @@ public final class HstsJsonFile {
         document.addProperty("format", FORMAT);
         document.addProperty("version", VERSION);
         document.add("entries", entries);
-        byte[] bytes = (new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(document) + "\n")
-                .getBytes(StandardCharsets.UTF_8);
-
-        Path directory = path.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, path.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true); // on disk before the rename makes it the file
-            }
-            Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        file.write((new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(document) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
     }
 
-    private static JsonElement parseStrictly(String text) throws CorruptHstsFileException {
-        try {
-            JsonReader reader = new JsonReader(new StringReader(text));
-            reader.setStrictness(Strictness.STRICT);
-            JsonElement root = JsonParser.parseReader(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new CorruptHstsFileException("unexpected data after the JSON document");
-            }
-            return root;
-        } catch (JsonParseException | IOException | IllegalStateException e) {
-            throw new CorruptHstsFileException("not valid JSON: " + e.getMessage());
-        }
-    }
-
-    private static HstsPolicy entry(JsonElement element, String where) throws CorruptHstsFileException {
+    private static HstsPolicy entry(JsonElement element, String where) throws CorruptFileException {
         if (!element.isJsonObject()) {
-            throw new CorruptHstsFileException(where + " is not a JSON object");
+            throw new CorruptFileException(where + " is not a JSON object");
         }
         JsonObject entry = element.getAsJsonObject();
         String host = string(entry, "host", where);
@@ -173,15 +121,15 @@ public final class HstsJsonFile {
         try {
             normalised = HstsHost.normalise(host);
         } catch (IllegalArgumentException e) {
-            throw new CorruptHstsFileException(where + ": " + e.getMessage());
+            throw new CorruptFileException(where + ": " + e.getMessage());
         }
         if (!normalised.equals(host)) {
-            throw new CorruptHstsFileException(where + ": host \"" + host + "\" is not in normal form (\""
+            throw new CorruptFileException(where + ": host \"" + host + "\" is not in normal form (\""
                     + normalised + "\")");
         }
         JsonElement sub = entry.get("includeSubDomains");
         if (sub == null || !sub.isJsonPrimitive() || !sub.getAsJsonPrimitive().isBoolean()) {
-            throw new CorruptHstsFileException(where + ": \"includeSubDomains\" must be true or false");
+            throw new CorruptFileException(where + ": \"includeSubDomains\" must be true or false");
         }
         Instant observed = instant(entry, "observed", where);
         Instant expires = instant(entry, "expires", where);
@@ -189,23 +137,23 @@ public final class HstsJsonFile {
         return new HstsPolicy(host, sub.getAsBoolean(), observed, expires, source);
     }
 
-    private static String string(JsonObject object, String key, String where) throws CorruptHstsFileException {
+    private static String string(JsonObject object, String key, String where) throws CorruptFileException {
         JsonElement value = object.get(key);
         Optional<String> text = Optional.ofNullable(value)
                 .filter(JsonElement::isJsonPrimitive).map(JsonElement::getAsJsonPrimitive)
                 .filter(JsonPrimitive::isString).map(JsonPrimitive::getAsString);
         if (text.isEmpty()) {
-            throw new CorruptHstsFileException(where + ": \"" + key + "\" is missing or not a string");
+            throw new CorruptFileException(where + ": \"" + key + "\" is missing or not a string");
         }
         return text.get();
     }
 
-    private static Instant instant(JsonObject object, String key, String where) throws CorruptHstsFileException {
+    private static Instant instant(JsonObject object, String key, String where) throws CorruptFileException {
         String text = string(object, key, where);
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new CorruptHstsFileException(where + ": \"" + key + "\" is not an ISO-8601 instant: \"" + text + "\"");
+            throw new CorruptFileException(where + ": \"" + key + "\" is not an ISO-8601 instant: \"" + text + "\"");
         }
     }
 }

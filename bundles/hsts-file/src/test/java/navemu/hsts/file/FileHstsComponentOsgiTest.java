@@ -42,6 +42,7 @@ class FileHstsComponentOsgiTest {
                     "org.osgi.service.component.ComponentContext",
                     "org.apache.felix.scr.info.ScrInfo",
                     "com.google.gson.Gson",
+                    "navemu.store.file.AtomicFile",
                     "navemu.hsts.core.HstsTable",
                     "navemu.hsts.file.FileHstsComponent"));
 
