@@ -1,0 +1,212 @@
+package navemu.shell.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import navemu.api.result.CertificateSummary;
+import navemu.api.result.Hop;
+import navemu.api.result.NavigationResult;
+import navemu.api.result.StepResult;
+import navemu.api.trace.TraceEvent;
+import navemu.api.trace.TraceEvent.Kind;
+import navemu.shell.fixtures.Results;
+
+/**
+ * The HTML report as a browser shows it: rendered by headless Chromium (Debian's {@code chromium},
+ * which CI installs), its DOM read back and a screenshot taken. Skipped, saying so, where Chromium
+ * is not installed. Chromium runs with no network use of its own and a fresh profile, and is
+ * killed if it takes longer than {@link #CHROMIUM_TIMEOUT_SECONDS}.
+ */
+@Timeout(180)
+class HtmlReportChromiumTest {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("navemu.chromium", "/usr/bin/chromium"));
+    private static final long CHROMIUM_TIMEOUT_SECONDS = 60;
+
+    @TempDir
+    static Path dir;
+
+    private static Path page;
+    private static String dom;
+    private static Path screenshot;
+
+    @BeforeAll
+    static void renderTheReport() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is not installed (Debian package 'chromium'): "
+                + "the HTML report is not rendered in a browser");
+        page = dir.resolve("report.html");
+        Files.writeString(page, new HtmlReport().write(result(), handshake()), StandardCharsets.UTF_8);
+        dom = new String(chromium(dir.resolve("dom-profile"), "--dump-dom"), StandardCharsets.UTF_8);
+        screenshot = dir.resolve("report.png");
+        chromium(dir.resolve("png-profile"), "--screenshot=" + screenshot, "--window-size=1200,1600",
+                "--hide-scrollbars");
+        // Keep a copy for a person to look at when asked (-Dnavemu.screenshot=FILE).
+        String keep = System.getProperty("navemu.screenshot");
+        if (keep != null) {
+            Files.copy(screenshot, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Runs Chromium headless on the page with a profile of its own; returns its standard output. */
+    private static byte[] chromium(Path profile, String... action) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + Files.createDirectories(profile)));
+        command.addAll(List.of(action));
+        command.add(page.toUri().toString());
+        Path out = Files.createTempFile(dir, "chromium", ".out");
+        Path err = Files.createTempFile(dir, "chromium", ".err");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(CHROMIUM_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError("chromium took longer than " + CHROMIUM_TIMEOUT_SECONDS + " s: " + command);
+        }
+        assertEquals(0, process.exitValue(), () -> "chromium failed: " + command + "\n" + read(err));
+        return Files.readAllBytes(out);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    @Test
+    void theRenderedPageShowsTheLadder() {
+        assertTrue(dom.contains("id=\"ladder\""), dom);
+        for (String message : List.of("ClientHello", "ServerHello", "EncryptedExtensions", "Certificate",
+                "CertificateVerify", "Finished")) {
+            assertTrue(dom.contains(message), message + " in\n" + dom);
+        }
+        assertTrue(dom.contains("TLS_AES_128_GCM_SHA256") && dom.contains("x25519"), "the ladder's key fields");
+    }
+
+    @Test
+    void theRenderedPageShowsAWaterfallRowPerStep() {
+        assertTrue(dom.contains("id=\"waterfall\""), dom);
+        int bars = dom.split("class=\"bar", -1).length - 1;
+        assertEquals(9, bars, "one bar per step: hsts on the HSTS upgrade, dns tcp tls http on the 301 hop, "
+                + "dns tcp tls http on the final request\n" + dom);
+        for (String step : List.of("hsts", "dns", "tcp", "tls", "http")) {
+            assertTrue(dom.contains("✓ " + step), step + " row in\n" + dom);
+        }
+    }
+
+    @Test
+    void theRenderedPageShowsTheCertificateSubjects() {
+        assertTrue(dom.contains("id=\"certificates\""), dom);
+        assertTrue(dom.contains("CN=www.lab.test") && dom.contains("CN=navemu lab intermediate")
+                && dom.contains("CN=navemu lab root"), dom);
+    }
+
+    @Test
+    void theScreenshotIsAPictureOfAPage() throws IOException {
+        assertTrue(Files.size(screenshot) > 10_000, "a screenshot of a full page is more than 10 kB: " + Files.size(screenshot));
+        BufferedImage image = ImageIO.read(screenshot.toFile());
+        assertEquals(1200, image.getWidth());
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        // Text anti-aliasing alone gives dozens of shades; a blank or error page has a handful.
+        assertTrue(colours.size() > 20, "distinct colours in the screenshot: " + colours.size());
+    }
+
+    /** tls13 step events as the navigator reports them: a TLS 1.3 full handshake in two flights. */
+    private static List<TraceEvent> handshake() {
+        List<TraceEvent> events = new ArrayList<>();
+        events.add(event(Kind.STEP_START, 0, "tls", Map.of()));
+        events.add(event(Kind.SENT, 20, "ClientHello", fields("length", "250", "versions", "TLSv1.3,TLSv1.2",
+                "groups", "x25519,secp256r1", "sni", "www.lab.test")));
+        events.add(event(Kind.ROUND_TRIP, 30, "rtt", fields("count", "1")));
+        events.add(event(Kind.RECEIVED, 900, "ServerHello", fields("length", "90", "version", "TLSv1.3",
+                "cipherSuite", "TLS_AES_128_GCM_SHA256", "group", "x25519")));
+        events.add(event(Kind.RECEIVED, 910, "EncryptedExtensions", fields("length", "20")));
+        events.add(event(Kind.RECEIVED, 950, "Certificate", fields("length", "1100", "subject", "CN=www.lab.test")));
+        events.add(event(Kind.RECEIVED, 990, "CertificateVerify", fields("length", "78", "scheme", "ecdsa_secp256r1_sha256")));
+        events.add(event(Kind.RECEIVED, 1000, "Finished", fields("length", "36")));
+        events.add(event(Kind.SENT, 1100, "Finished", fields("length", "36")));
+        events.add(event(Kind.STEP_END, 1200, "tls", Map.of()));
+        return events;
+    }
+
+    private static TraceEvent event(Kind kind, long atMicros, String name, Map<String, String> fields) {
+        return new TraceEvent(kind, "tls", "tls13-ecdhe", atMicros * 1000, name, "", fields, 0);
+    }
+
+    private static Map<String, String> fields(String... keyValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put(keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+
+    /** http://lab.test/ upgraded by HSTS, moved (301) to https://www.lab.test/, answered 200. */
+    private static NavigationResult result() {
+        NavigationResult result = Results.ok("https://www.lab.test/", 200, "tls13-ecdhe");
+        result.url = "http://lab.test/";
+        result.startedAt = "2026-11-22T10:00:00Z";
+        result.composition.put("dns", "dnsjava");
+        result.composition.put("tcp", "socket");
+        result.composition.put("cert", "pkix");
+        result.composition.put("hsts", "memory");
+        result.composition.put("session", "memory");
+        result.steps.remove(0);
+        for (StepResult step : result.steps) {
+            step.startMs += 20;
+        }
+        result.totalMs += 20;
+        result.steps.get(3).detail.put("bytes", "123");
+        result.cert.chain.add(new CertificateSummary("CN=www.lab.test", "CN=navemu lab intermediate", List.of("www.lab.test"),
+                "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z", "EC", 256, "SHA256withECDSA", "a1b2c3d4", false));
+        result.cert.chain.add(new CertificateSummary("CN=navemu lab intermediate", "CN=navemu lab root", List.of(),
+                "2026-01-01T00:00:00Z", "2031-01-01T00:00:00Z", "EC", 384, "SHA384withECDSA", "e5f6a7b8", false));
+        result.cert.chain.add(new CertificateSummary("CN=navemu lab root", "CN=navemu lab root", List.of(),
+                "2026-01-01T00:00:00Z", "2036-01-01T00:00:00Z", "EC", 384, "SHA384withECDSA", "c9d0e1f2", true));
+
+        Hop upgrade = new Hop();
+        upgrade.url = "http://lab.test/";
+        upgrade.internal = true;
+        upgrade.location = "https://lab.test/";
+        upgrade.steps.add(Results.step("hsts", "memory", 0, 0.2, 0));
+        result.redirects.add(upgrade);
+
+        Hop moved = new Hop();
+        moved.url = "https://lab.test/";
+        moved.status = 301;
+        moved.location = "https://www.lab.test/";
+        moved.steps.add(Results.step("dns", "dnsjava", 0.2, 2.5, 1));
+        moved.steps.add(Results.step("tcp", "socket", 2.7, 0.5, 1));
+        moved.steps.add(Results.step("tls", "tls13-ecdhe", 3.2, 12.0, 1));
+        moved.steps.add(Results.step("http", "", 15.2, 2.0, 1));
+        result.redirects.add(moved);
+        return result;
+    }
+}
