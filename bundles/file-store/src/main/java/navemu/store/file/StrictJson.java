@@ -2,7 +2,10 @@ package navemu.store.file;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -13,7 +16,8 @@ import com.google.gson.stream.JsonToken;
 
 /**
  * A store's document read strictly (RFC 8259 JSON, nothing after it), so that a damaged or foreign
- * file is reported rather than half-used. What the object must contain is the store's business.
+ * file is reported rather than half-used. The document is an object with an {@code "entries"}
+ * array; what else it holds (format, version) and what an entry is are the store's business.
  */
 public final class StrictJson {
 
@@ -34,6 +38,31 @@ public final class StrictJson {
             throw new CorruptFileException("the document is not a JSON object");
         }
         return root.getAsJsonObject();
+    }
+
+    /** Reads one element of a document's {@code entries}; {@code where} names it in messages ("entry 3"). */
+    @FunctionalInterface
+    public interface EntryReader<T> {
+        T read(JsonElement element, String where) throws CorruptFileException;
+    }
+
+    /**
+     * The document's {@code "entries"} array, each element read by {@code reader} in order and
+     * named {@code "entry <n>"} (counting from 1, as a person does) in what it reports.
+     *
+     * @throws CorruptFileException when {@code "entries"} is missing or not an array, or when {@code reader} throws
+     */
+    public static <T> List<T> entries(JsonObject document, EntryReader<T> reader) throws CorruptFileException {
+        JsonElement entries = document.get("entries");
+        if (entries == null || !entries.isJsonArray()) {
+            throw new CorruptFileException("\"entries\" is missing or not an array");
+        }
+        List<T> result = new ArrayList<>();
+        JsonArray array = entries.getAsJsonArray();
+        for (int i = 0; i < array.size(); i++) {
+            result.add(reader.read(array.get(i), "entry " + (i + 1)));
+        }
+        return result;
     }
 
     private static JsonElement parse(String text) throws CorruptFileException {

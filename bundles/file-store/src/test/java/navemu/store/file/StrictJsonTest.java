@@ -4,15 +4,46 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.google.gson.JsonObject;
 
 class StrictJsonTest {
 
     @Test
     void anObjectIsReturnedAsParsed() throws CorruptFileException {
         assertEquals("navemu-hsts", StrictJson.object("{\"format\": \"navemu-hsts\"}\n").get("format").getAsString());
+    }
+
+    @Test
+    void entriesAreReadInOrderAndNamedFromOne() throws CorruptFileException {
+        List<String> read = StrictJson.entries(StrictJson.object("{\"entries\": [\"a\", \"b\"]}"),
+                (element, where) -> where + "=" + element.getAsString());
+        assertEquals(List.of("entry 1=a", "entry 2=b"), read);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"entries\": {}}", "{\"entries\": null}"})
+    void missingEntriesAreSaid(String text) throws CorruptFileException {
+        JsonObject document = StrictJson.object(text);
+        CorruptFileException e = assertThrows(CorruptFileException.class,
+                () -> StrictJson.entries(document, (element, where) -> element));
+        assertEquals("\"entries\" is missing or not an array", e.getMessage());
+    }
+
+    @Test
+    void whatAnEntryReaderSaysIsPassedOn() throws CorruptFileException {
+        JsonObject document = StrictJson.object("{\"entries\": [1, 2]}");
+        CorruptFileException e = assertThrows(CorruptFileException.class, () -> StrictJson.entries(document,
+                (element, where) -> {
+                    throw new CorruptFileException(where + " is not a JSON object");
+                }));
+        assertEquals("entry 1 is not a JSON object", e.getMessage());
     }
 
     @ParameterizedTest(name = "{0} → {1}")
