@@ -1,12 +1,9 @@
 package navemu.session.file;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +11,7 @@ import navemu.api.session.SessionKey;
 import navemu.api.session.SessionStore;
 import navemu.api.session.StoredSession;
 import navemu.session.store.LruSessionStore;
+import navemu.store.file.StoreFileLoad;
 
 /**
  * The {@code file} implementation's work: the rules of {@link LruSessionStore}, with the contents
@@ -26,16 +24,15 @@ import navemu.session.store.LruSessionStore;
  *
  * <p>A file that cannot be understood is never overwritten nor silently emptied: it is renamed to
  * {@code <name>.corrupt-<UTC time>} so the user can look at it, the store starts empty, and
- * {@link #problem()} says what happened. If even the rename fails, or the file cannot be read, the
- * store keeps working in memory, saves nothing, and says so. A save that fails leaves the entries
+ * {@link #problem()} says what happened ({@link StoreFileLoad}). If even the rename fails, or the
+ * file cannot be read, the store keeps working in memory, saves nothing, and says so. A save that fails leaves the entries
  * in memory and is reported by {@link #problem()}; only {@link #clear()} (a user's command) throws.
  *
  * <p>Thread safe: every method holds this object's lock, so saves happen in the order of changes.
  */
 public final class FileSessionStore implements SessionStore {
 
-    private static final DateTimeFormatter ASIDE_STAMP =
-            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final StoreFileLoad.Words WORDS = new StoreFileLoad.Words("session file", "sessions", "no sessions");
 
     private final SessionJsonFile file;
     private final LruSessionStore store;
@@ -54,27 +51,10 @@ public final class FileSessionStore implements SessionStore {
     public FileSessionStore(Path path, int capacity, Clock clock) {
         this.file = new SessionJsonFile(path);
         this.store = new LruSessionStore(capacity);
-        String saveProblem = null;
-        try {
-            for (Entry entry : file.read()) {
-                store.put(entry.key(), entry.session());
-            }
-        } catch (CorruptSessionFileException corrupt) {
-            try {
-                Path aside = setAside(path, clock.instant());
-                problem = "session file " + path + " is corrupt (" + corrupt.getMessage() + "): moved it to "
-                        + aside + " and started with no sessions";
-            } catch (IOException e) {
-                problem = "session file " + path + " is corrupt (" + corrupt.getMessage()
-                        + ") and could not be moved aside (" + e + "): sessions are kept in memory only";
-                saveProblem = "not saved: " + path + " is corrupt and was left as it is";
-            }
-        } catch (IOException unreadable) {
-            problem = "session file " + path + " cannot be read (" + unreadable
-                    + "): sessions are kept in memory only";
-            saveProblem = "not saved: " + path + " could not be read, so it is left as it is";
-        }
-        this.notSaving = saveProblem;
+        StoreFileLoad<List<Entry>> load = StoreFileLoad.load(path, file::read, WORDS, clock);
+        load.contents().ifPresent(entries -> entries.forEach(entry -> store.put(entry.key(), entry.session())));
+        this.problem = load.problem().orElse(null);
+        this.notSaving = load.notSaving().orElse(null);
         store.dropExpired(clock.instant());
         // Loading is not a change worth a write; expiries found at load are saved with the next change.
         this.savedChanges = store.changes();
@@ -152,15 +132,5 @@ public final class FileSessionStore implements SessionStore {
             problem = "not saved: could not write " + file.path() + " (" + e + "); sessions are kept in memory";
             return Optional.of(problem);
         }
-    }
-
-    /** Renames a corrupt file to {@code <name>.corrupt-<stamp>[-n]}, never over an earlier one. */
-    private static Path setAside(Path path, Instant when) throws IOException {
-        String base = path.getFileName() + ".corrupt-" + ASIDE_STAMP.format(when);
-        Path aside = path.resolveSibling(base);
-        for (int n = 1; Files.exists(aside); n++) {
-            aside = path.resolveSibling(base + "-" + n);
-        }
-        return Files.move(path, aside);
     }
 }

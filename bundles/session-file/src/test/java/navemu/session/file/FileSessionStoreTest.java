@@ -161,7 +161,7 @@ class FileSessionStoreTest {
         writer.start();
         int reads = 0;
         while (writing.get() || reads == 0) {
-            // Would throw CorruptSessionFileException on a torn or truncated document.
+            // Would throw CorruptFileException on a torn or truncated document.
             assertFalse(reader.read().isEmpty());
             reads++;
         }

@@ -58,6 +58,7 @@ class SessionComponentsOsgiTest {
                     "org.osgi.service.component.ComponentContext",
                     "org.apache.felix.scr.info.ScrInfo",
                     "com.google.gson.Gson",
+                    "navemu.store.file.AtomicFile",
                     "navemu.api.Slot",
                     "navemu.session.store.LruSessionStore",
                     "navemu.session.file.FileSessionComponent"));
