@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import navemu.api.dns.AddressLiteral;
+
 /**
  * A hosts file as hosts(5) describes it: one address per line, then its canonical name and any
  * aliases, {@code #} to the end of the line is a comment. A name may appear on several lines (an

@@ -8,6 +8,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
 
+import navemu.api.dns.AddressLiteral;
 import navemu.api.NavigationException;
 import navemu.api.NetError;
 import navemu.api.dns.DnsAnswer;

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import navemu.api.dns.AddressLiteral;
 import navemu.api.NavigationException;
 import navemu.api.NetError;
 import navemu.api.dns.DnsAnswer;

@@ -1,4 +1,4 @@
-package navemu.tcp.socket;
+package navemu.tcp.core;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -13,12 +13,12 @@ import navemu.api.NetError;
  * {@link ConnectException} with the OS message, so the message is the only place where
  * ECONNREFUSED (RST to our SYN) and ENETUNREACH / EHOSTUNREACH (no route) differ.
  */
-final class ConnectFailure {
+public final class ConnectFailure {
 
     private ConnectFailure() {
     }
 
-    static NetError classify(IOException failure) {
+    public static NetError classify(IOException failure) {
         if (failure instanceof SocketTimeoutException) {
             return NetError.ERR_CONNECTION_TIMED_OUT;
         }
@@ -41,7 +41,7 @@ final class ConnectFailure {
     }
 
     /** What the peer or the network did, in the words of TCP (RFC 9293). */
-    static String explain(NetError error) {
+    public static String explain(NetError error) {
         switch (error) {
             case ERR_CONNECTION_REFUSED:
                 return "the peer answered our SYN with RST: nothing listens on that port";

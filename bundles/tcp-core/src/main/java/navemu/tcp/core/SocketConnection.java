@@ -1,4 +1,4 @@
-package navemu.tcp.socket;
+package navemu.tcp.core;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,11 +10,11 @@ import java.time.Duration;
 import navemu.api.tcp.Connection;
 
 /** A {@link Connection} over a plain connected {@link Socket}: the bytes go straight to the kernel. */
-final class SocketConnection implements Connection {
+public final class SocketConnection implements Connection {
 
     private final Socket socket;
 
-    SocketConnection(Socket socket) {
+    public SocketConnection(Socket socket) {
         this.socket = socket;
     }
 

@@ -1,4 +1,4 @@
-package navemu.tcp.socket;
+package navemu.tcp.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

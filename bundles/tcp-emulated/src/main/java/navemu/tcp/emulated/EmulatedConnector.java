@@ -19,6 +19,7 @@ import navemu.api.NetError;
 import navemu.api.tcp.Connection;
 import navemu.api.tcp.TcpConnector;
 import navemu.api.trace.StepTrace;
+import navemu.tcp.core.ConnectFailure;
 import navemu.tcp.emulated.api.LinkConditions;
 
 /**

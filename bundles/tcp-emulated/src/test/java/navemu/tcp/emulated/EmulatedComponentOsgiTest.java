@@ -48,6 +48,7 @@ class EmulatedComponentOsgiTest {
                     "org.osgi.service.component.ComponentContext",
                     "org.apache.felix.scr.info.ScrInfo",
                     "navemu.api.Slot",
+                    "navemu.tcp.core.ConnectFailure",
                     "navemu.tcp.emulated.EmulatedComponent"));
 
             Object connector = felix.awaitService(SLOT, 20);

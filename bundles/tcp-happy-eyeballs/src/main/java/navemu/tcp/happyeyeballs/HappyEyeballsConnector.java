@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import navemu.api.NavigationException;
 import navemu.api.NetError;
+import navemu.tcp.core.SocketConnection;
 import navemu.api.tcp.Connection;
 import navemu.api.tcp.TcpConnector;
 import navemu.api.trace.StepTrace;

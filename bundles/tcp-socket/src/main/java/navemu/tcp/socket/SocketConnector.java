@@ -11,6 +11,8 @@ import java.util.List;
 
 import navemu.api.NavigationException;
 import navemu.api.NetError;
+import navemu.tcp.core.ConnectFailure;
+import navemu.tcp.core.SocketConnection;
 import navemu.api.tcp.Connection;
 import navemu.api.tcp.TcpConnector;
 import navemu.api.trace.StepTrace;
