@@ -27,7 +27,9 @@ public final class HtmlReport {
     private static final String STYLE = "body{font-family:system-ui,sans-serif;margin:2em;max-width:70em;color:#222}"
             + "h1{font-size:1.3em}h2{font-size:1.1em;margin-top:1.6em;border-bottom:1px solid #ddd}"
             + "table{border-collapse:collapse}td,th{padding:.2em .6em;text-align:left;vertical-align:top}"
-            + ".ok{color:#1a7f37}.bad{color:#cf222e}.dim{color:#777}"
+            + ".ok{color:#1a7f37}.bad{color:#cf222e}.dim{color:#777}.nowrap{white-space:nowrap}.num{text-align:right}"
+            + ".certificate{font-weight:600;margin:1em 0 .2em}"
+            + "tr.request td{padding-top:.7em;font-weight:600;border-bottom:1px solid #eee}"
             + ".lane{position:relative;height:1em;width:40em;background:#f3f3f3}"
             + ".bar{position:absolute;top:0;height:1em;background:#2f81f7}.bar.bad{background:#cf222e}"
             + "pre{background:#f6f8fa;padding:1em;overflow-x:auto;line-height:1.25}";
@@ -69,31 +71,60 @@ public final class HtmlReport {
         return html.toString();
     }
 
+    /**
+     * The waterfall: one table row per step on a shared time axis, the steps of each request
+     * (every redirect hop, then the final one) under a row naming that request, as DevTools
+     * lists redirects.
+     */
     private static void waterfall(StringBuilder html, NavigationResult result) {
-        List<StepResult> all = new ArrayList<>();
-        for (Hop hop : result.redirects) {
-            all.addAll(hop.steps);
-        }
-        all.addAll(result.steps);
         double end = Math.max(result.totalMs, 0.001);
-        for (StepResult step : all) {
-            end = Math.max(end, step.startMs + step.durationMs);
+        for (Hop hop : result.redirects) {
+            end = Math.max(end, endOf(hop.steps));
         }
+        end = Math.max(end, endOf(result.steps));
         html.append("<h2 id=\"waterfall\">Timeline</h2>\n<table>\n<tr><th>step</th><th>impl</th><th></th><th>time</th>")
                 .append("<th>round trips</th><th>detail</th></tr>\n");
-        for (StepResult step : all) {
+        int number = 1;
+        for (Hop hop : result.redirects) {
+            String answer = hop.internal ? "307 internal redirect (HSTS)" : hop.status == null ? "" : String.valueOf(hop.status);
+            request(html, number++, hop.url, answer + (hop.location == null ? "" : " → " + hop.location));
+            steps(html, hop.steps, end);
+        }
+        if (!result.redirects.isEmpty()) {
+            request(html, number, result.finalUrl,
+                    result.ok ? String.valueOf(result.status) : String.valueOf(result.error));
+        }
+        steps(html, result.steps, end);
+        html.append("</table>\n");
+    }
+
+    private static double endOf(List<StepResult> steps) {
+        double end = 0;
+        for (StepResult step : steps) {
+            end = Math.max(end, step.startMs + step.durationMs);
+        }
+        return end;
+    }
+
+    private static void request(StringBuilder html, int number, String url, String outcome) {
+        html.append("<tr class=\"request\"><td colspan=\"6\">request ").append(number).append(": ").append(escape(url))
+                .append(" <span class=\"dim\">→ ").append(escape(outcome)).append("</span></td></tr>\n");
+    }
+
+    private static void steps(StringBuilder html, List<StepResult> steps, double end) {
+        for (StepResult step : steps) {
             double left = step.startMs / end * 100;
             double width = Math.max(0.3, step.durationMs / end * 100);
-            html.append("<tr><td class=\"").append(step.ok ? "ok" : "bad").append("\">").append(step.ok ? "✓ " : "✗ ")
-                    .append(escape(step.step)).append("</td><td>").append(escape(step.impl)).append("</td>")
+            html.append("<tr><td class=\"nowrap ").append(step.ok ? "ok" : "bad").append("\">").append(step.ok ? "✓ " : "✗ ")
+                    .append(escape(step.step)).append("</td><td class=\"nowrap\">").append(escape(step.impl)).append("</td>")
                     .append("<td><div class=\"lane\"><div class=\"bar").append(step.ok ? "" : " bad").append("\" style=\"left:")
                     .append(String.format(Locale.ROOT, "%.2f", left)).append("%;width:")
                     .append(String.format(Locale.ROOT, "%.2f", Math.min(width, 100 - left))).append("%\"></div></div></td>")
-                    .append("<td>").append(escape(Durations.ms(step.durationMs))).append("</td><td>").append(step.rtts)
+                    .append("<td class=\"nowrap num\">").append(escape(Durations.ms(step.durationMs)))
+                    .append("</td><td class=\"num\">").append(step.rtts)
                     .append("</td><td class=\"dim\">").append(escape(step.ok ? StepRow.detailText(step.detail) : step.error))
                     .append("</td></tr>\n");
         }
-        html.append("</table>\n");
     }
 
     private static void certificates(StringBuilder html, NavigationResult result) {
@@ -106,7 +137,10 @@ public final class HtmlReport {
                 .append(result.cert.valid ? (result.cert.lenient ? "accepted only by a lenient validator" : "valid")
                         : escape(result.cert.error))
                 .append(result.cert.validator == null ? "" : " (" + escape(result.cert.validator) + ")").append("</p>\n");
-        for (CertificateSummary c : result.cert.chain) {
+        for (int i = 0; i < result.cert.chain.size(); i++) {
+            CertificateSummary c = result.cert.chain.get(i);
+            html.append("<p class=\"certificate\">certificate ").append(i + 1).append(" of ").append(result.cert.chain.size())
+                    .append(i == 0 ? " · the server's" : "").append(c.trustAnchor() ? " · trust anchor" : "").append("</p>\n");
             html.append("<table>\n");
             row(html, "subject", c.subject());
             row(html, "issuer", c.issuer());
@@ -117,10 +151,7 @@ public final class HtmlReport {
             row(html, "key", c.keyType() + (c.keyBits() > 0 ? " " + c.keyBits() + " bits" : ""));
             row(html, "signature", c.signatureAlgorithm());
             row(html, "SHA-256", c.sha256());
-            if (c.trustAnchor()) {
-                row(html, "", "trust anchor");
-            }
-            html.append("</table><br>\n");
+            html.append("</table>\n");
         }
         for (String problem : result.cert.problems) {
             html.append("<p class=\"bad\">").append(escape(problem)).append("</p>\n");

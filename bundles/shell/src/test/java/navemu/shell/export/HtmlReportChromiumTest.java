@@ -111,6 +111,8 @@ class HtmlReportChromiumTest {
         int bars = dom.split("class=\"bar", -1).length - 1;
         assertEquals(9, bars, "one bar per step: hsts on the HSTS upgrade, dns tcp tls http on the 301 hop, "
                 + "dns tcp tls http on the final request\n" + dom);
+        assertTrue(dom.contains("request 1: http://lab.test/") && dom.contains("307 internal redirect (HSTS)"), dom);
+        assertTrue(dom.contains("request 2: https://lab.test/") && dom.contains("request 3: https://www.lab.test/"), dom);
         for (String step : List.of("hsts", "dns", "tcp", "tls", "http")) {
             assertTrue(dom.contains("✓ " + step), step + " row in\n" + dom);
         }
