@@ -24,11 +24,24 @@ import navemu.api.nav.PortMap;
  * The lab world as OSGi services: starts a {@link LabWorld} when the bundle starts and stops it
  * when it stops. Registers the lab's DNS zone ({@link ZoneServer}), its root ({@link TrustAnchorProvider}),
  * its ports ({@link PortMap}) and its catalog ({@link LabSites}).
+ *
+ * <p>How a DoH resolver finds the lab's DoH endpoint, whose port is ephemeral: these services
+ * carry the fixed property {@value #DOH_URL_PROPERTY} = {@value #DOH_URL} (no port), and the
+ * port comes the way the Internet carries it, from the HTTPS record (RFC 9460 {@code port=}) of
+ * {@code doh.lab.test} that this zone server answers — a DoH client bootstraps its server's
+ * address through ordinary DNS (RFC 8484 §10). A Declarative Services component cannot change
+ * its service properties after activation (that needs a Felix extension), hence no port here.
+ * {@link LabWorld#dohUrl()} gives the full URL, port included, to code that holds the world.
  */
 @Component(immediate = true,
         service = {ZoneServer.class, TrustAnchorProvider.class, PortMap.class, LabSites.class},
-        property = {"navemu.lab=world"})
+        property = {"navemu.lab=world", LabComponent.DOH_URL_PROPERTY + "=" + LabComponent.DOH_URL})
 public final class LabComponent implements ZoneServer, TrustAnchorProvider, PortMap, LabSites {
+
+    /** Service property: the URL of the lab's DNS-over-HTTPS endpoint for {@link #zone()} (absent when the lab has none). */
+    public static final String DOH_URL_PROPERTY = "navemu.doh.url";
+    /** The lab's DoH endpoint without its (ephemeral) port: {@code doh.lab.test} of {@code config/lab/sites.conf}. */
+    public static final String DOH_URL = "https://doh.lab.test/dns-query";
 
     private volatile LabWorld world;
 

@@ -3,6 +3,7 @@ package navemu.lab;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,10 +34,14 @@ import org.xbill.DNS.Zone;
 import navemu.api.lab.LabSite;
 import navemu.lab.ca.LabCertificateAuthority;
 import navemu.lab.ca.SiteCredential;
+import navemu.lab.dns.DnsFaultsFile;
+import navemu.lab.dns.LabDnsResponder;
 import navemu.lab.dns.LabDnsServer;
 import navemu.lab.dns.ZoneAuthority;
 import navemu.lab.dns.ZoneFile;
+import navemu.lab.http.DohResponder;
 import navemu.lab.origin.SiteServers;
+import navemu.lab.site.HttpBehaviour;
 import navemu.lab.site.SiteCatalogFile;
 import navemu.lab.site.SiteSpec;
 
@@ -124,9 +130,13 @@ public final class LabWorld implements Closeable {
         Map<String, SiteServers> servers = new LinkedHashMap<>();
         LabDnsServer dns = null;
         LabCertificateAuthority ca;
+        // A DoH site (https = doh) answers from the same responder as the DNS server; the zone
+        // names the sites' ports, so that responder exists only once they are bound.
+        CompletableFuture<LabDnsResponder> dnsResponder = new CompletableFuture<>();
+        DohResponder doh = new DohResponder(dnsResponder);
         try {
             for (SiteSpec site : sites) {
-                servers.put(site.host(), SiteServers.start(site, credentials.get(site.host()), clock));
+                servers.put(site.host(), SiteServers.start(site, credentials.get(site.host()), clock, doh));
             }
             Zone zone = ZoneFile.load(labConfig.resolve(ZONE_FILE), zoneOrigin(), (host, scheme) -> {
                 SiteServers s = servers.get(host);
@@ -134,9 +144,13 @@ public final class LabWorld implements Closeable {
                 return port < 0 ? OptionalInt.empty() : OptionalInt.of(port);
             });
             checkEverySiteResolves(labConfig.resolve(ZONE_FILE), zone, sites);
-            dns = LabDnsServer.start(new ZoneAuthority(zone));
+            LabDnsResponder responder = new LabDnsResponder(new ZoneAuthority(zone),
+                    DnsFaultsFile.read(labConfig.resolve(DnsFaultsFile.FILE_NAME), ZONE));
+            dns = LabDnsServer.start(responder);
+            dnsResponder.complete(responder);
             ca = join(opening);
         } catch (IOException | RuntimeException e) {
+            dnsResponder.completeExceptionally(e);
             if (dns != null) {
                 dns.close();
             }
@@ -220,6 +234,27 @@ public final class LabWorld implements Closeable {
     /** Where the lab's DNS server listens, UDP and TCP (127.0.0.1, ephemeral port). */
     public InetSocketAddress dnsAddress() {
         return dns.address();
+    }
+
+    /**
+     * The lab's DNS-over-HTTPS endpoint (RFC 8484), e.g. {@code https://doh.lab.test:40123/dns-query}:
+     * the first site of {@code sites.conf} with {@code https = doh}. The host is a lab name, so a
+     * client resolves it through the lab's DNS (or connects to {@link #dohAddress()}); its
+     * certificate comes from the lab CA.
+     */
+    public Optional<URI> dohUrl() {
+        return dohSite().map(s -> URI.create("https://" + s.site().host() + ":" + s.httpsPort() + DohResponder.PATH));
+    }
+
+    /** Where the DoH endpoint listens (127.0.0.1 and its ephemeral port), if the lab has one. */
+    public Optional<InetSocketAddress> dohAddress() {
+        return dohSite().map(s -> new InetSocketAddress(LabAddress.LOOPBACK, s.httpsPort()));
+    }
+
+    private Optional<SiteServers> dohSite() {
+        return servers.values().stream()
+                .filter(s -> s.site().https() != null && s.site().https().mode() == HttpBehaviour.Mode.DOH)
+                .findFirst();
     }
 
     /** The HTTPS port of a lab host. @throws IllegalArgumentException when the lab serves no HTTPS for it */

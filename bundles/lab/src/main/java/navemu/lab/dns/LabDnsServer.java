@@ -15,17 +15,23 @@ import java.net.Socket;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import navemu.lab.LabAddress;
+import navemu.lab.dns.LabDnsResponder.Reply;
+import navemu.lab.dns.LabDnsResponder.Transport;
 
 /**
  * The lab's authoritative DNS server: UDP and TCP on the same ephemeral port of 127.0.0.1
  * (RFC 1035 §4.2; TCP messages carry a two-byte length prefix, §4.2.2; RFC 7766 makes TCP
- * support mandatory). Answers come from a {@link ZoneAuthority}.
+ * support mandatory). Answers come from a {@link LabDnsResponder}: the zone's, or a bad one on
+ * purpose for the names {@code config/lab/dns-faults.conf} lists. A slow answer over UDP is sent
+ * later from a scheduler, so it holds up no other query.
  */
 public final class LabDnsServer implements Closeable {
 
@@ -33,25 +39,32 @@ public final class LabDnsServer implements Closeable {
     private static final int MAX_TCP_CONNECTIONS = 8;
     private static final int BIND_ATTEMPTS = 20;
 
-    private final ZoneAuthority authority;
+    private final LabDnsResponder responder;
     private final DatagramSocket udp;
     private final ServerSocket tcp;
     private final ThreadPoolExecutor tcpPool;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread udpThread;
     private final Thread tcpAcceptor;
+    private final ScheduledExecutorService delayedUdp;
 
-    private LabDnsServer(ZoneAuthority authority, DatagramSocket udp, ServerSocket tcp) {
-        this.authority = authority;
+    private LabDnsServer(LabDnsResponder responder, DatagramSocket udp, ServerSocket tcp) {
+        this.responder = responder;
         this.udp = udp;
         this.tcp = tcp;
         this.tcpPool = new ThreadPoolExecutor(0, MAX_TCP_CONNECTIONS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 r -> daemon(r, "navemu-lab dns tcp connection"));
         this.udpThread = daemon(this::udpLoop, "navemu-lab dns udp");
         this.tcpAcceptor = daemon(this::tcpAcceptLoop, "navemu-lab dns tcp acceptor");
+        this.delayedUdp = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "navemu-lab dns slow udp answers"));
     }
 
+    /** A server that answers every name honestly from the zone. */
     public static LabDnsServer start(ZoneAuthority authority) throws IOException {
+        return start(new LabDnsResponder(authority, java.util.Map.of()));
+    }
+
+    public static LabDnsServer start(LabDnsResponder responder) throws IOException {
         InetAddress loopback = LabAddress.LOOPBACK;
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
             DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, 0));
@@ -64,7 +77,7 @@ public final class LabDnsServer implements Closeable {
                 tcp.close();
                 continue;
             }
-            LabDnsServer server = new LabDnsServer(authority, udp, tcp);
+            LabDnsServer server = new LabDnsServer(responder, udp, tcp);
             server.udpThread.start();
             server.tcpAcceptor.start();
             return server;
@@ -82,9 +95,15 @@ public final class LabDnsServer implements Closeable {
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
             try {
                 udp.receive(packet);
-                byte[] answer = authority.answer(Arrays.copyOf(packet.getData(), packet.getLength()), true);
-                if (answer != null) {
-                    udp.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
+                Reply reply = responder.reply(Arrays.copyOf(packet.getData(), packet.getLength()), Transport.UDP);
+                if (reply.bytes() == null) {
+                    continue;
+                }
+                DatagramPacket answer = new DatagramPacket(reply.bytes(), reply.bytes().length, packet.getSocketAddress());
+                if (reply.delay().isZero()) {
+                    udp.send(answer);
+                } else {
+                    delayedUdp.schedule(() -> sendQuietly(answer), reply.delay().toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (IOException e) {
                 if (udp.isClosed()) {
@@ -132,9 +151,13 @@ public final class LabDnsServer implements Closeable {
                 if (query.length != length) {
                     return;
                 }
-                byte[] answer = authority.answer(query, false);
+                Reply reply = responder.reply(query, Transport.TCP);
+                byte[] answer = reply.bytes();
                 if (answer == null) {
                     return;
+                }
+                if (!reply.delay().isZero()) {
+                    Thread.sleep(reply.delay().toMillis());
                 }
                 out.writeShort(answer.length);
                 out.write(answer);
@@ -142,14 +165,25 @@ public final class LabDnsServer implements Closeable {
             }
         } catch (IOException e) {
             // timeout or client gone
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // close() while a slow answer waited
         } finally {
             open.remove(socket);
             closeQuietly(socket);
         }
     }
 
+    private void sendQuietly(DatagramPacket packet) {
+        try {
+            udp.send(packet);
+        } catch (IOException e) {
+            // the server closed meanwhile, or the client's port is gone: nothing to tell anyone
+        }
+    }
+
     @Override
     public void close() {
+        delayedUdp.shutdownNow();
         udp.close();
         closeQuietly(tcp);
         tcpPool.shutdownNow();

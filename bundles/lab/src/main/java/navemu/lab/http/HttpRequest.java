@@ -12,8 +12,29 @@ import java.util.Optional;
  * @param target  the request-target in origin-form, e.g. {@code /a?x=1}
  * @param version {@code HTTP/1.1} or {@code HTTP/1.0}
  * @param headers field names in lower case → values, in arrival order per name
+ * @param body    the content (Content-Length bytes), empty when none
  */
-public record HttpRequest(String method, String target, String version, Map<String, List<String>> headers) {
+public record HttpRequest(String method, String target, String version, Map<String, List<String>> headers, byte[] body) {
+
+    public HttpRequest(String method, String target, String version, Map<String, List<String>> headers) {
+        this(method, target, version, headers, new byte[0]);
+    }
+
+    /** The value of query parameter {@code name} (still percent-encoded), if the target has one. */
+    public Optional<String> queryParameter(String name) {
+        int query = target.indexOf('?');
+        if (query < 0) {
+            return Optional.empty();
+        }
+        for (String pair : target.substring(query + 1).split("&")) {
+            int equals = pair.indexOf('=');
+            String key = equals < 0 ? pair : pair.substring(0, equals);
+            if (key.equals(name)) {
+                return Optional.of(equals < 0 ? "" : pair.substring(equals + 1));
+            }
+        }
+        return Optional.empty();
+    }
 
     public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));

@@ -15,7 +15,7 @@ public final class HttpRequestReader {
 
     /** Larger header sections get 431 (RFC 6585 §5). */
     public static final int MAX_HEADER_BYTES = 16 * 1024;
-    /** Request bodies are read and dropped; larger ones get 413. */
+    /** Larger request bodies get 413. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final InputStream in;
@@ -44,12 +44,11 @@ public final class HttpRequestReader {
             headers.computeIfAbsent(line.substring(0, colon).toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                     .add(line.substring(colon + 1).strip());
         }
-        HttpRequest request = new HttpRequest(requestLine[0], requestLine[1], requestLine[2], headers);
-        if (requestLine[2].equals("HTTP/1.1") && request.header("host").isEmpty()) {
+        HttpRequest head = new HttpRequest(requestLine[0], requestLine[1], requestLine[2], headers);
+        if (requestLine[2].equals("HTTP/1.1") && head.header("host").isEmpty()) {
             throw new BadRequestException(400, "HTTP/1.1 request without Host (RFC 9112 §3.2)");
         }
-        skipBody(request);
-        return request;
+        return new HttpRequest(head.method(), head.target(), head.version(), headers, readBody(head));
     }
 
     private List<String> readHeaderLines() throws IOException, BadRequestException {
@@ -85,7 +84,7 @@ public final class HttpRequestReader {
         }
     }
 
-    private void skipBody(HttpRequest request) throws IOException, BadRequestException {
+    private byte[] readBody(HttpRequest request) throws IOException, BadRequestException {
         if (request.header("transfer-encoding").isPresent()) {
             throw new BadRequestException(411, "the lab's origins take no chunked request bodies");
         }
@@ -99,9 +98,10 @@ public final class HttpRequestReader {
         if (bytes < 0 || bytes > MAX_BODY_BYTES) {
             throw new BadRequestException(413, "request body of " + length + " bytes");
         }
-        long skipped = in.readNBytes((int) bytes).length;
-        if (skipped != bytes) {
+        byte[] body = in.readNBytes((int) bytes);
+        if (body.length != bytes) {
             throw new BadRequestException(400, "connection closed in the middle of the request body");
         }
+        return body;
     }
 }

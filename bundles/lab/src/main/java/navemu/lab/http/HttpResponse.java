@@ -51,7 +51,12 @@ public record HttpResponse(int status, List<String> headers, byte[] body) {
             case 405 -> "Method Not Allowed";
             case 411 -> "Length Required";
             case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
             case 431 -> "Request Header Fields Too Large";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
             default -> "Status " + status;
         };
     }

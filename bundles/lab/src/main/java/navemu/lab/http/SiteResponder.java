@@ -18,8 +18,18 @@ public final class SiteResponder {
     private final String purpose;
     private final HttpBehaviour behaviour;
     private final Set<String> pages = new HashSet<>();
+    private final DohResponder doh;
 
     public SiteResponder(String host, String scheme, String purpose, HttpBehaviour behaviour) {
+        this(host, scheme, purpose, behaviour, null);
+    }
+
+    /** @param doh answers for a site whose behaviour is {@link HttpBehaviour.Mode#DOH}; may be null for others */
+    public SiteResponder(String host, String scheme, String purpose, HttpBehaviour behaviour, DohResponder doh) {
+        if (behaviour.mode() == HttpBehaviour.Mode.DOH && doh == null) {
+            throw new IllegalArgumentException(host + " is a DoH endpoint but no DNS responder was given");
+        }
+        this.doh = doh;
         this.host = host;
         this.scheme = scheme;
         this.purpose = purpose;
@@ -43,6 +53,9 @@ public final class SiteResponder {
     }
 
     private HttpResponse decide(HttpRequest request, String connection) {
+        if (behaviour.mode() == HttpBehaviour.Mode.DOH) {
+            return doh.respond(request);
+        }
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             return text(405, "The lab's origins answer GET and HEAD only.\n").withHeader("Allow: GET, HEAD");
         }

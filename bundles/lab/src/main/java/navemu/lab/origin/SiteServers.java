@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 
 import navemu.lab.ca.SiteCredential;
+import navemu.lab.http.DohResponder;
 import navemu.lab.http.SiteResponder;
 import navemu.lab.site.SiteSpec;
 
@@ -26,13 +27,15 @@ public final class SiteServers implements Closeable {
      * Binds the site's servers at once; the HTTPS server waits for its certificate at the first handshake.
      *
      * @param credential the site's certificate (possibly still being made), or null when it has no TLS server
+     * @param doh        what a DoH site ({@code https = doh}) answers with; may be null when the site is none
      */
-    public static SiteServers start(SiteSpec site, CompletableFuture<SiteCredential> credential, Clock clock) throws IOException {
+    public static SiteServers start(SiteSpec site, CompletableFuture<SiteCredential> credential, Clock clock,
+                                    DohResponder doh) throws IOException {
         OriginServer https = null;
         OriginServer http = null;
         try {
             if (site.tls() != null) {
-                SiteResponder responder = new SiteResponder(site.host(), "https", site.purpose(), site.https());
+                SiteResponder responder = new SiteResponder(site.host(), "https", site.purpose(), site.https(), doh);
                 ConnectionHandler handler = switch (site.tls().server()) {
                     case "jdk" -> new JdkTlsHandler(site.tls(), credential, responder);
                     default -> new BouncyCastleTlsHandler(site.tls(), credential, responder, clock);
@@ -40,7 +43,7 @@ public final class SiteServers implements Closeable {
                 https = OriginServer.start("https " + site.host(), handler);
             }
             if (site.http() != null) {
-                SiteResponder responder = new SiteResponder(site.host(), "http", site.purpose(), site.http());
+                SiteResponder responder = new SiteResponder(site.host(), "http", site.purpose(), site.http(), doh);
                 http = OriginServer.start("http " + site.host(), new PlainHttpHandler(responder));
             }
             return new SiteServers(site, https, http);
@@ -50,6 +53,11 @@ public final class SiteServers implements Closeable {
             }
             throw e;
         }
+    }
+
+    /** Binds the site's servers; for sites that are not DoH endpoints. */
+    public static SiteServers start(SiteSpec site, CompletableFuture<SiteCredential> credential, Clock clock) throws IOException {
+        return start(site, credential, clock, null);
     }
 
     public SiteSpec site() {

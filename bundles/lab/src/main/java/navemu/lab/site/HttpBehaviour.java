@@ -23,7 +23,9 @@ public record HttpBehaviour(Mode mode, Map<String, Redirect> redirects, List<Str
         /** Every request answers 301 to the same path on https:// (what HSTS later makes unnecessary). */
         REDIRECT_TO_HTTPS,
         /** {@code /} → {@code /loop/1} → {@code /loop/2} → … forever, 302 each. */
-        LOOP
+        LOOP,
+        /** DNS over HTTPS (RFC 8484) at {@code /dns-query}: GET {@code ?dns=} and POST, answered like the lab's DNS server. */
+        DOH
     }
 
     /** @param location a path on the same origin or an absolute URL (RFC 9110 §10.2.2) */

@@ -159,6 +159,9 @@ public final class SiteCatalogFile {
                         + String.join(", ", Arrays.stream(HttpBehaviour.Mode.values())
                         .map(m -> m.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList()));
             }
+            if (mode == HttpBehaviour.Mode.DOH && !scheme.equals("https")) {
+                throw error(line(scheme), "'doh' is for https only: RFC 8484 §5 requires DNS over HTTPS to use https");
+            }
             Map<String, HttpBehaviour.Redirect> redirects = new LinkedHashMap<>();
             for (IniFile.Entry entry : entries.getOrDefault(scheme + ".redirect", List.of())) {
                 String[] parts = entry.value().split("\\s+");
