@@ -2,6 +2,8 @@ package navemu.store.file;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,6 +65,22 @@ public final class StrictJson {
             result.add(reader.read(array.get(i), "entry " + (i + 1)));
         }
         return result;
+    }
+
+    /**
+     * The instant that a field's text gives (ISO-8601, as {@link Instant#toString()} writes it).
+     *
+     * @param text  the field's value, already read as a string by the store (which says how a missing one is reported)
+     * @param key   the field's name, for the message
+     * @param where the entry, for the message ("entry 3")
+     * @throws CorruptFileException when the text is not an ISO-8601 instant
+     */
+    public static Instant instant(String text, String key, String where) throws CorruptFileException {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CorruptFileException(where + ": \"" + key + "\" is not an ISO-8601 instant: \"" + text + "\"");
+        }
     }
 
     private static JsonElement parse(String text) throws CorruptFileException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -60,5 +61,19 @@ class StrictJsonTest {
     void whatIsWrongIsSaid(String text, String message) {
         CorruptFileException e = assertThrows(CorruptFileException.class, () -> StrictJson.object(text));
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
+    }
+
+    @Test
+    void anInstantIsReadAsInstantWritesIt() throws CorruptFileException {
+        Instant instant = Instant.parse("2026-11-22T15:00:00Z");
+        assertEquals(instant, StrictJson.instant(instant.toString(), "observed", "entry 1"));
+        assertEquals(Instant.MAX, StrictJson.instant(Instant.MAX.toString(), "expires", "entry 1"));
+    }
+
+    @Test
+    void aTextThatIsNoInstantIsNamedWithItsFieldAndEntry() {
+        CorruptFileException e = assertThrows(CorruptFileException.class,
+                () -> StrictJson.instant("yesterday", "observed", "entry 2"));
+        assertEquals("entry 2: \"observed\" is not an ISO-8601 instant: \"yesterday\"", e.getMessage());
     }
 }
