@@ -223,12 +223,7 @@ final class SessionJsonFile {
     }
 
     private static Instant instant(JsonObject object, String key, String where) throws CorruptFileException {
-        String text = string(object, key, where);
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new CorruptFileException(where + ": \"" + key + "\" is not an ISO-8601 instant: \"" + text + "\"");
-        }
+        return StrictJson.instant(string(object, key, where), key, where);
     }
 
     private static Duration duration(JsonObject object, String key, String where) throws CorruptFileException {
