@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,16 +73,7 @@ public final class HstsJsonFile {
                 || version.getAsInt() != VERSION) {
             throw new CorruptFileException("\"version\" is " + version + ", expected " + VERSION);
         }
-        JsonElement entries = document.get("entries");
-        if (entries == null || !entries.isJsonArray()) {
-            throw new CorruptFileException("\"entries\" is missing or not an array");
-        }
-        List<HstsPolicy> policies = new ArrayList<>();
-        JsonArray array = entries.getAsJsonArray();
-        for (int i = 0; i < array.size(); i++) {
-            policies.add(entry(array.get(i), "entry " + (i + 1)));
-        }
-        return policies;
+        return StrictJson.entries(document, HstsJsonFile::entry);
     }
 
     /**
@@ -149,11 +138,6 @@ public final class HstsJsonFile {
     }
 
     private static Instant instant(JsonObject object, String key, String where) throws CorruptFileException {
-        String text = string(object, key, where);
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new CorruptFileException(where + ": \"" + key + "\" is not an ISO-8601 instant: \"" + text + "\"");
-        }
+        return StrictJson.instant(string(object, key, where), key, where);
     }
 }
