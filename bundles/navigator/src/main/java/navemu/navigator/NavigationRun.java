@@ -34,6 +34,7 @@ import navemu.api.tls.SecureChannel;
 import navemu.api.tls.TlsContext;
 import navemu.api.tls.TlsRequest;
 import navemu.api.trace.NavigationListener;
+import navemu.navigator.http.FirstByteClock;
 import navemu.navigator.http.Http11Client;
 import navemu.navigator.http.HttpProtocolException;
 import navemu.navigator.http.HttpResponse;
@@ -299,11 +300,16 @@ final class NavigationRun {
             step.info("plain http://: the request and response travel unencrypted");
         }
         HttpResponse response;
+        FirstByteClock firstByte = new FirstByteClock(in);
+        long sendStart = System.nanoTime();
+        long sent = sendStart;
         try {
             Http11Client.send(out, requestBytes);
+            sent = System.nanoTime();
             step.sent("GET " + hop.url.requestTarget(), requestBytes.length, Map.of("Host", hop.url.hostHeader()));
             step.roundTrip("request sent, waiting for the response");
-            response = Http11Client.readResponse(new BufferedInputStream(in));
+            response = Http11Client.readResponse(new BufferedInputStream(firstByte));
+            recordPhases(step, sendStart, sent, firstByte.firstByteNanos(), System.nanoTime());
         } catch (HttpProtocolException e) {
             hop.steps.add(step.fail(e.error(), e.getMessage()));
             throw new NavigationException(e.error(), e.getMessage());
@@ -343,6 +349,14 @@ final class NavigationRun {
             }
         }
         hop.steps.add(step.succeed());
+    }
+
+    /** The HAR / DevTools phases of the exchange: send, wait (time to first byte), receive. */
+    private static void recordPhases(StepRecorder step, long start, long sent, long firstByte, long end) {
+        long first = firstByte == 0 ? end : firstByte;
+        step.detail("sendMs", StepRecorder.millis(sent - start));
+        step.detail("waitMs", StepRecorder.millis(first - sent));
+        step.detail("receiveMs", StepRecorder.millis(end - first));
     }
 
     /** RFC 6797 §8.1: the store decides what to take; the navigator tells it how the response came. */

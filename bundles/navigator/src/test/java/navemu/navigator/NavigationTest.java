@@ -84,6 +84,9 @@ class NavigationTest {
         assertEquals("test port map", r.steps.get(2).detail.get("portSource"));
         assertEquals(1, r.steps.get(2).rtts, "the TCP handshake is one round trip");
         assertEquals(1, r.steps.get(3).rtts, "the request and response are one round trip");
+        for (String phase : List.of("sendMs", "waitMs", "receiveMs")) {
+            assertTrue(((Double) r.steps.get(3).detail.get(phase)) >= 0, "the http step records " + phase);
+        }
         assertEquals("test", r.composition.get("tls"));
     }
 
