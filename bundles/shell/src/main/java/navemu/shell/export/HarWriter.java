@@ -22,11 +22,17 @@ import navemu.api.result.StepResult;
  * Navigations as a HAR 1.2 log (http://www.softwareishard.com/blog/har-12-spec/), the file
  * DevTools imports: one entry per request, redirect hops included, with {@code timings} taken
  * from the steps. As the format defines, {@code ssl} is part of {@code connect}; HSTS (the
- * browser's own lookup before any packet) counts as {@code blocked}; the HTTP step, which the
- * trace does not split, is all {@code wait}.
+ * browser's own lookup before any packet) counts as {@code blocked}. The HTTP step is split into
+ * {@code send}, {@code wait} and {@code receive} when its details carry {@value #SEND_MS},
+ * {@value #WAIT_MS} and {@value #RECEIVE_MS} (milliseconds); without them it is all {@code wait}.
  */
 public final class HarWriter {
     private static final String VERSION = "0.1.0";
+
+    /** HTTP step details a navigator may record: request written, first response byte, last byte (HAR 1.2 timings). */
+    public static final String SEND_MS = "sendMs";
+    public static final String WAIT_MS = "waitMs";
+    public static final String RECEIVE_MS = "receiveMs";
 
     public String write(List<NavigationResult> results) {
         JsonObject log = new JsonObject();
@@ -126,16 +132,39 @@ public final class HarWriter {
         double dns = step(steps, "dns").map(s -> s.durationMs).orElse(-1.0);
         double tcp = step(steps, "tcp").map(s -> s.durationMs).orElse(-1.0);
         double ssl = step(steps, "tls").map(s -> s.durationMs).orElse(-1.0);
-        double wait = step(steps, "http").map(s -> s.durationMs).orElse(0.0);
+        Optional<StepResult> http = step(steps, "http");
+        double[] sendWaitReceive = http.flatMap(HarWriter::split)
+                .orElse(new double[] {0, http.map(s -> s.durationMs).orElse(0.0), 0});
         JsonObject timings = new JsonObject();
         timings.addProperty("blocked", round(blocked));
         timings.addProperty("dns", internal ? -1 : round(dns));
         timings.addProperty("connect", tcp < 0 ? -1 : round(tcp + Math.max(0, ssl)));
-        timings.addProperty("send", 0);
-        timings.addProperty("wait", round(wait));
-        timings.addProperty("receive", 0);
+        timings.addProperty("send", round(sendWaitReceive[0]));
+        timings.addProperty("wait", round(sendWaitReceive[1]));
+        timings.addProperty("receive", round(sendWaitReceive[2]));
         timings.addProperty("ssl", round(ssl));
         return timings;
+    }
+
+    /** The HTTP step's send, wait and receive times, when the navigator recorded all three (never negative). */
+    private static Optional<double[]> split(StepResult http) {
+        double[] phases = new double[3];
+        String[] keys = {SEND_MS, WAIT_MS, RECEIVE_MS};
+        for (int i = 0; i < keys.length; i++) {
+            Object value = http.detail.get(keys[i]);
+            if (value instanceof Number number) {
+                phases[i] = Math.max(0, number.doubleValue());
+            } else if (value instanceof String text) {
+                try {
+                    phases[i] = Math.max(0, Double.parseDouble(text));
+                } catch (NumberFormatException e) {
+                    return Optional.empty();
+                }
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(phases);
     }
 
     /** The entry's time: the sum of its timings, ssl left out as it is inside connect. */

@@ -63,6 +63,9 @@ class HarSchemaTest {
         moved.steps.get(1).detail.put("address", "::1");
         moved.steps.add(Results.step("tls", "tls13-ecdhe", 2.0, 12.0, 1));
         moved.steps.add(Results.step("http", "", 14.0, 1.1, 1));
+        moved.steps.get(3).detail.put(HarWriter.SEND_MS, 0.1);
+        moved.steps.get(3).detail.put(HarWriter.WAIT_MS, 0.9);
+        moved.steps.get(3).detail.put(HarWriter.RECEIVE_MS, 0.1);
         moved.http = new HttpInfo();
         moved.http.status = 301;
         moved.http.reason = "Moved Permanently";

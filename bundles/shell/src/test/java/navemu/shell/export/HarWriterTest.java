@@ -125,4 +125,31 @@ class HarWriterTest {
         assertEquals(0, entry.getAsJsonObject("response").get("status").getAsInt());
         assertEquals("ERR_NAME_NOT_RESOLVED", entry.get("_error").getAsString());
     }
+
+    @Test
+    void anHttpStepWithSendWaitAndReceiveIsSplitInTheTimings() {
+        NavigationResult result = Results.ok("https://www.lab.test/", 200, "jsse");
+        result.steps.get(4).detail.put(HarWriter.SEND_MS, 0.25);
+        result.steps.get(4).detail.put(HarWriter.WAIT_MS, "1.5");
+        result.steps.get(4).detail.put(HarWriter.RECEIVE_MS, 0.25);
+        JsonObject entry = log(result).getAsJsonArray("entries").get(0).getAsJsonObject();
+        assertHar12(log(result));
+        JsonObject timings = entry.getAsJsonObject("timings");
+        assertEquals(0.25, timings.get("send").getAsDouble());
+        assertEquals(1.5, timings.get("wait").getAsDouble());
+        assertEquals(0.25, timings.get("receive").getAsDouble());
+        assertEquals(0.1 + 3.2 + 40.4 + 2.0, entry.get("time").getAsDouble(), 1e-9);
+    }
+
+    @Test
+    void anHttpStepMissingOneOfTheThreeTimesIsAllWait() {
+        NavigationResult result = Results.ok("https://www.lab.test/", 200, "jsse");
+        result.steps.get(4).detail.put(HarWriter.SEND_MS, 0.25);
+        result.steps.get(4).detail.put(HarWriter.WAIT_MS, "not a number");
+        result.steps.get(4).detail.put(HarWriter.RECEIVE_MS, 0.25);
+        JsonObject timings = log(result).getAsJsonArray("entries").get(0).getAsJsonObject().getAsJsonObject("timings");
+        assertEquals(0.0, timings.get("send").getAsDouble());
+        assertEquals(2.0, timings.get("wait").getAsDouble());
+        assertEquals(0.0, timings.get("receive").getAsDouble());
+    }
 }
