@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
+import navemu.api.dns.AddressLiteral;
+
 /** Parses {@code host[:port]} lists such as {@code 127.0.0.1:5353, [::1]:53, 10.0.0.1}. */
 final class ServerList {
 
@@ -37,7 +39,7 @@ final class ServerList {
             host = item.substring(0, item.indexOf(':'));
             port = port(item, item.substring(item.indexOf(':')));
         }
-        InetAddress address = IpLiteral.parse(host).orElseThrow(() -> new IllegalArgumentException(
+        InetAddress address = AddressLiteral.parse(host).orElseThrow(() -> new IllegalArgumentException(
                 "DNS server '" + item + "': the address must be an IP literal (a name would need DNS to find DNS)"));
         return new InetSocketAddress(address, port);
     }

@@ -25,6 +25,7 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
+import navemu.api.dns.AddressLiteral;
 import navemu.api.NavigationException;
 import navemu.api.NetError;
 import navemu.api.dns.DnsAnswer;
@@ -72,7 +73,7 @@ public final class StubResolver implements DnsResolver {
         if (name.endsWith(".") && name.length() > 1) {
             name = name.substring(0, name.length() - 1);
         }
-        Optional<InetAddress> literal = IpLiteral.parse(name);
+        Optional<InetAddress> literal = AddressLiteral.parse(name);
         if (literal.isPresent()) {
             trace.info(host + " is an IP literal: it resolves to itself, no query is sent");
             trace.detail("literal", true);
@@ -300,10 +301,10 @@ public final class StubResolver implements DnsResolver {
     }
 
     private static InetAddress ipv4Loopback() {
-        return IpLiteral.parse("127.0.0.1").orElseThrow();
+        return AddressLiteral.parse("127.0.0.1").orElseThrow();
     }
 
     private static InetAddress ipv6Loopback() {
-        return IpLiteral.parse("::1").orElseThrow();
+        return AddressLiteral.parse("::1").orElseThrow();
     }
 }
