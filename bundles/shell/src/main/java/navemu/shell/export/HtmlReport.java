@@ -30,9 +30,11 @@ public final class HtmlReport {
             + ".ok{color:#1a7f37}.bad{color:#cf222e}.dim{color:#777}.nowrap{white-space:nowrap}.num{text-align:right}"
             + ".certificate{font-weight:600;margin:1em 0 .2em}"
             + "tr.request td{padding-top:.7em;font-weight:600;border-bottom:1px solid #eee}"
-            + ".lane{position:relative;height:1em;width:40em;background:#f3f3f3}"
+            + ".lane{position:relative;height:1em;width:30em;background:#f3f3f3}"
+            + ".detail{font-size:.85em;overflow-wrap:anywhere}"
             + ".bar{position:absolute;top:0;height:1em;background:#2f81f7}.bar.bad{background:#cf222e}"
-            + "pre{background:#f6f8fa;padding:1em;overflow-x:auto;line-height:1.25}";
+            // The ladder's arrows fit the page; a long field line wraps instead of running off it.
+            + "pre{background:#f6f8fa;padding:1em;line-height:1.25;white-space:pre-wrap;overflow-wrap:anywhere}";
 
     public String write(NavigationResult result, List<TraceEvent> events) {
         StringBuilder html = new StringBuilder();
@@ -57,7 +59,8 @@ public final class HtmlReport {
         html.append(String.join(" · ", slots)).append(" · started ").append(escape(result.startedAt)).append("</p>\n");
         waterfall(html, result);
         html.append("<h2 id=\"ladder\">TLS handshake</h2>\n<pre>");
-        for (AttributedString line : new LadderRenderer().render(events, result.tls, 100)) {
+        // Arrows are drawn 100 columns wide; a wider width only keeps long field lines whole (the page wraps them).
+        for (AttributedString line : new LadderRenderer().render(events, result.tls, 10_000)) {
             html.append(escape(line.toString())).append('\n');
         }
         html.append("</pre>\n");
@@ -122,7 +125,8 @@ public final class HtmlReport {
                     .append(String.format(Locale.ROOT, "%.2f", Math.min(width, 100 - left))).append("%\"></div></div></td>")
                     .append("<td class=\"nowrap num\">").append(escape(Durations.ms(step.durationMs)))
                     .append("</td><td class=\"num\">").append(step.rtts)
-                    .append("</td><td class=\"dim\">").append(escape(step.ok ? StepRow.detailText(step.detail) : step.error))
+                    .append("</td><td class=\"detail ").append(step.ok ? "dim" : "bad").append("\">")
+                    .append(escape(step.ok ? StepRow.detailText(step.detail) : step.error))
                     .append("</td></tr>\n");
         }
     }
