@@ -1,5 +1,8 @@
 package navemu.tls.tls13ecdhe;
 
+import navemu.tls.core.client.Tls13ClientConfig;
+import navemu.tls.core.client.Tls13Client;
+
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
@@ -16,20 +19,20 @@ import navemu.api.trace.StepTrace;
 
 /**
  * The {@code tls} slot's {@code tls13-ecdhe}: navemu's own TLS 1.3 client (see
- * {@link ClientHandshake}). What it offers can be narrowed by the optional configuration pid
- * {@code navemu.tls.tls13ecdhe} (see {@link ClientConfig#fromProperties}); a change applies to
+ * {@link navemu.tls.core.client.Tls13ClientHandshake}, in tls-core so the browser client shares it). What it offers can be narrowed by the optional configuration pid
+ * {@code navemu.tls.tls13ecdhe} (see {@link Tls13ClientConfig#fromProperties}); a change applies to
  * the next handshake.
  */
 @Component(service = TlsClient.class, property = {"navemu.slot=tls", "navemu.impl=tls13-ecdhe"},
         configurationPid = "navemu.tls.tls13ecdhe")
 public class Tls13EcdheClient implements TlsClient {
 
-    private volatile Tls13Handshaker handshaker = new Tls13Handshaker(ClientConfig.defaults());
+    private volatile Tls13Client handshaker = new Tls13Client(Tls13ClientConfig.defaults());
 
     @Activate
     @Modified
     void configure(Map<String, Object> properties) {
-        handshaker = new Tls13Handshaker(ClientConfig.fromProperties(properties));
+        handshaker = new Tls13Client(Tls13ClientConfig.fromProperties(properties));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package navemu.tls.tls13ecdhe;
 
+import navemu.tls.core.client.Tls13ClientConfig;
+import navemu.tls.core.client.Tls13Client;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,8 +44,8 @@ final class Exchange {
         return new TlsRequest(TestPki.HOST, port, List.of("http/1.1"), null, Duration.ofSeconds(5));
     }
 
-    Exchange run(ClientConfig config, int port) throws IOException, NavigationException {
-        channel = new Tls13Handshaker(config).handshake(request(port), SocketConnection.connect(port), context(), trace);
+    Exchange run(Tls13ClientConfig config, int port) throws IOException, NavigationException {
+        channel = new Tls13Client(config).handshake(request(port), SocketConnection.connect(port), context(), trace);
         channel.output().write(("GET / HTTP/1.1\r\nHost: " + TestPki.HOST + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         channel.output().flush();
         response = readAll(channel.input());

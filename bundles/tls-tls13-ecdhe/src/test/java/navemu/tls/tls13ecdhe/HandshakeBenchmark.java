@@ -1,5 +1,8 @@
 package navemu.tls.tls13ecdhe;
 
+import navemu.tls.core.client.Tls13ClientConfig;
+import navemu.tls.core.client.Tls13Client;
+
 import java.net.InetSocketAddress;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -76,7 +79,7 @@ public final class HandshakeBenchmark {
     }
 
     private static Client ours(TestPki pki, int port) {
-        Tls13Handshaker handshaker = new Tls13Handshaker(ClientConfig.defaults()
+        Tls13Client handshaker = new Tls13Client(Tls13ClientConfig.defaults()
                 .withCipherSuites(Tls13CipherSuite.TLS_AES_128_GCM_SHA256));
         RootValidator validator = new RootValidator(pki.root);
         TlsRequest request = new TlsRequest(TestPki.HOST, port, List.of("http/1.1"), null, Duration.ofSeconds(10));

@@ -1,5 +1,7 @@
 package navemu.tls.tls13ecdhe;
 
+import navemu.tls.core.client.Tls13ClientConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -58,7 +60,7 @@ class JsseInteropTest {
     void fullHandshakeThenRequestAndResponse(JsseServer.Impl impl, TestPki.KeyType key, Tls13CipherSuite suite) throws Exception {
         TestPki pki = PKI.get(key);
         try (JsseServer server = JsseServer.start(impl, pki, new String[] {suite.name()}, null)) {
-            Exchange x = new Exchange(pki).run(ClientConfig.defaults(), server.port());
+            Exchange x = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
 
             assertTrue(x.response.startsWith("HTTP/1.1 200 OK"), x.response);
             assertTrue(x.response.endsWith(JsseServer.BODY), x.response);
@@ -90,7 +92,7 @@ class JsseInteropTest {
     void helloRetryRequestWhenTheServerOnlyAcceptsP256() throws Exception {
         TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
         try (JsseServer server = JsseServer.start(JsseServer.Impl.BC, pki, null, new String[] {"secp256r1"})) {
-            Exchange x = new Exchange(pki).run(ClientConfig.defaults(), server.port());
+            Exchange x = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
 
             assertTrue(x.response.endsWith(JsseServer.BODY), x.response);
             assertEquals(NamedGroup.SECP256R1.rfcName(), x.channel.info().group);
@@ -105,7 +107,7 @@ class JsseInteropTest {
     void newSessionTicketFromTheJdkServerGoesToTheSessionSlot() throws Exception {
         TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
         try (JsseServer server = JsseServer.start(JsseServer.Impl.JDK, pki, null, null)) {
-            Exchange x = new Exchange(pki).run(ClientConfig.defaults(), server.port());
+            Exchange x = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
 
             assertTrue(x.channel.info().messages.stream().anyMatch(m -> m.type().equals("NewSessionTicket")
                     && m.dir().equals(TlsMessage.SERVER_TO_CLIENT)));

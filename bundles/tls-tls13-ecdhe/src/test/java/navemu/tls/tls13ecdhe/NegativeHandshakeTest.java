@@ -1,5 +1,8 @@
 package navemu.tls.tls13ecdhe;
 
+import navemu.tls.core.client.Tls13ClientConfig;
+import navemu.tls.core.client.Tls13Client;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,7 +46,7 @@ class NegativeHandshakeTest {
         try (ScriptedTls13Server server = new ScriptedTls13Server(pki, misbehaviour)) {
             Exchange x = new Exchange(pki);
             TlsRequest request = new TlsRequest(TestPki.HOST, server.port(), List.of("http/1.1"), null, readTimeout);
-            NavigationException e = assertThrows(NavigationException.class, () -> new Tls13Handshaker(ClientConfig.defaults())
+            NavigationException e = assertThrows(NavigationException.class, () -> new Tls13Client(Tls13ClientConfig.defaults())
                     .handshake(request, SocketConnection.connect(server.port()), x.context(), x.trace));
             return new Failure(e, server.outcome());
         }
@@ -56,7 +59,7 @@ class NegativeHandshakeTest {
     @Test
     void theScriptedServerIsAValidPeerWhenItBehaves() throws Exception {
         try (ScriptedTls13Server server = new ScriptedTls13Server(pki, Misbehaviour.NONE)) {
-            Exchange x = new Exchange(pki).run(ClientConfig.defaults(), server.port());
+            Exchange x = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
             assertTrue(x.response.endsWith("scripted hello"), x.response);
             Outcome o = server.outcome();
             assertTrue(o.request().startsWith("GET / HTTP/1.1"), String.valueOf(o));
@@ -100,7 +103,7 @@ class NegativeHandshakeTest {
     void aChangeCipherSpecAfterTheServersFinishedIsAnUnexpectedMessage() throws Exception {
         try (ScriptedTls13Server server = new ScriptedTls13Server(pki, Misbehaviour.CHANGE_CIPHER_SPEC_AFTER_FINISHED)) {
             Exchange x = new Exchange(pki);
-            SecureChannel channel = new Tls13Handshaker(ClientConfig.defaults())
+            SecureChannel channel = new Tls13Client(Tls13ClientConfig.defaults())
                     .handshake(Exchange.request(server.port()), SocketConnection.connect(server.port()), x.context(), x.trace);
             IOException e = assertThrows(IOException.class, () -> channel.input().read());
             assertTrue(e.getMessage().contains("change_cipher_spec"), e.getMessage());
@@ -128,7 +131,7 @@ class NegativeHandshakeTest {
     void anEncryptedRecordOverTheLimitIsARecordOverflowToo() throws Exception {
         try (ScriptedTls13Server server = new ScriptedTls13Server(pki, Misbehaviour.OVERSIZED_ENCRYPTED_RECORD)) {
             Exchange x = new Exchange(pki);
-            SecureChannel channel = new Tls13Handshaker(ClientConfig.defaults())
+            SecureChannel channel = new Tls13Client(Tls13ClientConfig.defaults())
                     .handshake(Exchange.request(server.port()), SocketConnection.connect(server.port()), x.context(), x.trace);
             IOException e = assertThrows(IOException.class, () -> channel.input().read());
             assertTrue(e.getMessage().contains("exceeds the limit of 16640"), e.getMessage());
@@ -174,7 +177,7 @@ class NegativeHandshakeTest {
         TestPki stranger = TestPki.create(TestPki.KeyType.ECDSA);
         try (ScriptedTls13Server server = new ScriptedTls13Server(pki, Misbehaviour.NONE)) {
             Exchange x = new Exchange(stranger);
-            NavigationException e = assertThrows(NavigationException.class, () -> new Tls13Handshaker(ClientConfig.defaults())
+            NavigationException e = assertThrows(NavigationException.class, () -> new Tls13Client(Tls13ClientConfig.defaults())
                     .handshake(Exchange.request(server.port()), SocketConnection.connect(server.port()), x.context(), x.trace));
             assertEquals(NetError.ERR_CERT_AUTHORITY_INVALID, e.error());
             assertEquals(AlertDescription.UNKNOWN_CA, server.outcome().alertFromClient());
@@ -187,7 +190,7 @@ class NegativeHandshakeTest {
                 Instant.now().minus(Duration.ofDays(10)));
         try (ScriptedTls13Server server = new ScriptedTls13Server(expired, Misbehaviour.NONE)) {
             Exchange x = new Exchange(expired);
-            NavigationException e = assertThrows(NavigationException.class, () -> new Tls13Handshaker(ClientConfig.defaults())
+            NavigationException e = assertThrows(NavigationException.class, () -> new Tls13Client(Tls13ClientConfig.defaults())
                     .handshake(Exchange.request(server.port()), SocketConnection.connect(server.port()), x.context(), x.trace));
             assertEquals(NetError.ERR_CERT_DATE_INVALID, e.error());
             assertEquals(AlertDescription.CERTIFICATE_EXPIRED, server.outcome().alertFromClient());
@@ -197,7 +200,7 @@ class NegativeHandshakeTest {
     @Test
     void keyUpdateRequestedIsAnsweredAndNewKeysAreUsedBothWays() throws Exception {
         try (ScriptedTls13Server server = new ScriptedTls13Server(pki, Misbehaviour.KEY_UPDATE_REQUESTED)) {
-            Exchange x = new Exchange(pki).run(ClientConfig.defaults(), server.port());
+            Exchange x = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
             assertTrue(x.response.endsWith("scripted hello"), x.response);
             Outcome o = server.outcome();
             assertTrue(o.clientKeyUpdate(), "the client answered KeyUpdate(update_not_requested) (RFC 8446 §4.6.3)");

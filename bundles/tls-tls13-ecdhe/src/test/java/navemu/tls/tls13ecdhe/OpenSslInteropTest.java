@@ -1,5 +1,7 @@
 package navemu.tls.tls13ecdhe;
 
+import navemu.tls.core.client.Tls13ClientConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,7 +60,7 @@ class OpenSslInteropTest {
         try (OpenSslServer server = OpenSslServer.start(pki, suite.name(), group)) {
             Exchange x;
             try {
-                x = new Exchange(pki).run(ClientConfig.defaults(), server.port());
+                x = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
             } catch (Exception e) {
                 throw new AssertionError("handshake with openssl failed: " + e + "\ns_server said:\n" + server.output(), e);
             }
@@ -85,7 +87,7 @@ class OpenSslInteropTest {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("navemu-ocsp", ".der");
         java.nio.file.Files.write(file, ocsp);
         try (OpenSslServer server = OpenSslServer.start(pki, null, null, "-status_file", file.toString())) {
-            Exchange x = new Exchange(pki).run(ClientConfig.defaults(), server.port());
+            Exchange x = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
             org.junit.jupiter.api.Assertions.assertArrayEquals(ocsp, x.validator.lastRequest.stapledOcsp(),
                     "status_request in the ClientHello; the OCSPResponse from the leaf's CertificateEntry (RFC 8446 §4.4.2.1)");
             assertEquals(ocsp.length + " bytes", x.trace.fieldsByMessage.get("S>C Certificate").get("stapled_ocsp"));
@@ -98,7 +100,7 @@ class OpenSslInteropTest {
     void anEd25519ServerCertificate() throws Exception {
         TestPki pki = TestPki.createEd25519();
         try (OpenSslServer server = OpenSslServer.start(pki, null, null)) {
-            Exchange x = new Exchange(pki).run(ClientConfig.defaults(), server.port());
+            Exchange x = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
             assertEquals("ed25519", x.trace.fieldsByMessage.get("S>C CertificateVerify").get("algorithm"));
             assertTrue(x.response.startsWith("HTTP/1.0 200 ok"), x.response);
         }
@@ -109,7 +111,7 @@ class OpenSslInteropTest {
         TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
         // -verify (not -Verify): the server asks, but goes on without a client certificate.
         try (OpenSslServer server = OpenSslServer.start(pki, null, null, "-verify", "1")) {
-            Exchange x = new Exchange(pki).run(ClientConfig.defaults(), server.port());
+            Exchange x = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
             assertTrue(x.trace.received.contains("CertificateRequest"));
             assertEquals("0 (no client certificate)", x.trace.fieldsByMessage.get("C>S Certificate").get("certificates"));
             assertTrue(x.response.startsWith("HTTP/1.0 200 ok"), x.response);
@@ -120,7 +122,7 @@ class OpenSslInteropTest {
     void secp384r1AfterHelloRetryRequest() throws Exception {
         TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
         try (OpenSslServer server = OpenSslServer.start(pki, null, "P-384")) {
-            Exchange x = new Exchange(pki).run(ClientConfig.defaults(), server.port());
+            Exchange x = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
             assertEquals("secp384r1", x.channel.info().group);
             assertEquals(2, x.trace.roundTrips.size());
         }
@@ -132,7 +134,7 @@ class OpenSslInteropTest {
         try (OpenSslServer server = OpenSslServer.start(pki, null, "P-521")) {
             Exchange x = new Exchange(pki);
             var e = org.junit.jupiter.api.Assertions.assertThrows(navemu.api.NavigationException.class,
-                    () -> x.run(ClientConfig.defaults(), server.port()));
+                    () -> x.run(Tls13ClientConfig.defaults(), server.port()));
             assertEquals(navemu.api.NetError.ERR_SSL_VERSION_OR_CIPHER_MISMATCH, e.error(), e.getMessage());
             assertTrue(e.getMessage().contains("handshake_failure"), e.getMessage());
         }

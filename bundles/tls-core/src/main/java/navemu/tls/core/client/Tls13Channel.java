@@ -1,4 +1,4 @@
-package navemu.tls.tls13ecdhe;
+package navemu.tls.core.client;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,8 +18,6 @@ import navemu.api.tcp.Connection;
 import navemu.api.tls.SecureChannel;
 import navemu.tls.core.alert.Alert;
 import navemu.tls.core.alert.AlertDescription;
-import navemu.tls.core.client.HandshakeIo;
-import navemu.tls.core.client.MessageLog;
 import navemu.tls.core.alert.PeerAlertException;
 import navemu.tls.core.alert.TlsAlertException;
 import navemu.tls.core.crypto.Tls13CipherSuite;
@@ -38,10 +36,10 @@ import navemu.tls.core.record.TlsRecord;
  * post-handshake messages the server may send at any time — NewSessionTicket (handed to the
  * session slot) and KeyUpdate (answered). close_notify ends reading; {@link #close} sends ours.
  */
-final class Tls13Channel implements SecureChannel {
+public final class Tls13Channel implements SecureChannel {
 
     /** What the handshake hands over: the negotiated suite and the application-stage secrets. */
-    record Keys(Tls13CipherSuite suite, TrafficSecret clientApplicationSecret, TrafficSecret serverApplicationSecret,
+    public record Keys(Tls13CipherSuite suite, TrafficSecret clientApplicationSecret, TrafficSecret serverApplicationSecret,
                 ResumptionMasterSecret resumptionMasterSecret, String alpn, CertVerdict verdict, byte[] clientRandom) {
     }
 
@@ -64,7 +62,7 @@ final class Tls13Channel implements SecureChannel {
     private final AppDataInput input = new AppDataInput();
     private final AppDataOutput output = new AppDataOutput();
 
-    Tls13Channel(Connection connection, HandshakeIo io, MessageLog log, Keys keys, SessionStore sessions,
+    public Tls13Channel(Connection connection, HandshakeIo io, MessageLog log, Keys keys, SessionStore sessions,
                  SessionKey sessionKey, Instant handshakeDone) {
         this.connection = connection;
         this.io = io;

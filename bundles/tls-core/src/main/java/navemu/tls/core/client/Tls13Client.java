@@ -1,4 +1,4 @@
-package navemu.tls.tls13ecdhe;
+package navemu.tls.core.client;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -13,9 +13,6 @@ import navemu.api.tls.SecureChannel;
 import navemu.api.tls.TlsContext;
 import navemu.api.tls.TlsRequest;
 import navemu.api.trace.StepTrace;
-import navemu.tls.core.client.HandshakeFailures;
-import navemu.tls.core.client.HandshakeIo;
-import navemu.tls.core.client.MessageLog;
 import navemu.tls.core.record.RecordLayer;
 
 /**
@@ -23,13 +20,13 @@ import navemu.tls.core.record.RecordLayer;
  * {@link HandshakeFailures} (a HandshakeFailedException that keeps the messages exchanged so
  * far). The plain class behind the OSGi component, usable from tests.
  */
-public final class Tls13Handshaker {
+public final class Tls13Client {
     /** When the request gives no read timeout. */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(15);
 
-    private final ClientConfig config;
+    private final Tls13ClientConfig config;
 
-    public Tls13Handshaker(ClientConfig config) {
+    public Tls13Client(Tls13ClientConfig config) {
         this.config = config;
     }
 
@@ -40,14 +37,14 @@ public final class Tls13Handshaker {
         TlsInfo info = new TlsInfo();
         MessageLog log = new MessageLog(trace, info, context.keyLog());
         HandshakeIo io = null;
-        ClientHandshake handshake = null;
+        Tls13ClientHandshake handshake = null;
         try {
             connection.setReadTimeout(timeout);
             RecordLayer records = new RecordLayer(new BufferedInputStream(connection.input(), 1 << 15),
                     new BufferedOutputStream(connection.output(), 1 << 15));
             records.dropChangeCipherSpec(true);
             io = new HandshakeIo(records, log);
-            handshake = new ClientHandshake(request, context, config, io, log);
+            handshake = new Tls13ClientHandshake(request, context, config, io, log);
             info.sni = handshake.sni();
             Tls13Channel.Keys keys = handshake.handshake();
             info.version = "TLSv1.3";

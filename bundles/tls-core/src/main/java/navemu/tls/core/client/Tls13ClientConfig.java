@@ -1,4 +1,4 @@
-package navemu.tls.tls13ecdhe;
+package navemu.tls.core.client;
 
 import java.security.SecureRandom;
 import java.util.List;
@@ -17,11 +17,11 @@ import navemu.tls.core.crypto.Tls13CipherSuite;
  * @param signatureAlgorithms signature_algorithms, in preference order
  * @param random              randomness for client random, session id and key shares
  */
-public record ClientConfig(List<Tls13CipherSuite> cipherSuites, List<NamedGroup> supportedGroups,
+public record Tls13ClientConfig(List<Tls13CipherSuite> cipherSuites, List<NamedGroup> supportedGroups,
                            List<NamedGroup> keyShareGroups, List<SignatureScheme> signatureAlgorithms,
                            SecureRandom random) {
 
-    public ClientConfig {
+    public Tls13ClientConfig {
         cipherSuites = List.copyOf(cipherSuites);
         supportedGroups = List.copyOf(supportedGroups);
         keyShareGroups = List.copyOf(keyShareGroups);
@@ -31,8 +31,8 @@ public record ClientConfig(List<Tls13CipherSuite> cipherSuites, List<NamedGroup>
         }
     }
 
-    public static ClientConfig defaults() {
-        return new ClientConfig(
+    public static Tls13ClientConfig defaults() {
+        return new Tls13ClientConfig(
                 List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, Tls13CipherSuite.TLS_AES_256_GCM_SHA384,
                         Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256),
                 List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1),
@@ -53,8 +53,8 @@ public record ClientConfig(List<Tls13CipherSuite> cipherSuites, List<NamedGroup>
      * for), {@code signatureAlgorithms} (e.g. ecdsa_secp256r1_sha256). A name this client does
      * not know is an IllegalArgumentException that names it and lists the known ones.
      */
-    public static ClientConfig fromProperties(java.util.Map<String, ?> properties) {
-        ClientConfig d = defaults();
+    public static Tls13ClientConfig fromProperties(java.util.Map<String, ?> properties) {
+        Tls13ClientConfig d = defaults();
         List<Tls13CipherSuite> suites = parse(properties, "cipherSuites", d.cipherSuites(), Tls13CipherSuite.values(), Tls13CipherSuite::name);
         List<NamedGroup> groups = parse(properties, "groups", d.supportedGroups(), NamedGroup.values(), NamedGroup::rfcName);
         List<NamedGroup> shares = parse(properties, "keyShares", List.of(groups.get(0)), NamedGroup.values(), NamedGroup::rfcName);
@@ -62,7 +62,7 @@ public record ClientConfig(List<Tls13CipherSuite> cipherSuites, List<NamedGroup>
         if (!groups.containsAll(shares)) {
             throw new IllegalArgumentException("keyShares " + shares + " must be among groups " + groups);
         }
-        return new ClientConfig(suites, groups, shares, sigs, d.random());
+        return new Tls13ClientConfig(suites, groups, shares, sigs, d.random());
     }
 
     private static <T> List<T> parse(java.util.Map<String, ?> properties, String key, List<T> fallback, T[] known,
@@ -94,11 +94,11 @@ public record ClientConfig(List<Tls13CipherSuite> cipherSuites, List<NamedGroup>
         return out;
     }
 
-    public ClientConfig withCipherSuites(Tls13CipherSuite... suites) {
-        return new ClientConfig(List.of(suites), supportedGroups, keyShareGroups, signatureAlgorithms, random);
+    public Tls13ClientConfig withCipherSuites(Tls13CipherSuite... suites) {
+        return new Tls13ClientConfig(List.of(suites), supportedGroups, keyShareGroups, signatureAlgorithms, random);
     }
 
-    public ClientConfig withKeyShareGroups(NamedGroup... groups) {
-        return new ClientConfig(cipherSuites, supportedGroups, List.of(groups), signatureAlgorithms, random);
+    public Tls13ClientConfig withKeyShareGroups(NamedGroup... groups) {
+        return new Tls13ClientConfig(cipherSuites, supportedGroups, List.of(groups), signatureAlgorithms, random);
     }
 }

@@ -1,4 +1,4 @@
-package navemu.tls.tls13ecdhe;
+package navemu.tls.core.client;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -20,8 +20,6 @@ import navemu.api.session.SessionKey;
 import navemu.api.tls.TlsContext;
 import navemu.api.tls.TlsRequest;
 import navemu.tls.core.alert.AlertDescription;
-import navemu.tls.core.client.HandshakeIo;
-import navemu.tls.core.client.MessageLog;
 import navemu.tls.core.alert.AlertErrors;
 import navemu.tls.core.alert.TlsAlertException;
 import navemu.tls.core.crypto.EphemeralKeyExchange;
@@ -62,10 +60,10 @@ import navemu.tls.core.wire.WireReader;
  * come last) and then starts the key schedule from {@code EarlySecret.fromPsk}. Today the client
  * offers no PSK, so a ServerHello that selects one is refused as unsolicited.
  */
-final class ClientHandshake {
+public final class Tls13ClientHandshake {
     private final TlsRequest request;
     private final TlsContext context;
-    private final ClientConfig config;
+    private final Tls13ClientConfig config;
     private final HandshakeIo io;
     private final MessageLog log;
     private final TranscriptHash transcript = new TranscriptHash();
@@ -89,7 +87,7 @@ final class ClientHandshake {
     private TrafficSecret clientApplicationSecret;
     private TrafficSecret serverApplicationSecret;
 
-    ClientHandshake(TlsRequest request, TlsContext context, ClientConfig config, HandshakeIo io, MessageLog log) {
+    public Tls13ClientHandshake(TlsRequest request, TlsContext context, Tls13ClientConfig config, HandshakeIo io, MessageLog log) {
         this.request = request;
         this.context = context;
         this.config = config;
@@ -98,7 +96,7 @@ final class ClientHandshake {
     }
 
     /** RFC 8446 §2, Figure 1, from the client's side. */
-    Tls13Channel.Keys handshake() throws IOException {
+    public Tls13Channel.Keys handshake() throws IOException {
         sendClientHello();
         readServerHello();
         establishHandshakeKeys();
@@ -168,7 +166,7 @@ final class ClientHandshake {
         }
     }
 
-    Instant now() {
+    public Instant now() {
         return context.now() != null ? context.now() : Instant.now();
     }
 
@@ -534,7 +532,7 @@ final class ClientHandshake {
     // ---- helpers -----------------------------------------------------------------------------
 
     /** SNI carries DNS names only, never IP literals (RFC 6066 §3). */
-    String sni() {
+    public String sni() {
         String host = request.host();
         if (host == null || host.isEmpty() || host.contains(":") || host.matches("[0-9.]+")) {
             return null;
@@ -542,19 +540,19 @@ final class ClientHandshake {
         return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
     }
 
-    Tls13CipherSuite suite() {
+    public Tls13CipherSuite suite() {
         return suite;
     }
 
-    NamedGroup group() {
+    public NamedGroup group() {
         return group;
     }
 
-    boolean hadHelloRetryRequest() {
+    public boolean hadHelloRetryRequest() {
         return helloRetryRequest != null;
     }
 
-    CertVerdict verdict() {
+    public CertVerdict verdict() {
         return verdict;
     }
 
