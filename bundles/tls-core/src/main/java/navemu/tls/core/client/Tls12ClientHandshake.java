@@ -222,7 +222,7 @@ public final class Tls12ClientHandshake {
     public void clientHelloSent(ClientHello ch, HandshakeMessage encoded) {
         hello = ch;
         transcript.add(encoded);
-        log.info("hello: ClientHello offers TLS 1.2 with " + ch.cipherSuites().size() + " cipher suites"
+        log.info("hello: ClientHello sent with " + ch.cipherSuites().size() + " cipher suites"
                 + (offered != null ? ", resuming a " + offered.kind() + " session from " + offered.created() : ""));
     }
 

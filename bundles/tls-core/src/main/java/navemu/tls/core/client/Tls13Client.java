@@ -46,18 +46,24 @@ public final class Tls13Client {
             io = new HandshakeIo(records, log);
             handshake = new Tls13ClientHandshake(request, context, config, io, log);
             info.sni = handshake.sni();
-            Tls13Channel.Keys keys = handshake.handshake();
-            info.version = "TLSv1.3";
-            info.cipherSuite = keys.suite().name();
-            info.group = handshake.group().rfcName();
-            info.alpn = keys.alpn();
-            info.resumed = false;
-            trace.detail("helloRetryRequest", handshake.hadHelloRetryRequest());
-            SessionKey sessionKey = new SessionKey(request.host(), request.port(), handshake.sni());
-            return new Tls13Channel(connection, io, log, keys, context.sessions(), sessionKey, handshake.now());
+            return channel(connection, io, log, handshake, handshake.handshake(), request, context);
         } catch (IOException | RuntimeException e) {
             throw HandshakeFailures.map(e, io, log, connection, timeout);
         }
+    }
+
+    /** Fills the result's TLS fields and wraps the connection (also used by the browser client). */
+    public static SecureChannel channel(Connection connection, HandshakeIo io, MessageLog log, Tls13ClientHandshake handshake,
+                                        Tls13Channel.Keys keys, TlsRequest request, TlsContext context) {
+        TlsInfo info = log.info();
+        info.version = "TLSv1.3";
+        info.cipherSuite = keys.suite().name();
+        info.group = handshake.group().rfcName();
+        info.alpn = keys.alpn();
+        info.resumed = false;
+        log.trace().detail("helloRetryRequest", handshake.hadHelloRetryRequest());
+        SessionKey sessionKey = new SessionKey(request.host(), request.port(), handshake.sni());
+        return new Tls13Channel(connection, io, log, keys, context.sessions(), sessionKey, handshake.now());
     }
 
 }

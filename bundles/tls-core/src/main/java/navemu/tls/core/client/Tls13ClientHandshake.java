@@ -70,6 +70,7 @@ public final class Tls13ClientHandshake {
 
     // What the handshake has learned so far, in the order it learns it.
     private ClientHello hello;
+    private int[] offeredVersions = {ProtocolVersion.TLS13};
     private final Map<NamedGroup, EphemeralKeyExchange> keyShares = new LinkedHashMap<>();
     private boolean sentDummyChangeCipherSpec;
     private ServerHello helloRetryRequest;
@@ -98,7 +99,16 @@ public final class Tls13ClientHandshake {
     /** RFC 8446 §2, Figure 1, from the client's side. */
     public Tls13Channel.Keys handshake() throws IOException {
         sendClientHello();
-        readServerHello();
+        return continueAfterServerHello(io.expect(HandshakeType.SERVER_HELLO));
+    }
+
+    /**
+     * The rest of the handshake once the first ServerHello (or HelloRetryRequest) is in: for
+     * {@link #handshake()}, and for a client that sent a ClientHello offering several versions
+     * (browser) and found that the server chose TLS 1.3.
+     */
+    public Tls13Channel.Keys continueAfterServerHello(HandshakeMessage first) throws IOException {
+        readServerHello(first);
         establishHandshakeKeys();
         readEncryptedExtensions();
         readCertificate();
@@ -112,13 +122,30 @@ public final class Tls13ClientHandshake {
     // ---- ClientHello (§4.1.2) ----------------------------------------------------------------
 
     private void sendClientHello() throws IOException {
-        sayWhatIsNotOfferedYet();
         byte[] random = new byte[32];
         config.random().nextBytes(random);
         // A non-empty legacy_session_id puts us in middlebox compatibility mode (§D.4).
         byte[] sessionId = new byte[32];
         config.random().nextBytes(sessionId);
+        ClientHello ch = buildClientHello(random, sessionId, List.of(), List.of(), ProtocolVersion.TLS13);
+        HandshakeMessage message = ch.toMessage();
+        io.send("ClientHello", message, helloFields(ch));
+        io.flush();
+        clientHelloSent(ch, message);
+        log.trace().roundTrip("ClientHello sent; waiting for the server's flight (ServerHello … Finished)");
+    }
 
+    /**
+     * The ClientHello with this client's TLS 1.3 offer (key shares are made here), plus cipher
+     * suites and extensions of other versions a multi-version client adds (each extension type
+     * once: ours win, the extra ones go before psk_key_exchange_modes).
+     *
+     * @param versions supported_versions, most preferred first
+     */
+    public ClientHello buildClientHello(byte[] random, byte[] sessionId, List<Integer> extraCipherSuites,
+                                        List<Extension> extraExtensions, int... versions) {
+        sayWhatIsNotOfferedYet();
+        offeredVersions = versions.clone();
         List<KeyShareEntry> shares = new ArrayList<>();
         for (NamedGroup g : config.keyShareGroups()) {
             EphemeralKeyExchange kx = EphemeralKeyExchange.generate(g, config.random());
@@ -129,7 +156,7 @@ public final class Tls13ClientHandshake {
         if (sni() != null) {
             ext.add(Extensions.serverName(sni()));
         }
-        ext.add(Extensions.supportedVersions(ProtocolVersion.TLS13));
+        ext.add(Extensions.supportedVersions(versions));
         ext.add(Extensions.supportedGroups(config.supportedGroups().stream().map(NamedGroup::code).toList()));
         ext.add(Extensions.keyShareClientHello(shares));
         ext.add(Extensions.signatureAlgorithms(config.signatureAlgorithms().stream().map(SignatureScheme::code).toList()));
@@ -137,16 +164,22 @@ public final class Tls13ClientHandshake {
             ext.add(Extensions.alpn(request.alpn()));
         }
         ext.add(Extensions.statusRequestOcsp());
+        for (Extension extra : extraExtensions) {
+            if (Extension.find(ext, extra.type()) == null) {
+                ext.add(extra);
+            }
+        }
         // psk_dhe_ke only: a resumed session still gets forward secrecy (§4.2.9).
         ext.add(Extensions.pskKeyExchangeModes(Extensions.PSK_DHE_KE));
+        List<Integer> suites = new ArrayList<>(config.cipherSuites().stream().map(Tls13CipherSuite::code).toList());
+        suites.addAll(extraCipherSuites);
+        return new ClientHello(ProtocolVersion.TLS12, random, sessionId, suites, new byte[] {0}, ext);
+    }
 
-        hello = new ClientHello(ProtocolVersion.TLS12, random, sessionId,
-                config.cipherSuites().stream().map(Tls13CipherSuite::code).toList(), new byte[] {0}, ext);
-        HandshakeMessage message = hello.toMessage();
-        io.send("ClientHello", message, helloFields(hello));
-        io.flush();
-        transcript.add(message);
-        log.trace().roundTrip("ClientHello sent; waiting for the server's flight (ServerHello … Finished)");
+    /** Records the ClientHello that went out (also when another client built and sent it). */
+    public void clientHelloSent(ClientHello ch, HandshakeMessage encoded) {
+        hello = ch;
+        transcript.add(encoded);
     }
 
     /** Resumption and 0-RTT are the session issue's work: say so rather than silently doing a full handshake. */
@@ -172,8 +205,7 @@ public final class Tls13ClientHandshake {
 
     // ---- ServerHello and HelloRetryRequest (§4.1.3, §4.1.4) ----------------------------------
 
-    private void readServerHello() throws IOException {
-        HandshakeMessage message = io.expect(HandshakeType.SERVER_HELLO);
+    private void readServerHello(HandshakeMessage message) throws IOException {
         ServerHello sh = ServerHello.decode(message.body());
         if (sh.isHelloRetryRequest()) {
             log.received("HelloRetryRequest", message.length(), serverHelloFields(sh));
@@ -556,13 +588,13 @@ public final class Tls13ClientHandshake {
         return verdict;
     }
 
-    private Map<String, String> helloFields(ClientHello ch) throws TlsAlertException {
+    public Map<String, String> helloFields(ClientHello ch) throws TlsAlertException {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("legacy_version", "0x0303 (frozen at TLS 1.2; the real offer is supported_versions)");
-        f.put("supported_versions", "TLSv1.3");
+        f.put("supported_versions", java.util.Arrays.stream(offeredVersions).mapToObj(ProtocolVersion::nameOf).collect(Collectors.joining(", ")));
         f.put("random", Hex.toHexString(ch.random()));
         f.put("legacy_session_id", ch.legacySessionId().length + " bytes (middlebox compatibility)");
-        f.put("cipher_suites", ch.cipherSuites().stream().map(Tls13CipherSuite::nameOf).collect(Collectors.joining(", ")));
+        f.put("cipher_suites", ch.cipherSuites().stream().map(navemu.tls.core.crypto.Tls12CipherSuite::nameOf).collect(Collectors.joining(", ")));
         f.put("supported_groups", Extensions.decodeSupportedGroups(ch.extension(ExtensionType.SUPPORTED_GROUPS).data())
                 .stream().map(NamedGroup::nameOf).collect(Collectors.joining(", ")));
         f.put("key_share", keyShares.keySet().stream().map(NamedGroup::rfcName).collect(Collectors.joining(", ")));
