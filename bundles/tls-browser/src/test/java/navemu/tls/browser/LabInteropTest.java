@@ -1,0 +1,124 @@
+package navemu.tls.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import navemu.api.NetError;
+import navemu.api.cert.CertVerdict;
+import navemu.api.session.SessionStore;
+import navemu.api.tls.HandshakeFailedException;
+import navemu.api.tls.SecureChannel;
+import navemu.api.tls.TlsContext;
+import navemu.api.tls.TlsRequest;
+import navemu.lab.LabWorld;
+
+/** The browser client against the lab's origins: it follows the version each one picks. */
+@Timeout(120)
+class LabInteropTest {
+
+    @TempDir
+    static Path home;
+    private static LabWorld lab;
+
+    @BeforeAll
+    static void start() throws Exception {
+        lab = LabWorld.start(home, Path.of("../../config"));
+    }
+
+    @AfterAll
+    static void stop() {
+        lab.close();
+    }
+
+    private static SecureChannel handshake(String host, RecordingTrace trace, SessionStore sessions) throws Exception {
+        int port = lab.port(host);
+        return new BrowserTlsClient().handshake(new TlsRequest(host, port, List.of("http/1.1"), null, Duration.ofSeconds(30)),
+                SocketConnection.connect(port), new TlsContext((request, t) -> new CertVerdict(true, null, null, null),
+                        sessions, Instant.now(), null), trace);
+    }
+
+    private static String statusLine(SecureChannel channel, String host) throws IOException {
+        channel.output().write(("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        channel.output().flush();
+        StringBuilder line = new StringBuilder();
+        for (int b = channel.input().read(); b >= 0 && b != '\r'; b = channel.input().read()) {
+            line.append((char) b);
+        }
+        return line.toString();
+    }
+
+    @Test
+    void wwwIsTls13() throws Exception {
+        RecordingTrace trace = new RecordingTrace();
+        try (SecureChannel channel = handshake("www.lab.test", trace, MapSessionStore.off())) {
+            assertEquals("TLSv1.3", channel.info().version);
+            assertTrue(statusLine(channel, "www.lab.test").contains(" 200"));
+        }
+        assertEquals("TLSv1.3, TLSv1.2", trace.fieldsByMessage.get("C>S ClientHello").get("supported_versions"));
+        assertEquals(1, trace.roundTrips.size(), "TLS 1.3 full handshake: one round trip");
+    }
+
+    @Test
+    void tls12IsTls12WithEcdhe() throws Exception {
+        RecordingTrace trace = new RecordingTrace();
+        try (SecureChannel channel = handshake("tls12.lab.test", trace, MapSessionStore.off())) {
+            assertEquals("TLSv1.2", channel.info().version);
+            assertTrue(channel.info().cipherSuite.startsWith("TLS_ECDHE_"), channel.info().cipherSuite);
+            assertTrue(trace.received.contains("ServerKeyExchange"));
+            assertTrue(statusLine(channel, "tls12.lab.test").contains(" 200"));
+        }
+        assertEquals(2, trace.roundTrips.size(), "TLS 1.2 full handshake: two round trips");
+    }
+
+    @Test
+    void rsaIsTls12WithRsaKeyExchange() throws Exception {
+        RecordingTrace trace = new RecordingTrace();
+        try (SecureChannel channel = handshake("rsa.lab.test", trace, MapSessionStore.off())) {
+            assertEquals("TLSv1.2", channel.info().version);
+            assertTrue(channel.info().cipherSuite.startsWith("TLS_RSA_WITH_"), channel.info().cipherSuite);
+            assertTrue(statusLine(channel, "rsa.lab.test").contains(" 200"));
+        }
+    }
+
+    @Test
+    void tls12ResumesOnTheSecondVisit() throws Exception {
+        MapSessionStore sessions = MapSessionStore.memory();
+        try (SecureChannel channel = handshake("tls12.lab.test", new RecordingTrace(), sessions)) {
+            assertTrue(statusLine(channel, "tls12.lab.test").contains(" 200"));
+        }
+        RecordingTrace trace = new RecordingTrace();
+        try (SecureChannel channel = handshake("tls12.lab.test", trace, sessions)) {
+            assertTrue(channel.info().resumed, trace.infos.toString());
+            assertTrue(statusLine(channel, "tls12.lab.test").contains(" 200"));
+        }
+        assertEquals(1, trace.roundTrips.size(), "TLS 1.2 abbreviated handshake: one round trip");
+    }
+
+    @Test
+    void downgradeFailsOnTheSentinel() throws Exception {
+        RecordingTrace trace = new RecordingTrace();
+        HandshakeFailedException e = assertThrows(HandshakeFailedException.class,
+                () -> handshake("downgrade.lab.test", trace, MapSessionStore.off()));
+        assertEquals(NetError.ERR_SSL_PROTOCOL_ERROR, e.error());
+        assertTrue(e.getMessage().contains("downgrade"), e.getMessage());
+        assertTrue(e.getMessage().contains("illegal_parameter"), e.getMessage());
+        assertEquals(List.of("ClientHello", "ServerHello"), e.partial().messages.stream().map(m -> m.type()).toList());
+        assertFalse(trace.sent.contains("Finished"));
+    }
+}
