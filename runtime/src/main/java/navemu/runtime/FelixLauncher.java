@@ -36,7 +36,7 @@ final class FelixLauncher {
     static final List<String> READY_SERVICES = List.of("navemu.api.nav.Navigator", "navemu.api.nav.Composition");
     /** Present when the lab bundle is installed: the lab world is listening. */
     static final String LAB_SERVICE = "navemu.api.lab.LabSites";
-    static final long START_TIMEOUT_MS = 60_000;
+    static final long START_TIMEOUT_MS = 150_000;
 
     private final LaunchSettings settings;
     private final List<String> startProblems = new ArrayList<>();

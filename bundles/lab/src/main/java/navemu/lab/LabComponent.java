@@ -54,8 +54,20 @@ public final class LabComponent implements ZoneServer, TrustAnchorProvider, Port
         }
         String home = context.getProperty(Environment.HOME);
         Path homePath = home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".navemu");
-        world = LabWorld.start(homePath, Path.of(configDir));
+        LabWorld started = LabWorld.start(homePath, Path.of(configDir));
+        // After a cold start the slow keys (RSA 4096) are still being made. Wait for them here, so
+        // that the shell's first command never meets a site whose handshake outlasts a client's
+        // read timeout. With the CA cache filled (every later run) this returns at once.
+        try {
+            started.awaitCertificates(CERTIFICATES_TIMEOUT);
+        } catch (IOException e) {
+            System.err.println("navemu lab: " + e.getMessage() + "; the sites concerned answer once it is made");
+        }
+        world = started;
     }
+
+    /** How long start-up waits for the lab CA's first certificates (a cold cache on a slow machine). */
+    static final java.time.Duration CERTIFICATES_TIMEOUT = java.time.Duration.ofSeconds(90);
 
     @Deactivate
     void deactivate() {

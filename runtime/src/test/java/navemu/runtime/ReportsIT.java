@@ -1,0 +1,60 @@
+package navemu.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+/**
+ * The files others open, made from real lab navigations by the real jar: the HAR validates
+ * against the HAR 1.2 schema, the HTML page is self-contained.
+ */
+@Timeout(300)
+class ReportsIT {
+
+    @TempDir
+    static Path home;
+
+    @Test
+    void theHarOfARealUpgradeAndRedirectChainValidatesAgainstTheHar12Schema() throws Exception {
+        Path har = home.resolve("lab.har");
+        Path html = home.resolve("lab.html");
+
+        NavemuProcess.Outcome run = NavemuProcess.run(home,
+                "-c", "open https://hsts.lab.test/",
+                "-c", "open http://hsts.lab.test/",
+                "-c", "open https://redirect.lab.test/",
+                "-c", "export har " + har,
+                "-c", "export html " + html);
+
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V6)
+                .getSchema(SchemaLocation.of("classpath:har-schema/har.json"));
+        String text = Files.readString(har);
+        Set<ValidationMessage> problems = schema.validate(text, InputFormat.JSON);
+        assertTrue(problems.isEmpty(), "HAR 1.2 schema violations: " + problems);
+        JsonObject log = JsonParser.parseString(text).getAsJsonObject().getAsJsonObject("log");
+        assertTrue(log.getAsJsonArray("entries").size() >= 1 + 2 + 6,
+                "one entry per request, redirect hops included: " + log.getAsJsonArray("entries").size());
+
+        String page = Files.readString(html);
+        assertTrue(page.contains("redirect.lab.test"), "the page shows the navigations");
+        assertFalse(page.matches("(?s).*(src|href)=\"https?://.*"), "the page fetches nothing from the network");
+    }
+}
