@@ -3,6 +3,7 @@ package navemu.tls.tls13ecdhe;
 import navemu.tls.core.client.Tls13ClientConfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -137,6 +138,29 @@ class OpenSslInteropTest {
                     () -> x.run(Tls13ClientConfig.defaults(), server.port()));
             assertEquals(navemu.api.NetError.ERR_SSL_VERSION_OR_CIPHER_MISMATCH, e.error(), e.getMessage());
             assertTrue(e.getMessage().contains("handshake_failure"), e.getMessage());
+        }
+    }
+
+    /** RFC 8446 §2.2: the second connection offers the first one's ticket; openssl accepts it (psk_dhe_ke). */
+    @Test
+    void secondConnectionResumesWithTheTicketOfTheFirst() throws Exception {
+        TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
+        try (OpenSslServer server = OpenSslServer.start(pki, null, null)) {
+            Exchange first = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
+            assertTrue(first.trace.received.contains("NewSessionTicket"), "openssl sends tickets after the handshake");
+            assertEquals(1, first.sessions.stored.size());
+            byte[] firstTicket = first.sessions.stored.values().iterator().next().ticket();
+
+            Exchange second = new Exchange(pki);
+            second.sessions.stored.putAll(first.sessions.stored);
+            second.run(Tls13ClientConfig.defaults(), server.port());
+            assertTrue(second.channel.info().resumed, second.trace.infos + "\n" + server.output());
+            assertTrue(second.response.startsWith("HTTP/1.0 200 ok"), second.response);
+            assertFalse(second.trace.received.contains("Certificate"), "a PSK handshake has no Certificate");
+            assertEquals(1, second.trace.roundTrips.size(), "TLS 1.3 resumed without 0-RTT: still one round trip");
+            assertTrue(second.trace.secrets.containsKey("psk_binder"));
+            byte[] now = second.sessions.stored.values().iterator().next().ticket();
+            assertFalse(java.util.Arrays.equals(firstTicket, now), "the used ticket was taken; the store holds the new connection's");
         }
     }
 }

@@ -60,7 +60,7 @@ public final class Tls13Client {
         info.cipherSuite = keys.suite().name();
         info.group = handshake.group().rfcName();
         info.alpn = keys.alpn();
-        info.resumed = false;
+        info.resumed = handshake.resumed();
         log.trace().detail("helloRetryRequest", handshake.hadHelloRetryRequest());
         SessionKey sessionKey = new SessionKey(request.host(), request.port(), handshake.sni());
         return new Tls13Channel(connection, io, log, keys, context.sessions(), sessionKey, handshake.now());

@@ -17,6 +17,7 @@ import navemu.api.cert.CertVerdict;
 import navemu.api.cert.CertificateValidator;
 import navemu.api.cert.ValidationRequest;
 import navemu.api.session.SessionKey;
+import navemu.api.session.StoredSession;
 import navemu.api.tls.TlsContext;
 import navemu.api.tls.TlsRequest;
 import navemu.tls.core.alert.AlertDescription;
@@ -71,6 +72,11 @@ public final class Tls13ClientHandshake {
     // What the handshake has learned so far, in the order it learns it.
     private ClientHello hello;
     private int[] offeredVersions = {ProtocolVersion.TLS13};
+    /** The TLS 1.3 ticket offered (taken from the session slot: single use), its suite and early secret. */
+    private StoredSession offeredTicket;
+    private Tls13CipherSuite ticketSuite;
+    private EarlySecret ticketEarlySecret;
+    private boolean resumed;
     private final Map<NamedGroup, EphemeralKeyExchange> keyShares = new LinkedHashMap<>();
     private boolean sentDummyChangeCipherSpec;
     private ServerHello helloRetryRequest;
@@ -111,8 +117,13 @@ public final class Tls13ClientHandshake {
         readServerHello(first);
         establishHandshakeKeys();
         readEncryptedExtensions();
-        readCertificate();
-        readCertificateVerify();
+        if (resumed) {
+            // §2.2: with a PSK the server proves itself by its Finished alone; the chain was judged when the ticket was made.
+            verdict = new CertVerdict(true, null, "resumed with a TLS 1.3 ticket: the certificate was validated on the original connection", null);
+        } else {
+            readCertificate();
+            readCertificateVerify();
+        }
         readServerFinished();
         sendClientFinished();
         return new Tls13Channel.Keys(suite, clientApplicationSecret, serverApplicationSecret,
@@ -173,7 +184,65 @@ public final class Tls13ClientHandshake {
         ext.add(Extensions.pskKeyExchangeModes(Extensions.PSK_DHE_KE));
         List<Integer> suites = new ArrayList<>(config.cipherSuites().stream().map(Tls13CipherSuite::code).toList());
         suites.addAll(extraCipherSuites);
-        return new ClientHello(ProtocolVersion.TLS12, random, sessionId, suites, new byte[] {0}, ext);
+        ClientHello ch = new ClientHello(ProtocolVersion.TLS12, random, sessionId, suites, new byte[] {0}, ext);
+        takeTicketToOffer();
+        return offeredTicket == null ? ch : withPskOffer(ch, null);
+    }
+
+    /** A TLS 1.3 ticket stored for exactly this host, port and SNI, taken out: a ticket is used once (RFC 8446 §C.4). */
+    private void takeTicketToOffer() {
+        if (context.sessions() == null) {
+            return;
+        }
+        try {
+            SessionKey key = new SessionKey(request.host(), request.port(), sni());
+            boolean tls13Newest = context.sessions().find(key, now()).filter(s -> "TLSv1.3".equals(s.version())).isPresent();
+            if (!tls13Newest) {
+                return;
+            }
+            StoredSession ticket = context.sessions().take(key, now()).orElse(null);
+            Tls13CipherSuite s = ticket == null ? null : Tls13CipherSuite.of(codeOf(ticket.cipherSuite()));
+            if (s == null || !config.cipherSuites().contains(s) || ticket.ticket() == null) {
+                return;
+            }
+            offeredTicket = ticket;
+            ticketSuite = s;
+            ticketEarlySecret = EarlySecret.fromPsk(s.hash(), ticket.secret());
+            log.info("offering the stored TLS 1.3 ticket (" + ticket.ticket().length + " bytes, " + s + ") for PSK resumption with psk_dhe_ke");
+        } catch (RuntimeException e) {
+            log.info("the session slot failed to answer (" + e + "): full handshake");
+        }
+    }
+
+    private static int codeOf(String suiteName) {
+        for (Tls13CipherSuite s : Tls13CipherSuite.values()) {
+            if (s.name().equals(suiteName)) {
+                return s.code();
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The ClientHello with pre_shared_key last (RFC 8446 §4.2.11): the ticket with its
+     * obfuscated age (milliseconds since it was received + ticket_age_add, mod 2^32), and the
+     * binder, an HMAC over the transcript up to the ClientHello truncated before the binders
+     * (§4.2.11.2). {@code transcriptSoFar} is null for the first ClientHello; after a
+     * HelloRetryRequest it is the running transcript (message_hash, HelloRetryRequest).
+     */
+    private ClientHello withPskOffer(ClientHello ch, TranscriptHash transcriptSoFar) {
+        long ageMillis = Math.max(0, java.time.Duration.between(offeredTicket.created(), now()).toMillis());
+        long obfuscatedAge = (ageMillis + offeredTicket.ticketAgeAdd()) & 0xffffffffL;
+        List<Extensions.PskIdentity> identities = List.of(new Extensions.PskIdentity(offeredTicket.ticket(), obfuscatedAge));
+        List<byte[]> placeholder = List.of(new byte[ticketSuite.hash().length()]);
+        ClientHello withPlaceholder = ch.withoutExtension(ExtensionType.PRE_SHARED_KEY)
+                .withExtension(Extensions.preSharedKeyOffer(identities, placeholder));
+        byte[] encoded = withPlaceholder.toMessage().encode();
+        byte[] truncated = Arrays.copyOf(encoded, encoded.length - Extensions.bindersLength(placeholder));
+        byte[] binderHash = transcriptSoFar == null ? ticketSuite.hash().hash(truncated) : transcriptSoFar.currentWith(truncated);
+        byte[] binder = ticketEarlySecret.binderFinishedKey(true).verifyData(binderHash);
+        log.secret("psk_binder", binder);
+        return withPlaceholder.withExtension(Extensions.preSharedKeyOffer(identities, List.of(binder)));
     }
 
     /** Records the ClientHello that went out (also when another client built and sent it). */
@@ -182,20 +251,10 @@ public final class Tls13ClientHandshake {
         transcript.add(encoded);
     }
 
-    /** Resumption and 0-RTT are the session issue's work: say so rather than silently doing a full handshake. */
+    /** 0-RTT is not built: say so rather than silently sending the request later. */
     private void sayWhatIsNotOfferedYet() {
         if (request.earlyData() != null) {
             log.info("0-RTT is not built into tls13-ecdhe yet: the request will go after the handshake");
-        }
-        if (context.sessions() != null) {
-            try {
-                if (context.sessions().find(new SessionKey(request.host(), request.port(), sni()), now())
-                        .filter(s -> "TLSv1.3".equals(s.version())).isPresent()) {
-                    log.info("a TLS 1.3 ticket is stored for this server, but tls13-ecdhe does not offer PSK resumption yet: full handshake");
-                }
-            } catch (RuntimeException e) {
-                log.info("the session slot failed to answer (" + e + "): full handshake");
-            }
         }
     }
 
@@ -238,9 +297,31 @@ public final class Tls13ClientHandshake {
         serverHello = sh;
         suite = Tls13CipherSuite.of(sh.cipherSuite());
         group = chosen;
+        acceptOrForgetTicket(sh);
         transcript.useHash(suite.hash());
         transcript.add(message);
-        log.info("server chose TLS 1.3, " + suite + ", key exchange " + group);
+        log.info("server chose TLS 1.3, " + suite + ", key exchange " + group + (resumed ? ", resuming with our ticket (PSK)" : ""));
+    }
+
+    /** §4.2.11: a selected PSK must be one we offered, with a suite of the same hash. */
+    private void acceptOrForgetTicket(ServerHello sh) throws TlsAlertException {
+        Extension psk = sh.extension(ExtensionType.PRE_SHARED_KEY);
+        if (psk == null) {
+            if (offeredTicket != null) {
+                log.info("the server did not accept our ticket: full handshake (the ticket was used up either way)");
+            }
+            return;
+        }
+        int selected = Extensions.decodeSelectedIdentity(psk.data());
+        if (offeredTicket == null || selected != 0) {
+            throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+                    "the server selected PSK identity " + selected + ", which we did not offer (RFC 8446 §4.2.11)");
+        }
+        if (suite.hash() != ticketSuite.hash()) {
+            throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "the server resumed a " + ticketSuite
+                    + " ticket under " + suite + ", whose hash differs (RFC 8446 §4.2.11)");
+        }
+        resumed = true;
     }
 
     /** The checks a ServerHello and a HelloRetryRequest share (§4.1.3, §4.1.4, §4.2). */
@@ -332,6 +413,11 @@ public final class Tls13ClientHandshake {
         transcript.useHash(hrrSuite.hash());
         transcript.replaceWithMessageHash();
         transcript.add(message);
+        if (offeredTicket != null) {
+            // §4.1.2: a new binder over the new transcript, or no PSK if its hash does not fit the suite.
+            second = hrrSuite.hash() == ticketSuite.hash() ? withPskOffer(second, transcript)
+                    : second.withoutExtension(ExtensionType.PRE_SHARED_KEY);
+        }
 
         sendDummyChangeCipherSpec();
         hello = second;
@@ -357,7 +443,7 @@ public final class Tls13ClientHandshake {
     private void establishHandshakeKeys() throws IOException {
         byte[] serverShare = Extensions.decodeKeyShareServerHello(serverHello.extension(ExtensionType.KEY_SHARE).data()).keyExchange();
         byte[] shared = keyShares.get(group).sharedSecret(serverShare);
-        EarlySecret early = EarlySecret.withoutPsk(suite.hash());
+        EarlySecret early = resumed ? ticketEarlySecret : EarlySecret.withoutPsk(suite.hash());
         HandshakeSecret handshakeSecret = early.handshakeSecret(shared);
         byte[] helloHash = transcript.current();
         clientHandshakeSecret = handshakeSecret.clientHandshakeTrafficSecret(helloHash);
@@ -578,6 +664,10 @@ public final class Tls13ClientHandshake {
 
     public NamedGroup group() {
         return group;
+    }
+
+    public boolean resumed() {
+        return resumed;
     }
 
     public boolean hadHelloRetryRequest() {

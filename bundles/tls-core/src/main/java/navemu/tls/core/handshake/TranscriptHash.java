@@ -60,6 +60,21 @@ public final class TranscriptHash {
     }
 
     /**
+     * Transcript-Hash of everything added so far followed by {@code more}, without adding it:
+     * the PSK binder's hash over a truncated ClientHello (RFC 8446 §4.2.11.2).
+     */
+    public byte[] currentWith(byte[] more) {
+        if (digest == null) {
+            throw new IllegalStateException("the transcript hash is not chosen yet");
+        }
+        Digest copy = (Digest) ((Memoable) digest).copy();
+        copy.update(more, 0, more.length);
+        byte[] out = new byte[hash.length()];
+        copy.doFinal(out, 0);
+        return out;
+    }
+
+    /**
      * After a HelloRetryRequest (RFC 8446 §4.4.1) the first ClientHello is replaced by a
      * synthetic message_hash message: {@code 254, 00 00 Hash.length, Hash(ClientHello1)}.
      * Call after {@link #useHash} and before adding the HelloRetryRequest.
