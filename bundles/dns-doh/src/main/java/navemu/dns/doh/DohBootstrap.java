@@ -48,11 +48,11 @@ final class DohBootstrap {
         String host = zone.dohUrl().getHost();
         try {
             Name name = Name.fromString(host, Name.root);
-            InetAddress address = address(ask(zone, name, Type.A), host, zone);
+            InetAddress address = address(ask(zone, name, Type.A, trace), host, zone);
             int port = zone.dohUrl().getPort();
             String portSource = "the URL";
             if (port < 0) {
-                port = port(ask(zone, name, Type.HTTPS), host, zone);
+                port = port(ask(zone, name, Type.HTTPS, trace), host, zone);
                 portSource = "its HTTPS record (RFC 9460 port=)";
             }
             DohEndpoint endpoint = new DohEndpoint(zone.dohUrl(), new InetSocketAddress(address, port),
@@ -72,7 +72,8 @@ final class DohBootstrap {
         found.remove(zone);
     }
 
-    private Message ask(ZoneDoh zone, Name name, int type) throws IOException {
+    private Message ask(ZoneDoh zone, Name name, int type, StepTrace trace) throws IOException {
+        trace.roundTrip("bootstrap: " + Type.string(type) + " query for " + name + " to " + zone.dnsServer() + " over UDP");
         SimpleResolver resolver = new SimpleResolver(zone.dnsServer());
         resolver.setTimeout(timeout);
         Message response = resolver.send(Message.newQuery(Record.newRecord(name, type, DClass.IN)));

@@ -137,6 +137,8 @@ public final class DohResolver implements DnsResolver {
         }
         trace.roundTrip("A, AAAA, HTTPS queries for " + qname + " sent in parallel over HTTPS to " + endpoint.url()
                 + ", waiting for the answers");
+        trace.info("the JDK's HttpClient keeps its connections alive; a query that needs a new one also spends"
+                + " its TCP and TLS handshakes, which the client does not report and this count leaves out");
         Map<Integer, DohExchange> exchanges = new LinkedHashMap<>();
         for (Map.Entry<Integer, Future<DohExchange>> entry : pending.entrySet()) {
             try {

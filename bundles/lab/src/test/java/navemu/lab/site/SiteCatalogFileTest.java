@@ -120,4 +120,11 @@ class SiteCatalogFileTest {
         List<SiteSpec> sites = SiteCatalogFile.read(config);
         assertTrue(sites.size() >= 25, "sites: " + sites.size());
     }
+
+    @Test
+    void aDohEndpointIsHttpsOnly() throws Exception {
+        assertEquals(HttpBehaviour.Mode.DOH, read("[doh.lab.test]\npurpose = p\nhttps = doh\n").get(0).https().mode());
+        String message = error("[doh.lab.test]\npurpose = p\nhttp = doh\n");
+        assertTrue(message.contains(":3: 'doh' is for https only"), message);
+    }
 }
