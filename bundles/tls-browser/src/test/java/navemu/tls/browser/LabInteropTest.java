@@ -121,4 +121,22 @@ class LabInteropTest {
         assertEquals(List.of("ClientHello", "ServerHello"), e.partial().messages.stream().map(m -> m.type()).toList());
         assertFalse(trace.sent.contains("Finished"));
     }
+
+    @Test
+    void resumeLabTestResumesWithATls13Ticket() throws Exception {
+        MapSessionStore sessions = MapSessionStore.memory();
+        RecordingTrace first = new RecordingTrace();
+        try (SecureChannel channel = handshake("resume.lab.test", first, sessions)) {
+            assertTrue(statusLine(channel, "resume.lab.test").contains(" 200"));
+        }
+        assertEquals("psk", sessions.entries.values().iterator().next().kind(), first.received.toString());
+        RecordingTrace trace = new RecordingTrace();
+        try (SecureChannel channel = handshake("resume.lab.test", trace, sessions)) {
+            assertEquals("TLSv1.3", channel.info().version);
+            assertTrue(channel.info().resumed, trace.infos.toString());
+            assertTrue(statusLine(channel, "resume.lab.test").contains(" 200"));
+        }
+        assertFalse(trace.received.contains("Certificate"));
+        assertEquals(1, trace.roundTrips.size());
+    }
 }

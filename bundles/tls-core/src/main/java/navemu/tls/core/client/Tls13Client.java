@@ -62,6 +62,7 @@ public final class Tls13Client {
         info.alpn = keys.alpn();
         info.resumed = handshake.resumed();
         log.trace().detail("helloRetryRequest", handshake.hadHelloRetryRequest());
+        log.trace().detail("resumed", handshake.resumed());
         SessionKey sessionKey = new SessionKey(request.host(), request.port(), handshake.sni());
         return new Tls13Channel(connection, io, log, keys, context.sessions(), sessionKey, handshake.now());
     }
