@@ -10,6 +10,7 @@ import navemu.shell.command.ViewCommands;
 import navemu.shell.command.HelpCommand;
 import navemu.shell.command.HstsCommand;
 import navemu.shell.command.LabCommand;
+import navemu.shell.command.NetCommand;
 import navemu.shell.command.OpenCommand;
 import navemu.shell.command.QuitCommand;
 import navemu.shell.command.SlotsCommand;
@@ -41,6 +42,7 @@ public final class ShellCommands {
                 .add(new KeylogCommand())
                 .add(new HstsCommand())
                 .add(new LabCommand())
+                .add(new NetCommand())
                 .add(new BundlesCommand());
         for (Command lifecycle : Lifecycle.all()) {
             registry.add(lifecycle);

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
@@ -27,6 +26,7 @@ import org.xbill.DNS.Type;
 
 import navemu.api.NavigationException;
 import navemu.api.NetError;
+import navemu.api.dns.AddressLiteral;
 import navemu.api.dns.DnsAnswer;
 import navemu.api.dns.DnsResolver;
 import navemu.api.trace.StepTrace;
@@ -46,7 +46,6 @@ public final class DohResolver implements DnsResolver {
     /** The questions a browser asks for an https URL (Chromium asks HTTPS alongside A and AAAA). */
     static final int[] TYPES = {Type.A, Type.AAAA, Type.HTTPS};
 
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final int MAX_CNAMES = 8;
 
     private final Supplier<List<ZoneDoh>> zones;
@@ -82,7 +81,7 @@ public final class DohResolver implements DnsResolver {
         if (name.endsWith(".") && name.length() > 1) {
             name = name.substring(0, name.length() - 1);
         }
-        InetAddress literal = literal(name);
+        InetAddress literal = AddressLiteral.parse(name).orElse(null);
         if (literal != null) {
             trace.info(host + " is an IP literal: it resolves to itself, no query is sent");
             trace.detail("addresses", List.of(literal.getHostAddress()));
@@ -274,18 +273,6 @@ public final class DohResolver implements DnsResolver {
                     + String.join(" | ", why));
         }
         return new NavigationException(NetError.ERR_NAME_NOT_RESOLVED, name + " exists but has no A or AAAA record (NODATA)");
-    }
-
-    private static InetAddress literal(String name) {
-        String h = name.startsWith("[") && name.endsWith("]") ? name.substring(1, name.length() - 1) : name;
-        if (!IPV4.matcher(h).matches() && h.indexOf(':') < 0) {
-            return null;
-        }
-        try {
-            return InetAddress.getByName(h); // a literal: parsed, no query
-        } catch (UnknownHostException e) {
-            return null;
-        }
     }
 
     private static InetAddress named(String host, InetAddress address) {

@@ -1,0 +1,69 @@
+package navemu.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+
+/**
+ * The first two steps and the emulated link, end to end. Timing assertions are deliberately
+ * wide (a step must take at least ~one RTT, and count one round trip); the exact figures are
+ * printed by the tcp-emulated benchmark, not asserted.
+ */
+@Timeout(300)
+class NetworkIT {
+
+    @TempDir
+    static Path home;
+
+    private static JsonObject step(JsonObject result, String name) {
+        return result.getAsJsonArray("steps").asList().stream().map(e -> e.getAsJsonObject())
+                .filter(s -> s.get("step").getAsString().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void behindAn100msEmulatedLinkEachNetworkStepSpendsOneRoundTripOfAboutTheRtt() throws Exception {
+        NavemuProcess.Outcome run = NavemuProcess.run(home, "--json",
+                "-c", "net rtt 100ms",
+                "-c", "use tcp emulated",
+                "-c", "open https://www.lab.test/");
+
+        JsonObject r = run.onlyJson();
+        assertTrue(r.get("ok").getAsBoolean(), run.toString());
+        for (String name : List.of("tcp", "tls", "http")) {
+            JsonObject step = step(r, name);
+            assertEquals(1, step.get("rtts").getAsInt(), name + " spends one round trip: " + step);
+            assertTrue(step.get("durationMs").getAsDouble() >= 90, name + " takes at least about one RTT: " + step);
+        }
+    }
+
+    @Test
+    void netRefusesWhatItDoesNotUnderstandAndSaysWhatItTakes() throws Exception {
+        NavemuProcess.Outcome run = NavemuProcess.run(home, "-c", "net rtt fast");
+
+        assertTrue(run.exitCode() != 0, run.toString());
+        assertTrue((run.stdout() + run.stderr()).contains("fast"), run.toString());
+    }
+
+    @Test
+    void resolversAndTransportsCompareSideBySide() throws Exception {
+        NavemuProcess.Outcome run = NavemuProcess.run(home, "--json",
+                "-c", "compare https://www.lab.test/ dns=dnsjava vs dns=system",
+                "-c", "compare https://www.lab.test/ tcp=socket vs tcp=emulated");
+
+        List<JsonObject> results = run.jsonLines();
+        assertEquals(4, results.size(), run.toString());
+        for (JsonObject r : results) {
+            assertTrue(r.get("ok").getAsBoolean(), r.toString());
+        }
+        assertEquals("system", results.get(1).getAsJsonObject("composition").get("dns").getAsString());
+        assertEquals("emulated", results.get(3).getAsJsonObject("composition").get("tcp").getAsString());
+    }
+}
