@@ -1,7 +1,6 @@
 package navemu.shell.command;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
@@ -36,9 +35,8 @@ final class LinkSettings implements AutoCloseable {
     }
 
     List<String> presets() {
-        return control.presets().entrySet().stream()
-                .map((Map.Entry<String, LinkConditions> e) -> e.getKey() + ": " + e.getValue().describe())
-                .toList();
+        // Each preset's description starts with its own name.
+        return control.presets().values().stream().map(LinkConditions::describe).toList();
     }
 
     String apply(String setting, String value) {
