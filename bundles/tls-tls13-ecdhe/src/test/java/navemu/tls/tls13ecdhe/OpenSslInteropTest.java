@@ -1,8 +1,11 @@
 package navemu.tls.tls13ecdhe;
 
 import navemu.tls.core.client.Tls13ClientConfig;
+import navemu.tls.core.client.Tls13Client;
+import navemu.api.tls.TlsRequest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -161,6 +164,42 @@ class OpenSslInteropTest {
             assertTrue(second.trace.secrets.containsKey("psk_binder"));
             byte[] now = second.sessions.stored.values().iterator().next().ticket();
             assertFalse(java.util.Arrays.equals(firstTicket, now), "the used ticket was taken; the store holds the new connection's");
+        }
+    }
+
+    /**
+     * RFC 8446 §2.3: with a ticket that allows early data, the request goes out with the
+     * ClientHello; openssl (-early_data) accepts it, and the handshake completes with our
+     * EndOfEarlyData under the early keys — which the server would refuse if either were wrong.
+     */
+    @Test
+    void zeroRttRequestIsAcceptedByOpensslWithEarlyData() throws Exception {
+        TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
+        try (OpenSslServer server = OpenSslServer.start(pki, null, null, "-early_data")) {
+            Exchange first = new Exchange(pki);
+            TlsRequest shortWait = new TlsRequest(TestPki.HOST, server.port(), List.of("http/1.1"), null, java.time.Duration.ofMillis(1500));
+            try (var channel = new Tls13Client(Tls13ClientConfig.defaults()).handshake(shortWait,
+                    SocketConnection.connect(server.port()), first.context(), first.trace)) {
+                // s_server (without -www) only reads: our read takes in its tickets, then times out.
+                assertThrows(java.net.SocketTimeoutException.class, () -> channel.input().read());
+            }
+            assertEquals(1, first.sessions.stored.size(), "a ticket was stored: " + first.trace.received);
+            assertTrue(first.sessions.stored.values().iterator().next().maxEarlyData() > 0, "openssl -early_data allows 0-RTT");
+
+            Exchange second = new Exchange(pki);
+            second.sessions.stored.putAll(first.sessions.stored);
+            byte[] early = "GET /early HTTP/1.1\r\nHost: server.test\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            TlsRequest withEarlyData = new TlsRequest(TestPki.HOST, server.port(), List.of("http/1.1"), early, java.time.Duration.ofSeconds(5));
+            try (var channel = new Tls13Client(Tls13ClientConfig.defaults()).handshake(withEarlyData,
+                    SocketConnection.connect(server.port()), second.context(), second.trace)) {
+                assertTrue(channel.info().resumed, second.trace.infos.toString());
+                assertTrue(channel.earlyDataAccepted(), second.trace.infos + "\n" + server.output());
+                assertTrue(channel.info().earlyData);
+            }
+            assertTrue(second.trace.sent.contains("early data (0-RTT)"));
+            assertTrue(second.trace.sent.contains("EndOfEarlyData"));
+            assertTrue(second.keyLog.containsKey("CLIENT_EARLY_TRAFFIC_SECRET"));
+            assertEquals(1, second.trace.roundTrips.size());
         }
     }
 }

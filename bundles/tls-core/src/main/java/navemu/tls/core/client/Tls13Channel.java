@@ -40,7 +40,8 @@ public final class Tls13Channel implements SecureChannel {
 
     /** What the handshake hands over: the negotiated suite and the application-stage secrets. */
     public record Keys(Tls13CipherSuite suite, TrafficSecret clientApplicationSecret, TrafficSecret serverApplicationSecret,
-                ResumptionMasterSecret resumptionMasterSecret, String alpn, CertVerdict verdict, byte[] clientRandom) {
+                ResumptionMasterSecret resumptionMasterSecret, String alpn, CertVerdict verdict, byte[] clientRandom,
+                       boolean earlyDataAccepted) {
     }
 
     /** RFC 8446 §4.6.1: a ticket may not be used for more than seven days. */
@@ -89,6 +90,11 @@ public final class Tls13Channel implements SecureChannel {
     @Override
     public TlsInfo info() {
         return log.info();
+    }
+
+    @Override
+    public boolean earlyDataAccepted() {
+        return keys.earlyDataAccepted();
     }
 
     @Override

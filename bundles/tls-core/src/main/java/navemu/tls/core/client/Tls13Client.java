@@ -61,6 +61,7 @@ public final class Tls13Client {
         info.group = handshake.group().rfcName();
         info.alpn = keys.alpn();
         info.resumed = handshake.resumed();
+        info.earlyData = keys.earlyDataAccepted();
         log.trace().detail("helloRetryRequest", handshake.hadHelloRetryRequest());
         log.trace().detail("resumed", handshake.resumed());
         SessionKey sessionKey = new SessionKey(request.host(), request.port(), handshake.sni());

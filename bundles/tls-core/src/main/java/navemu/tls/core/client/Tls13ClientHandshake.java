@@ -77,6 +77,9 @@ public final class Tls13ClientHandshake {
     private Tls13CipherSuite ticketSuite;
     private EarlySecret ticketEarlySecret;
     private boolean resumed;
+    private boolean earlyDataOffered;
+    private boolean earlyDataAccepted;
+    private TrafficSecret clientEarlySecret;
     private final Map<NamedGroup, EphemeralKeyExchange> keyShares = new LinkedHashMap<>();
     private boolean sentDummyChangeCipherSpec;
     private ServerHello helloRetryRequest;
@@ -127,7 +130,7 @@ public final class Tls13ClientHandshake {
         readServerFinished();
         sendClientFinished();
         return new Tls13Channel.Keys(suite, clientApplicationSecret, serverApplicationSecret,
-                masterSecret.resumptionMasterSecret(transcript.current()), alpn, verdict, hello.random());
+                masterSecret.resumptionMasterSecret(transcript.current()), alpn, verdict, hello.random(), earlyDataAccepted);
     }
 
     // ---- ClientHello (§4.1.2) ----------------------------------------------------------------
@@ -155,8 +158,8 @@ public final class Tls13ClientHandshake {
      */
     public ClientHello buildClientHello(byte[] random, byte[] sessionId, List<Integer> extraCipherSuites,
                                         List<Extension> extraExtensions, int... versions) {
-        sayWhatIsNotOfferedYet();
         offeredVersions = versions.clone();
+        takeTicketToOffer();
         List<KeyShareEntry> shares = new ArrayList<>();
         for (NamedGroup g : config.keyShareGroups()) {
             EphemeralKeyExchange kx = EphemeralKeyExchange.generate(g, config.random());
@@ -180,12 +183,14 @@ public final class Tls13ClientHandshake {
                 ext.add(extra);
             }
         }
+        if (mayOfferEarlyData()) {
+            ext.add(Extensions.earlyData());
+        }
         // psk_dhe_ke only: a resumed session still gets forward secrecy (§4.2.9).
         ext.add(Extensions.pskKeyExchangeModes(Extensions.PSK_DHE_KE));
         List<Integer> suites = new ArrayList<>(config.cipherSuites().stream().map(Tls13CipherSuite::code).toList());
         suites.addAll(extraCipherSuites);
         ClientHello ch = new ClientHello(ProtocolVersion.TLS12, random, sessionId, suites, new byte[] {0}, ext);
-        takeTicketToOffer();
         return offeredTicket == null ? ch : withPskOffer(ch, null);
     }
 
@@ -246,17 +251,49 @@ public final class Tls13ClientHandshake {
     }
 
     /** Records the ClientHello that went out (also when another client built and sent it). */
-    public void clientHelloSent(ClientHello ch, HandshakeMessage encoded) {
+    public void clientHelloSent(ClientHello ch, HandshakeMessage encoded) throws IOException {
         hello = ch;
         transcript.add(encoded);
-    }
-
-    /** 0-RTT is not built: say so rather than silently sending the request later. */
-    private void sayWhatIsNotOfferedYet() {
-        if (request.earlyData() != null) {
-            log.info("0-RTT is not built into tls13-ecdhe yet: the request will go after the handshake");
+        if (ch.extension(ExtensionType.EARLY_DATA) != null) {
+            sendEarlyData(encoded);
         }
     }
+
+    /**
+     * 0-RTT (RFC 8446 §2.3, §4.2.10): only with a ticket that allows early data, an idempotent
+     * request that fits its max_early_data_size, and the ALPN protocol of the original connection.
+     */
+    private boolean mayOfferEarlyData() {
+        if (offeredTicket == null || request.earlyData() == null) {
+            return false;
+        }
+        if (offeredTicket.maxEarlyData() < request.earlyData().length) {
+            log.info("0-RTT not offered: the ticket allows " + offeredTicket.maxEarlyData() + " bytes of early data, the request has "
+                    + request.earlyData().length + "; it will go after the handshake");
+            return false;
+        }
+        if (offeredTicket.alpn() != null && !request.alpn().contains(offeredTicket.alpn())) {
+            log.info("0-RTT not offered: the ticket's ALPN " + offeredTicket.alpn() + " is not offered now (RFC 8446 §4.2.10)");
+            return false;
+        }
+        return true;
+    }
+
+    /** The request as early data under client_early_traffic_secret, right after the ClientHello (§2.3). */
+    private void sendEarlyData(HandshakeMessage encodedHello) throws IOException {
+        earlyDataOffered = true;
+        clientEarlySecret = ticketEarlySecret.clientEarlyTrafficSecret(ticketSuite.hash().hash(encodedHello.encode()));
+        log.secret("client_early_traffic_secret", clientEarlySecret.secret());
+        log.keyLog("CLIENT_EARLY_TRAFFIC_SECRET", hello.random(), clientEarlySecret.secret());
+        // §D.4: with early data, the dummy change_cipher_spec follows the first ClientHello at once.
+        sendDummyChangeCipherSpec();
+        io.records.setWriteProtection(new Tls13RecordProtection(ticketSuite.aead(), clientEarlySecret.trafficKeys(ticketSuite.aead())));
+        io.records.write(navemu.tls.core.record.ContentType.APPLICATION_DATA, request.earlyData());
+        io.flush();
+        log.sentRecord("early data (0-RTT)", request.earlyData().length, Map.of("protected_with", "client_early_traffic_secret"));
+        log.info("0-RTT: the request (" + request.earlyData().length + " bytes) went out with the ClientHello, before any answer");
+    }
+
 
     public Instant now() {
         return context.now() != null ? context.now() : Instant.now();
@@ -420,6 +457,11 @@ public final class Tls13ClientHandshake {
         }
 
         sendDummyChangeCipherSpec();
+        if (earlyDataOffered) {
+            // §4.1.2: early data is rejected after a HelloRetryRequest; the second ClientHello is plaintext.
+            io.records.setWriteProtection(navemu.tls.core.record.RecordProtection.NONE);
+            log.info("HelloRetryRequest: the 0-RTT data is rejected; the request will go after the handshake");
+        }
         hello = second;
         HandshakeMessage secondMessage = second.toMessage();
         io.send("ClientHello", secondMessage, helloFields(second));
@@ -469,7 +511,10 @@ public final class Tls13ClientHandshake {
         // From here on our records (Finished, or an alert) are protected too; the dummy
         // change_cipher_spec goes first, unprotected (§D.4).
         sendDummyChangeCipherSpec();
-        io.records.setWriteProtection(new Tls13RecordProtection(suite.aead(), clientKeys));
+        if (!earlyDataOffered || helloRetryRequest != null) {
+            io.records.setWriteProtection(new Tls13RecordProtection(suite.aead(), clientKeys));
+        }
+        // With 0-RTT on the way, our records stay under the early keys until EndOfEarlyData (§4.5).
     }
 
     // ---- EncryptedExtensions (§4.3.1) --------------------------------------------------------
@@ -497,7 +542,23 @@ public final class Tls13ClientHandshake {
         if (ee.extension(ExtensionType.SERVER_NAME) != null) {
             fields.put("server_name", "acknowledged");
         }
+        if (ee.extension(ExtensionType.EARLY_DATA) != null) {
+            // §4.2.10: the server may accept early data only for the first PSK we offered.
+            if (!resumed || !earlyDataOffered || helloRetryRequest != null) {
+                throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
+                        "EncryptedExtensions accepts early data we did not send under the selected PSK (RFC 8446 §4.2.10)");
+            }
+            earlyDataAccepted = true;
+            fields.put("early_data", "accepted");
+        } else if (earlyDataOffered && helloRetryRequest == null) {
+            io.records.setWriteProtection(new Tls13RecordProtection(suite.aead(), clientHandshakeSecret.trafficKeys(suite.aead())));
+            fields.put("early_data", "rejected");
+        }
         log.received("EncryptedExtensions", message.length(), fields);
+        if (earlyDataOffered) {
+            log.info(earlyDataAccepted ? "0-RTT accepted: the server will answer the request sent with the ClientHello"
+                    : "0-RTT rejected: the request will be re-sent after the handshake (RFC 8446 §4.2.10)");
+        }
         transcript.add(message);
     }
 
@@ -634,6 +695,13 @@ public final class Tls13ClientHandshake {
 
     private void sendClientFinished() throws IOException {
         sendDummyChangeCipherSpec();
+        if (earlyDataAccepted) {
+            // §4.5: EndOfEarlyData, still under the early keys, closes the 0-RTT stream.
+            HandshakeMessage eoed = HandshakeMessage.of(HandshakeType.END_OF_EARLY_DATA, new byte[0]);
+            io.send("EndOfEarlyData", eoed, Map.of());
+            transcript.add(eoed);
+            io.records.setWriteProtection(new Tls13RecordProtection(suite.aead(), clientHandshakeSecret.trafficKeys(suite.aead())));
+        }
         if (certificateRequestContext != null) {
             HandshakeMessage empty = new CertificateMessage(certificateRequestContext, List.of()).toMessage();
             io.send("Certificate", empty, Map.of("certificates", "0 (no client certificate)"));
