@@ -63,6 +63,8 @@ public final class Tls12Client {
         info.alpn = result.alpn();
         info.resumed = result.resumed();
         log.trace().detail("resumed", result.resumed());
+        // TLS round trips before the first request byte may go: full 2 (RFC 5246 §7.3 Figure 1), abbreviated 1 (Figure 2).
+        log.trace().detail("tlsRoundTripsBeforeRequest", result.resumed() ? 1 : 2);
         log.trace().detail("keyExchange", result.resumed() ? "none (resumed)" : result.suite().keyExchange().name());
         return new Tls12Channel(connection, io, log, result.verdict());
     }
