@@ -53,6 +53,19 @@ class NetworkIT {
     }
 
     @Test
+    void dnsShowsEveryQueryAndItsCacheCanBeListedAndFlushed() throws Exception {
+        NavemuProcess.Outcome run = NavemuProcess.run(home,
+                "-c", "dns www.lab.test", "-c", "dns cache", "-c", "dns flush", "-c", "dns cache");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        String out = run.stdout();
+        assertTrue(out.contains("Query HTTPS") && out.contains("port="), "each query and answer is shown: " + out);
+        assertTrue(out.contains("www.lab.test. A") && out.contains("s left"), "the cache lists entries with their TTL: " + out);
+        assertTrue(out.contains("flushed 3 cache entries"), out);
+        assertTrue(out.contains("cache is empty"), out);
+    }
+
+    @Test
     void resolversAndTransportsCompareSideBySide() throws Exception {
         NavemuProcess.Outcome run = NavemuProcess.run(home, "--json",
                 "-c", "compare https://www.lab.test/ dns=dnsjava vs dns=system",

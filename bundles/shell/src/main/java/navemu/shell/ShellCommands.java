@@ -9,6 +9,7 @@ import navemu.shell.command.KeylogCommand;
 import navemu.shell.command.ViewCommands;
 import navemu.shell.command.HelpCommand;
 import navemu.shell.command.HstsCommand;
+import navemu.shell.command.DnsCommand;
 import navemu.shell.command.LabCommand;
 import navemu.shell.command.NetCommand;
 import navemu.shell.command.OpenCommand;
@@ -43,6 +44,7 @@ public final class ShellCommands {
                 .add(new HstsCommand())
                 .add(new LabCommand())
                 .add(new NetCommand())
+                .add(new DnsCommand())
                 .add(new BundlesCommand());
         for (Command lifecycle : Lifecycle.all()) {
             registry.add(lifecycle);

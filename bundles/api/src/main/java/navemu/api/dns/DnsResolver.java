@@ -14,4 +14,18 @@ import navemu.api.trace.StepTrace;
 public interface DnsResolver {
 
     DnsAnswer resolve(String host, StepTrace trace) throws NavigationException;
+
+    /**
+     * What the resolver's cache holds now, one line per entry (name, type, answer, TTL left), for
+     * the shell's {@code dns cache}. Empty when the cache is empty; {@link java.util.Optional#empty()}
+     * when this resolver keeps no cache at all.
+     */
+    default java.util.Optional<java.util.List<String>> cacheEntries() {
+        return java.util.Optional.empty();
+    }
+
+    /** Empties the cache ({@code dns flush}); returns how many entries were dropped, or -1 when there is no cache. */
+    default int flushCache() {
+        return -1;
+    }
 }

@@ -111,7 +111,10 @@ final class DnsCache {
         return live;
     }
 
-    void clear() {
+    /** Empties the cache; returns how many entries it held. */
+    int clear() {
+        int count = entries.size();
         entries.clear();
+        return count;
     }
 }

@@ -121,6 +121,16 @@ public class DnsjavaComponent implements DnsResolver {
         return resolver.resolve(host, trace);
     }
 
+    @Override
+    public java.util.Optional<java.util.List<String>> cacheEntries() {
+        return resolver.cacheEntries();
+    }
+
+    @Override
+    public int flushCache() {
+        return resolver.flushCache();
+    }
+
     private static java.util.concurrent.ThreadFactory daemonThreads() {
         AtomicInteger count = new AtomicInteger();
         return task -> {

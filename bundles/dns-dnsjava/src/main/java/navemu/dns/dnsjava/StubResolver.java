@@ -2,6 +2,7 @@ package navemu.dns.dnsjava;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,20 @@ public final class StubResolver implements DnsResolver {
 
     DnsCache cache() {
         return cache;
+    }
+
+    @Override
+    public Optional<List<String>> cacheEntries() {
+        Instant now = cache.now();
+        return Optional.of(cache.list().stream()
+                .map(e -> e.getKey() + "  " + e.getValue().describe() + "  TTL " + e.getValue().remainingSeconds(now)
+                        + " s left  from " + e.getValue().server())
+                .toList());
+    }
+
+    @Override
+    public int flushCache() {
+        return cache.clear();
     }
 
     @Override

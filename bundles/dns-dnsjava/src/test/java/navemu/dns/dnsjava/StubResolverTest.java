@@ -109,6 +109,21 @@ class StubResolverTest {
     }
 
     @Test
+    void theCacheCanBeListedAndFlushed() throws Exception {
+        server.a("www.lab.test", 300, "127.0.0.1");
+        StubResolver resolver = resolver();
+        resolver.resolve("www.lab.test", new RecordingTrace());
+        clock.now = clock.now.plusSeconds(20);
+
+        java.util.List<String> entries = resolver.cacheEntries().orElseThrow();
+        assertTrue(entries.stream().anyMatch(e -> e.contains("www.lab.test") && e.contains("280 s left")), entries.toString());
+
+        assertEquals(entries.size(), resolver.flushCache());
+        assertTrue(resolver.cacheEntries().orElseThrow().isEmpty());
+        assertFalse(resolver.resolve("www.lab.test", new RecordingTrace()).fromCache(), "after a flush the name is asked again");
+    }
+
+    @Test
     void anExpiredEntryIsAskedAgain() throws Exception {
         server.a("www.lab.test", 300, "127.0.0.1");
         StubResolver resolver = resolver();
