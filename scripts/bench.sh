@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs one of navemu's benchmarks (a main that prints its figures), after building what it needs.
+#   scripts/bench.sh            lists them
+#   scripts/bench.sh tls13      runs one (extra arguments go to the benchmark)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+declare -A BENCH=(
+  [tls13]="bundles/tls-tls13-ecdhe navemu.tls.tls13ecdhe.HandshakeBenchmark  full TLS 1.3 handshakes/s, ours vs the JDK client"
+  [jsse]="bundles/tls-jsse navemu.tls.jsse.JsseHandshakeBenchmark  the jsse slot's handshake times"
+  [pkix]="bundles/cert-pkix navemu.cert.pkix.PkixBenchmark  validations/s of a warm three-certificate chain"
+  [dns]="bundles/dns-dnsjava navemu.dns.dnsjava.ResolveBenchmark  resolution times, cold and cached"
+  [doh]="bundles/dns-doh navemu.dns.doh.DohBenchmark  DNS over HTTPS, POST and GET"
+  [emulated]="bundles/tcp-emulated navemu.tcp.emulated.EmulatedLinkBenchmark  measured RTT and bandwidth of the emulated link"
+  [hsts]="bundles/hsts-core navemu.hsts.core.HstsBenchmark  header parsing and lookups"
+  [hsts-file]="bundles/hsts-file navemu.hsts.file.FileHstsBenchmark  the file store's write cost"
+  [lab]="bundles/lab navemu.lab.LabStartBenchmark  lab start-up, cold and warm"
+  [shell]="bundles/shell navemu.shell.ShellBenchmark  the shell's own cost per operation"
+)
+
+if [ $# -eq 0 ] || [ -z "${BENCH[$1]+x}" ]; then
+  echo "usage: scripts/bench.sh NAME [ARGS…]"
+  for name in $(printf '%s\n' "${!BENCH[@]}" | sort); do
+    read -r module main what <<<"${BENCH[$name]}"
+    printf '  %-10s %s\n' "$name" "$what"
+  done
+  exit 2
+fi
+read -r module main what <<<"${BENCH[$1]}"
+shift
+mvn -B -q -DskipTests install -pl "$module" -am >&2
+exec mvn -B -q -pl "$module" exec:java -Dexec.mainClass="$main" -Dexec.classpathScope=test -Dexec.args="$*"
