@@ -72,6 +72,7 @@ class LabInteropTest {
         }
         assertEquals("TLSv1.3, TLSv1.2", trace.fieldsByMessage.get("C>S ClientHello").get("supported_versions"));
         assertEquals(1, trace.roundTrips.size(), "TLS 1.3 full handshake: one round trip");
+        assertEquals(1, trace.details.get("tlsRoundTripsBeforeRequest"));
     }
 
     @Test

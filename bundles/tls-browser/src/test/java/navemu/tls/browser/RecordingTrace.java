@@ -16,6 +16,7 @@ final class RecordingTrace implements StepTrace {
     final Map<String, String> secrets = Collections.synchronizedMap(new LinkedHashMap<>());
     final List<String> roundTrips = Collections.synchronizedList(new ArrayList<>());
     final List<String> infos = Collections.synchronizedList(new ArrayList<>());
+    final Map<String, Object> details = Collections.synchronizedMap(new LinkedHashMap<>());
 
     @Override
     public void info(String text) {
@@ -46,5 +47,6 @@ final class RecordingTrace implements StepTrace {
 
     @Override
     public void detail(String key, Object value) {
+        details.put(key, value);
     }
 }

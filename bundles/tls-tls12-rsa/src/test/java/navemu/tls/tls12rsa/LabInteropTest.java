@@ -111,6 +111,9 @@ class LabInteropTest {
         assertFalse(second.received.contains("Certificate"), "abbreviated: no Certificate");
         assertEquals(2, first.roundTrips.size());
         assertEquals(1, second.roundTrips.size(), "abbreviated handshake: one round trip");
+        assertEquals(2, first.details.get("tlsRoundTripsBeforeRequest"));
+        assertEquals(1, second.details.get("tlsRoundTripsBeforeRequest"));
+        assertEquals(true, second.details.get("resumed"));
     }
 
     @Test
