@@ -242,6 +242,27 @@ class PeerInteropTest {
         }
     }
 
+    @Test
+    void aTicketOpensslRefusesFallsBackToAFullHandshake() throws Exception {
+        assumeTrue(OpenSslServer.binary() != null, "openssl is not installed: the s_server interop test is skipped");
+        try (OpenSslServer server = OpenSslServer.start(PKI, "AES128-GCM-SHA256", null)) {
+            MapSessionStore sessions = MapSessionStore.memory();
+            navemu.api.session.SessionKey key = new navemu.api.session.SessionKey(TestPki.HOST, server.port(), TestPki.HOST);
+            byte[] bogus = new byte[160];
+            java.util.Arrays.fill(bogus, (byte) 0x5a);
+            sessions.put(key, new navemu.api.session.StoredSession("TLSv1.2", "ticket", "TLS_RSA_WITH_AES_128_GCM_SHA256", null,
+                    bogus, new byte[48], Instant.now(), Duration.ofHours(1), 0, 0, null, true));
+            RecordingTrace trace = new RecordingTrace();
+            try (SecureChannel channel = connect(server.port(), sessions, trace)) {
+                assertFalse(channel.info().resumed);
+                assertTrue(get(channel).contains(" 200"), server.output());
+            }
+            assertEquals("160 bytes", trace.fieldsByMessage.get("C>S ClientHello").get("session_ticket"), "the ticket was offered");
+            assertEquals(2, trace.roundTrips.size());
+            assertFalse(java.util.Arrays.equals(bogus, sessions.entries.get(key).ticket()), "the refused ticket was replaced by the new one");
+        }
+    }
+
     // ---- a server that breaks a rule --------------------------------------------------------
 
     @Test

@@ -202,4 +202,21 @@ class OpenSslInteropTest {
             assertEquals(1, second.trace.roundTrips.size());
         }
     }
+
+    @Test
+    void aTicketOpensslDoesNotKnowFallsBackToAFullHandshake() throws Exception {
+        TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
+        try (OpenSslServer server = OpenSslServer.start(pki, null, null)) {
+            Exchange x = new Exchange(pki);
+            SessionKey key = new SessionKey(TestPki.HOST, server.port(), TestPki.HOST);
+            x.sessions.put(key, new navemu.api.session.StoredSession("TLSv1.3", "psk", "TLS_AES_128_GCM_SHA256", null,
+                    new byte[100], new byte[32], java.time.Instant.now(), java.time.Duration.ofHours(1), 12345, 0, "http/1.1", false));
+            x.run(Tls13ClientConfig.defaults(), server.port());
+            assertFalse(x.channel.info().resumed);
+            assertTrue(x.response.startsWith("HTTP/1.0 200 ok"), x.response);
+            assertTrue(x.trace.secrets.containsKey("psk_binder"), "the ticket was offered");
+            assertTrue(x.trace.received.contains("Certificate"), "full handshake");
+            assertFalse(java.util.Arrays.equals(new byte[100], x.sessions.stored.get(key).ticket()), "the used ticket is gone; the new one is stored");
+        }
+    }
 }
