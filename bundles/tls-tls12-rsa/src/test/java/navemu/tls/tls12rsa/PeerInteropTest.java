@@ -221,6 +221,19 @@ class PeerInteropTest {
         }
     }
 
+    /** openssl negotiates encrypt_then_mac (RFC 7366) for a CBC suite when offered; the JDK never does. */
+    @Test
+    void opensslServerWithAes128CbcSha256UsesEncryptThenMac() throws Exception {
+        assumeTrue(OpenSslServer.binary() != null, "openssl is not installed: the s_server interop test is skipped");
+        RecordingTrace trace = new RecordingTrace();
+        try (OpenSslServer server = OpenSslServer.start(PKI, "AES128-SHA256", null);
+             SecureChannel channel = connect(server.port(), MapSessionStore.off(), trace)) {
+            assertEquals("TLS_RSA_WITH_AES_128_CBC_SHA256", channel.info().cipherSuite, server.output());
+            assertTrue(get(channel).contains(" 200"), server.output());
+        }
+        assertTrue(trace.infos.stream().anyMatch(i -> i.contains("encrypt-then-MAC")), trace.infos.toString());
+    }
+
     @Test
     void opensslServerResumesByTicketAndBySessionId() throws Exception {
         assumeTrue(OpenSslServer.binary() != null, "openssl is not installed: the s_server interop test is skipped");
