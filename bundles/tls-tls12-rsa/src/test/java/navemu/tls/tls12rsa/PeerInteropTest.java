@@ -107,6 +107,21 @@ class PeerInteropTest {
     }
 
     @Test
+    void aChainTheCertSlotRejectsEndsTheHandshakeWithItsErrorAndTheMatchingAlert() throws Exception {
+        try (SSLServerSocket server = jdkServer("TLS_RSA_WITH_AES_128_GCM_SHA256")) {
+            int port = server.getLocalPort();
+            HandshakeFailedException e = assertThrows(HandshakeFailedException.class, () -> new Tls12RsaClient().handshake(
+                    new TlsRequest(TestPki.HOST, port, List.of("http/1.1"), null, Duration.ofSeconds(10)), SocketConnection.connect(port),
+                    new TlsContext((r, t) -> new CertVerdict(false, NetError.ERR_CERT_AUTHORITY_INVALID, "not a known root", null),
+                            MapSessionStore.off(), Instant.now(), null), new RecordingTrace()));
+            assertEquals(NetError.ERR_CERT_AUTHORITY_INVALID, e.error());
+            assertTrue(e.getMessage().contains("unknown_ca"), e.getMessage());
+            assertTrue(e.partial().messages.stream().noneMatch(m -> m.type().equals("ClientKeyExchange")),
+                    "no pre-master secret goes to a server we do not trust");
+        }
+    }
+
+    @Test
     void theJdkServerResumesBySessionId() throws Exception {
         MapSessionStore sessions = MapSessionStore.memory();
         try (SSLServerSocket server = jdkServer("TLS_RSA_WITH_AES_128_GCM_SHA256")) {
