@@ -219,4 +219,21 @@ class OpenSslInteropTest {
             assertFalse(java.util.Arrays.equals(new byte[100], x.sessions.stored.get(key).ticket()), "the used ticket is gone; the new one is stored");
         }
     }
+
+    /** RFC 8446 §4.1.2: after a HelloRetryRequest the PSK binder is recomputed over the new transcript; openssl still resumes. */
+    @Test
+    void resumptionSurvivesAHelloRetryRequest() throws Exception {
+        TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
+        try (OpenSslServer server = OpenSslServer.start(pki, null, "P-256")) {
+            Exchange first = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
+            assertEquals(1, first.sessions.stored.size());
+            Exchange second = new Exchange(pki);
+            second.sessions.stored.putAll(first.sessions.stored);
+            second.run(Tls13ClientConfig.defaults(), server.port());
+            assertTrue(second.trace.received.contains("HelloRetryRequest"));
+            assertTrue(second.channel.info().resumed, second.trace.infos + "\n" + server.output());
+            assertTrue(second.response.startsWith("HTTP/1.0 200 ok"), second.response);
+            assertEquals(2, second.trace.roundTrips.size());
+        }
+    }
 }
