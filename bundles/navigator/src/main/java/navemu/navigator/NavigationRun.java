@@ -126,11 +126,14 @@ final class NavigationRun {
         Connection connection = tcpStep(hop, answer.addresses(), port);
         request.cancellation().closeOnCancel(connection);
         try {
+            byte[] requestBytes = Http11Client.getRequest(hop.url.requestTarget(), hop.url.hostHeader());
             if (hop.url.secure()) {
-                SecureChannel channel = tlsStep(hop, connection, port);
+                // A navigation GET is idempotent, so it may go as TLS 1.3 early data (RFC 8446 §2.3)
+                // when the session slot holds a ticket that allows it; the TLS slot decides.
+                SecureChannel channel = tlsStep(hop, connection, port, requestBytes);
                 request.cancellation().closeOnCancel(channel);
                 try {
-                    httpStep(hop, channel.input(), channel.output(), true);
+                    httpStep(hop, channel.input(), channel.output(), true, requestBytes, channel.earlyDataAccepted());
                 } catch (IOException e) {
                     throw new NavigationException(NetError.ERR_CONNECTION_CLOSED, "TLS channel failed: " + e.getMessage(), e);
                 } finally {
@@ -138,7 +141,7 @@ final class NavigationRun {
                 }
             } else {
                 try {
-                    httpStep(hop, connection.input(), connection.output(), false);
+                    httpStep(hop, connection.input(), connection.output(), false, requestBytes, false);
                 } catch (IOException e) {
                     throw new NavigationException(NetError.ERR_CONNECTION_CLOSED, "connection failed: " + e.getMessage(), e);
                 }
@@ -241,9 +244,9 @@ final class NavigationRun {
         }
     }
 
-    private SecureChannel tlsStep(HopState hop, Connection connection, int port) throws NavigationException {
+    private SecureChannel tlsStep(HopState hop, Connection connection, int port, byte[] earlyData) throws NavigationException {
         StepRecorder step = new StepRecorder(listener, "tls", slots.names().get(navemu.api.Slot.TLS), startNanos);
-        TlsRequest tlsRequest = new TlsRequest(hop.url.host(), port, ALPN, null, request.timeout());
+        TlsRequest tlsRequest = new TlsRequest(hop.url.host(), port, ALPN, earlyData, request.timeout());
         VerdictRecorder validator = new VerdictRecorder(slots.cert());
         TlsContext context = new TlsContext(validator, slots.session(), now(), request.keyLog());
         try {
@@ -289,9 +292,9 @@ final class NavigationRun {
         }
     }
 
-    private void httpStep(HopState hop, InputStream in, OutputStream out, boolean secure) throws NavigationException {
+    private void httpStep(HopState hop, InputStream in, OutputStream out, boolean secure, byte[] requestBytes,
+                          boolean sentAsEarlyData) throws NavigationException {
         StepRecorder step = new StepRecorder(listener, "http", "", startNanos);
-        byte[] requestBytes = Http11Client.getRequest(hop.url.requestTarget(), hop.url.hostHeader());
         HttpInfo http = new HttpInfo();
         http.method = "GET";
         http.requestTarget = hop.url.requestTarget();
@@ -304,10 +307,15 @@ final class NavigationRun {
         long sendStart = System.nanoTime();
         long sent = sendStart;
         try {
-            Http11Client.send(out, requestBytes);
-            sent = System.nanoTime();
-            step.sent("GET " + hop.url.requestTarget(), requestBytes.length, Map.of("Host", hop.url.hostHeader()));
-            step.roundTrip("request sent, waiting for the response");
+            if (sentAsEarlyData) {
+                step.info("the request already went as TLS 1.3 early data (0-RTT), accepted by the server: not sent again");
+                step.detail("earlyData", true);
+            } else {
+                Http11Client.send(out, requestBytes);
+                sent = System.nanoTime();
+                step.sent("GET " + hop.url.requestTarget(), requestBytes.length, Map.of("Host", hop.url.hostHeader()));
+                step.roundTrip("request sent, waiting for the response");
+            }
             response = Http11Client.readResponse(new BufferedInputStream(firstByte));
             recordPhases(step, sendStart, sent, firstByte.firstByteNanos(), System.nanoTime());
         } catch (HttpProtocolException e) {
