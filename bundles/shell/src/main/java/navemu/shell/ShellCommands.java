@@ -12,6 +12,7 @@ import navemu.shell.command.HstsCommand;
 import navemu.shell.command.DnsCommand;
 import navemu.shell.command.LabCommand;
 import navemu.shell.command.NetCommand;
+import navemu.shell.command.SessionsCommand;
 import navemu.shell.command.OpenCommand;
 import navemu.shell.command.QuitCommand;
 import navemu.shell.command.SlotsCommand;
@@ -45,6 +46,7 @@ public final class ShellCommands {
                 .add(new LabCommand())
                 .add(new NetCommand())
                 .add(new DnsCommand())
+                .add(new SessionsCommand())
                 .add(new BundlesCommand());
         for (Command lifecycle : Lifecycle.all()) {
             registry.add(lifecycle);
