@@ -29,7 +29,7 @@ class NetworkIT {
     }
 
     @Test
-    void behindAn100msEmulatedLinkEachNetworkStepSpendsOneRoundTripOfAboutTheRtt() throws Exception {
+    void behindA100msEmulatedLinkDnsTcpTlsAndHttpEachSpendOneRoundTripOfAboutTheRtt() throws Exception {
         NavemuProcess.Outcome run = NavemuProcess.run(home, "--json",
                 "-c", "net rtt 100ms",
                 "-c", "use tcp emulated",
@@ -37,7 +37,7 @@ class NetworkIT {
 
         JsonObject r = run.onlyJson();
         assertTrue(r.get("ok").getAsBoolean(), run.toString());
-        for (String name : List.of("tcp", "tls", "http")) {
+        for (String name : List.of("dns", "tcp", "tls", "http")) {
             JsonObject step = step(r, name);
             assertEquals(1, step.get("rtts").getAsInt(), name + " spends one round trip: " + step);
             assertTrue(step.get("durationMs").getAsDouble() >= 90, name + " takes at least about one RTT: " + step);

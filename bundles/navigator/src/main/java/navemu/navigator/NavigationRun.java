@@ -190,7 +190,8 @@ final class NavigationRun {
     private DnsAnswer dnsStep(HopState hop) throws NavigationException {
         StepRecorder step = new StepRecorder(listener, "dns", slots.names().get(navemu.api.Slot.DNS), startNanos);
         try {
-            DnsAnswer answer = slots.dns().resolve(hop.url.host(), step);
+            // On an emulated link the DNS queries cross the same network as the connection.
+            DnsAnswer answer = slots.dns().resolve(hop.url.host(), slots.tcp().oneWayDelay(), step);
             step.detail("addresses", answer.addresses().stream().map(InetAddress::getHostAddress).toList());
             step.detail("fromCache", answer.fromCache());
             hop.steps.add(step.succeed());

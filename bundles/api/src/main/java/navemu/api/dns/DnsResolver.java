@@ -16,6 +16,20 @@ public interface DnsResolver {
     DnsAnswer resolve(String host, StepTrace trace) throws NavigationException;
 
     /**
+     * Resolves across a link that delays each packet by {@code oneWayDelay} in each direction (the
+     * navigation's emulated network, see {@link navemu.api.tcp.TcpConnector#oneWayDelay()}). A
+     * resolver that sends its own queries holds each one back by the delay on the way out and on
+     * the way back; one that cannot says so in the trace.
+     */
+    default DnsAnswer resolve(String host, java.time.Duration oneWayDelay, StepTrace trace) throws NavigationException {
+        if (!oneWayDelay.isZero()) {
+            trace.info("this resolver's queries do not cross the emulated link (" + oneWayDelay.toMillis()
+                    + " ms each way): its time is the real network's");
+        }
+        return resolve(host, trace);
+    }
+
+    /**
      * What the resolver's cache holds now, one line per entry (name, type, answer, TTL left), for
      * the shell's {@code dns cache}. Empty when the cache is empty; {@link java.util.Optional#empty()}
      * when this resolver keeps no cache at all.

@@ -19,4 +19,13 @@ public interface TcpConnector {
 
     Connection connect(List<InetAddress> addresses, int port, Duration connectTimeout, StepTrace trace)
             throws NavigationException;
+
+    /**
+     * The one-way delay this transport's link adds to every packet now: zero for a real network,
+     * half the RTT for an emulated link. The navigator hands it to the DNS step, so that queries
+     * sent outside the TCP connection cross the same emulated network.
+     */
+    default Duration oneWayDelay() {
+        return Duration.ZERO;
+    }
 }

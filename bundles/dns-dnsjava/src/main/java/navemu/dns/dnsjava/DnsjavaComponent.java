@@ -114,11 +114,16 @@ public class DnsjavaComponent implements DnsResolver {
 
     @Override
     public DnsAnswer resolve(String host, StepTrace trace) throws NavigationException {
+        return resolve(host, Duration.ZERO, trace);
+    }
+
+    @Override
+    public DnsAnswer resolve(String host, Duration oneWayDelay, StepTrace trace) throws NavigationException {
         String problem = configProblem;
         if (problem != null) {
             trace.info(problem);
         }
-        return resolver.resolve(host, trace);
+        return resolver.resolve(host, oneWayDelay, trace);
     }
 
     @Override

@@ -2,6 +2,7 @@ package navemu.dns.dnsjava;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,6 +82,11 @@ public final class StubResolver implements DnsResolver {
 
     @Override
     public DnsAnswer resolve(String host, StepTrace trace) throws NavigationException {
+        return resolve(host, Duration.ZERO, trace);
+    }
+
+    @Override
+    public DnsAnswer resolve(String host, Duration oneWayDelay, StepTrace trace) throws NavigationException {
         if (host == null || host.isBlank()) {
             throw new NavigationException(NetError.ERR_NAME_NOT_RESOLVED, "no host name to resolve");
         }
@@ -116,13 +122,16 @@ public final class StubResolver implements DnsResolver {
             throw new NavigationException(NetError.ERR_NAME_RESOLUTION_FAILED, "no DNS server to ask for " + name
                     + ": the system has no resolvers configured and no zone server covers the name");
         }
-        Map<Integer, QueryOutcome> outcomes = ask(qname, choice.servers(), trace);
+        if (!oneWayDelay.isZero()) {
+            trace.info("the queries cross the emulated link: " + oneWayDelay.toMillis() + " ms each way");
+        }
+        Map<Integer, QueryOutcome> outcomes = ask(qname, choice.servers(), oneWayDelay, trace);
         report(outcomes, trace);
         return answer(qname, outcomes, trace);
     }
 
     /** Cache first; what is missing is asked of the network, all types at once. */
-    private Map<Integer, QueryOutcome> ask(Name qname, List<InetSocketAddress> servers, StepTrace trace)
+    private Map<Integer, QueryOutcome> ask(Name qname, List<InetSocketAddress> servers, Duration oneWayDelay, StepTrace trace)
             throws NavigationException {
         Map<Integer, QueryOutcome> outcomes = new LinkedHashMap<>();
         Map<Integer, Future<QueryOutcome>> pending = new LinkedHashMap<>();
@@ -141,7 +150,7 @@ public final class StubResolver implements DnsResolver {
             if (entry.getValue() == null) {
                 int type = entry.getKey();
                 asked.add(Type.string(type));
-                pending.put(type, executor.submit(() -> query(qname, type, servers)));
+                pending.put(type, executor.submit(() -> query(qname, type, servers, oneWayDelay)));
             }
         }
         if (pending.isEmpty()) {
@@ -179,6 +188,11 @@ public final class StubResolver implements DnsResolver {
 
     /** One question, asked of each server in turn until one gives a usable answer. Runs on the executor. */
     QueryOutcome query(Name qname, int type, List<InetSocketAddress> servers) {
+        return query(qname, type, servers, Duration.ZERO);
+    }
+
+    /** {@link #query(Name, int, List)} across a link that delays each packet by {@code oneWayDelay}. */
+    QueryOutcome query(Name qname, int type, List<InetSocketAddress> servers, Duration oneWayDelay) {
         List<String> failures = new ArrayList<>();
         int roundTrips = 0;
         DnsFailure.Kind lastFailure = null;
@@ -189,7 +203,10 @@ public final class StubResolver implements DnsResolver {
             // EDNS(0), RFC 6891: lets the server answer up to this size over UDP before truncating.
             query.addRecord(new OPTRecord(DnsTransport.UDP_PAYLOAD, 0, 0), Section.ADDITIONAL);
             try {
+                EmulatedLatency.hold(oneWayDelay); // the query crossing the link
                 Exchange exchange = transport.exchange(query, server);
+                // The answer crossing back, and each further round trip (a TCP retry) both ways.
+                EmulatedLatency.hold(oneWayDelay.multipliedBy(2L * exchange.roundTrips() - 1));
                 roundTrips += exchange.roundTrips();
                 Message response = exchange.response();
                 int rcode = response.getRcode();

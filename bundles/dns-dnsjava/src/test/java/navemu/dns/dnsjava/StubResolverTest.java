@@ -109,6 +109,21 @@ class StubResolverTest {
     }
 
     @Test
+    void acrossAnEmulatedLinkEachQueryRoundTakesAtLeastTheRoundTripTime() throws Exception {
+        server.a("www.lab.test", 300, "127.0.0.1");
+        StubResolver resolver = resolver();
+        RecordingTrace trace = new RecordingTrace();
+
+        long start = System.nanoTime();
+        resolver.resolve("www.lab.test", java.time.Duration.ofMillis(50), trace);
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertTrue(tookMs >= 100, "50 ms each way makes at least 100 ms, took " + tookMs);
+        assertEquals(1, trace.roundTrips.size(), "the parallel queries are still one round trip");
+        assertTrue(trace.text().contains("emulated link"), trace.text());
+    }
+
+    @Test
     void theCacheCanBeListedAndFlushed() throws Exception {
         server.a("www.lab.test", 300, "127.0.0.1");
         StubResolver resolver = resolver();

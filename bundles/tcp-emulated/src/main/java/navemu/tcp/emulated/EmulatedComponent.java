@@ -57,6 +57,11 @@ public class EmulatedComponent implements TcpConnector, LinkControl {
     }
 
     @Override
+    public Duration oneWayDelay() {
+        return conditions().rtt().dividedBy(2);
+    }
+
+    @Override
     public LinkConditions conditions() {
         return link.conditions();
     }
