@@ -1,23 +1,18 @@
 package navemu.tls.core.client;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import navemu.api.cert.CertVerdict;
 import navemu.api.result.TlsInfo;
 import navemu.api.tcp.Connection;
-import navemu.api.tls.SecureChannel;
 import navemu.tls.core.alert.Alert;
 import navemu.tls.core.alert.AlertDescription;
 import navemu.tls.core.alert.PeerAlertException;
 import navemu.tls.core.alert.TlsAlertException;
 import navemu.tls.core.handshake.HandshakeMessage;
 import navemu.tls.core.handshake.HandshakeType;
-import navemu.tls.core.record.ContentType;
 import navemu.tls.core.record.TlsRecord;
 
 /**
@@ -25,32 +20,16 @@ import navemu.tls.core.record.TlsRecord;
  * A HelloRequest (renegotiation) is answered with a no_renegotiation warning, as browsers do
  * (RFC 5746 §4.2); close_notify ends reading; {@link #close} sends ours.
  */
-public final class Tls12Channel implements SecureChannel {
+public final class Tls12Channel extends RecordChannel {
     private final Connection connection;
-    private final HandshakeIo io;
     private final MessageLog log;
     private final CertVerdict verdict;
-    private final Object writeLock = new Object();
-    private boolean readClosed;
-    private boolean writeClosed;
-    private final AppDataInput input = new AppDataInput();
-    private final AppDataOutput output = new AppDataOutput();
 
     public Tls12Channel(Connection connection, HandshakeIo io, MessageLog log, CertVerdict verdict) {
+        super(io);
         this.connection = connection;
-        this.io = io;
         this.log = log;
         this.verdict = verdict;
-    }
-
-    @Override
-    public InputStream input() {
-        return input;
-    }
-
-    @Override
-    public OutputStream output() {
-        return output;
     }
 
     @Override
@@ -78,7 +57,8 @@ public final class Tls12Channel implements SecureChannel {
     }
 
     /** The next application data; null at close_notify. */
-    private byte[] readApplicationData() throws IOException {
+    @Override
+    byte[] readApplicationData() throws IOException {
         while (true) {
             HandshakeMessage pending = io.assembler.next();
             if (pending != null) {
@@ -140,93 +120,5 @@ public final class Tls12Channel implements SecureChannel {
             io.sendAlert(e.alert());
         }
         throw e;
-    }
-
-    private final class AppDataInput extends InputStream {
-        private byte[] buffer = new byte[0];
-        private int position;
-        private boolean eof;
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            while (position >= buffer.length) {
-                if (eof) {
-                    return -1;
-                }
-                if (readClosed) {
-                    throw new IOException("the TLS connection failed earlier and cannot be read");
-                }
-                byte[] next = readApplicationData();
-                if (next == null) {
-                    eof = true;
-                    return -1;
-                }
-                buffer = next;
-                position = 0;
-            }
-            int n = Math.min(len, buffer.length - position);
-            System.arraycopy(buffer, position, b, off, n);
-            position += n;
-            return n;
-        }
-
-        @Override
-        public int available() {
-            return buffer.length - position;
-        }
-
-        @Override
-        public void close() throws IOException {
-            Tls12Channel.this.close();
-        }
-    }
-
-    private final class AppDataOutput extends OutputStream {
-        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            synchronized (writeLock) {
-                if (writeClosed) {
-                    throw new IOException("the TLS connection is closed for writing");
-                }
-                pending.write(b, off, len);
-                if (pending.size() >= TlsRecord.MAX_PLAINTEXT) {
-                    flush();
-                }
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            synchronized (writeLock) {
-                if (pending.size() > 0 && !writeClosed) {
-                    io.records.write(ContentType.APPLICATION_DATA, pending.toByteArray());
-                    pending.reset();
-                }
-                io.records.flush();
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-            Tls12Channel.this.close();
-        }
     }
 }

@@ -1,9 +1,6 @@
 package navemu.tls.core.client;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,7 +12,6 @@ import navemu.api.session.SessionKey;
 import navemu.api.session.SessionStore;
 import navemu.api.session.StoredSession;
 import navemu.api.tcp.Connection;
-import navemu.api.tls.SecureChannel;
 import navemu.tls.core.alert.Alert;
 import navemu.tls.core.alert.AlertDescription;
 import navemu.tls.core.alert.PeerAlertException;
@@ -27,7 +23,6 @@ import navemu.tls.core.handshake.KeyUpdate;
 import navemu.tls.core.handshake.NewSessionTicket;
 import navemu.tls.core.keyschedule.ResumptionMasterSecret;
 import navemu.tls.core.keyschedule.TrafficSecret;
-import navemu.tls.core.record.ContentType;
 import navemu.tls.core.record.Tls13RecordProtection;
 import navemu.tls.core.record.TlsRecord;
 
@@ -36,7 +31,7 @@ import navemu.tls.core.record.TlsRecord;
  * post-handshake messages the server may send at any time — NewSessionTicket (handed to the
  * session slot) and KeyUpdate (answered). close_notify ends reading; {@link #close} sends ours.
  */
-public final class Tls13Channel implements SecureChannel {
+public final class Tls13Channel extends RecordChannel {
 
     /** What the handshake hands over: the negotiated suite and the application-stage secrets. */
     public record Keys(Tls13CipherSuite suite, TrafficSecret clientApplicationSecret, TrafficSecret serverApplicationSecret,
@@ -48,25 +43,19 @@ public final class Tls13Channel implements SecureChannel {
     private static final Duration MAX_TICKET_LIFETIME = Duration.ofDays(7);
 
     private final Connection connection;
-    private final HandshakeIo io;
     private final MessageLog log;
     private final Keys keys;
     private final SessionStore sessions;
     private final SessionKey sessionKey;
     private final Instant handshakeDone;
     private final long handshakeDoneNanos;
-    private final Object writeLock = new Object();
     private TrafficSecret clientSecret;
     private TrafficSecret serverSecret;
-    private boolean readClosed;
-    private boolean writeClosed;
-    private final AppDataInput input = new AppDataInput();
-    private final AppDataOutput output = new AppDataOutput();
 
     public Tls13Channel(Connection connection, HandshakeIo io, MessageLog log, Keys keys, SessionStore sessions,
                  SessionKey sessionKey, Instant handshakeDone) {
+        super(io);
         this.connection = connection;
-        this.io = io;
         this.log = log;
         this.keys = keys;
         this.sessions = sessions;
@@ -75,16 +64,6 @@ public final class Tls13Channel implements SecureChannel {
         this.handshakeDoneNanos = System.nanoTime();
         this.clientSecret = keys.clientApplicationSecret();
         this.serverSecret = keys.serverApplicationSecret();
-    }
-
-    @Override
-    public InputStream input() {
-        return input;
-    }
-
-    @Override
-    public OutputStream output() {
-        return output;
     }
 
     @Override
@@ -119,7 +98,8 @@ public final class Tls13Channel implements SecureChannel {
     // ---- reading ---------------------------------------------------------------------------
 
     /** The next application data, handling post-handshake messages on the way; null at close_notify. */
-    private byte[] readApplicationData() throws IOException {
+    @Override
+    byte[] readApplicationData() throws IOException {
         while (true) {
             HandshakeMessage pending = io.assembler.next();
             if (pending != null) {
@@ -246,93 +226,5 @@ public final class Tls13Channel implements SecureChannel {
             io.sendAlert(e.alert());
         }
         throw e;
-    }
-
-    private final class AppDataInput extends InputStream {
-        private byte[] buffer = new byte[0];
-        private int position;
-        private boolean eof;
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            while (position >= buffer.length) {
-                if (eof) {
-                    return -1;
-                }
-                if (readClosed) {
-                    throw new IOException("the TLS connection failed earlier and cannot be read");
-                }
-                byte[] next = readApplicationData();
-                if (next == null) {
-                    eof = true;
-                    return -1;
-                }
-                buffer = next;
-                position = 0;
-            }
-            int n = Math.min(len, buffer.length - position);
-            System.arraycopy(buffer, position, b, off, n);
-            position += n;
-            return n;
-        }
-
-        @Override
-        public int available() {
-            return buffer.length - position;
-        }
-
-        @Override
-        public void close() throws IOException {
-            Tls13Channel.this.close();
-        }
-    }
-
-    private final class AppDataOutput extends OutputStream {
-        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            synchronized (writeLock) {
-                if (writeClosed) {
-                    throw new IOException("the TLS connection is closed for writing");
-                }
-                pending.write(b, off, len);
-                if (pending.size() >= TlsRecord.MAX_PLAINTEXT) {
-                    flush();
-                }
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            synchronized (writeLock) {
-                if (pending.size() > 0 && !writeClosed) {
-                    io.records.write(ContentType.APPLICATION_DATA, pending.toByteArray());
-                    pending.reset();
-                }
-                io.records.flush();
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-            Tls13Channel.this.close();
-        }
     }
 }
