@@ -1,5 +1,8 @@
 package navemu.tls.browser;
 
+import navemu.tls.core.testing.SocketConnection;
+import navemu.tls.core.testing.RecordingTrace;
+import navemu.tls.core.testing.MapSessionStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,10 @@
 package navemu.tls.browser;
 
+import navemu.tls.core.testing.TestPki;
+import navemu.tls.core.testing.OpenSslServer;
+import navemu.tls.core.testing.SocketConnection;
+import navemu.tls.core.testing.RecordingTrace;
+import navemu.tls.core.testing.MapSessionStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

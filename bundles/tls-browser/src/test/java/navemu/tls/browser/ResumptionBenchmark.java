@@ -1,5 +1,8 @@
 package navemu.tls.browser;
 
+import navemu.tls.core.testing.SocketConnection;
+import navemu.tls.core.testing.RecordingTrace;
+import navemu.tls.core.testing.MapSessionStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,10 @@
 package navemu.tls.tls12rsa;
 
+import navemu.tls.core.testing.TestPki;
+import navemu.tls.core.testing.OpenSslServer;
+import navemu.tls.core.testing.SocketConnection;
+import navemu.tls.core.testing.RecordingTrace;
+import navemu.tls.core.testing.MapSessionStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -229,7 +234,7 @@ class PeerInteropTest {
     @Test
     void opensslServerWithAes128GcmSha256() throws Exception {
         assumeTrue(OpenSslServer.binary() != null, "openssl is not installed: the s_server interop test is skipped");
-        try (OpenSslServer server = OpenSslServer.start(PKI, "AES128-GCM-SHA256", null);
+        try (OpenSslServer server = OpenSslServer.start("-tls1_2", PKI, "AES128-GCM-SHA256", null);
              SecureChannel channel = connect(server.port(), MapSessionStore.off(), new RecordingTrace())) {
             assertEquals("TLS_RSA_WITH_AES_128_GCM_SHA256", channel.info().cipherSuite, server.output());
             assertTrue(get(channel).contains(" 200"), server.output());
@@ -241,7 +246,7 @@ class PeerInteropTest {
     void opensslServerWithAes128CbcSha256UsesEncryptThenMac() throws Exception {
         assumeTrue(OpenSslServer.binary() != null, "openssl is not installed: the s_server interop test is skipped");
         RecordingTrace trace = new RecordingTrace();
-        try (OpenSslServer server = OpenSslServer.start(PKI, "AES128-SHA256", null);
+        try (OpenSslServer server = OpenSslServer.start("-tls1_2", PKI, "AES128-SHA256", null);
              SecureChannel channel = connect(server.port(), MapSessionStore.off(), trace)) {
             assertEquals("TLS_RSA_WITH_AES_128_CBC_SHA256", channel.info().cipherSuite, server.output());
             assertTrue(get(channel).contains(" 200"), server.output());
@@ -254,8 +259,8 @@ class PeerInteropTest {
         assumeTrue(OpenSslServer.binary() != null, "openssl is not installed: the s_server interop test is skipped");
         for (boolean tickets : new boolean[] {true, false}) {
             MapSessionStore sessions = MapSessionStore.memory();
-            try (OpenSslServer server = tickets ? OpenSslServer.start(PKI, "AES128-GCM-SHA256", null)
-                    : OpenSslServer.start(PKI, "AES128-GCM-SHA256", null, "-no_ticket")) {
+            try (OpenSslServer server = tickets ? OpenSslServer.start("-tls1_2", PKI, "AES128-GCM-SHA256", null)
+                    : OpenSslServer.start("-tls1_2", PKI, "AES128-GCM-SHA256", null, "-no_ticket")) {
                 try (SecureChannel first = connect(server.port(), sessions, new RecordingTrace())) {
                     assertTrue(get(first).contains(" 200"), server.output());
                 }
@@ -273,7 +278,7 @@ class PeerInteropTest {
     @Test
     void aTicketOpensslRefusesFallsBackToAFullHandshake() throws Exception {
         assumeTrue(OpenSslServer.binary() != null, "openssl is not installed: the s_server interop test is skipped");
-        try (OpenSslServer server = OpenSslServer.start(PKI, "AES128-GCM-SHA256", null)) {
+        try (OpenSslServer server = OpenSslServer.start("-tls1_2", PKI, "AES128-GCM-SHA256", null)) {
             MapSessionStore sessions = MapSessionStore.memory();
             navemu.api.session.SessionKey key = new navemu.api.session.SessionKey(TestPki.HOST, server.port(), TestPki.HOST);
             byte[] bogus = new byte[160];

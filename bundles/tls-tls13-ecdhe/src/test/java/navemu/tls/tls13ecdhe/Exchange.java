@@ -1,5 +1,8 @@
 package navemu.tls.tls13ecdhe;
 
+import navemu.tls.core.testing.TestPki;
+import navemu.tls.core.testing.SocketConnection;
+import navemu.tls.core.testing.RecordingTrace;
 import navemu.tls.core.client.Tls13ClientConfig;
 import navemu.tls.core.client.Tls13Client;
 

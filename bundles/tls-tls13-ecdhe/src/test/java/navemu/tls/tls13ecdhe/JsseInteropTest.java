@@ -1,5 +1,6 @@
 package navemu.tls.tls13ecdhe;
 
+import navemu.tls.core.testing.TestPki;
 import navemu.tls.core.client.Tls13ClientConfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

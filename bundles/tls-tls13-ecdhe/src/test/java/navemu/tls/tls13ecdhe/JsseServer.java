@@ -1,5 +1,6 @@
 package navemu.tls.tls13ecdhe;
 
+import navemu.tls.core.testing.TestPki;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

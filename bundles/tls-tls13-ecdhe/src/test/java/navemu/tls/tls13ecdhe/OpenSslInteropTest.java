@@ -1,5 +1,8 @@
 package navemu.tls.tls13ecdhe;
 
+import navemu.tls.core.testing.TestPki;
+import navemu.tls.core.testing.OpenSslServer;
+import navemu.tls.core.testing.SocketConnection;
 import navemu.tls.core.client.Tls13ClientConfig;
 import navemu.tls.core.client.Tls13Client;
 import navemu.api.tls.TlsRequest;
@@ -61,7 +64,7 @@ class OpenSslInteropTest {
     @MethodSource("suitesGroupsAndKeys")
     void fullHandshakeWithOpenSsl(Tls13CipherSuite suite, String group, TestPki.KeyType key) throws Exception {
         TestPki pki = PKI.get(key);
-        try (OpenSslServer server = OpenSslServer.start(pki, suite.name(), group)) {
+        try (OpenSslServer server = OpenSslServer.start("-tls1_3", pki, suite.name(), group)) {
             Exchange x;
             try {
                 x = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
@@ -90,7 +93,7 @@ class OpenSslInteropTest {
         byte[] ocsp = pki.ocspResponseGood();
         java.nio.file.Path file = java.nio.file.Files.createTempFile("navemu-ocsp", ".der");
         java.nio.file.Files.write(file, ocsp);
-        try (OpenSslServer server = OpenSslServer.start(pki, null, null, "-status_file", file.toString())) {
+        try (OpenSslServer server = OpenSslServer.start("-tls1_3", pki, null, null, "-status_file", file.toString())) {
             Exchange x = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
             org.junit.jupiter.api.Assertions.assertArrayEquals(ocsp, x.validator.lastRequest.stapledOcsp(),
                     "status_request in the ClientHello; the OCSPResponse from the leaf's CertificateEntry (RFC 8446 §4.4.2.1)");
@@ -103,7 +106,7 @@ class OpenSslInteropTest {
     @Test
     void anEd25519ServerCertificate() throws Exception {
         TestPki pki = TestPki.createEd25519();
-        try (OpenSslServer server = OpenSslServer.start(pki, null, null)) {
+        try (OpenSslServer server = OpenSslServer.start("-tls1_3", pki, null, null)) {
             Exchange x = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
             assertEquals("ed25519", x.trace.fieldsByMessage.get("S>C CertificateVerify").get("algorithm"));
             assertTrue(x.response.startsWith("HTTP/1.0 200 ok"), x.response);
@@ -114,7 +117,7 @@ class OpenSslInteropTest {
     void aServerAskingForAClientCertificateGetsAnEmptyOne() throws Exception {
         TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
         // -verify (not -Verify): the server asks, but goes on without a client certificate.
-        try (OpenSslServer server = OpenSslServer.start(pki, null, null, "-verify", "1")) {
+        try (OpenSslServer server = OpenSslServer.start("-tls1_3", pki, null, null, "-verify", "1")) {
             Exchange x = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
             assertTrue(x.trace.received.contains("CertificateRequest"));
             assertEquals("0 (no client certificate)", x.trace.fieldsByMessage.get("C>S Certificate").get("certificates"));
@@ -125,7 +128,7 @@ class OpenSslInteropTest {
     @Test
     void secp384r1AfterHelloRetryRequest() throws Exception {
         TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
-        try (OpenSslServer server = OpenSslServer.start(pki, null, "P-384")) {
+        try (OpenSslServer server = OpenSslServer.start("-tls1_3", pki, null, "P-384")) {
             Exchange x = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
             assertEquals("secp384r1", x.channel.info().group);
             assertEquals(2, x.trace.roundTrips.size());
@@ -135,7 +138,7 @@ class OpenSslInteropTest {
     @Test
     void noCommonGroupIsAHandshakeFailureFromTheServer() throws Exception {
         TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
-        try (OpenSslServer server = OpenSslServer.start(pki, null, "P-521")) {
+        try (OpenSslServer server = OpenSslServer.start("-tls1_3", pki, null, "P-521")) {
             Exchange x = new Exchange(pki);
             var e = org.junit.jupiter.api.Assertions.assertThrows(navemu.api.NavigationException.class,
                     () -> x.run(Tls13ClientConfig.defaults(), server.port()));
@@ -148,7 +151,7 @@ class OpenSslInteropTest {
     @Test
     void secondConnectionResumesWithTheTicketOfTheFirst() throws Exception {
         TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
-        try (OpenSslServer server = OpenSslServer.start(pki, null, null)) {
+        try (OpenSslServer server = OpenSslServer.start("-tls1_3", pki, null, null)) {
             Exchange first = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
             assertTrue(first.trace.received.contains("NewSessionTicket"), "openssl sends tickets after the handshake");
             assertEquals(1, first.sessions.stored.size());
@@ -175,7 +178,7 @@ class OpenSslInteropTest {
     @Test
     void zeroRttRequestIsAcceptedByOpensslWithEarlyData() throws Exception {
         TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
-        try (OpenSslServer server = OpenSslServer.start(pki, null, null, "-early_data")) {
+        try (OpenSslServer server = OpenSslServer.start("-tls1_3", pki, null, null, "-early_data")) {
             Exchange first = new Exchange(pki);
             TlsRequest shortWait = new TlsRequest(TestPki.HOST, server.port(), List.of("http/1.1"), null, java.time.Duration.ofMillis(1500));
             try (var channel = new Tls13Client(Tls13ClientConfig.defaults()).handshake(shortWait,
@@ -206,7 +209,7 @@ class OpenSslInteropTest {
     @Test
     void aTicketOpensslDoesNotKnowFallsBackToAFullHandshake() throws Exception {
         TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
-        try (OpenSslServer server = OpenSslServer.start(pki, null, null)) {
+        try (OpenSslServer server = OpenSslServer.start("-tls1_3", pki, null, null)) {
             Exchange x = new Exchange(pki);
             SessionKey key = new SessionKey(TestPki.HOST, server.port(), TestPki.HOST);
             x.sessions.put(key, new navemu.api.session.StoredSession("TLSv1.3", "psk", "TLS_AES_128_GCM_SHA256", null,
@@ -224,7 +227,7 @@ class OpenSslInteropTest {
     @Test
     void resumptionSurvivesAHelloRetryRequest() throws Exception {
         TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
-        try (OpenSslServer server = OpenSslServer.start(pki, null, "P-256")) {
+        try (OpenSslServer server = OpenSslServer.start("-tls1_3", pki, null, "P-256")) {
             Exchange first = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
             assertEquals(1, first.sessions.stored.size());
             Exchange second = new Exchange(pki);

@@ -1,4 +1,4 @@
-package navemu.tls.tls13ecdhe;
+package navemu.tls.core.testing;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,13 +9,14 @@ import java.util.Map;
 import navemu.api.trace.StepTrace;
 
 /** Keeps what a handshake reported, for assertions. */
-final class RecordingTrace implements StepTrace {
-    final List<String> sent = Collections.synchronizedList(new ArrayList<>());
-    final List<String> received = Collections.synchronizedList(new ArrayList<>());
-    final Map<String, Map<String, String>> fieldsByMessage = Collections.synchronizedMap(new LinkedHashMap<>());
-    final Map<String, String> secrets = Collections.synchronizedMap(new LinkedHashMap<>());
-    final List<String> roundTrips = Collections.synchronizedList(new ArrayList<>());
-    final List<String> infos = Collections.synchronizedList(new ArrayList<>());
+public final class RecordingTrace implements StepTrace {
+    public final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> received = Collections.synchronizedList(new ArrayList<>());
+    public final Map<String, Map<String, String>> fieldsByMessage = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final Map<String, String> secrets = Collections.synchronizedMap(new LinkedHashMap<>());
+    public final List<String> roundTrips = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> infos = Collections.synchronizedList(new ArrayList<>());
+    public final Map<String, Object> details = Collections.synchronizedMap(new LinkedHashMap<>());
 
     @Override
     public void info(String text) {
@@ -46,5 +47,6 @@ final class RecordingTrace implements StepTrace {
 
     @Override
     public void detail(String key, Object value) {
+        details.put(key, value);
     }
 }

@@ -1,4 +1,4 @@
-package navemu.tls.browser;
+package navemu.tls.core.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -20,11 +20,11 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
  * {@code openssl s_server -tls1_2|-tls1_3 -www} as a child process on a free loopback port. Its output
  * goes to a file, shown when a test fails.
  */
-final class OpenSslServer implements AutoCloseable {
+public final class OpenSslServer implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path dir;
-    final Path log;
+    public final Path log;
 
     private OpenSslServer(Process process, int port, Path dir, Path log) {
         this.process = process;
@@ -34,7 +34,7 @@ final class OpenSslServer implements AutoCloseable {
     }
 
     /** The openssl binary, or null when it is not installed. */
-    static String binary() {
+    public static String binary() {
         for (String candidate : new String[] {"/usr/bin/openssl", "/usr/local/bin/openssl"}) {
             if (new File(candidate).canExecute()) {
                 return candidate;
@@ -57,7 +57,7 @@ final class OpenSslServer implements AutoCloseable {
      * @param groups      OpenSSL group list, e.g. {@code X25519} or {@code P-256}
      * @param extraArgs   more s_server arguments
      */
-    static OpenSslServer start(String protocol, TestPki pki, String ciphersuite, String groups, String... extraArgs) throws Exception {
+    public static OpenSslServer start(String protocol, TestPki pki, String ciphersuite, String groups, String... extraArgs) throws Exception {
         Path dir = Files.createTempDirectory("navemu-openssl");
         Path cert = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
@@ -72,7 +72,12 @@ final class OpenSslServer implements AutoCloseable {
         int port = freePort();
         List<String> cmd = new ArrayList<>(List.of(binary(), "s_server", protocol, "-accept", "127.0.0.1:" + port,
                 "-cert", cert.toString(), "-key", key.toString(), "-cert_chain", chain.toString(),
-                "-www", "-alpn", "http/1.1", "-quiet"));
+                "-alpn", "http/1.1"));
+        // -www answers with a status page; without it (early data tests) s_server just reads,
+        // as OpenSSL refuses -early_data together with -www.
+        if (!List.of(extraArgs).contains("-early_data")) {
+            cmd.addAll(List.of("-www", "-quiet"));
+        }
         if (ciphersuite != null) {
             cmd.addAll(List.of(protocol.equals("-tls1_3") ? "-ciphersuites" : "-cipher", ciphersuite));
         }
@@ -87,11 +92,11 @@ final class OpenSslServer implements AutoCloseable {
         return server;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String output() {
+    public String output() {
         try {
             return Files.readString(log);
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package navemu.tls.tls12rsa;
+package navemu.tls.core.testing;
 
 import java.math.BigInteger;
 import java.security.KeyPair;
@@ -25,20 +25,20 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A tiny CA made in the test: one root, one leaf for {@link #HOST}, RSA or ECDSA. */
-final class TestPki {
-    static final String HOST = "server.test";
+public final class TestPki {
+    public static final String HOST = "server.test";
 
-    enum KeyType { RSA, ECDSA;
+    public enum KeyType { RSA, ECDSA;
 
         /** Ed25519 is made on request only (by {@link TestPki#createEd25519()}), not in every test matrix. */
         static final String ED25519 = "Ed25519";
     }
 
-    final KeyType keyType;
-    final X509Certificate root;
-    final X509Certificate leaf;
-    final KeyPair leafKeys;
-    final KeyPair rootKeys;
+    public final KeyType keyType;
+    public final X509Certificate root;
+    public final X509Certificate leaf;
+    public final KeyPair leafKeys;
+    public final KeyPair rootKeys;
 
     private TestPki(KeyType keyType, X509Certificate root, X509Certificate leaf, KeyPair leafKeys, KeyPair rootKeys) {
         this.keyType = keyType;
@@ -48,16 +48,16 @@ final class TestPki {
         this.leafKeys = leafKeys;
     }
 
-    static TestPki create(KeyType leafType) {
+    public static TestPki create(KeyType leafType) {
         return create(leafType, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)));
     }
 
     /** An Ed25519 leaf under an ECDSA root (RFC 8446 §4.2.3 ed25519). */
-    static TestPki createEd25519() {
+    public static TestPki createEd25519() {
         return create(null, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)));
     }
 
-    static TestPki create(KeyType leafType, Instant notBefore, Instant notAfter) {
+    public static TestPki create(KeyType leafType, Instant notBefore, Instant notAfter) {
         try {
             KeyPair rootKeys = generate(KeyType.ECDSA);
             X500Name rootName = new X500Name("CN=navemu test root");
@@ -81,7 +81,7 @@ final class TestPki {
     }
 
     /** A DER OCSPResponse from the root saying the leaf is good, as a server would staple it. */
-    byte[] ocspResponseGood() throws Exception {
+    public byte[] ocspResponseGood() throws Exception {
         var digests = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build();
         var sha1 = digests.get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1);
         var id = new org.bouncycastle.cert.ocsp.CertificateID(sha1,
@@ -93,7 +93,7 @@ final class TestPki {
     }
 
     /** A key manager factory of the given JSSE provider, holding the leaf and the root. */
-    KeyManagerFactory keyManagers(java.security.Provider provider) throws Exception {
+    public KeyManagerFactory keyManagers(java.security.Provider provider) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         ks.setKeyEntry("server", leafKeys.getPrivate(), "pw".toCharArray(), new X509Certificate[] {leaf, root});

@@ -1,4 +1,4 @@
-package navemu.tls.tls12rsa;
+package navemu.tls.core.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,14 +10,14 @@ import java.time.Duration;
 import navemu.api.tcp.Connection;
 
 /** A plain loopback socket as the tcp slot would hand it over. */
-final class SocketConnection implements Connection {
+public final class SocketConnection implements Connection {
     private final Socket socket;
 
-    SocketConnection(Socket socket) {
+    public SocketConnection(Socket socket) {
         this.socket = socket;
     }
 
-    static SocketConnection connect(int port) throws IOException {
+    public static SocketConnection connect(int port) throws IOException {
         Socket s = new Socket();
         s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         s.setTcpNoDelay(true);

@@ -1,4 +1,4 @@
-package navemu.tls.tls12rsa;
+package navemu.tls.core.testing;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,20 +12,20 @@ import navemu.api.session.SessionStore;
 import navemu.api.session.StoredSession;
 
 /** The smallest honest session slot for tests: one entry per key; {@link #off()} keeps nothing. */
-final class MapSessionStore implements SessionStore {
-    final Map<SessionKey, StoredSession> entries = new LinkedHashMap<>();
-    final List<SessionKey> asked = new ArrayList<>();
+public final class MapSessionStore implements SessionStore {
+    public final Map<SessionKey, StoredSession> entries = new LinkedHashMap<>();
+    public final List<SessionKey> asked = new ArrayList<>();
     private final boolean keep;
 
     private MapSessionStore(boolean keep) {
         this.keep = keep;
     }
 
-    static MapSessionStore memory() {
+    public static MapSessionStore memory() {
         return new MapSessionStore(true);
     }
 
-    static MapSessionStore off() {
+    public static MapSessionStore off() {
         return new MapSessionStore(false);
     }
 
