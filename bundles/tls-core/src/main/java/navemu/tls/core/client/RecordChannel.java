@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import navemu.api.tcp.Connection;
 import navemu.api.tls.SecureChannel;
+import navemu.tls.core.alert.AlertDescription;
+import navemu.tls.core.alert.TlsAlertException;
 import navemu.tls.core.record.ContentType;
 import navemu.tls.core.record.TlsRecord;
 
@@ -16,6 +19,7 @@ import navemu.tls.core.record.TlsRecord;
  * handshake is read ({@link #readApplicationData()}) and how the channel closes.
  */
 abstract class RecordChannel implements SecureChannel {
+    private final Connection connection;
     final HandshakeIo io;
     final Object writeLock = new Object();
     boolean readClosed;
@@ -23,7 +27,8 @@ abstract class RecordChannel implements SecureChannel {
     private final AppDataInput input = new AppDataInput();
     private final AppDataOutput output = new AppDataOutput();
 
-    RecordChannel(HandshakeIo io) {
+    RecordChannel(Connection connection, HandshakeIo io) {
+        this.connection = connection;
         this.io = io;
     }
 
@@ -35,6 +40,31 @@ abstract class RecordChannel implements SecureChannel {
     @Override
     public OutputStream output() {
         return output;
+    }
+
+    /** Sends close_notify (once) and closes the connection underneath (RFC 8446 §6.1, RFC 5246 §7.2.1). */
+    @Override
+    public void close() throws IOException {
+        try {
+            synchronized (writeLock) {
+                if (!writeClosed) {
+                    writeClosed = true;
+                    io.sendAlert(AlertDescription.CLOSE_NOTIFY);
+                }
+            }
+        } finally {
+            connection.close();
+        }
+    }
+
+    /** A fatal problem after the handshake: both directions close, the alert goes to the peer, the caller learns why. */
+    void fail(TlsAlertException e) throws TlsAlertException {
+        readClosed = true;
+        synchronized (writeLock) {
+            writeClosed = true;
+            io.sendAlert(e.alert());
+        }
+        throw e;
     }
 
     /** The next application data, or null at the peer's close_notify; other record types are handled inside. */

@@ -21,13 +21,11 @@ import navemu.tls.core.record.TlsRecord;
  * (RFC 5746 §4.2); close_notify ends reading; {@link #close} sends ours.
  */
 public final class Tls12Channel extends RecordChannel {
-    private final Connection connection;
     private final MessageLog log;
     private final CertVerdict verdict;
 
     public Tls12Channel(Connection connection, HandshakeIo io, MessageLog log, CertVerdict verdict) {
-        super(io);
-        this.connection = connection;
+        super(connection, io);
         this.log = log;
         this.verdict = verdict;
     }
@@ -40,20 +38,6 @@ public final class Tls12Channel extends RecordChannel {
     @Override
     public CertVerdict verdict() {
         return verdict;
-    }
-
-    @Override
-    public void close() throws IOException {
-        try {
-            synchronized (writeLock) {
-                if (!writeClosed) {
-                    writeClosed = true;
-                    io.sendAlert(AlertDescription.CLOSE_NOTIFY);
-                }
-            }
-        } finally {
-            connection.close();
-        }
     }
 
     /** The next application data; null at close_notify. */
@@ -111,14 +95,5 @@ public final class Tls12Channel extends RecordChannel {
                             "a " + record.type().rfcName() + " record after the handshake (RFC 5246 §7.1)"));
             }
         }
-    }
-
-    private void fail(TlsAlertException e) throws TlsAlertException {
-        readClosed = true;
-        synchronized (writeLock) {
-            writeClosed = true;
-            io.sendAlert(e.alert());
-        }
-        throw e;
     }
 }

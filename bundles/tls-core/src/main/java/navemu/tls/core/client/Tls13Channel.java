@@ -42,7 +42,6 @@ public final class Tls13Channel extends RecordChannel {
     /** RFC 8446 §4.6.1: a ticket may not be used for more than seven days. */
     private static final Duration MAX_TICKET_LIFETIME = Duration.ofDays(7);
 
-    private final Connection connection;
     private final MessageLog log;
     private final Keys keys;
     private final SessionStore sessions;
@@ -54,8 +53,7 @@ public final class Tls13Channel extends RecordChannel {
 
     public Tls13Channel(Connection connection, HandshakeIo io, MessageLog log, Keys keys, SessionStore sessions,
                  SessionKey sessionKey, Instant handshakeDone) {
-        super(io);
-        this.connection = connection;
+        super(connection, io);
         this.log = log;
         this.keys = keys;
         this.sessions = sessions;
@@ -79,20 +77,6 @@ public final class Tls13Channel extends RecordChannel {
     @Override
     public CertVerdict verdict() {
         return keys.verdict();
-    }
-
-    @Override
-    public void close() throws IOException {
-        try {
-            synchronized (writeLock) {
-                if (!writeClosed) {
-                    writeClosed = true;
-                    io.sendAlert(AlertDescription.CLOSE_NOTIFY);
-                }
-            }
-        } finally {
-            connection.close();
-        }
     }
 
     // ---- reading ---------------------------------------------------------------------------
@@ -218,13 +202,4 @@ public final class Tls13Channel extends RecordChannel {
         }
     }
 
-    /** Sends the fatal alert and throws: the connection cannot be used any more. */
-    private void fail(TlsAlertException e) throws TlsAlertException {
-        readClosed = true;
-        synchronized (writeLock) {
-            writeClosed = true;
-            io.sendAlert(e.alert());
-        }
-        throw e;
-    }
-}
+    /** Sends the fatal alert and throws: the connection cannot be used any more. */}
