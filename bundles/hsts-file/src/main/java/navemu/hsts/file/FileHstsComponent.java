@@ -2,21 +2,15 @@ package navemu.hsts.file;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 import navemu.api.Environment;
-import navemu.api.hsts.HstsObservation;
-import navemu.api.hsts.HstsPolicy;
 import navemu.api.hsts.HstsStore;
-import navemu.api.hsts.HstsUpdate;
+import navemu.hsts.core.ForwardingHstsStore;
 import navemu.hsts.core.ConfiguredPath;
 
 /**
@@ -29,7 +23,7 @@ import navemu.hsts.core.ConfiguredPath;
  */
 @Component(service = HstsStore.class, configurationPid = FileHstsComponent.PID,
         property = {"navemu.slot=hsts", "navemu.impl=file"})
-public final class FileHstsComponent implements HstsStore {
+public final class FileHstsComponent extends ForwardingHstsStore {
 
     static final String PID = "navemu.hsts.file";
     static final String DEFAULT_FILE_NAME = "hsts.json";
@@ -46,32 +40,7 @@ public final class FileHstsComponent implements HstsStore {
     }
 
     @Override
-    public Optional<HstsPolicy> lookup(String host, Instant now) {
-        return store.lookup(host, now);
-    }
-
-    @Override
-    public HstsUpdate observe(HstsObservation observation, Instant now) {
-        return store.observe(observation, now);
-    }
-
-    @Override
-    public List<HstsPolicy> list(Instant now) {
-        return store.list(now);
-    }
-
-    @Override
-    public void add(String host, Duration maxAge, boolean includeSubDomains, Instant now) {
-        store.add(host, maxAge, includeSubDomains, now);
-    }
-
-    @Override
-    public boolean delete(String host) {
-        return store.delete(host);
-    }
-
-    @Override
-    public void clear() {
-        store.clear();
+    protected HstsStore delegate() {
+        return store;
     }
 }

@@ -1,21 +1,15 @@
 package navemu.hsts.preload;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 import navemu.api.Environment;
-import navemu.api.hsts.HstsObservation;
-import navemu.api.hsts.HstsPolicy;
 import navemu.api.hsts.HstsStore;
-import navemu.api.hsts.HstsUpdate;
+import navemu.hsts.core.ForwardingHstsStore;
 import navemu.hsts.core.ConfiguredPath;
 
 /**
@@ -30,7 +24,7 @@ import navemu.hsts.core.ConfiguredPath;
  */
 @Component(service = HstsStore.class, configurationPid = PreloadHstsComponent.PID,
         property = {"navemu.slot=hsts", "navemu.impl=preload"})
-public final class PreloadHstsComponent implements HstsStore {
+public final class PreloadHstsComponent extends ForwardingHstsStore {
 
     static final String PID = "navemu.hsts.preload";
     static final String DEFAULT_LIST = "hsts/preload.json";
@@ -61,32 +55,7 @@ public final class PreloadHstsComponent implements HstsStore {
     }
 
     @Override
-    public Optional<HstsPolicy> lookup(String host, Instant now) {
-        return store.lookup(host, now);
-    }
-
-    @Override
-    public HstsUpdate observe(HstsObservation observation, Instant now) {
-        return store.observe(observation, now);
-    }
-
-    @Override
-    public List<HstsPolicy> list(Instant now) {
-        return store.list(now);
-    }
-
-    @Override
-    public void add(String host, Duration maxAge, boolean includeSubDomains, Instant now) {
-        store.add(host, maxAge, includeSubDomains, now);
-    }
-
-    @Override
-    public boolean delete(String host) {
-        return store.delete(host);
-    }
-
-    @Override
-    public void clear() {
-        store.clear();
+    protected HstsStore delegate() {
+        return store;
     }
 }
