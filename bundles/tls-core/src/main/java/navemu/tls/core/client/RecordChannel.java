@@ -4,9 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import navemu.api.tcp.Connection;
 import navemu.api.tls.SecureChannel;
+import navemu.tls.core.alert.Alert;
 import navemu.tls.core.alert.AlertDescription;
 import navemu.tls.core.alert.TlsAlertException;
 import navemu.tls.core.record.ContentType;
@@ -21,15 +24,17 @@ import navemu.tls.core.record.TlsRecord;
 abstract class RecordChannel implements SecureChannel {
     private final Connection connection;
     final HandshakeIo io;
+    final MessageLog log;
     final Object writeLock = new Object();
     boolean readClosed;
     boolean writeClosed;
     private final AppDataInput input = new AppDataInput();
     private final AppDataOutput output = new AppDataOutput();
 
-    RecordChannel(Connection connection, HandshakeIo io) {
+    RecordChannel(Connection connection, HandshakeIo io, MessageLog log) {
         this.connection = connection;
         this.io = io;
+        this.log = log;
     }
 
     @Override
@@ -65,6 +70,16 @@ abstract class RecordChannel implements SecureChannel {
             io.sendAlert(e.alert());
         }
         throw e;
+    }
+
+    /** Decodes an alert record from the peer and shows it in the trace; what it means is the version's to decide. */
+    Alert receivedAlert(byte[] fragment) throws TlsAlertException {
+        Alert alert = Alert.decode(fragment);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("level", String.valueOf(alert.level()));
+        fields.put("description", alert.description() == null ? String.valueOf(alert.code()) : alert.description().rfcName());
+        log.receivedRecord("Alert", 2, fields);
+        return alert;
     }
 
     /** The next application data, or null at the peer's close_notify; other record types are handled inside. */

@@ -1,7 +1,6 @@
 package navemu.tls.core.client;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import navemu.api.cert.CertVerdict;
@@ -21,12 +20,10 @@ import navemu.tls.core.record.TlsRecord;
  * (RFC 5746 §4.2); close_notify ends reading; {@link #close} sends ours.
  */
 public final class Tls12Channel extends RecordChannel {
-    private final MessageLog log;
     private final CertVerdict verdict;
 
     public Tls12Channel(Connection connection, HandshakeIo io, MessageLog log, CertVerdict verdict) {
-        super(connection, io);
-        this.log = log;
+        super(connection, io, log);
         this.verdict = verdict;
     }
 
@@ -73,11 +70,7 @@ public final class Tls12Channel extends RecordChannel {
                     io.assembler.add(record.fragment());
                     break;
                 case ALERT:
-                    Alert alert = Alert.decode(record.fragment());
-                    Map<String, String> fields = new LinkedHashMap<>();
-                    fields.put("level", String.valueOf(alert.level()));
-                    fields.put("description", alert.description() == null ? String.valueOf(alert.code()) : alert.description().rfcName());
-                    log.receivedRecord("Alert", 2, fields);
+                    Alert alert = receivedAlert(record.fragment());
                     if (alert.isCloseNotify()) {
                         log.info("server sent close_notify: no more data from it (RFC 5246 §7.2.1)");
                         return null;

@@ -42,7 +42,6 @@ public final class Tls13Channel extends RecordChannel {
     /** RFC 8446 §4.6.1: a ticket may not be used for more than seven days. */
     private static final Duration MAX_TICKET_LIFETIME = Duration.ofDays(7);
 
-    private final MessageLog log;
     private final Keys keys;
     private final SessionStore sessions;
     private final SessionKey sessionKey;
@@ -53,8 +52,7 @@ public final class Tls13Channel extends RecordChannel {
 
     public Tls13Channel(Connection connection, HandshakeIo io, MessageLog log, Keys keys, SessionStore sessions,
                  SessionKey sessionKey, Instant handshakeDone) {
-        super(connection, io);
-        this.log = log;
+        super(connection, io, log);
         this.keys = keys;
         this.sessions = sessions;
         this.sessionKey = sessionKey;
@@ -111,11 +109,7 @@ public final class Tls13Channel extends RecordChannel {
                     io.assembler.add(record.fragment());
                     break;
                 case ALERT:
-                    Alert alert = Alert.decode(record.fragment());
-                    Map<String, String> fields = new LinkedHashMap<>();
-                    fields.put("level", String.valueOf(alert.level()));
-                    fields.put("description", alert.description() == null ? String.valueOf(alert.code()) : alert.description().rfcName());
-                    log.receivedRecord("Alert", 2, fields);
+                    Alert alert = receivedAlert(record.fragment());
                     if (alert.isCloseNotify()) {
                         log.info("server sent close_notify: no more data from it (RFC 8446 §6.1)");
                         return null;
