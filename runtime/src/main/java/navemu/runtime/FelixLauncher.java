@@ -20,6 +20,7 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.util.tracker.ServiceTracker;
@@ -36,6 +37,13 @@ final class FelixLauncher {
     static final List<String> READY_SERVICES = List.of("navemu.api.nav.Navigator", "navemu.api.nav.Composition");
     /** Present when the lab bundle is installed: the lab world is listening. */
     static final String LAB_SERVICE = "navemu.api.lab.LabSites";
+    /** A component's configuration problem (navemu.api.ConfigProblem): its one-line message property. */
+    static final String PROBLEM_MESSAGE = "navemu.config.problem";
+    /** The lab either listens or says in one line which file kept it from starting. */
+    static final String LAB_OUTCOME_FILTER = "(|(objectClass=" + LAB_SERVICE + ")(&(" + PROBLEM_MESSAGE
+            + "=*)(navemu.config.component=lab)))";
+    /** The usage status: also what a batch run with a broken configuration file exits with. */
+    static final int USAGE_STATUS = 2;
     static final long START_TIMEOUT_MS = 150_000;
 
     private final LaunchSettings settings;
@@ -74,6 +82,13 @@ final class FelixLauncher {
             timing.mark("shell ready");
             // A broken implementation bundle must not stop the shell, but the user should know.
             startProblems.forEach(p -> System.err.println("navemu: warning: " + p));
+            List<String> configProblems = configProblems(framework.getBundleContext());
+            configProblems.forEach(p -> System.err.println("navemu: " + p));
+            if (!configProblems.isEmpty() && settings.batch()) {
+                // A script must not pass on a configuration that is not the one its author wrote.
+                System.err.println("navemu: configuration errors: nothing was run");
+                return USAGE_STATUS;
+            }
             @SuppressWarnings("unchecked")
             ToIntFunction<String[]> entry = (ToIntFunction<String[]>) shell;
             return entry.applyAsInt(settings.shellArgs().toArray(new String[0]));
@@ -134,17 +149,29 @@ final class FelixLauncher {
     /** Waits for the shell entry, the navigator and (if installed) the lab; null when they never came. */
     private Object awaitShell(BundleContext context) {
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
-        List<String> wanted = new ArrayList<>(READY_SERVICES);
-        if (Stream.of(context.getBundles()).anyMatch(b -> "navemu-lab".equals(b.getSymbolicName())
-                && b.getState() == Bundle.ACTIVE)) {
-            wanted.add(LAB_SERVICE);
-        }
-        for (String type : wanted) {
+        for (String type : READY_SERVICES) {
             if (await(context, "(objectClass=" + type + ")", deadline) == null) {
                 startProblems.add("service " + type + " never appeared");
             }
         }
+        if (Stream.of(context.getBundles()).anyMatch(b -> "navemu-lab".equals(b.getSymbolicName())
+                && b.getState() == Bundle.ACTIVE) && await(context, LAB_OUTCOME_FILTER, deadline) == null) {
+            startProblems.add("service " + LAB_SERVICE + " never appeared");
+        }
         return await(context, SHELL_FILTER, deadline);
+    }
+
+    /** Every configuration problem a component registered (navemu.api.ConfigProblem), one line each. */
+    static List<String> configProblems(BundleContext context) {
+        try {
+            ServiceReference<?>[] references = context.getServiceReferences((String) null, "(" + PROBLEM_MESSAGE + "=*)");
+            if (references == null) {
+                return List.of();
+            }
+            return Stream.of(references).map(r -> String.valueOf(r.getProperty(PROBLEM_MESSAGE))).sorted().toList();
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Object await(BundleContext context, String filter, long deadline) {

@@ -1,5 +1,6 @@
 package navemu.runtime;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,9 @@ import java.util.Map;
  * @param shellArgs  everything else, for the shell
  */
 record LaunchSettings(Path home, Path configDir, List<String> shellArgs) {
+
+    /** Options that make the shell run commands and exit instead of opening the interactive shell. */
+    private static final List<String> BATCH_OPTIONS = List.of("-c", "--script");
 
     static final class UsageException extends Exception {
         private static final long serialVersionUID = 1L;
@@ -39,6 +43,30 @@ record LaunchSettings(Path home, Path configDir, List<String> shellArgs) {
             throw new UsageException("--config " + config + ": no such directory");
         }
         return new LaunchSettings(home.toAbsolutePath(), config == null ? null : config.toAbsolutePath(), List.copyOf(rest));
+    }
+
+    /**
+     * Makes sure the home directory exists and can be written, before anything starts: an
+     * unusable home is the user's to fix, a usage error naming the directory, not a failure
+     * deep inside a bundle.
+     */
+    void prepareHome() throws UsageException {
+        if (Files.exists(home) && !Files.isDirectory(home)) {
+            throw new UsageException("--home " + home + ": not a directory");
+        }
+        try {
+            Files.createDirectories(home);
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException("--home " + home + ": cannot be created (" + e.getMessage() + ")");
+        }
+        if (!Files.isWritable(home)) {
+            throw new UsageException("--home " + home + ": not writable");
+        }
+    }
+
+    /** True when the shell will run commands and exit ({@code -c}, {@code --script}) rather than prompt. */
+    boolean batch() {
+        return shellArgs.stream().anyMatch(BATCH_OPTIONS::contains);
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

@@ -19,6 +19,7 @@ public final class Main {
         int status;
         try {
             LaunchSettings settings = LaunchSettings.fromArguments(args, System.getenv());
+            settings.prepareHome();
             status = new FelixLauncher(settings).run();
         } catch (LaunchSettings.UsageException e) {
             System.err.println("navemu: " + e.getMessage());

@@ -6,28 +6,44 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Reads a directory of {@code PID.cfg} files (java.util.Properties format, one file per
  * configuration PID) — the same convention as Apache Felix FileInstall, without its machinery.
+ * Each configuration also carries {@value #FILE_PROPERTY}, the file it came from, so that a
+ * component can name the file when it refuses a value.
  */
 final class ConfigFiles {
+
+    /** Property added to every configuration: the absolute path of its {@code .cfg} file. */
+    static final String FILE_PROPERTY = "navemu.config.file";
+
+    /**
+     * @param byPid    every file that could be read, by PID
+     * @param problems one line for each file that could not be read (it is left out)
+     */
+    record Read(Map<String, Hashtable<String, Object>> byPid, List<String> problems) {
+    }
 
     private ConfigFiles() {
     }
 
     /**
-     * Every {@code *.cfg} file of {@code dir}, by PID. A missing directory is no configuration.
+     * Every {@code *.cfg} file of {@code dir}, by PID. A missing directory is no configuration; a
+     * file that cannot be read is a problem naming it, and the others are still read.
      *
-     * @throws IOException naming the file that could not be read
+     * @throws IOException when the directory itself cannot be listed
      */
-    static Map<String, Hashtable<String, Object>> read(Path dir) throws IOException {
+    static Read read(Path dir) throws IOException {
         Map<String, Hashtable<String, Object>> byPid = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
-            return byPid;
+            return new Read(byPid, problems);
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.cfg")) {
             for (Path file : files) {
@@ -37,13 +53,15 @@ final class ConfigFiles {
                 try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                     properties.load(reader);
                 } catch (IOException | IllegalArgumentException e) {
-                    throw new IOException("cannot read configuration " + file + ": " + e.getMessage(), e);
+                    problems.add(file + ": cannot be read as a .cfg file (" + e + "); its component keeps its built-in defaults");
+                    continue;
                 }
                 Hashtable<String, Object> dictionary = new Hashtable<>();
                 properties.stringPropertyNames().forEach(key -> dictionary.put(key, properties.getProperty(key).trim()));
+                dictionary.put(FILE_PROPERTY, file.toAbsolutePath().toString());
                 byPid.put(pid, dictionary);
             }
         }
-        return byPid;
+        return new Read(byPid, problems);
     }
 }

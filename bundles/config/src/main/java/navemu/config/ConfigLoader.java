@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
@@ -13,6 +14,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import navemu.api.ConfigProblem;
 import navemu.api.Environment;
 
 /**
@@ -34,16 +36,23 @@ public final class ConfigLoader {
         }
         Path osgiDir = Path.of(dir, "osgi");
         try {
-            for (Map.Entry<String, Hashtable<String, Object>> entry : ConfigFiles.read(osgiDir).entrySet()) {
+            ConfigFiles.Read read = ConfigFiles.read(osgiDir);
+            for (Map.Entry<String, Hashtable<String, Object>> entry : read.byPid().entrySet()) {
                 Configuration configuration = configurationAdmin.getConfiguration(entry.getKey(), "?");
                 Dictionary<String, Object> current = configuration.getProperties();
                 if (current == null || !sameValues(current, entry.getValue())) {
                     configuration.update(entry.getValue());
                 }
             }
+            read.problems().forEach(problem -> publish(context, problem));
         } catch (IOException e) {
-            System.err.println("navemu: " + e.getMessage() + "; components use their built-in defaults");
+            publish(context, osgiDir + ": " + e.getMessage() + "; components use their built-in defaults");
         }
+    }
+
+    private static void publish(BundleContext context, String message) {
+        ConfigProblem problem = new ConfigProblem("config", message);
+        context.registerService(Supplier.class, problem, problem.properties());
     }
 
     private static boolean sameValues(Dictionary<String, Object> current, Hashtable<String, Object> wanted) {

@@ -1,17 +1,25 @@
 package navemu.lab;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
+import navemu.api.ConfigProblem;
 import navemu.api.Environment;
 import navemu.api.cert.TrustAnchorProvider;
 import navemu.api.dns.ZoneServer;
@@ -32,9 +40,13 @@ import navemu.api.nav.PortMap;
  * address through ordinary DNS (RFC 8484 §10). A Declarative Services component cannot change
  * its service properties after activation (that needs a Felix extension), hence no port here.
  * {@link LabWorld#dohUrl()} gives the full URL, port included, to code that holds the world.
+ *
+ * <p>The services are registered by hand once the world runs, not declared to Declarative
+ * Services: a lab whose configuration is wrong registers no lab service at all, but a
+ * {@link ConfigProblem} naming the file and line, so start-up says it in one line at once instead
+ * of a stack trace repeated at every use and a launcher waiting for a lab that never comes.
  */
-@Component(immediate = true,
-        service = {ZoneServer.class, TrustAnchorProvider.class, PortMap.class, LabSites.class},
+@Component(immediate = true, service = {},
         property = {"navemu.lab=world", LabComponent.DOH_URL_PROPERTY + "=" + LabComponent.DOH_URL})
 public final class LabComponent implements ZoneServer, TrustAnchorProvider, PortMap, LabSites {
 
@@ -44,6 +56,7 @@ public final class LabComponent implements ZoneServer, TrustAnchorProvider, Port
     public static final String DOH_URL = "https://doh.lab.test/dns-query";
 
     private volatile LabWorld world;
+    private volatile ServiceRegistration<?> registration;
 
     @Activate
     void activate(BundleContext context) throws IOException {
@@ -54,7 +67,17 @@ public final class LabComponent implements ZoneServer, TrustAnchorProvider, Port
         }
         String home = context.getProperty(Environment.HOME);
         Path homePath = home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".navemu");
-        LabWorld started = LabWorld.start(homePath, Path.of(configDir));
+        LabWorld started;
+        try {
+            started = LabWorld.start(homePath, Path.of(configDir));
+        } catch (LabConfigException | IOException | UncheckedIOException e) {
+            String message = e instanceof NoSuchFileException missing
+                    ? missing.getFile() + ": missing (the lab needs lab/sites.conf, lab/lab.test.zone and lab/dns-faults.conf)"
+                    : e instanceof LabConfigException ? e.getMessage() : "the lab did not start: " + e.getMessage();
+            ConfigProblem problem = new ConfigProblem("lab", message);
+            registration = context.registerService(Supplier.class, problem, problem.properties());
+            return;
+        }
         // After a cold start the slow keys (RSA 4096) are still being made. Wait for them here, so
         // that the shell's first command never meets a site whose handshake outlasts a client's
         // read timeout. With the CA cache filled (every later run) this returns at once.
@@ -64,6 +87,11 @@ public final class LabComponent implements ZoneServer, TrustAnchorProvider, Port
             System.err.println("navemu lab: " + e.getMessage() + "; the sites concerned answer once it is made");
         }
         world = started;
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("navemu.lab", "world");
+        properties.put(DOH_URL_PROPERTY, DOH_URL);
+        registration = context.registerService(new String[] {ZoneServer.class.getName(), TrustAnchorProvider.class.getName(),
+                PortMap.class.getName(), LabSites.class.getName()}, this, FrameworkUtil.asDictionary(properties));
     }
 
     /** How long start-up waits for the lab CA's first certificates (a cold cache on a slow machine). */
@@ -71,6 +99,15 @@ public final class LabComponent implements ZoneServer, TrustAnchorProvider, Port
 
     @Deactivate
     void deactivate() {
+        ServiceRegistration<?> registered = registration;
+        registration = null;
+        if (registered != null) {
+            try {
+                registered.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the framework unregisters a stopping bundle's services itself
+            }
+        }
         LabWorld running = world;
         world = null;
         if (running != null) {

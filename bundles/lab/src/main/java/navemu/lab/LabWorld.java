@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -182,7 +183,10 @@ public final class LabWorld implements Closeable {
                 }
             }, workers);
             credential.whenComplete((made, failure) -> {
-                if (failure != null) {
+                // A lab that failed to start shuts its workers down: the pending certificates are
+                // then refused, which is no news to the user.
+                if (failure != null && !(failure.getCause() instanceof RejectedExecutionException)
+                        && !(failure instanceof RejectedExecutionException)) {
                     notices.accept("cannot make the certificate of " + site.host() + ": " + failure.getMessage());
                 }
             });

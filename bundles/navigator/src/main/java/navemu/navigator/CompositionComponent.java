@@ -1,19 +1,26 @@
 package navemu.navigator;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
+import navemu.api.ConfigProblem;
 import navemu.api.Slot;
 import navemu.api.cert.CertificateValidator;
 import navemu.api.dns.DnsResolver;
@@ -44,6 +51,8 @@ public final class CompositionComponent implements Composition {
     private final Map<Slot, String> active = new EnumMap<>(Slot.class);
     /** Slots the user changed with {@code use}: a later configuration update does not undo them. */
     private final Map<Slot, Boolean> chosenByUser = new EnumMap<>(Slot.class);
+    /** A {@link ConfigProblem} for each key of the configuration that is not a slot. */
+    private final List<ServiceRegistration<?>> problems = new ArrayList<>();
 
     public CompositionComponent() {
         active.putAll(BUILT_IN_DEFAULTS);
@@ -51,13 +60,38 @@ public final class CompositionComponent implements Composition {
 
     @Activate
     @Modified
-    synchronized void configure(Map<String, Object> properties) {
+    synchronized void configure(BundleContext context, Map<String, Object> properties) {
+        withdrawProblems();
+        for (String line : CompositionSettings.problems(properties)) {
+            ConfigProblem problem = new ConfigProblem("composition", line);
+            problems.add(context.registerService(Supplier.class, problem, problem.properties()));
+        }
+        applyChoices(properties);
+    }
+
+    /**
+     * The starting choices. (Not an overload of {@code configure}: Declarative Services would
+     * prefer a one-argument activate method over the two-argument one.)
+     */
+    private void applyChoices(Map<String, Object> properties) {
         for (Slot slot : Slot.values()) {
             Object configured = properties.get(slot.key());
             if (configured != null && !chosenByUser.containsKey(slot)) {
                 active.put(slot, configured.toString().trim());
             }
         }
+    }
+
+    @Deactivate
+    synchronized void withdrawProblems() {
+        for (ServiceRegistration<?> problem : problems) {
+            try {
+                problem.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the framework withdrew it with the bundle
+            }
+        }
+        problems.clear();
     }
 
     @Override

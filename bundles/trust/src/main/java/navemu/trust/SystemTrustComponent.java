@@ -4,12 +4,16 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 
+import navemu.api.ConfigProblem;
 import navemu.api.Environment;
 import navemu.api.cert.TrustAnchorProvider;
 
@@ -30,10 +34,12 @@ public class SystemTrustComponent implements TrustAnchorProvider {
     }
 
     private volatile TrustStore store;
+    /** A {@link ConfigProblem} for each extra PEM file that did not read cleanly. */
+    private final List<ServiceRegistration<?>> problems = new ArrayList<>();
 
     @Activate
     @Modified
-    void configure(BundleContext context, Config config) {
+    synchronized void configure(BundleContext context, Config config) {
         String configDir = context.getProperty(Environment.CONFIG_DIR);
         List<Path> extra = new ArrayList<>();
         for (String item : config.extra().split(",")) {
@@ -46,6 +52,29 @@ public class SystemTrustComponent implements TrustAnchorProvider {
             }
         }
         store = new TrustStore(Path.of(config.systemBundle().trim()), extra);
+        withdrawProblems();
+        // The extra files are the user's own choice and small: a broken one is said at start. (The
+        // system bundle is read on first use only; a missing one is said in this provider's name.)
+        for (Path path : extra) {
+            PemBundle bundle = PemBundle.read(path);
+            for (String problem : bundle.problems()) {
+                ConfigProblem unusable = new ConfigProblem("trust", path + ": " + problem
+                        + (bundle.certificates().isEmpty() ? "; no trust anchor taken from it" : ""));
+                problems.add(context.registerService(Supplier.class, unusable, unusable.properties()));
+            }
+        }
+    }
+
+    @Deactivate
+    synchronized void withdrawProblems() {
+        for (ServiceRegistration<?> problem : problems) {
+            try {
+                problem.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the framework withdrew it with the bundle
+            }
+        }
+        problems.clear();
     }
 
     @Override

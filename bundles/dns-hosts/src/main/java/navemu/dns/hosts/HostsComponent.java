@@ -1,12 +1,16 @@
 package navemu.dns.hosts;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 
+import navemu.api.ConfigProblem;
 import navemu.api.Environment;
 import navemu.api.NavigationException;
 import navemu.api.Slot;
@@ -29,16 +33,38 @@ public class HostsComponent implements DnsResolver {
     }
 
     private volatile HostsResolver resolver;
+    private ServiceRegistration<?> problem;
 
     @Activate
     @Modified
-    void configure(BundleContext context, Config config) {
+    synchronized void configure(BundleContext context, Config config) {
         Path path = Path.of(config.file().trim());
         String configDir = context.getProperty(Environment.CONFIG_DIR);
         if (!path.isAbsolute() && configDir != null) {
             path = Path.of(configDir).resolve(path);
         }
         resolver = new HostsResolver(path);
+        withdrawProblem();
+        // Read once now, so that a file this resolver can never use is said at start, not at the
+        // first navigation that picks it (edits later are read again at the next navigation). A
+        // missing file is no configuration error: navigations with this resolver then say so.
+        HostsFile file = HostsFile.read(path);
+        if (!file.readable() && java.nio.file.Files.exists(path)) {
+            ConfigProblem unusable = new ConfigProblem("dns hosts", file.problems().get(0));
+            problem = context.registerService(Supplier.class, unusable, unusable.properties());
+        }
+    }
+
+    @Deactivate
+    synchronized void withdrawProblem() {
+        if (problem != null) {
+            try {
+                problem.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the framework withdrew it with the bundle
+            }
+            problem = null;
+        }
     }
 
     @Override

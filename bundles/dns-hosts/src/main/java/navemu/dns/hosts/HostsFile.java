@@ -31,10 +31,27 @@ record HostsFile(Path path, Map<String, List<Entry>> names, List<String> problem
     record Entry(InetAddress address, int line) {
     }
 
+    /** Far more than any real hosts file; a larger one is refused rather than held in memory. */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
+
     static HostsFile read(Path path) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+            if (Files.size(path) > MAX_BYTES) {
+                return new HostsFile(path, Map.of(), List.of("the hosts file " + path + " is over "
+                        + MAX_BYTES / (1024 * 1024) + " MiB: not read"), false);
+            }
+            byte[] bytes = Files.readAllBytes(path);
+            // A NUL byte never occurs in a text file: this is a binary file put where the hosts file goes.
+            for (byte b : bytes) {
+                if (b == 0) {
+                    return new HostsFile(path, Map.of(), List.of("the hosts file " + path
+                            + " is not a text file (it holds NUL bytes)"), false);
+                }
+            }
+            lines = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString().lines().toList();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new HostsFile(path, Map.of(), List.of("the hosts file " + path + " is not UTF-8 text"), false);
         } catch (NoSuchFileException e) {
             return new HostsFile(path, Map.of(), List.of("the hosts file " + path + " does not exist"), false);
         } catch (IOException | RuntimeException e) {

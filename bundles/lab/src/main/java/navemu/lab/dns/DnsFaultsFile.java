@@ -44,7 +44,7 @@ public final class DnsFaultsFile {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new LabConfigException(file, 0, "cannot read the DNS faults file: " + e, e);
+            throw new LabConfigException(file, 0, "cannot read the DNS faults file: " + LabConfigException.whyUnreadable(e), e);
         }
         Map<String, DnsFault> faults = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -42,7 +42,7 @@ public final class ZoneFile {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new LabConfigException(file, 0, "cannot read the lab zone file: " + e, e);
+            throw new LabConfigException(file, 0, "cannot read the lab zone file: " + LabConfigException.whyUnreadable(e), e);
         }
         String substituted = substitute(file, text, ports);
         List<Record> records = new ArrayList<>();

@@ -30,7 +30,7 @@ final class IniFile {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new LabConfigException(file, 0, "cannot read the lab sites file: " + e, e);
+            throw new LabConfigException(file, 0, "cannot read the lab sites file: " + LabConfigException.whyUnreadable(e), e);
         }
         List<Section> sections = new ArrayList<>();
         List<Entry> current = null;

@@ -16,6 +16,8 @@ import com.google.gson.JsonPrimitive;
  * numbers, else by text, so {@code tls.version >= TLSv1.2} works). {@code ~} means "contains":
  * a substring of a string, or an element of an array whose text contains the value.
  * {@code null} stands for "absent or null" and only goes with {@code ==} and {@code !=}.
+ * A value of the wrong type for the result's ({@code status <= abc}, {@code ok == yes}) is a
+ * usage error ({@link IllegalArgumentException}), never an expectation that held or failed.
  */
 public final class ExpectEvaluator {
 
@@ -34,7 +36,11 @@ public final class ExpectEvaluator {
         if (expectation.expectsNull()) {
             return new Verdict(expectation.operator() == Operator.NOT_EQUALS, described);
         }
-        return new Verdict(compare(actual, expectation.operator(), expectation.value()), described);
+        try {
+            return new Verdict(compare(actual, expectation.operator(), expectation.value()), described);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(expectation + ": " + e.getMessage() + " (" + described + ")", e);
+        }
     }
 
     private static Verdict judgeAbsent(Expectation expectation, JsonElement result, boolean explicitNull) {
@@ -62,10 +68,21 @@ public final class ExpectEvaluator {
         if (actual.isJsonPrimitive() && actual.getAsJsonPrimitive().isBoolean()) {
             Boolean wanted = parseBoolean(expected);
             if (wanted == null) {
-                order = text(actual).compareTo(expected);
-            } else {
-                order = Boolean.compare(actual.getAsBoolean(), wanted);
+                throw new IllegalArgumentException("type mismatch: this value is true or false, and '" + expected
+                        + "' is neither");
             }
+            if (operator == Operator.AT_MOST || operator == Operator.AT_LEAST) {
+                throw new IllegalArgumentException("type mismatch: true/false values have no order; use == or !=");
+            }
+            order = Boolean.compare(actual.getAsBoolean(), wanted);
+        } else if (actual.isJsonPrimitive() && actual.getAsJsonPrimitive().isNumber()) {
+            BigDecimal right = parseNumber(expected);
+            if (right == null) {
+                // Comparing 200 with "abc" as text would hold or fail by accident of spelling.
+                throw new IllegalArgumentException("type mismatch: this value is a number, and '" + expected
+                        + "' is not one");
+            }
+            order = actual.getAsBigDecimal().compareTo(right);
         } else if (actual.isJsonPrimitive()) {
             BigDecimal left = parseNumber(text(actual));
             BigDecimal right = parseNumber(expected);

@@ -1,10 +1,12 @@
 package navemu.shell.script;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,11 +54,20 @@ public final class ScriptRunner {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new CommandException("no such script file: " + file);
+        } catch (CharacterCodingException e) {
+            throw new CommandException("cannot read script " + file + ": it is not UTF-8 text", e);
         } catch (IOException e) {
             throw new CommandException("cannot read script " + file + ": " + e.getMessage(), e);
         }
+        // Editors on Windows start UTF-8 files with a byte order mark (U+FEFF); it is not part of the first command.
+        if (!lines.isEmpty() && lines.get(0).startsWith(BYTE_ORDER_MARK)) {
+            lines = new ArrayList<>(lines);
+            lines.set(0, lines.get(0).substring(BYTE_ORDER_MARK.length()));
+        }
         return runLines(lines, label);
     }
+
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     /** Runs {@code lines}, the first being line 1 of {@code label}. */
     public Tally runLines(List<String> lines, String label) {

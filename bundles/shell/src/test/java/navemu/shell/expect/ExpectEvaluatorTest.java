@@ -69,7 +69,27 @@ class ExpectEvaluatorTest {
         assertTrue(holds("ok == TRUE"));
         assertTrue(holds("tls.resumed == false"));
         assertFalse(holds("cert.valid == false"));
-        assertFalse(holds("ok == yes"));
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsAUsageErrorNotAVerdict() {
+        for (String line : new String[] {"status <= abc", "status >= abc", "status == abc", "status != OK",
+                "ok == yes", "ok <= true", "tls.resumed >= false"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> check(line), line);
+            assertTrue(e.getMessage().startsWith("expect " + line + ": type mismatch"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anOperatorThatIsNotOneIsAUsageError() {
+        for (String line : new String[] {"status === 200", "status =< 200", "status => 200", "status !== 200",
+                "status ~= 200", "status <> 200"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Expectation.parse(Arrays.asList(line.split(" "))), line);
+            assertTrue(e.getMessage().contains("is not an operator of expect"), e.getMessage());
+            String compact = line.replace(" ", "");
+            assertThrows(IllegalArgumentException.class, () -> Expectation.parse(java.util.List.of(compact)), compact);
+        }
     }
 
     @Test

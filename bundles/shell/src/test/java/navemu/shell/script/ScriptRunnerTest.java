@@ -66,6 +66,36 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheFirstLineIsNotPartOfItsCommand() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        String file = script("bom.nav", "\uFEFFopen https://www.lab.test/\nexpect status == 200\n");
+        assertEquals(0, shell.main("--script", file), shell.err());
+        assertEquals(1, shell.navigator.requests().size());
+        assertTrue(shell.out().contains(file + ":2: expect status == 200 held"), shell.out());
+    }
+
+    @Test
+    void aScriptThatIsNotUtf8IsRefusedSayingSo() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        Path file = dir.resolve("latin1.nav");
+        Files.write(file, new byte[] {'#', ' ', (byte) 0xE9, '\n', 'o', 'p', 'e', 'n', '\n'});
+        assertEquals(1, shell.main("--script", file.toString()));
+        assertTrue(shell.err().contains("not UTF-8 text"), shell.err());
+        assertTrue(shell.navigator.requests().isEmpty());
+    }
+
+    @Test
+    void anExpectationOfTheWrongTypeIsAUsageErrorNamingTheLine() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        String file = script("t.nav", "open https://www.lab.test/\nexpect status <= abc\nexpect status === 200\nexpect status == 200\n");
+        assertEquals(2, shell.main("--script", file));
+        assertTrue(shell.err().contains(file + ":2: expect status <= abc: ") && shell.err().contains("type mismatch"), shell.err());
+        assertTrue(shell.err().contains(file + ":3: expect status === 200: ") && shell.err().contains("'===' is not an operator"),
+                shell.err());
+        assertTrue(shell.out().contains("1 passed, 0 failed, 2 commands erred"), shell.out());
+    }
+
+    @Test
     void aMalformedExpectLineIsAUsageError() throws Exception {
         ShellHarness shell = new ShellHarness();
         String file = script("m.nav", "open https://www.lab.test/\nexpect status 200\n");
