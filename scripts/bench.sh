@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 declare -A BENCH=(
   [tls13]="bundles/tls-tls13-ecdhe navemu.tls.tls13ecdhe.HandshakeBenchmark  full TLS 1.3 handshakes/s, ours vs the JDK client"
+  [cbc]="bundles/tls-core navemu.tls.core.record.CbcPaddingTimingBenchmark  CBC decode time for padding 0 vs 255 (Lucky13)"
   [jsse]="bundles/tls-jsse navemu.tls.jsse.JsseHandshakeBenchmark  the jsse slot's handshake times"
   [pkix]="bundles/cert-pkix navemu.cert.pkix.PkixBenchmark  validations/s of a warm three-certificate chain"
   [dns]="bundles/dns-dnsjava navemu.dns.dnsjava.ResolveBenchmark  resolution times, cold and cached"

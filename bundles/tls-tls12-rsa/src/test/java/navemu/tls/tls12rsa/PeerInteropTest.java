@@ -48,13 +48,13 @@ import navemu.tls.core.record.TlsRecord;
 class PeerInteropTest {
     private static final TestPki PKI = TestPki.create(TestPki.KeyType.RSA);
 
-    private static SecureChannel connect(int port, SessionStore sessions, RecordingTrace trace) throws Exception {
+    static SecureChannel connect(int port, SessionStore sessions, RecordingTrace trace) throws Exception {
         return new Tls12RsaClient().handshake(new TlsRequest(TestPki.HOST, port, List.of("http/1.1"), null, Duration.ofSeconds(10)),
                 SocketConnection.connect(port), new TlsContext((r, t) -> new CertVerdict(true, null, null, null),
                         sessions, Instant.now(), null), trace);
     }
 
-    private static String get(SecureChannel channel) throws IOException {
+    static String get(SecureChannel channel) throws IOException {
         channel.output().write(("GET / HTTP/1.1\r\nHost: " + TestPki.HOST + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         channel.output().flush();
         StringBuilder line = new StringBuilder();
@@ -67,7 +67,7 @@ class PeerInteropTest {
     // ---- the JDK's SSLServerSocket -----------------------------------------------------------
 
     /** A TLS 1.2 server of the JDK limited to {@code suites}; each connection gets one HTTP answer. */
-    private static SSLServerSocket jdkServer(String... suites) throws Exception {
+    static SSLServerSocket jdkServer(String... suites) throws Exception {
         SSLContext ctx = SSLContext.getInstance("TLSv1.2");
         ctx.init(PKI.keyManagers(null).getKeyManagers(), null, null);
         SSLServerSocket s = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket();

@@ -212,4 +212,66 @@ class NegativeHandshakeTest {
             assertTrue(x.trace.secrets.containsKey("server_application_traffic_secret_N+1"));
         }
     }
+
+    // ---- the record layer (RFC 8446 §5, §6) ----------------------------------------------------
+
+    /** The handshake completes; the first read of application data must fail with this alert. */
+    private static IOException readFailsAfterHandshake(Misbehaviour misbehaviour, AlertDescription expected) throws Exception {
+        try (ScriptedTls13Server server = new ScriptedTls13Server(pki, misbehaviour)) {
+            Exchange x = new Exchange(pki);
+            SecureChannel channel = new Tls13Client(Tls13ClientConfig.defaults())
+                    .handshake(Exchange.request(server.port()), SocketConnection.connect(server.port()), x.context(), x.trace);
+            IOException e = assertThrows(IOException.class, () -> channel.input().read());
+            assertEquals(expected, server.outcome().alertFromClient(), String.valueOf(server.outcome()));
+            channel.close();
+            return e;
+        }
+    }
+
+    @Test
+    void aPlaintextCloseNotifyAfterTheHandshakeIsATruncationAttemptNotAnEnd() throws Exception {
+        IOException e = readFailsAfterHandshake(Misbehaviour.PLAINTEXT_CLOSE_NOTIFY_AFTER_HANDSHAKE, AlertDescription.UNEXPECTED_MESSAGE);
+        assertTrue(e.getMessage().contains("unprotected alert"), e.getMessage());
+    }
+
+    @Test
+    void aPlaintextCloseNotifyAfterAKeyUpdateIsUnexpectedToo() throws Exception {
+        IOException e = readFailsAfterHandshake(Misbehaviour.PLAINTEXT_CLOSE_NOTIFY_AFTER_KEY_UPDATE, AlertDescription.UNEXPECTED_MESSAGE);
+        assertTrue(e.getMessage().contains("unprotected alert"), e.getMessage());
+    }
+
+    @Test
+    void theCompatibilityChangeCipherSpecAfterServerHelloIsStillDropped() throws Exception {
+        try (ScriptedTls13Server server = new ScriptedTls13Server(pki, Misbehaviour.MIDDLEBOX_CHANGE_CIPHER_SPEC)) {
+            Exchange x = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
+            assertTrue(x.response.endsWith("scripted hello"), x.response);
+        }
+    }
+
+    @Test
+    void anEmptyEncryptedHandshakeRecordIsAnUnexpectedMessage() throws Exception {
+        Failure f = failAgainst(Misbehaviour.EMPTY_ENCRYPTED_HANDSHAKE_RECORD);
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, f.server().alertFromClient());
+        assertTrue(f.error().getMessage().contains("zero-length handshake record"), f.error().getMessage());
+    }
+
+    @Test
+    void anAlertInsideAFragmentedHandshakeMessageIsAnUnexpectedMessage() throws Exception {
+        Failure f = failAgainst(Misbehaviour.ALERT_INSIDE_FRAGMENTED_MESSAGE);
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, f.server().alertFromClient());
+        assertTrue(f.error().getMessage().contains("inside a fragmented handshake message"), f.error().getMessage());
+    }
+
+    @Test
+    void userCanceledIsToleratedOnlyAFewTimesInARow() throws Exception {
+        IOException e = readFailsAfterHandshake(Misbehaviour.FIVE_USER_CANCELED_AFTER_HANDSHAKE, AlertDescription.UNEXPECTED_MESSAGE);
+        assertTrue(e.getMessage().contains("in a row"), e.getMessage());
+    }
+
+    @Test
+    void aWarningLevelAlertOtherThanCloseNotifyOrUserCanceledIsAnErrorInTls13() throws Exception {
+        IOException e = readFailsAfterHandshake(Misbehaviour.WARNING_ALERT_AFTER_HANDSHAKE, null);
+        assertTrue(e instanceof navemu.tls.core.alert.PeerAlertException, e.toString());
+        assertTrue(e.getMessage().contains("unrecognized_name"), e.getMessage());
+    }
 }

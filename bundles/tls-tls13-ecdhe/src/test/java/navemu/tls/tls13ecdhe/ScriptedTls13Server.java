@@ -74,7 +74,21 @@ final class ScriptedTls13Server implements AutoCloseable {
         /** Application data where the server's Finished should be. */
         APPLICATION_DATA_BEFORE_FINISHED,
         /** After the handshake: a change_cipher_spec record, no longer harmless then (RFC 8446 §5). */
-        CHANGE_CIPHER_SPEC_AFTER_FINISHED
+        CHANGE_CIPHER_SPEC_AFTER_FINISHED,
+        /** The compatibility change_cipher_spec after ServerHello (RFC 8446 §D.4): allowed, dropped. */
+        MIDDLEBOX_CHANGE_CIPHER_SPEC,
+        /** After the handshake: an unprotected close_notify, as anyone on the path could send. */
+        PLAINTEXT_CLOSE_NOTIFY_AFTER_HANDSHAKE,
+        /** After the handshake: KeyUpdate(update_not_requested), then an unprotected close_notify. */
+        PLAINTEXT_CLOSE_NOTIFY_AFTER_KEY_UPDATE,
+        /** An encrypted handshake record with no content between EncryptedExtensions and Certificate. */
+        EMPTY_ENCRYPTED_HANDSHAKE_RECORD,
+        /** An encrypted user_canceled alert between two fragments of the server's flight. */
+        ALERT_INSIDE_FRAGMENTED_MESSAGE,
+        /** After the handshake: five user_canceled alerts in a row, then close_notify. */
+        FIVE_USER_CANCELED_AFTER_HANDSHAKE,
+        /** After the handshake: an encrypted alert of level warning that TLS 1.3 treats as an error. */
+        WARNING_ALERT_AFTER_HANDSHAKE
     }
 
     /** What the server saw: the alert the client sent (null: none), and what came after the handshake. */
@@ -168,6 +182,10 @@ final class ScriptedTls13Server implements AutoCloseable {
         records.flush();
         transcript.add(shMessage);
         transcript.useHash(SUITE.hash());
+        if (misbehaviour == Misbehaviour.MIDDLEBOX_CHANGE_CIPHER_SPEC) {
+            records.writeChangeCipherSpec();
+            records.flush();
+        }
         if (misbehaviour == Misbehaviour.CLOSE_AFTER_SERVER_HELLO) {
             socket.close();
             return new Outcome(null, true, null, false, false, null);
@@ -221,7 +239,22 @@ final class ScriptedTls13Server implements AutoCloseable {
         }
         HandshakeMessage fin = new Finished(verifyData).toMessage();
         transcript.add(fin);
-        records.write(ContentType.HANDSHAKE, concat(ee.encode(), cert.encode(), cv.encode(), fin.encode()));
+        byte[] flight = concat(ee.encode(), cert.encode(), cv.encode(), fin.encode());
+        if (misbehaviour == Misbehaviour.EMPTY_ENCRYPTED_HANDSHAKE_RECORD) {
+            records.write(ContentType.HANDSHAKE, ee.encode());
+            records.write(ContentType.HANDSHAKE, new byte[0]);
+            records.write(ContentType.HANDSHAKE, concat(cert.encode(), cv.encode(), fin.encode()));
+            records.flush();
+            return afterMisbehaviour(records);
+        }
+        if (misbehaviour == Misbehaviour.ALERT_INSIDE_FRAGMENTED_MESSAGE) {
+            records.write(ContentType.HANDSHAKE, Arrays.copyOf(flight, ee.encode().length + 10));
+            records.write(ContentType.ALERT, new byte[] {AlertDescription.LEVEL_WARNING, (byte) AlertDescription.USER_CANCELED.code()});
+            records.write(ContentType.HANDSHAKE, Arrays.copyOfRange(flight, ee.encode().length + 10, flight.length));
+            records.flush();
+            return afterMisbehaviour(records);
+        }
+        records.write(ContentType.HANDSHAKE, flight);
         records.flush();
         if (misbehaviour == Misbehaviour.TAMPERED_FINISHED || misbehaviour == Misbehaviour.BAD_CERTIFICATE_VERIFY_SIGNATURE) {
             return afterMisbehaviour(records);
@@ -247,6 +280,29 @@ final class ScriptedTls13Server implements AutoCloseable {
         if (misbehaviour == Misbehaviour.CHANGE_CIPHER_SPEC_AFTER_FINISHED) {
             records.writeChangeCipherSpec();
             records.flush();
+            return afterMisbehaviour(records);
+        }
+        if (misbehaviour == Misbehaviour.PLAINTEXT_CLOSE_NOTIFY_AFTER_KEY_UPDATE) {
+            records.write(ContentType.HANDSHAKE, new KeyUpdate(false).toMessage().encode());
+            records.flush();
+            serverAp = serverAp.next();
+            records.setWriteProtection(new Tls13RecordProtection(SUITE.aead(), serverAp.trafficKeys(SUITE.aead())));
+        }
+        if (misbehaviour == Misbehaviour.PLAINTEXT_CLOSE_NOTIFY_AFTER_HANDSHAKE
+                || misbehaviour == Misbehaviour.PLAINTEXT_CLOSE_NOTIFY_AFTER_KEY_UPDATE) {
+            socket.getOutputStream().write(new TlsRecord(ContentType.ALERT, 0x0303,
+                    new byte[] {AlertDescription.LEVEL_WARNING, (byte) AlertDescription.CLOSE_NOTIFY.code()}).encode());
+            return afterMisbehaviour(records);
+        }
+        if (misbehaviour == Misbehaviour.FIVE_USER_CANCELED_AFTER_HANDSHAKE) {
+            for (int i = 0; i < 5; i++) {
+                records.write(ContentType.ALERT, new byte[] {AlertDescription.LEVEL_WARNING, (byte) AlertDescription.USER_CANCELED.code()});
+            }
+            records.writeAlert(AlertDescription.LEVEL_WARNING, AlertDescription.CLOSE_NOTIFY);
+            return afterMisbehaviour(records);
+        }
+        if (misbehaviour == Misbehaviour.WARNING_ALERT_AFTER_HANDSHAKE) {
+            records.writeAlert(AlertDescription.LEVEL_WARNING, AlertDescription.UNRECOGNIZED_NAME);
             return afterMisbehaviour(records);
         }
         boolean clientKeyUpdate = false;

@@ -22,9 +22,12 @@ import navemu.tls.core.record.TlsRecord;
  * can say so.
  */
 public final class HandshakeIo {
+    /** hello_request (RFC 5246 §7.4): TLS 1.2 only; reserved in TLS 1.3. */
+    private static final int HELLO_REQUEST = 0;
     public final RecordLayer records;
     public final HandshakeAssembler assembler = new HandshakeAssembler();
     private final MessageLog log;
+    private final ReceivedAlerts alerts = new ReceivedAlerts();
     private String waitingFor = "nothing";
     private boolean alertSent;
 
@@ -58,26 +61,43 @@ public final class HandshakeIo {
         return m;
     }
 
-    /** The next handshake message, whatever its type. */
+    /**
+     * The next handshake message, whatever its type. A TLS 1.2 HelloRequest on the way is
+     * skipped: a client in the middle of a handshake ignores it, and it is not part of the
+     * transcript (RFC 5246 §7.4.1.1). Under TLS 1.3 the type is reserved and reaches the caller,
+     * which refuses it like any message out of place.
+     */
     public HandshakeMessage receive(String what) throws IOException {
         waitingFor = what;
         while (true) {
             HandshakeMessage m = assembler.next();
             if (m != null) {
+                if (m.typeCode() == HELLO_REQUEST && !records.tls13KeysInstalled()) {
+                    ignoreHelloRequest(m);
+                    continue;
+                }
                 return m;
             }
-            TlsRecord record = records.read();
+            TlsRecord record = readRecord();
             switch (record.type()) {
                 case HANDSHAKE:
                     assembler.add(record.fragment());
                     break;
-                case ALERT:
-                    throw alertReceived(record);
+                case ALERT: // only close_notify comes out of readRecord
+                    throw new PeerClosedException("the server sent close_notify during the handshake, while we waited for " + waitingFor);
                 default:
                     throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
                             "expected " + what + ", the server sent a " + record.type().rfcName() + " record");
             }
         }
+    }
+
+    private void ignoreHelloRequest(HandshakeMessage m) throws TlsAlertException {
+        if (m.body().length != 0) {
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR,
+                    "HelloRequest with a " + m.body().length + "-byte body; it is empty (RFC 5246 §7.4.1.1)");
+        }
+        log.received("HelloRequest", m.length(), Map.of("ignored", "during a handshake (RFC 5246 §7.4.1.1); not in the transcript"));
     }
 
     /**
@@ -90,9 +110,9 @@ public final class HandshakeIo {
             throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
                     "handshake data before the server's ChangeCipherSpec (RFC 5246 §7.1)");
         }
-        TlsRecord record = records.read();
+        TlsRecord record = readRecord();
         if (record.type() == ContentType.ALERT) {
-            throw alertReceived(record);
+            throw new PeerClosedException("the server sent close_notify during the handshake, while we waited for " + waitingFor);
         }
         if (record.type() != ContentType.CHANGE_CIPHER_SPEC) {
             throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
@@ -104,16 +124,50 @@ public final class HandshakeIo {
         log.receivedRecord("ChangeCipherSpec", 1, Map.of());
     }
 
-    private IOException alertReceived(TlsRecord record) throws TlsAlertException {
-        Alert alert = Alert.decode(record.fragment());
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("level", alert.level() == AlertDescription.LEVEL_FATAL ? "fatal" : String.valueOf(alert.level()));
-        fields.put("description", alert.description() == null ? String.valueOf(alert.code()) : alert.description().rfcName());
-        log.receivedRecord("Alert", 2, fields);
-        if (alert.isCloseNotify()) {
-            return new PeerClosedException("the server sent close_notify during the handshake, while we waited for " + waitingFor);
+    /**
+     * The next record that matters, during the handshake and after it. Alerts are shown in the
+     * trace and judged here, once for both versions ({@link ReceivedAlerts}): warnings to ignore
+     * are skipped, an error alert is thrown as {@link PeerAlertException}, and only a close_notify
+     * comes back as an alert record. Handshake messages must not be interleaved with other record
+     * types (RFC 8446 §5.1, and BoringSSL holds TLS 1.2 to the same): any other record while part
+     * of a message waits is an unexpected_message.
+     */
+    public TlsRecord readRecord() throws IOException {
+        while (true) {
+            TlsRecord record = records.read();
+            if (record.type() != ContentType.HANDSHAKE && assembler.hasPartialMessage()) {
+                throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, "a " + record.type().rfcName()
+                        + " record inside a fragmented handshake message (RFC 8446 §5.1)");
+            }
+            if (record.type() != ContentType.ALERT) {
+                alerts.otherRecord();
+                return record;
+            }
+            Alert alert = Alert.decode(record.fragment());
+            switch (alerts.meaning(alert, records.tls13KeysInstalled())) {
+                case CLOSE:
+                    traceAlert(alert, null);
+                    return record;
+                case IGNORE:
+                    traceAlert(alert, records.tls13KeysInstalled() ? "ignored: user_canceled does not end a connection (RFC 8446 §6.1)"
+                            : "ignored: a warning does not end a TLS 1.2 connection (RFC 5246 §7.2)");
+                    break;
+                default:
+                    traceAlert(alert, null);
+                    throw new PeerAlertException(alert.level(), alert.code());
+            }
         }
-        return new PeerAlertException(alert.level(), alert.code());
+    }
+
+    private void traceAlert(Alert alert, String note) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("level", alert.level() == AlertDescription.LEVEL_FATAL ? "fatal"
+                : alert.level() == AlertDescription.LEVEL_WARNING ? "warning" : String.valueOf(alert.level()));
+        fields.put("description", alert.description() == null ? String.valueOf(alert.code()) : alert.description().rfcName());
+        if (note != null) {
+            fields.put("note", note);
+        }
+        log.receivedRecord("Alert", 2, fields);
     }
 
     /** Best effort: the connection may already be gone. Sent at most once. */

@@ -4,13 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import navemu.api.tcp.Connection;
 import navemu.api.tls.SecureChannel;
-import navemu.tls.core.alert.Alert;
 import navemu.tls.core.alert.AlertDescription;
+import navemu.tls.core.alert.PeerAlertException;
 import navemu.tls.core.alert.TlsAlertException;
 import navemu.tls.core.record.ContentType;
 import navemu.tls.core.record.TlsRecord;
@@ -72,14 +70,24 @@ abstract class RecordChannel implements SecureChannel {
         throw e;
     }
 
-    /** Decodes an alert record from the peer and shows it in the trace; what it means is the version's to decide. */
-    Alert receivedAlert(byte[] fragment) throws TlsAlertException {
-        Alert alert = Alert.decode(fragment);
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("level", String.valueOf(alert.level()));
-        fields.put("description", alert.description() == null ? String.valueOf(alert.code()) : alert.description().rfcName());
-        log.receivedRecord("Alert", 2, fields);
-        return alert;
+    /**
+     * The next record after the handshake ({@link HandshakeIo#readRecord}: alerts are judged
+     * there). A rule the server broke fails the connection with our alert; an error alert from the
+     * server ends it both ways, and nothing is sent back (RFC 8446 §6.2, RFC 5246 §7.2.2).
+     */
+    TlsRecord nextRecord() throws IOException {
+        try {
+            return io.readRecord();
+        } catch (TlsAlertException e) {
+            fail(e);
+            throw e;
+        } catch (PeerAlertException e) {
+            readClosed = true;
+            synchronized (writeLock) {
+                writeClosed = true;
+            }
+            throw e;
+        }
     }
 
     /** The next application data, or null at the peer's close_notify; other record types are handled inside. */

@@ -6,9 +6,7 @@ import java.util.Map;
 import navemu.api.cert.CertVerdict;
 import navemu.api.result.TlsInfo;
 import navemu.api.tcp.Connection;
-import navemu.tls.core.alert.Alert;
 import navemu.tls.core.alert.AlertDescription;
-import navemu.tls.core.alert.PeerAlertException;
 import navemu.tls.core.alert.TlsAlertException;
 import navemu.tls.core.handshake.HandshakeMessage;
 import navemu.tls.core.handshake.HandshakeType;
@@ -53,13 +51,7 @@ public final class Tls12Channel extends RecordChannel {
                 fail(new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
                         HandshakeType.nameOf(pending.typeCode()) + " after the handshake (RFC 5246 §7.4)"));
             }
-            TlsRecord record;
-            try {
-                record = io.records.read();
-            } catch (TlsAlertException e) {
-                fail(e);
-                throw e;
-            }
+            TlsRecord record = nextRecord();
             switch (record.type()) {
                 case APPLICATION_DATA:
                     if (record.fragment().length > 0) {
@@ -69,20 +61,9 @@ public final class Tls12Channel extends RecordChannel {
                 case HANDSHAKE:
                     io.assembler.add(record.fragment());
                     break;
-                case ALERT:
-                    Alert alert = receivedAlert(record.fragment());
-                    if (alert.isCloseNotify()) {
-                        log.info("server sent close_notify: no more data from it (RFC 5246 §7.2.1)");
-                        return null;
-                    }
-                    if (alert.level() == AlertDescription.LEVEL_WARNING) {
-                        break;
-                    }
-                    readClosed = true;
-                    synchronized (writeLock) {
-                        writeClosed = true;
-                    }
-                    throw new PeerAlertException(alert.level(), alert.code());
+                case ALERT: // warnings were skipped and error alerts thrown: this is close_notify
+                    log.info("server sent close_notify: no more data from it (RFC 5246 §7.2.1)");
+                    return null;
                 default:
                     fail(new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
                             "a " + record.type().rfcName() + " record after the handshake (RFC 5246 §7.1)"));

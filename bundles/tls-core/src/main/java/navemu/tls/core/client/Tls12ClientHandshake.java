@@ -254,6 +254,7 @@ public final class Tls12ClientHandshake {
             throw new TlsAlertException(AlertDescription.PROTOCOL_VERSION, "the server chose "
                     + ProtocolVersion.nameOf(sh.legacyVersion()) + "; this client speaks only TLS 1.2 (RFC 5246 §7.4.1.3)");
         }
+        io.records.requireRecordVersion(ProtocolVersion.TLS12);
         if (!hello.cipherSuites().contains(sh.cipherSuite()) || Tls12CipherSuite.of(sh.cipherSuite()) == null
                 || !config.cipherSuites().contains(Tls12CipherSuite.of(sh.cipherSuite()))) {
             throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "the server chose "

@@ -12,9 +12,7 @@ import navemu.api.session.SessionKey;
 import navemu.api.session.SessionStore;
 import navemu.api.session.StoredSession;
 import navemu.api.tcp.Connection;
-import navemu.tls.core.alert.Alert;
 import navemu.tls.core.alert.AlertDescription;
-import navemu.tls.core.alert.PeerAlertException;
 import navemu.tls.core.alert.TlsAlertException;
 import navemu.tls.core.crypto.Tls13CipherSuite;
 import navemu.tls.core.handshake.HandshakeMessage;
@@ -88,19 +86,9 @@ public final class Tls13Channel extends RecordChannel {
                 handlePostHandshake(pending);
                 continue;
             }
-            TlsRecord record;
-            try {
-                record = io.records.read();
-            } catch (TlsAlertException e) {
-                fail(e);
-                throw e;
-            }
+            TlsRecord record = nextRecord();
             switch (record.type()) {
                 case APPLICATION_DATA:
-                    if (io.assembler.hasPartialMessage()) {
-                        fail(new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
-                                "application data interleaved with a fragmented handshake message (RFC 8446 §5.1)"));
-                    }
                     if (record.fragment().length > 0) {
                         return record.fragment();
                     }
@@ -108,21 +96,9 @@ public final class Tls13Channel extends RecordChannel {
                 case HANDSHAKE:
                     io.assembler.add(record.fragment());
                     break;
-                case ALERT:
-                    Alert alert = receivedAlert(record.fragment());
-                    if (alert.isCloseNotify()) {
-                        log.info("server sent close_notify: no more data from it (RFC 8446 §6.1)");
-                        return null;
-                    }
-                    if (alert.isUserCanceled()) {
-                        break;
-                    }
-                    // A fatal alert ends the connection both ways: no close_notify after it (RFC 8446 §6.2).
-                    readClosed = true;
-                    synchronized (writeLock) {
-                        writeClosed = true;
-                    }
-                    throw new PeerAlertException(alert.level(), alert.code());
+                case ALERT: // user_canceled was skipped and error alerts thrown: this is a protected close_notify
+                    log.info("server sent close_notify: no more data from it (RFC 8446 §6.1)");
+                    return null;
                 default:
                     fail(new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
                             "a " + record.type().rfcName() + " record after the handshake (RFC 8446 §5)"));

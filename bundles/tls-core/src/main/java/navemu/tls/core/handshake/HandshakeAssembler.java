@@ -1,6 +1,5 @@
 package navemu.tls.core.handshake;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 import navemu.tls.core.alert.AlertDescription;
@@ -9,40 +8,70 @@ import navemu.tls.core.alert.TlsAlertException;
 /**
  * Reassembles handshake messages from record fragments (RFC 8446 §5.1): a message may span
  * several records, and a record may hold several messages.
+ *
+ * <p>The work is linear in the bytes received: fragments are appended to one buffer that grows
+ * by doubling, and a message is copied out once, when it is complete. (Copying everything
+ * buffered on each fragment made a 256 KiB message sent in 1-byte records cost seconds of CPU.)
  */
 public final class HandshakeAssembler {
     /** Larger than any sane certificate chain; a bigger claimed length is refused before buffering it. */
     public static final int MAX_MESSAGE = 1 << 18;
+    private static final int HEADER = 4;
 
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private byte[] buffer = new byte[1 << 12];
+    /** The unread bytes are buffer[start..end). */
+    private int start;
+    private int end;
 
     public void add(byte[] fragment) {
-        buffer.writeBytes(fragment);
+        if (end + fragment.length > buffer.length) {
+            makeRoom(fragment.length);
+        }
+        System.arraycopy(fragment, 0, buffer, end, fragment.length);
+        end += fragment.length;
+    }
+
+    /** Moves the unread bytes to the front and doubles the buffer until {@code more} bytes fit. */
+    private void makeRoom(int more) {
+        int unread = end - start;
+        int capacity = buffer.length;
+        while (unread + more > capacity) {
+            capacity *= 2;
+        }
+        byte[] target = capacity == buffer.length ? buffer : new byte[capacity];
+        System.arraycopy(buffer, start, target, 0, unread);
+        buffer = target;
+        start = 0;
+        end = unread;
     }
 
     /** The next complete message, or null when more fragments are needed. */
     public HandshakeMessage next() throws TlsAlertException {
-        byte[] data = buffer.toByteArray();
-        if (data.length < 4) {
+        int unread = end - start;
+        if (unread < HEADER) {
             return null;
         }
-        int length = ((data[1] & 0xff) << 16) | ((data[2] & 0xff) << 8) | (data[3] & 0xff);
+        int type = buffer[start] & 0xff;
+        int length = ((buffer[start + 1] & 0xff) << 16) | ((buffer[start + 2] & 0xff) << 8) | (buffer[start + 3] & 0xff);
         if (length > MAX_MESSAGE) {
             throw new TlsAlertException(AlertDescription.DECODE_ERROR,
-                    HandshakeType.nameOf(data[0] & 0xff) + " claims " + length + " bytes, more than this client accepts (" + MAX_MESSAGE + ")");
+                    HandshakeType.nameOf(type) + " claims " + length + " bytes, more than this client accepts (" + MAX_MESSAGE + ")");
         }
-        if (data.length < 4 + length) {
+        if (unread < HEADER + length) {
             return null;
         }
-        HandshakeMessage message = new HandshakeMessage(data[0] & 0xff, Arrays.copyOfRange(data, 4, 4 + length));
-        buffer.reset();
-        buffer.write(data, 4 + length, data.length - 4 - length);
+        HandshakeMessage message = new HandshakeMessage(type, Arrays.copyOfRange(buffer, start + HEADER, start + HEADER + length));
+        start += HEADER + length;
+        if (start == end) {
+            start = 0;
+            end = 0;
+        }
         return message;
     }
 
     /** True when part of a message is waiting for more records. */
     public boolean hasPartialMessage() {
-        return buffer.size() > 0;
+        return end > start;
     }
 
     /**

@@ -19,7 +19,17 @@ public final class RecordLayer {
     private RecordProtection readProtection = RecordProtection.NONE;
     private RecordProtection writeProtection = RecordProtection.NONE;
     private boolean dropChangeCipherSpec;
-    private boolean decryptedSinceKeyChange;
+    /**
+     * Set when the first TLS 1.3 read keys are installed and never cleared, whatever later key
+     * changes happen (RFC 8446 §5: from then on every record but the compatibility
+     * change_cipher_spec is protected). A flag that a key change reset would let a plaintext
+     * close_notify after the handshake or after a KeyUpdate end the stream "cleanly": a
+     * truncation attack. rustls keeps the same state per connection for the same reason.
+     */
+    private boolean tls13KeysInstalled;
+    /** The record version every record must carry from the ServerHello on (TLS 1.2), or -1 while any is fine. */
+    private int requiredVersion = -1;
+    private int emptyRecordsInARow;
     private long bytesRead;
     private long bytesWritten;
 
@@ -31,7 +41,25 @@ public final class RecordLayer {
     /** New read keys; the sequence number starts again at 0 (RFC 8446 §5.3). */
     public void setReadProtection(RecordProtection protection) {
         this.readProtection = protection;
-        this.decryptedSinceKeyChange = false;
+        if (protection.hidesContentType()) {
+            tls13KeysInstalled = true;
+        }
+    }
+
+    /** True once TLS 1.3 read keys were installed on this connection; it stays true (see the field). */
+    public boolean tls13KeysInstalled() {
+        return tls13KeysInstalled;
+    }
+
+    /**
+     * From now on every record must carry {@code version} (TLS 1.2 after the ServerHello: RFC 5246
+     * §6.2.1 has the record carry the negotiated version). Another version is a protocol_version
+     * alert, as BoringSSL ({@code tls_open_record}: SSL_R_WRONG_VERSION_NUMBER) and OpenSSL
+     * ({@code ssl3_get_record}) answer. BoringSSL checks only protected records; OpenSSL checks every
+     * record after the ServerHello, which is what we do: a changed version is never harmless.
+     */
+    public void requireRecordVersion(int version) {
+        this.requiredVersion = version;
     }
 
     public void setWriteProtection(RecordProtection protection) {
@@ -60,6 +88,12 @@ public final class RecordLayer {
         return bytesWritten;
     }
 
+    /**
+     * BoringSSL's kMaxEmptyRecords: a peer could otherwise keep us busy forever with records that
+     * carry nothing (each costs a decryption) and never make progress.
+     */
+    public static final int MAX_EMPTY_RECORDS_IN_A_ROW = 32;
+
     /** Reads the next record and removes its protection. */
     public TlsRecord read() throws IOException {
         while (true) {
@@ -71,28 +105,47 @@ public final class RecordLayer {
                 }
                 continue;
             }
-            if (!readProtection.active()) {
-                return wire;
-            }
-            if (!readProtection.hidesContentType()) {
-                // TLS 1.2: every record after the keys change is protected, whatever its type;
-                // change_cipher_spec is the caller's business (RFC 5246 §7.1).
-                return wire.type() == ContentType.CHANGE_CIPHER_SPEC ? wire : withinPlaintextLimit(readProtection.unprotect(wire));
-            }
-            if (wire.type() == ContentType.APPLICATION_DATA) {
-                TlsRecord opened = withinPlaintextLimit(readProtection.unprotect(wire));
-                decryptedSinceKeyChange = true;
-                return opened;
-            }
-            // A server that fails before it has our keys can only answer with a plaintext
-            // alert; accept that until the first protected record arrives, so the user sees
-            // the server's reason rather than our complaint about the record type.
-            if (wire.type() == ContentType.ALERT && !decryptedSinceKeyChange) {
-                return wire;
-            }
-            throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
-                    "unprotected " + wire.type().rfcName() + " record after keys were established (RFC 8446 §5.2)");
+            return countingEmpty(withoutEmptyHandshake(open(wire)));
         }
+    }
+
+    private TlsRecord open(TlsRecord wire) throws TlsAlertException {
+        if (tls13KeysInstalled) {
+            // RFC 8446 §5: once keys are in place, everything comes protected (outer type
+            // application_data); an unprotected alert — close_notify included — could come from
+            // anyone on the path, so it is refused, not believed.
+            if (wire.type() != ContentType.APPLICATION_DATA) {
+                throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+                        "unprotected " + wire.type().rfcName() + " record after TLS 1.3 keys were established (RFC 8446 §5)");
+            }
+            return withinPlaintextLimit(readProtection.unprotect(wire));
+        }
+        if (!readProtection.active() || wire.type() == ContentType.CHANGE_CIPHER_SPEC) {
+            // TLS 1.2's change_cipher_spec is never protected by the keys it switches on and is
+            // the caller's business (RFC 5246 §7.1).
+            return wire;
+        }
+        // TLS 1.2: every record after the keys change is protected, whatever its type.
+        return withinPlaintextLimit(readProtection.unprotect(wire));
+    }
+
+    /** RFC 8446 §5.1: zero-length handshake fragments are forbidden, even protected ones (even padded). */
+    private static TlsRecord withoutEmptyHandshake(TlsRecord opened) throws TlsAlertException {
+        if (opened.type() == ContentType.HANDSHAKE && opened.fragment().length == 0) {
+            throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+                    "zero-length handshake record (RFC 8446 §5.1)");
+        }
+        return opened;
+    }
+
+    private TlsRecord countingEmpty(TlsRecord opened) throws TlsAlertException {
+        if (opened.fragment().length > 0) {
+            emptyRecordsInARow = 0;
+        } else if (++emptyRecordsInARow > MAX_EMPTY_RECORDS_IN_A_ROW) {
+            throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+                    "more than " + MAX_EMPTY_RECORDS_IN_A_ROW + " empty records in a row");
+        }
+        return opened;
     }
 
     /** Whatever the protection, what comes out of it is at most 2^14 bytes (RFC 8446 §5.2, RFC 5246 §6.2.3). */
@@ -120,8 +173,13 @@ public final class RecordLayer {
                     "record of unknown content type " + (header[0] & 0xff) + " (RFC 8446 §5)");
         }
         int version = ((header[1] & 0xff) << 8) | (header[2] & 0xff);
+        if (requiredVersion >= 0 && version != requiredVersion) {
+            throw new TlsAlertException(AlertDescription.PROTOCOL_VERSION, type.rfcName() + " record of version 0x"
+                    + Integer.toHexString(version) + " after the server chose 0x" + Integer.toHexString(requiredVersion)
+                    + " (RFC 5246 §6.2.1)");
+        }
         int length = ((header[3] & 0xff) << 8) | (header[4] & 0xff);
-        boolean protectedRecord = readProtection.active()
+        boolean protectedRecord = readProtection.active() && type != ContentType.CHANGE_CIPHER_SPEC
                 && (type == ContentType.APPLICATION_DATA || !readProtection.hidesContentType());
         int max = protectedRecord ? readProtection.maxWireFragment() : TlsRecord.MAX_PLAINTEXT;
         if (length > max) {

@@ -20,6 +20,8 @@ public final class Tls12AeadProtection implements RecordProtection {
     /** 2^14 + 2048: the largest TLSCiphertext fragment (RFC 5246 §6.2.3). */
     public static final int MAX_CIPHERTEXT = TlsRecord.MAX_PLAINTEXT + 2048;
     private static final int EXPLICIT_NONCE_LENGTH = 8;
+    /** TLS 1.2's version, which our records carry (RFC 5246 §6.2.1). */
+    private static final int RECORD_VERSION = 0x0303;
 
     private final AeadAlgorithm aead;
     private final byte[] key;
@@ -48,14 +50,14 @@ public final class Tls12AeadProtection implements RecordProtection {
     public TlsRecord protect(ContentType type, byte[] fragment) {
         long seq = sequenceNumber++;
         byte[] explicit = explicitNonce(seq);
-        byte[] sealed = aead.seal(key, nonce(seq, explicit), additionalData(seq, type, fragment.length), fragment);
+        byte[] sealed = aead.seal(key, nonce(seq, explicit), additionalData(seq, type, RECORD_VERSION, fragment.length), fragment);
         if (!usesExplicitNonce()) {
-            return new TlsRecord(type, 0x0303, sealed);
+            return new TlsRecord(type, RECORD_VERSION, sealed);
         }
         byte[] out = new byte[EXPLICIT_NONCE_LENGTH + sealed.length];
         System.arraycopy(explicit, 0, out, 0, EXPLICIT_NONCE_LENGTH);
         System.arraycopy(sealed, 0, out, EXPLICIT_NONCE_LENGTH, sealed.length);
-        return new TlsRecord(type, 0x0303, out);
+        return new TlsRecord(type, RECORD_VERSION, out);
     }
 
     @Override
@@ -70,7 +72,7 @@ public final class Tls12AeadProtection implements RecordProtection {
         byte[] explicit = usesExplicitNonce() ? java.util.Arrays.copyOf(f, EXPLICIT_NONCE_LENGTH) : null;
         byte[] sealed = usesExplicitNonce() ? java.util.Arrays.copyOfRange(f, EXPLICIT_NONCE_LENGTH, f.length) : f;
         int plaintextLength = sealed.length - AeadAlgorithm.TAG_LENGTH;
-        byte[] plain = aead.open(key, nonce(seq, explicit), additionalData(seq, wire.type(), plaintextLength), sealed);
+        byte[] plain = aead.open(key, nonce(seq, explicit), additionalData(seq, wire.type(), wire.legacyVersion(), plaintextLength), sealed);
         if (plain == null) {
             throw new TlsAlertException(AlertDescription.BAD_RECORD_MAC,
                     wire.type().rfcName() + " record " + seq + " failed AEAD authentication (RFC 5246 §6.2.3.3)");
@@ -114,14 +116,18 @@ public final class Tls12AeadProtection implements RecordProtection {
         return nonce;
     }
 
-    private static byte[] additionalData(long seq, ContentType type, int length) {
+    /**
+     * additional_data (RFC 5246 §6.2.3.3) with the version the record carries: a record whose
+     * version was changed on the way fails authentication instead of passing unnoticed.
+     */
+    private static byte[] additionalData(long seq, ContentType type, int version, int length) {
         byte[] ad = new byte[13];
         for (int i = 0; i < 8; i++) {
             ad[7 - i] = (byte) (seq >>> (8 * i));
         }
         ad[8] = (byte) type.code();
-        ad[9] = 3;
-        ad[10] = 3;
+        ad[9] = (byte) (version >>> 8);
+        ad[10] = (byte) version;
         ad[11] = (byte) (length >>> 8);
         ad[12] = (byte) length;
         return ad;

@@ -89,6 +89,67 @@ class HandshakeFramingTest {
                 ServerHello.HELLO_RETRY_REQUEST_RANDOM);
     }
 
+    /**
+     * Reassembly work is linear in the bytes received: a 256 KiB message in 1-byte records must
+     * not copy what is buffered at every record. Measured as bytes allocated by this thread, not
+     * as time (quadratic copying would allocate about 34 GB here; linear work a few MB).
+     */
+    @Test
+    void aQuarterMebibyteMessageInOneByteRecordsIsReassembledWithLinearWork() throws Exception {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
+                "this JVM cannot count allocated bytes");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+        int bodyLength = HandshakeAssembler.MAX_MESSAGE - 4;
+        byte[] body = new byte[bodyLength];
+        new java.util.Random(1).nextBytes(body);
+        byte[] msg = HandshakeMessage.of(HandshakeType.CERTIFICATE, body).encode();
+        byte[][] records = new byte[msg.length][];
+        for (int i = 0; i < msg.length; i++) {
+            records[i] = new byte[] {msg[i]};
+        }
+        HandshakeAssembler a = new HandshakeAssembler();
+        long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        HandshakeMessage m = null;
+        for (byte[] r : records) {
+            a.add(r);
+            m = a.next();
+        }
+        long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+        assertArrayEquals(body, m.body());
+        org.junit.jupiter.api.Assertions.assertTrue(allocated < 64L << 20,
+                "reassembly allocated " + allocated + " bytes for a " + msg.length + "-byte message");
+    }
+
+    @Test
+    void messagesCutAnywhereComeOutWholeAndInOrder() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+        List<byte[]> bodies = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            byte[] body = new byte[random.nextInt(i % 5 == 0 ? 30_000 : 300)];
+            random.nextBytes(body);
+            bodies.add(body);
+            stream.writeBytes(HandshakeMessage.of(HandshakeType.CERTIFICATE, body).encode());
+        }
+        byte[] all = stream.toByteArray();
+        HandshakeAssembler a = new HandshakeAssembler();
+        List<byte[]> out = new java.util.ArrayList<>();
+        for (int off = 0; off < all.length; ) {
+            int n = Math.min(all.length - off, 1 + random.nextInt(20_000));
+            a.add(java.util.Arrays.copyOfRange(all, off, off + n));
+            off += n;
+            for (HandshakeMessage m = a.next(); m != null; m = a.next()) {
+                out.add(m.body());
+            }
+        }
+        assertEquals(bodies.size(), out.size());
+        for (int i = 0; i < bodies.size(); i++) {
+            assertArrayEquals(bodies.get(i), out.get(i), "message " + i);
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(a.hasPartialMessage());
+    }
+
     private static byte[] concat(byte[]... parts) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (byte[] p : parts) {

@@ -172,4 +172,68 @@ class RecordLayerTest {
         assertEquals(1 << 14, reader.read().fragment().length);
         assertEquals(5, reader.read().fragment().length);
     }
+
+    // ---- once TLS 1.3 keys are in, nothing unprotected (RFC 8446 §5) ---------------------------
+
+    @Test
+    void aPlaintextAlertRightAfterTls13KeysIsUnexpected() {
+        RecordLayer layer = reading(plain(ContentType.ALERT, new byte[] {1, 0}));
+        layer.setReadProtection(new Tls13RecordProtection(AeadAlgorithm.AES_128_GCM, KEYS));
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, alertOf(layer), "a plaintext close_notify is anyone's");
+    }
+
+    @Test
+    void aPlaintextCloseNotifyAfterAKeyChangeIsStillUnexpected() throws Exception {
+        Tls13RecordProtection writer = new Tls13RecordProtection(AeadAlgorithm.AES_128_GCM, KEYS);
+        RecordLayer layer = reading(writer.protect(ContentType.APPLICATION_DATA, new byte[] {1}).encode(),
+                plain(ContentType.ALERT, new byte[] {1, 0}));
+        layer.setReadProtection(new Tls13RecordProtection(AeadAlgorithm.AES_128_GCM, KEYS));
+        assertEquals(ContentType.APPLICATION_DATA, layer.read().type());
+        // New keys (a KeyUpdate, or the application keys after the handshake) change nothing.
+        layer.setReadProtection(new Tls13RecordProtection(AeadAlgorithm.AES_128_GCM, new TrafficKeys(new byte[16], new byte[12])));
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, alertOf(layer));
+    }
+
+    @Test
+    void theCompatibilityChangeCipherSpecIsStillDroppedAfterKeys() throws Exception {
+        Tls13RecordProtection writer = new Tls13RecordProtection(AeadAlgorithm.AES_128_GCM, KEYS);
+        RecordLayer layer = reading(plain(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1}),
+                writer.protect(ContentType.HANDSHAKE, new byte[] {8, 0, 0, 0}).encode());
+        layer.dropChangeCipherSpec(true);
+        layer.setReadProtection(new Tls13RecordProtection(AeadAlgorithm.AES_128_GCM, KEYS));
+        assertEquals(ContentType.HANDSHAKE, layer.read().type());
+    }
+
+    // ---- empty records (RFC 8446 §5.1) ---------------------------------------------------------
+
+    @Test
+    void anEmptyProtectedHandshakeRecordIsUnexpected() {
+        Tls13RecordProtection writer = new Tls13RecordProtection(AeadAlgorithm.AES_128_GCM, KEYS, 20);
+        RecordLayer layer = reading(writer.protect(ContentType.HANDSHAKE, new byte[0]).encode());
+        layer.setReadProtection(new Tls13RecordProtection(AeadAlgorithm.AES_128_GCM, KEYS));
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, alertOf(layer), "even padded, a handshake fragment is never empty");
+    }
+
+    @Test
+    void anEmptyTls12ProtectedHandshakeRecordIsUnexpected() {
+        Tls12Shaped p = new Tls12Shaped();
+        RecordLayer layer = reading(p.protect(ContentType.HANDSHAKE, new byte[0]).encode());
+        layer.setReadProtection(p);
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, alertOf(layer));
+    }
+
+    @Test
+    void emptyApplicationDataIsFineButNotForever() throws Exception {
+        Tls13RecordProtection writer = new Tls13RecordProtection(AeadAlgorithm.AES_128_GCM, KEYS);
+        byte[][] records = new byte[RecordLayer.MAX_EMPTY_RECORDS_IN_A_ROW + 1][];
+        for (int i = 0; i < records.length; i++) {
+            records[i] = writer.protect(ContentType.APPLICATION_DATA, new byte[0]).encode();
+        }
+        RecordLayer layer = reading(records);
+        layer.setReadProtection(new Tls13RecordProtection(AeadAlgorithm.AES_128_GCM, KEYS));
+        for (int i = 0; i < RecordLayer.MAX_EMPTY_RECORDS_IN_A_ROW; i++) {
+            assertEquals(0, layer.read().fragment().length);
+        }
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, alertOf(layer), "BoringSSL's kMaxEmptyRecords");
+    }
 }

@@ -64,4 +64,25 @@ class Tls12CbcProtectionTest {
         assertThrows(TlsAlertException.class,
                 () -> protection(false).unprotect(new TlsRecord(ContentType.APPLICATION_DATA, 0x0303, wire.fragment())));
     }
+
+    /** The MAC covers the version the record carries (RFC 5246 §6.2.3.1): relabelled on the way, it fails. */
+    @ParameterizedTest(name = "encrypt_then_mac={0}")
+    @ValueSource(booleans = {false, true})
+    void theVersionIsAuthenticated(boolean etm) {
+        TlsRecord wire = protection(etm).protect(ContentType.APPLICATION_DATA, new byte[10]);
+        TlsAlertException e = assertThrows(TlsAlertException.class,
+                () -> protection(etm).unprotect(new TlsRecord(ContentType.APPLICATION_DATA, 0x0301, wire.fragment())));
+        assertEquals(AlertDescription.BAD_RECORD_MAC, e.alert());
+    }
+
+    /** Whatever the padding length, the same record decodes; the timing side is CbcPaddingTimingBenchmark's. */
+    @Test
+    void everyPaddingLengthUpTo255Decodes() throws Exception {
+        for (int pad = 0; pad < 256; pad += 17) {
+            byte[] content = new byte[512 - 32 - 1 - pad]; // SHA-256 MAC: whole blocks for any padding
+            random.nextBytes(content);
+            TlsRecord wire = CbcRecords.macThenEncrypt(key, macKey, HashAlgorithm.SHA256, 0, ContentType.APPLICATION_DATA, content, pad);
+            assertArrayEquals(content, protection(false).unprotect(wire).fragment(), "padding " + pad);
+        }
+    }
 }
