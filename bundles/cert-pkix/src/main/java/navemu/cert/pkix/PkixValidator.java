@@ -14,6 +14,7 @@ import navemu.api.result.CertInfo;
 import navemu.api.trace.StepTrace;
 import navemu.cert.pkix.checks.CertificateRules;
 import navemu.cert.pkix.checks.HostNameRule;
+import navemu.cert.pkix.checks.KeyPolicy;
 import navemu.cert.pkix.checks.LeafRules;
 import navemu.cert.pkix.checks.PathChecks;
 import navemu.cert.pkix.checks.Rules;
@@ -39,7 +40,7 @@ import navemu.cert.pkix.x509.ParsedCertificate;
  * <ol>
  *   <li>parse the leaf (a leaf that is not DER ends here with ERR_CERT_INVALID) and the
  *       intermediates (one that is not DER is ignored, as Chromium does);</li>
- *   <li>check the leaf's own rules: validity, critical extensions, key size, keyUsage for the key
+ *   <li>check the leaf's own rules: validity, critical extensions, the key (RSA or ECDSA on an allowed curve), keyUsage for the key
  *       exchange, extendedKeyUsage serverAuth;</li>
  *   <li>build candidate paths to a trust anchor and check each ({@link PathChecks}) until one
  *       passes; if none does, keep the best failure (one that reached an anchor, with the fewest
@@ -114,7 +115,7 @@ public final class PkixValidator implements CertificateValidator {
         Findings leafFindings = new Findings();
         CertificateRules.validity(leaf, leafLabel, at, leafFindings);
         CertificateRules.criticalExtensions(leaf, leafLabel, leafFindings);
-        CertificateRules.keySize(leaf, leafLabel, leafFindings);
+        KeyPolicy.check(leaf, leafLabel, leafFindings);
         LeafRules.keyUsage(leaf, leafLabel, request.keyExchange(), leafFindings);
         LeafRules.extendedKeyUsage(leaf, leafLabel, leafFindings);
 
