@@ -20,6 +20,7 @@ import navemu.cert.pkix.checks.PathChecks;
 import navemu.cert.pkix.checks.Rules;
 import navemu.cert.pkix.checks.SignatureVerifier;
 import navemu.cert.pkix.checks.StapledOcspRule;
+import navemu.cert.pkix.checks.WorkCounter;
 import navemu.cert.pkix.path.CertificationPath;
 import navemu.cert.pkix.path.PathBuilder;
 import navemu.cert.pkix.path.TrustAnchors;
@@ -122,10 +123,13 @@ public final class PkixValidator implements CertificateValidator {
         // 3. Paths.
         TrustAnchors trustAnchors = anchors.get();
         trustAnchors.notes().forEach(note -> info.checks.add("trust anchors: " + note));
-        BestPath best = new BestPath(at, trustAnchors.size(), signatures);
+        WorkCounter work = new WorkCounter();
+        BestPath best = new BestPath(at, trustAnchors.size(), signatures, work);
         int tried = new PathBuilder(trustAnchors, intermediates).build(leaf, best);
         trace.info("built " + tried + " candidate path(s) from " + request.chain().size()
                 + " certificate(s) sent and " + trustAnchors.size() + " trust anchor(s); chosen: " + best.path.describe());
+        info.checks.add("work: " + work.describe());
+        trace.info("work: " + work.describe());
 
         // 4. Host, revocation, policy.
         Findings after = new Findings();
@@ -195,18 +199,20 @@ public final class PkixValidator implements CertificateValidator {
         private final Instant at;
         private final int anchorCount;
         private final SignatureVerifier signatures;
+        private final WorkCounter work;
         CertificationPath path;
         Findings findings;
 
-        BestPath(Instant at, int anchorCount, SignatureVerifier signatures) {
+        BestPath(Instant at, int anchorCount, SignatureVerifier signatures, WorkCounter work) {
             this.at = at;
             this.anchorCount = anchorCount;
             this.signatures = signatures;
+            this.work = work;
         }
 
         @Override
         public boolean visit(CertificationPath candidate) {
-            Findings result = PathChecks.check(candidate, at, anchorCount, signatures);
+            Findings result = PathChecks.check(candidate, at, anchorCount, signatures, work);
             if (path == null || better(candidate, result)) {
                 path = candidate;
                 findings = result;

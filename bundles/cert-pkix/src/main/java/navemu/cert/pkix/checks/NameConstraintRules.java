@@ -54,7 +54,8 @@ public final class NameConstraintRules {
 
     /**
      * Applies the constraints of every CA of the path to the certificates below it; returns the
-     * number of name-against-subtree comparisons the path needs (all of them made, unless over the limit).
+     * number of name-against-subtree comparisons made: those the path needs, or 0 when they are
+     * over the limit and the path is refused without them.
      */
     public static long check(CertificationPath path, Findings out) {
         long needed = comparisonsNeeded(path);
@@ -62,7 +63,7 @@ public final class NameConstraintRules {
             out.fail(path.label(0), Rules.NAME_CONSTRAINTS, CertStatus.INVALID, "checking the path's names against its"
                     + " name constraints would take " + needed + " comparisons, more than the " + MAX_COMPARISONS
                     + " allowed; the path is refused without them, as Chromium's verifier refuses it");
-            return needed;
+            return 0;
         }
         for (int caIndex = 1; caIndex < path.length(); caIndex++) {
             checkCa(path, caIndex, out);

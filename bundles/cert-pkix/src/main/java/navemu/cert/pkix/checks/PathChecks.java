@@ -24,8 +24,10 @@ public final class PathChecks {
     private PathChecks() {
     }
 
-    public static Findings check(CertificationPath path, Instant at, int anchorCount, SignatureVerifier verifier) {
+    public static Findings check(CertificationPath path, Instant at, int anchorCount, SignatureVerifier verifier,
+                                 WorkCounter work) {
         Findings out = new Findings();
+        work.path();
         int n = path.length();
         boolean signaturesVerified = true;
         for (int i = 0; i < n; i++) {
@@ -41,7 +43,7 @@ public final class PathChecks {
                 CertificateRules.criticalExtensions(certificate, label, out);
                 KeyPolicy.check(certificate, label, out);
                 // The signature below is checked once this certificate's key has been judged.
-                signaturesVerified &= signature(path, i - 1, verifier, out);
+                signaturesVerified &= signature(path, i - 1, verifier, work, out);
             }
             if (i < n - 1) {
                 SignatureRules.algorithm(certificate, label, out);
@@ -61,7 +63,7 @@ public final class PathChecks {
             }
         }
         if (path.anchored() && signaturesVerified) {
-            NameConstraintRules.check(path, out);
+            work.nameComparisons(NameConstraintRules.check(path, out));
         } else if (hasNameConstraints(path)) {
             out.pass(path.label(0), Rules.NAME_CONSTRAINTS, "not evaluated: the path "
                     + (path.anchored() ? "has a signature that does not verify" : "does not reach a trust anchor")
@@ -71,7 +73,8 @@ public final class PathChecks {
     }
 
     /** Verifies the signature on certificate {@code i} with the key of certificate {@code i + 1}, if the policy allows that key. */
-    private static boolean signature(CertificationPath path, int i, SignatureVerifier verifier, Findings out) {
+    private static boolean signature(CertificationPath path, int i, SignatureVerifier verifier, WorkCounter work,
+                                     Findings out) {
         ParsedCertificate certificate = path.certificates().get(i);
         ParsedCertificate issuer = path.certificates().get(i + 1);
         if (!KeyPolicy.allows(issuer)) {
@@ -79,6 +82,7 @@ public final class PathChecks {
                     + path.label(i + 1) + " is one browsers refuse");
             return false;
         }
+        work.signature();
         return SignatureRules.signature(certificate, path.label(i), issuer, path.label(i + 1), verifier, out);
     }
 
