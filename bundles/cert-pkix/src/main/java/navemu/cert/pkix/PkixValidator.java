@@ -130,6 +130,12 @@ public final class PkixValidator implements CertificateValidator {
                 + " certificate(s) sent and " + trustAnchors.size() + " trust anchor(s); chosen: " + best.path.describe());
         info.checks.add("work: " + work.describe());
         trace.info("work: " + work.describe());
+        if (best.exhausted) {
+            String stop = "path building stopped after " + work.signatures() + " signature checks (at most "
+                    + WorkCounter.MAX_SIGNATURES + " are started); the other candidate paths were not tried";
+            info.checks.add("paths: " + stop);
+            trace.info(stop);
+        }
 
         // 4. Host, revocation, policy.
         Findings after = new Findings();
@@ -202,6 +208,7 @@ public final class PkixValidator implements CertificateValidator {
         private final WorkCounter work;
         CertificationPath path;
         Findings findings;
+        boolean exhausted;
 
         BestPath(Instant at, int anchorCount, SignatureVerifier signatures, WorkCounter work) {
             this.at = at;
@@ -217,7 +224,15 @@ public final class PkixValidator implements CertificateValidator {
                 path = candidate;
                 findings = result;
             }
-            return !result.hasFailures();
+            if (!result.hasFailures()) {
+                return true;
+            }
+            // Each path costs up to MAX_LENGTH - 1 signatures; stop once the validation's budget is spent.
+            if (work.signatures() >= WorkCounter.MAX_SIGNATURES) {
+                exhausted = true;
+                return true;
+            }
+            return false;
         }
 
         private boolean better(CertificationPath candidate, Findings result) {

@@ -114,4 +114,32 @@ class HostileChainTest {
         assertTrue(work(verdict).startsWith("work: " + PathBuilder.MAX_PATHS + " candidate path(s), "
                 + 2 * PathBuilder.MAX_PATHS + " signature(s) checked"), work(verdict));
     }
+
+    /** Two levels of look-alikes give more paths of three signatures each than the signature budget allows. */
+    @Test
+    void aDeepBagOfLookAlikesStopsAtTheSignatureBudget() {
+        TestPki.Hierarchy pki = new TestPki.Hierarchy();
+        List<byte[]> chain = new ArrayList<>();
+        chain.add(pki.leaf.der());
+        List<Issued> upper = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            upper.add(intermediate("Upper Look-Alike", pki.root).key("upper-" + i).issue());
+        }
+        for (int i = 0; i < 6; i++) {
+            chain.add(intermediate("Test Intermediate", upper.get(i)).key("lower-" + i).issue().der());
+            chain.add(upper.get(i).der());
+        }
+        CertVerdict verdict = validator(pki.root).validate(
+                new ValidationRequest(chain, HOST, TestPki.NOW, "ECDHE", null), StepTrace.NONE);
+        assertFalse(verdict.accepted(), verdict.reason());
+        assertEquals(NetError.ERR_CERT_AUTHORITY_INVALID, verdict.error(), verdict.reason());
+        assertTrue(verdict.info().checks.stream().anyMatch(c -> c.startsWith("paths: path building stopped after")),
+                verdict.info().checks.toString());
+        String work = work(verdict);
+        int signatures = Integer.parseInt(work.replaceAll(".*path\\(s\\), (\\d+) signature.*", "$1"));
+        int paths = Integer.parseInt(work.replaceAll("work: (\\d+) candidate.*", "$1"));
+        assertTrue(signatures >= navemu.cert.pkix.checks.WorkCounter.MAX_SIGNATURES, work);
+        assertTrue(signatures < navemu.cert.pkix.checks.WorkCounter.MAX_SIGNATURES + PathBuilder.MAX_LENGTH, work);
+        assertTrue(paths < PathBuilder.MAX_PATHS, work);
+    }
 }

@@ -6,6 +6,13 @@ package navemu.cert.pkix.checks;
  * so that a hostile chain's cost is visible, and asserted by the tests instead of a time.
  */
 public final class WorkCounter {
+    /**
+     * Signature checks after which no further candidate path is started: with the key policy's
+     * bounds on a key this caps the public-key work of one validation, however many look-alike
+     * intermediates a server sends (Chromium bounds its path search with an iteration limit too).
+     */
+    public static final int MAX_SIGNATURES = 64;
+
     private int paths;
     private int signatures;
     private long nameComparisons;
