@@ -33,6 +33,14 @@ final class JdkPolicyNotes {
             algorithms.add(c.getSigAlgName());
             keys.add(c.getPublicKey().getAlgorithm() + " " + CertificateSummaries.keyBits(c.getPublicKey()));
         }
+        for (X509Certificate c : path) {
+            String refused = BrowserKeys.refusal(c.getPublicKey());
+            if (refused != null) {
+                notes.add("JDK policy: " + CertificateSummaries.name(c.getSubjectX500Principal()) + " has " + refused
+                        + ", which the JDK accepts and browsers refuse (CA/B Forum BR §6.1.5: RSA, and ECDSA on P-256,"
+                        + " P-384 or P-521, only)");
+            }
+        }
         long days = Duration.between(leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant()).toDays();
         String line = "JDK policy: signatures " + algorithms + ", keys " + keys + ", leaf validity " + days
                 + " days; the JDK rejects only what jdk.certpath.disabledAlgorithms lists (SHA-1 only under its own"

@@ -46,9 +46,19 @@ import navemu.api.trace.StepTrace;
  *
  * <p>The chain is first validated as the server sent it (the order TLS requires, RFC 8446 §4.4.2);
  * if that fails only because the chain does not reach an anchor, the JDK's {@link CertPathBuilder}
- * searches the certificates sent for another path, as browsers do. Never throws: bad input is a verdict.
+ * searches the certificates sent for another path, as browsers do; after any other failure it
+ * does not, and the verdict says so. A trust anchor's nameConstraints are applied with the JDK's
+ * own checker ({@link AnchorConstraints}); a leaf that is itself a trust anchor is accepted with
+ * its host name and key usage checked, and the verdict says what the JDK did not check. Where the
+ * JDK's policy is looser than a browser's, {@link JdkPolicyNotes} says so. Never throws: bad input
+ * is a verdict.
  */
 public final class JdkValidator implements CertificateValidator {
+
+    /** Said whenever the chain as sent failed for a reason other than its anchor. */
+    static final String ONE_PATH_ONLY = "JDK limitation: the chain as sent failed for a reason other than its anchor, and"
+            + " the JDK searches other paths only when the chain reaches no anchor; a browser would also try the other"
+            + " paths the certificates sent allow (a cross-signed or renewed intermediate)";
 
     private final Supplier<List<TrustAnchorProvider>> providers;
 
@@ -107,6 +117,9 @@ public final class JdkValidator implements CertificateValidator {
             check("trust anchors: " + anchors.size() + " certificate(s) from " + new HashSet<>(anchors.values()));
 
             Date at = Date.from(request.at());
+            if (anchors.containsKey(sent.get(0))) {
+                return leafIsAnAnchor(anchors.get(sent.get(0)));
+            }
             List<X509Certificate> path = pathAsSent(anchors);
             X509Certificate anchor;
             try {
@@ -121,7 +134,9 @@ public final class JdkValidator implements CertificateValidator {
             } catch (CertPathValidatorException e) {
                 NetError error = PkixFailure.error(e);
                 if (error != NetError.ERR_CERT_AUTHORITY_INVALID) {
-                    return fail(error, culprit(e, path) + ": " + PkixFailure.explain(e) + " [JDK: " + e.getMessage() + "]");
+                    check(ONE_PATH_ONLY);
+                    return fail(error, culprit(e, path) + ": " + PkixFailure.explain(e) + " [JDK: " + e.getMessage() + "]"
+                            + " (the JDK tried no other path: it rebuilds only a chain that reaches no anchor)");
                 }
                 PKIXCertPathBuilderResult built = build(trustAnchors, at);
                 if (built == null) {
@@ -136,6 +151,18 @@ public final class JdkValidator implements CertificateValidator {
                 anchor = built.getTrustAnchor().getTrustedCert();
             }
             check("path: " + describePath(path, anchor) + " (trusted by " + anchors.getOrDefault(anchor, "an anchor") + ")");
+            if (AnchorConstraints.constrains(anchor)) {
+                CertPathValidatorException violation = AnchorConstraints.violation(path, anchor, at);
+                if (violation != null) {
+                    NetError error = AnchorConstraints.isNameViolation(violation) ? NetError.ERR_CERT_INVALID : PkixFailure.error(violation);
+                    return fail(error, "under the trust anchor's nameConstraints: "
+                            + (AnchorConstraints.isNameViolation(violation) ? PkixFailure.explain(violation)
+                            : "the JDK could not apply them (" + PkixFailure.explain(violation) + "), so the chain is refused")
+                            + " [JDK: " + violation.getMessage() + "]");
+                }
+                check("trust anchor nameConstraints: applied by the JDK with the anchor certificate validated as the"
+                        + " path's first CA (the JDK refuses constraints on a TrustAnchor itself); passed");
+            }
             check("signatures, name chaining, basicConstraints, keyUsage, validity at " + request.at()
                     + ": passed (JDK PKIX, RFC 5280 §6)");
             check(StapledOcsp.describe(request.stapledOcsp()));
@@ -160,6 +187,33 @@ public final class JdkValidator implements CertificateValidator {
                 info.chain.add(CertificateSummaries.of(c, false));
             }
             info.chain.add(CertificateSummaries.of(anchor, true));
+            trace.detail("valid", true);
+            return new CertVerdict(true, null, null, info);
+        }
+
+        /**
+         * The leaf is itself a trust anchor (a self-signed certificate the user trusts). The JDK's
+         * PKIX validation has no path to check then (its CertPathBuilder returns an empty path), so
+         * only the host name and the key usage are checked, and the verdict says what was not.
+         */
+        private CertVerdict leafIsAnAnchor(String provider) throws GeneralSecurityException {
+            X509Certificate leaf = sent.get(0);
+            check("the leaf is itself a trust anchor (from " + provider + "): the JDK's PKIX validation has no path to"
+                    + " check, so its dates, extensions and signature are not checked");
+            try {
+                HostnameProbe.check(leaf, request.host());
+            } catch (CertificateException e) {
+                return hostnameFailure(e);
+            }
+            check("hostname: " + request.host() + " matches " + info.san + " (JDK HTTPS endpoint identification,"
+                    + " RFC 2818 §3.1)");
+            String usage = LeafUsage.problem(leaf, request.keyExchange());
+            if (usage != null) {
+                return fail(NetError.ERR_CERT_INVALID, info.subject + ": " + usage);
+            }
+            JdkPolicyNotes.notes(List.of(leaf), info.san).forEach(this::check);
+            info.valid = true;
+            info.chain.add(CertificateSummaries.of(leaf, true));
             trace.detail("valid", true);
             return new CertVerdict(true, null, null, info);
         }

@@ -165,4 +165,64 @@ class JdkValidatorTest {
         CertVerdict verdict = trusting(root.certificate()).validate(request(List.of(), "www.lab.test"), StepTrace.NONE);
         assertEquals(NetError.ERR_CERT_INVALID, verdict.error());
     }
+
+    @Test
+    void aTrustAnchorsNameConstraintsBindThePath() throws Exception {
+        TestPki.Issued constrainedRoot = TestPki.constrainedRoot("CN=Constrained Root", "other.example");
+        TestPki.Issued inter = TestPki.intermediate("CN=Test Intermediate", constrainedRoot, true);
+        TestPki.Issued outside = TestPki.leaf(inter, dns("www.lab.test"));
+        CertVerdict verdict = trusting(constrainedRoot.certificate()).validate(
+                request(TestPki.ders(outside, inter), "www.lab.test"), StepTrace.NONE);
+        assertFalse(verdict.accepted(), verdict.reason());
+        assertEquals(NetError.ERR_CERT_INVALID, verdict.error(), verdict.reason());
+        assertTrue(verdict.reason().contains("nameConstraints"), verdict.reason());
+
+        TestPki.Issued inside = TestPki.leaf(inter, dns("www.other.example"));
+        CertVerdict good = trusting(constrainedRoot.certificate()).validate(
+                request(TestPki.ders(inside, inter), "www.other.example"), StepTrace.NONE);
+        assertTrue(good.accepted(), good.reason());
+    }
+
+    @Test
+    void aLeafThatIsItselfATrustAnchorIsAcceptedNotAnException() throws Exception {
+        TestPki.Issued self = TestPki.selfSignedLeaf(dns("www.lab.test"));
+        CertVerdict verdict = trusting(self.certificate()).validate(
+                request(TestPki.ders(self), "www.lab.test"), StepTrace.NONE);
+        assertTrue(verdict.accepted(), verdict.reason());
+        assertEquals(1, verdict.info().chain.size());
+        assertTrue(verdict.info().chain.get(0).trustAnchor());
+        assertTrue(verdict.info().checks.stream().anyMatch(c -> c.contains("the leaf is itself a trust anchor")),
+                verdict.info().checks.toString());
+    }
+
+    @Test
+    void aLeafThatIsATrustAnchorSentWithAnUnrelatedCertificateIsStillAVerdict() throws Exception {
+        TestPki.Issued self = TestPki.selfSignedLeaf(dns("www.lab.test"));
+        CertVerdict verdict = trusting(self.certificate()).validate(
+                request(TestPki.ders(self, intermediate), "www.lab.test"), StepTrace.NONE);
+        assertTrue(verdict.accepted(), verdict.reason());
+    }
+
+    @Test
+    void aFailureOfTheChainAsSentSaysTheJdkTriedNoOtherPath() throws Exception {
+        TestPki.Issued notCa = TestPki.intermediate("CN=Not A CA", root, false);
+        TestPki.Issued under = TestPki.leaf(notCa, dns("www.lab.test"));
+        CertVerdict verdict = trusting(root.certificate()).validate(
+                request(TestPki.ders(under, notCa), "www.lab.test"), StepTrace.NONE);
+        assertFalse(verdict.accepted());
+        assertTrue(verdict.reason().contains("the JDK tried no other path"), verdict.reason());
+        assertTrue(verdict.info().checks.contains(JdkValidator.ONE_PATH_ONLY), verdict.info().checks.toString());
+    }
+
+    @Test
+    void aDsaLeafIsAcceptedByTheJdkAndTheVerdictSaysBrowsersRefuseIt() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("DSA");
+        generator.initialize(2048);
+        TestPki.Issued dsaLeaf = TestPki.leafWithKeys(intermediate, generator.generateKeyPair(), dns("www.lab.test"));
+        CertVerdict verdict = trusting(root.certificate()).validate(
+                request(TestPki.ders(dsaLeaf, intermediate), "www.lab.test"), StepTrace.NONE);
+        assertTrue(verdict.accepted(), verdict.reason());
+        assertTrue(verdict.info().checks.stream().anyMatch(c -> c.contains("has a DSA key, which the JDK accepts and browsers refuse")),
+                verdict.info().checks.toString());
+    }
 }

@@ -18,6 +18,8 @@ import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.GeneralSubtree;
+import org.bouncycastle.asn1.x509.NameConstraints;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -50,6 +52,21 @@ final class TestPki {
                 NOW.plus(Duration.ofDays(3650)), null, true));
     }
 
+    /** A root whose nameConstraints extension (critical) permits only DNS names under {@code permittedDns}. */
+    static Issued constrainedRoot(String name, String permittedDns) throws Exception {
+        KeyPair keys = ecKeys();
+        NameConstraints constraints = new NameConstraints(new GeneralSubtree[] {new GeneralSubtree(dns(permittedDns))}, null);
+        return new Issued(keys, build(name, keys, name, keys, true, NOW.minus(Duration.ofDays(365)),
+                NOW.plus(Duration.ofDays(3650)), null, true, constraints));
+    }
+
+    /** A self-signed server certificate (not a CA), as a user would add to their trust store. */
+    static Issued selfSignedLeaf(GeneralName... names) throws Exception {
+        KeyPair keys = ecKeys();
+        return new Issued(keys, build("CN=self", keys, "CN=self", keys, false, NOW.minus(Duration.ofDays(10)),
+                NOW.plus(Duration.ofDays(80)), names, false));
+    }
+
     static Issued intermediate(String name, Issued issuer, boolean ca) throws Exception {
         KeyPair keys = ecKeys();
         return new Issued(keys, build(name, keys, subjectOf(issuer), issuer.keys(), ca, NOW.minus(Duration.ofDays(100)),
@@ -60,6 +77,12 @@ final class TestPki {
         KeyPair keys = ecKeys();
         return new Issued(keys, build("CN=leaf", keys, subjectOf(issuer), issuer.keys(), false, notBefore, notAfter,
                 names, false));
+    }
+
+    /** A leaf with the given key pair (DSA, another curve…). */
+    static Issued leafWithKeys(Issued issuer, KeyPair keys, GeneralName... names) throws Exception {
+        return new Issued(keys, build("CN=leaf", keys, subjectOf(issuer), issuer.keys(), false,
+                NOW.minus(Duration.ofDays(10)), NOW.plus(Duration.ofDays(80)), names, false));
     }
 
     static Issued leaf(Issued issuer, GeneralName... names) throws Exception {
@@ -81,6 +104,12 @@ final class TestPki {
     private static X509Certificate build(String subject, KeyPair subjectKeys, String issuer, KeyPair issuerKeys,
                                          boolean ca, Instant notBefore, Instant notAfter, GeneralName[] names,
                                          boolean caKeyUsage) throws Exception {
+        return build(subject, subjectKeys, issuer, issuerKeys, ca, notBefore, notAfter, names, caKeyUsage, null);
+    }
+
+    private static X509Certificate build(String subject, KeyPair subjectKeys, String issuer, KeyPair issuerKeys,
+                                         boolean ca, Instant notBefore, Instant notAfter, GeneralName[] names,
+                                         boolean caKeyUsage, NameConstraints constraints) throws Exception {
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name(issuer),
                 BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(notBefore), Date.from(notAfter),
                 new X500Name(subject), subjectKeys.getPublic());
@@ -93,6 +122,9 @@ final class TestPki {
         }
         if (names != null && names.length > 0) {
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+        }
+        if (constraints != null) {
+            builder.addExtension(Extension.nameConstraints, true, constraints);
         }
         return new JcaX509CertificateConverter().getCertificate(
                 builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));

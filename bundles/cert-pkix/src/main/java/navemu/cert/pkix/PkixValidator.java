@@ -14,11 +14,13 @@ import navemu.api.result.CertInfo;
 import navemu.api.trace.StepTrace;
 import navemu.cert.pkix.checks.CertificateRules;
 import navemu.cert.pkix.checks.HostNameRule;
+import navemu.cert.pkix.checks.KeyPolicy;
 import navemu.cert.pkix.checks.LeafRules;
 import navemu.cert.pkix.checks.PathChecks;
 import navemu.cert.pkix.checks.Rules;
 import navemu.cert.pkix.checks.SignatureVerifier;
 import navemu.cert.pkix.checks.StapledOcspRule;
+import navemu.cert.pkix.checks.WorkCounter;
 import navemu.cert.pkix.path.CertificationPath;
 import navemu.cert.pkix.path.PathBuilder;
 import navemu.cert.pkix.path.TrustAnchors;
@@ -39,7 +41,7 @@ import navemu.cert.pkix.x509.ParsedCertificate;
  * <ol>
  *   <li>parse the leaf (a leaf that is not DER ends here with ERR_CERT_INVALID) and the
  *       intermediates (one that is not DER is ignored, as Chromium does);</li>
- *   <li>check the leaf's own rules: validity, critical extensions, key size, keyUsage for the key
+ *   <li>check the leaf's own rules: validity, critical extensions, the key (RSA or ECDSA on an allowed curve), keyUsage for the key
  *       exchange, extendedKeyUsage serverAuth;</li>
  *   <li>build candidate paths to a trust anchor and check each ({@link PathChecks}) until one
  *       passes; if none does, keep the best failure (one that reached an anchor, with the fewest
@@ -114,17 +116,26 @@ public final class PkixValidator implements CertificateValidator {
         Findings leafFindings = new Findings();
         CertificateRules.validity(leaf, leafLabel, at, leafFindings);
         CertificateRules.criticalExtensions(leaf, leafLabel, leafFindings);
-        CertificateRules.keySize(leaf, leafLabel, leafFindings);
+        KeyPolicy.check(leaf, leafLabel, leafFindings);
         LeafRules.keyUsage(leaf, leafLabel, request.keyExchange(), leafFindings);
         LeafRules.extendedKeyUsage(leaf, leafLabel, leafFindings);
 
         // 3. Paths.
         TrustAnchors trustAnchors = anchors.get();
         trustAnchors.notes().forEach(note -> info.checks.add("trust anchors: " + note));
-        BestPath best = new BestPath(at, trustAnchors.size(), signatures);
+        WorkCounter work = new WorkCounter();
+        BestPath best = new BestPath(at, trustAnchors.size(), signatures, work);
         int tried = new PathBuilder(trustAnchors, intermediates).build(leaf, best);
         trace.info("built " + tried + " candidate path(s) from " + request.chain().size()
                 + " certificate(s) sent and " + trustAnchors.size() + " trust anchor(s); chosen: " + best.path.describe());
+        info.checks.add("work: " + work.describe());
+        trace.info("work: " + work.describe());
+        if (best.exhausted) {
+            String stop = "path building stopped after " + work.signatures() + " signature checks (at most "
+                    + WorkCounter.MAX_SIGNATURES + " are started); the other candidate paths were not tried";
+            info.checks.add("paths: " + stop);
+            trace.info(stop);
+        }
 
         // 4. Host, revocation, policy.
         Findings after = new Findings();
@@ -194,23 +205,34 @@ public final class PkixValidator implements CertificateValidator {
         private final Instant at;
         private final int anchorCount;
         private final SignatureVerifier signatures;
+        private final WorkCounter work;
         CertificationPath path;
         Findings findings;
+        boolean exhausted;
 
-        BestPath(Instant at, int anchorCount, SignatureVerifier signatures) {
+        BestPath(Instant at, int anchorCount, SignatureVerifier signatures, WorkCounter work) {
             this.at = at;
             this.anchorCount = anchorCount;
             this.signatures = signatures;
+            this.work = work;
         }
 
         @Override
         public boolean visit(CertificationPath candidate) {
-            Findings result = PathChecks.check(candidate, at, anchorCount, signatures);
+            Findings result = PathChecks.check(candidate, at, anchorCount, signatures, work);
             if (path == null || better(candidate, result)) {
                 path = candidate;
                 findings = result;
             }
-            return !result.hasFailures();
+            if (!result.hasFailures()) {
+                return true;
+            }
+            // Each path costs up to MAX_LENGTH - 1 signatures; stop once the validation's budget is spent.
+            if (work.signatures() >= WorkCounter.MAX_SIGNATURES) {
+                exhausted = true;
+                return true;
+            }
+            return false;
         }
 
         private boolean better(CertificationPath candidate, Findings result) {

@@ -10,6 +10,7 @@ import java.util.List;
 import navemu.api.cert.CertVerdict;
 import navemu.api.cert.ValidationRequest;
 import navemu.api.trace.StepTrace;
+import navemu.cert.pkix.TestPki.Issued;
 
 /**
  * Prints how many validations per second {@code pkix} does on a warm three-certificate chain
@@ -41,6 +42,47 @@ public final class PkixBenchmark {
         }
         requireAccepted(validator.validate(fresh.get(0), StepTrace.NONE));
         report("fresh leaf each time", measure(validator, fresh, seconds));
+
+        hostile(pki);
+    }
+
+    /**
+     * Chains made to cost work (see HostileChainTest), each validated by a fresh validator (no
+     * cache), cold and then warm; the verdict must be a refusal. Target: well under 100 ms each.
+     */
+    private static void hostile(TestPki.Hierarchy pki) {
+        Issued fakeRoot = TestPki.root("Test Root").key("fake-root").issue();
+        Issued forged = HostileChainTest.crowdedCa(fakeRoot, "forged-inter").issue();
+        Issued forgedLeaf = HostileChainTest.manyNamedLeaf(forged).issue();
+        Issued crowded = HostileChainTest.crowdedCa(pki.root, "Test Intermediate").issue();
+        Issued crowdedLeaf = HostileChainTest.manyNamedLeaf(crowded).issue();
+        List<byte[]> lookAlikes = new ArrayList<>();
+        lookAlikes.add(pki.leaf.der());
+        for (int i = 0; i < 1000; i++) {
+            lookAlikes.add(TestPki.intermediate("Test Intermediate", pki.root).key("look-alike-" + i).issue().der());
+        }
+        hostileCase(pki, "forged intermediate with " + HostileChainTest.SUBTREES + " subtrees ("
+                + (forged.der().length + forgedLeaf.der().length) + " bytes)", TestPki.request(HOST, forgedLeaf, forged));
+        hostileCase(pki, "genuine intermediate over the comparison limit", TestPki.request(HOST, crowdedLeaf, crowded));
+        hostileCase(pki, "1000 look-alike intermediates (" + lookAlikes.stream().mapToInt(d -> d.length).sum() + " bytes)",
+                new ValidationRequest(lookAlikes, HOST, TestPki.NOW, "ECDHE", null));
+    }
+
+    private static void hostileCase(TestPki.Hierarchy pki, String what, ValidationRequest request) {
+        for (String phase : new String[] {"cold", "warm", "warm"}) {
+            PkixValidator fresh = TestPki.validator(pki.root);
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            CertVerdict verdict = fresh.validate(request, StepTrace.NONE);
+            long wall = System.nanoTime() - start;
+            long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+            if (verdict.accepted()) {
+                throw new IllegalStateException("a hostile chain was accepted: " + what);
+            }
+            System.out.printf("pkix, hostile: %s, %s: refused with %s in %.1f ms (%.1f ms of CPU)%n",
+                    what, phase, verdict.error(), wall / 1e6, cpu / 1e6);
+        }
     }
 
     private static void requireAccepted(CertVerdict verdict) {

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.Provider;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -30,6 +32,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import navemu.api.cert.ValidationRequest;
@@ -59,15 +62,52 @@ final class TestPki {
         }
     }
 
-    /** A named key, made once per test run: "root", "inter", "leaf", "rsa1024"… */
+    private static final Provider BC = new BouncyCastleProvider();
+
+    /**
+     * A named key, made once per test run: "root", "inter", "leaf" (P-256), "rsa1024…", and by prefix
+     * "p192…", "p384…", "p521…" (other curves), "dsa…" (DSA 2048), "ed25519…".
+     */
     static KeyPair key(String name) {
-        return KEYS.computeIfAbsent(name, n -> n.startsWith("rsa") ? rsa(Integer.parseInt(n.substring(3).replaceAll("\\D.*", ""))) : ec());
+        return KEYS.computeIfAbsent(name, n -> {
+            if (n.startsWith("rsa")) {
+                return rsa(Integer.parseInt(n.substring(3).replaceAll("\\D.*", "")));
+            }
+            if (n.startsWith("p192")) {
+                return ec("secp192r1");
+            }
+            if (n.startsWith("p384")) {
+                return ec("secp384r1");
+            }
+            if (n.startsWith("p521")) {
+                return ec("secp521r1");
+            }
+            if (n.startsWith("dsa")) {
+                return generate("DSA", 2048);
+            }
+            if (n.startsWith("ed25519")) {
+                return generate("Ed25519", 0);
+            }
+            return ec("secp256r1");
+        });
     }
 
-    private static KeyPair ec() {
+    private static KeyPair generate(String algorithm, int bits) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm, BC);
+            if (bits > 0) {
+                generator.initialize(bits);
+            }
+            return generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static KeyPair ec(String curve) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BC);
+            generator.initialize(new ECGenParameterSpec(curve));
             return generator.generateKeyPair();
         } catch (Exception e) {
             throw new AssertionError(e);
@@ -134,7 +174,7 @@ final class TestPki {
     }
 
     static final class Spec {
-        private final X500Name name;
+        private X500Name name;
         private String keyName = "leaf";
         private Issued issuer;
         private Instant notBefore = NOW.minus(Duration.ofDays(30));
@@ -146,11 +186,46 @@ final class TestPki {
         private final List<GeneralName> san = new ArrayList<>();
         private final List<GeneralSubtree> permitted = new ArrayList<>();
         private final List<GeneralSubtree> excluded = new ArrayList<>();
+        private boolean nameConstraintsCritical = true;
+        private ASN1Encodable rawNameConstraints;
         private String signatureAlgorithm;
         private ASN1ObjectIdentifier criticalExtension;
 
         Spec(String cn) {
             this.name = new X500Name("CN=" + cn);
+        }
+
+        /** The whole subject, as {@code O=Good,CN=www.test.example} (first RDN first). */
+        Spec subject(String dn) {
+            this.name = new X500Name(dn);
+            return this;
+        }
+
+        /** Any subjectAltName entry: rfc822Name, URI, directoryName… */
+        Spec san(GeneralName entry) {
+            san.add(entry);
+            return this;
+        }
+
+        Spec permit(GeneralName base) {
+            permitted.add(new GeneralSubtree(base));
+            return this;
+        }
+
+        Spec exclude(GeneralName base) {
+            excluded.add(new GeneralSubtree(base));
+            return this;
+        }
+
+        Spec nameConstraintsCritical(boolean critical) {
+            this.nameConstraintsCritical = critical;
+            return this;
+        }
+
+        /** The nameConstraints value exactly as given, even one a CA must not issue. */
+        Spec rawNameConstraints(ASN1Encodable value) {
+            this.rawNameConstraints = value;
+            return this;
         }
 
         Spec key(String keyName) {
@@ -269,17 +344,24 @@ final class TestPki {
                     builder.addExtension(Extension.subjectAlternativeName, false,
                             new GeneralNames(san.toArray(new GeneralName[0])));
                 }
-                if (!permitted.isEmpty() || !excluded.isEmpty()) {
-                    builder.addExtension(Extension.nameConstraints, true, new NameConstraints(
+                if (rawNameConstraints != null) {
+                    builder.addExtension(Extension.nameConstraints, true, rawNameConstraints);
+                } else if (!permitted.isEmpty() || !excluded.isEmpty()) {
+                    builder.addExtension(Extension.nameConstraints, nameConstraintsCritical, new NameConstraints(
                             permitted.isEmpty() ? null : permitted.toArray(new GeneralSubtree[0]),
                             excluded.isEmpty() ? null : excluded.toArray(new GeneralSubtree[0])));
                 }
                 if (criticalExtension != null) {
                     builder.addExtension(criticalExtension, true, DERNull.INSTANCE);
                 }
-                String algorithm = signatureAlgorithm != null ? signatureAlgorithm
-                        : signer.getPrivate().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
-                X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder(algorithm).build(signer.getPrivate()));
+                String algorithm = signatureAlgorithm != null ? signatureAlgorithm : switch (signer.getPrivate().getAlgorithm()) {
+                    case "RSA" -> "SHA256withRSA";
+                    case "DSA" -> "SHA256withDSA";
+                    case "Ed25519" -> "Ed25519";
+                    default -> "SHA256withECDSA";
+                };
+                X509CertificateHolder holder = builder.build(
+                        new JcaContentSignerBuilder(algorithm).setProvider(BC).build(signer.getPrivate()));
                 return new Issued(holder.getEncoded(), keys, name);
             } catch (Exception e) {
                 throw new AssertionError("cannot make the test certificate " + name + ": " + e, e);

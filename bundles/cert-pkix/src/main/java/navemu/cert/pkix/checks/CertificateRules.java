@@ -1,8 +1,5 @@
 package navemu.cert.pkix.checks;
 
-import java.security.PublicKey;
-import java.security.interfaces.DSAPublicKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,19 +52,6 @@ public final class CertificateRules {
         } else {
             out.fail(label, Rules.CRITICAL_EXTENSIONS, CertStatus.INVALID,
                     "unknown critical extension " + String.join(", ", unknown));
-        }
-    }
-
-    /** Browser policy (CA/B Forum BR §6.1.5): RSA and DSA keys of at least 2048 bits. */
-    public static void keySize(ParsedCertificate certificate, String label, Findings out) {
-        PublicKey key = certificate.publicKey();
-        int bits = certificate.keyBits();
-        boolean weak = (key instanceof RSAPublicKey || key instanceof DSAPublicKey) && bits < 2048;
-        String description = certificate.keyType() + " " + bits + " bits";
-        if (weak) {
-            out.fail(label, Rules.WEAK_KEY, CertStatus.WEAK_KEY, description + " is under 2048 bits");
-        } else {
-            out.pass(label, Rules.WEAK_KEY, description);
         }
     }
 }

@@ -2,190 +2,272 @@ package navemu.cert.pkix.checks;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralSubtree;
-import org.bouncycastle.asn1.x509.NameConstraints;
 
 import navemu.cert.pkix.path.CertificationPath;
 import navemu.cert.pkix.report.CertStatus;
 import navemu.cert.pkix.report.Findings;
+import navemu.cert.pkix.x509.ConstraintSubtrees;
 import navemu.cert.pkix.x509.IpAddresses;
 import navemu.cert.pkix.x509.ParsedCertificate;
 
 /**
- * RFC 5280 §4.2.1.10 and §6.1.3 (b), (c): a CA's nameConstraints bind the subjectAltName
- * dNSName and iPAddress entries of every certificate below it (self-issued intermediates excepted,
- * the leaf always included).
+ * RFC 5280 §4.2.1.10 and §6.1.3 (b), (c): a CA's nameConstraints bind the names of every
+ * certificate below it (self-issued intermediates excepted, the leaf always included).
  *
- * <p>A violation is reported as CERT_STATUS_INVALID (ERR_CERT_INVALID), as Chromium's path
- * builder does: Chromium's ERR_CERT_NAME_CONSTRAINT_VIOLATION comes only from constraints it
- * hard-codes for a few particular roots ({@code HasNameConstraintsViolation} in
- * {@code net/cert/cert_verify_proc.cc}), not from the certificate's own extension.
+ * <p>Evaluated, as Chromium evaluates them ({@code name_constraints.cc}): dNSName, iPAddress,
+ * rfc822Name (subjectAltName, or the subject's emailAddress when there is no subjectAltName) and
+ * directoryName (subjectAltName and the subject itself). The other forms (otherName, x400Address,
+ * ediPartyName, URI, registeredID) are not evaluated, so RFC 5280's "process or reject" applies:
+ * when a critical extension constrains such a form and a certificate below has a name of that form,
+ * the certificate is rejected.
  *
- * <p>directoryName, rfc822Name and URI subtrees are not evaluated by this validator; a check line
- * says so when a CA carries them.
+ * <p>A violation is reported as CERT_STATUS_INVALID (ERR_CERT_INVALID), as Chromium's path builder
+ * does: Chromium's ERR_CERT_NAME_CONSTRAINT_VIOLATION comes only from constraints it hard-codes for
+ * a few particular roots ({@code HasNameConstraintsViolation} in {@code net/cert/cert_verify_proc.cc}).
+ *
+ * <p>Bounded work: comparing names with subtrees costs names × subtrees, both of which a peer
+ * chooses. The comparisons a path would need are counted before any is made; a path needing more
+ * than {@value #MAX_COMPARISONS} is refused with ERR_CERT_INVALID, as Chromium refuses a
+ * certificate needing more than the same number ({@code kTooManyNameConstraintChecks}).
  */
 public final class NameConstraintRules {
     private NameConstraintRules() {
     }
 
-    /** Applies the constraints of the CA at {@code caIndex} to every certificate below it. */
-    public static void check(CertificationPath path, int caIndex, Findings out) {
-        NameConstraints constraints = path.certificates().get(caIndex).nameConstraints();
+    /** Chromium's {@code kMaxChecks}; here for the whole path, not for each certificate. */
+    public static final long MAX_COMPARISONS = 1 << 20;
+
+    /** The forms named in a subtree that this validator does not evaluate, by GeneralName tag. */
+    private static final Map<Integer, String> UNEVALUATED_FORMS = Map.of(
+            GeneralName.otherName, "otherName",
+            GeneralName.x400Address, "x400Address",
+            GeneralName.ediPartyName, "ediPartyName",
+            GeneralName.uniformResourceIdentifier, "URI",
+            GeneralName.registeredID, "registeredID");
+
+    /**
+     * Applies the constraints of every CA of the path to the certificates below it; returns the
+     * number of name-against-subtree comparisons made: those the path needs, or 0 when they are
+     * over the limit and the path is refused without them.
+     */
+    public static long check(CertificationPath path, Findings out) {
+        long needed = comparisonsNeeded(path);
+        if (needed > MAX_COMPARISONS) {
+            out.fail(path.label(0), Rules.NAME_CONSTRAINTS, CertStatus.INVALID, "checking the path's names against its"
+                    + " name constraints would take " + needed + " comparisons, more than the " + MAX_COMPARISONS
+                    + " allowed; the path is refused without them, as Chromium's verifier refuses it");
+            return 0;
+        }
+        for (int caIndex = 1; caIndex < path.length(); caIndex++) {
+            checkCa(path, caIndex, out);
+        }
+        return needed;
+    }
+
+    /** Names × subtrees for each CA with constraints and each certificate below it. */
+    static long comparisonsNeeded(CertificationPath path) {
+        long total = 0;
+        for (int caIndex = 1; caIndex < path.length(); caIndex++) {
+            ConstraintSubtrees constraints = path.certificates().get(caIndex).nameConstraints();
+            if (constraints == null) {
+                continue;
+            }
+            for (int i = caIndex - 1; i >= 0; i--) {
+                total += (long) nameCount(path.certificates().get(i)) * constraints.size();
+            }
+        }
+        return total;
+    }
+
+    private static int nameCount(ParsedCertificate certificate) {
+        return certificate.dnsNames().size() + certificate.ipAddresses().size() + certificate.rfc822Names().size()
+                + certificate.directoryNames().size() + certificate.subjectEmailAddresses().size() + 1;
+    }
+
+    private static void checkCa(CertificationPath path, int caIndex, Findings out) {
+        ConstraintSubtrees constraints = path.certificates().get(caIndex).nameConstraints();
         if (constraints == null) {
             return;
         }
         String caLabel = path.label(caIndex);
-        GeneralSubtree[] permitted = orEmpty(constraints.getPermittedSubtrees());
-        GeneralSubtree[] excluded = orEmpty(constraints.getExcludedSubtrees());
-        if (hasOtherForms(permitted) || hasOtherForms(excluded)) {
-            out.pass(caLabel, Rules.NAME_CONSTRAINTS,
-                    "directoryName, rfc822Name and URI subtrees are present and not evaluated by this validator");
-        }
         for (int i = caIndex - 1; i >= 0; i--) {
             ParsedCertificate subject = path.certificates().get(i);
             if (i > 0 && subject.isSelfIssued()) {
                 continue;
             }
-            String label = path.label(i);
-            List<String> violations = new ArrayList<>();
-            for (String dns : subject.dnsNames()) {
-                String name = normalise(dns);
-                if (!permittedDns(name, permitted)) {
-                    violations.add("DNS:" + dns + " is outside the permitted subtrees");
-                }
-                String hit = excludedDns(name, excluded);
-                if (hit != null) {
-                    violations.add("DNS:" + dns + " is in the excluded subtree " + hit);
-                }
-            }
-            for (byte[] ip : subject.ipAddresses()) {
-                if (!permittedIp(ip, permitted)) {
-                    violations.add("IP:" + IpAddresses.format(ip) + " is outside the permitted subtrees");
-                }
-                if (inIpSubtrees(ip, excluded)) {
-                    violations.add("IP:" + IpAddresses.format(ip) + " is in an excluded subtree");
-                }
-            }
+            List<String> violations = violations(subject, constraints);
             if (violations.isEmpty()) {
-                out.pass(label, Rules.NAME_CONSTRAINTS, "names are within the constraints of the " + caLabel);
+                out.pass(path.label(i), Rules.NAME_CONSTRAINTS, "names are within the constraints of the " + caLabel);
             } else {
-                out.fail(label, Rules.NAME_CONSTRAINTS, CertStatus.INVALID,
+                out.fail(path.label(i), Rules.NAME_CONSTRAINTS, CertStatus.INVALID,
                         String.join("; ", violations) + " of the " + caLabel);
             }
         }
     }
 
-    private static GeneralSubtree[] orEmpty(GeneralSubtree[] subtrees) {
-        return subtrees == null ? new GeneralSubtree[0] : subtrees;
-    }
-
-    private static boolean hasOtherForms(GeneralSubtree[] subtrees) {
-        for (GeneralSubtree subtree : subtrees) {
-            int tag = subtree.getBase().getTagNo();
-            if (tag != GeneralName.dNSName && tag != GeneralName.iPAddress) {
-                return true;
-            }
+    private static List<String> violations(ParsedCertificate subject, ConstraintSubtrees constraints) {
+        List<String> violations = new ArrayList<>();
+        unevaluatedForms(subject, constraints, violations);
+        for (String dns : subject.dnsNames()) {
+            dns(dns, constraints, violations);
         }
-        return false;
-    }
-
-    /** With no dNSName subtree permitted, every name is; with some, the name must be in one. */
-    private static boolean permittedDns(String name, GeneralSubtree[] permitted) {
-        boolean any = false;
-        for (GeneralSubtree subtree : permitted) {
-            if (subtree.getBase().getTagNo() == GeneralName.dNSName) {
-                any = true;
-                if (dnsWithin(name, constraintOf(subtree))) {
-                    return true;
+        for (byte[] ip : subject.ipAddresses()) {
+            ip(ip, constraints, violations);
+        }
+        if (constrains(constraints, GeneralName.rfc822Name)) {
+            for (String address : subject.rfc822Names()) {
+                mailbox(address, false, constraints, violations);
+            }
+            if (!subject.hasSubjectAltName()) {
+                // RFC 5280 §4.2.1.10: without a subjectAltName, rfc822Name constraints bind the
+                // subject's emailAddress attributes.
+                for (String address : subject.subjectEmailAddresses()) {
+                    mailbox(address, true, constraints, violations);
                 }
             }
         }
-        return !any;
-    }
-
-    /** The excluded subtree that catches the name, or null. A wildcard is caught if any name it covers would be. */
-    private static String excludedDns(String name, GeneralSubtree[] excluded) {
-        for (GeneralSubtree subtree : excluded) {
-            if (subtree.getBase().getTagNo() != GeneralName.dNSName) {
-                continue;
+        if (constrains(constraints, GeneralName.directoryName)) {
+            for (X500Name name : subject.directoryNames()) {
+                directory(name, "DirName:" + name, constraints, violations);
             }
-            String constraint = constraintOf(subtree);
-            if (dnsWithin(name, constraint)) {
-                return constraint;
-            }
-            if (name.startsWith("*.")) {
-                String base = name.substring(2);
-                String bare = constraint.startsWith(".") ? constraint.substring(1) : constraint;
-                int dot = bare.indexOf('.');
-                if (dot > 0 && bare.substring(dot + 1).equals(base)) {
-                    return constraint;
-                }
+            // RFC 5280 §4.1.2.6: an empty subject is allowed when the names are in subjectAltName.
+            if (!(subject.hasSubjectAltName() && subject.subjectName().getRDNs().length == 0)) {
+                directory(subject.subjectName(), "the subject " + subject.subject().getName(), constraints, violations);
             }
         }
-        return null;
+        return violations;
     }
 
-    /**
-     * RFC 5280 §4.2.1.10: "host.example.com" is within "example.com"; a constraint with a leading
-     * period (".example.com") admits only names below it. The empty constraint admits every name.
-     */
-    static boolean dnsWithin(String name, String constraint) {
-        if (constraint.isEmpty()) {
-            return true;
+    /** RFC 5280 §4.2.1.10: "the application MUST either process the constraint or reject the certificate". */
+    private static void unevaluatedForms(ParsedCertificate subject, ConstraintSubtrees constraints, List<String> violations) {
+        if (!constraints.critical()) {
+            return;
         }
-        if (constraint.startsWith(".")) {
-            return name.endsWith(constraint);
-        }
-        return name.equals(constraint) || name.endsWith("." + constraint);
-    }
-
-    private static String constraintOf(GeneralSubtree subtree) {
-        return normalise(subtree.getBase().getName().toString());
-    }
-
-    private static String normalise(String dns) {
-        String lower = dns.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
-    }
-
-    private static boolean permittedIp(byte[] ip, GeneralSubtree[] permitted) {
-        boolean any = false;
-        for (GeneralSubtree subtree : permitted) {
-            if (subtree.getBase().getTagNo() == GeneralName.iPAddress) {
-                any = true;
-                if (ipWithin(ip, subtree)) {
-                    return true;
-                }
+        Set<String> rejected = new TreeSet<>();
+        for (int form : subject.subjectAltNameForms()) {
+            String name = UNEVALUATED_FORMS.get(form);
+            if (name != null && constrains(constraints, form)) {
+                rejected.add(name);
             }
         }
-        return !any;
+        for (String form : rejected) {
+            violations.add("it has a " + form + " name, a form the critical name constraints restrict and this validator"
+                    + " does not evaluate, so the certificate is rejected (RFC 5280 §4.2.1.10: process or reject)");
+        }
     }
 
-    private static boolean inIpSubtrees(byte[] ip, GeneralSubtree[] subtrees) {
-        for (GeneralSubtree subtree : subtrees) {
-            if (subtree.getBase().getTagNo() == GeneralName.iPAddress && ipWithin(ip, subtree)) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean constrains(ConstraintSubtrees constraints, int form) {
+        return constraints.permitted().stream().anyMatch(g -> g.getTagNo() == form)
+                || constraints.excluded().stream().anyMatch(g -> g.getTagNo() == form);
     }
 
-    /** RFC 5280 §4.2.1.10: an iPAddress constraint is the address followed by its mask (8 or 32 bytes). */
-    private static boolean ipWithin(byte[] ip, GeneralSubtree subtree) {
-        byte[] addressAndMask = ASN1OctetString.getInstance(subtree.getBase().getName()).getOctets();
-        if (addressAndMask.length != ip.length * 2) {
-            return false;
-        }
-        for (int i = 0; i < ip.length; i++) {
-            byte mask = addressAndMask[ip.length + i];
-            if ((ip[i] & mask) != (addressAndMask[i] & mask)) {
-                return false;
+    private static void dns(String dns, ConstraintSubtrees constraints, List<String> violations) {
+        String name = NameMatching.normaliseDns(dns);
+        for (GeneralName subtree : constraints.excluded()) {
+            if (subtree.getTagNo() == GeneralName.dNSName
+                    && NameMatching.dnsWithin(name, dnsConstraint(subtree), true)) {
+                violations.add("DNS:" + dns + " is in the excluded subtree " + dnsConstraint(subtree));
+                return;
             }
         }
-        return true;
+        if (!permits(constraints, GeneralName.dNSName)) {
+            return;
+        }
+        boolean wellFormed = NameMatching.wellFormedDns(name);
+        for (GeneralName subtree : constraints.permitted()) {
+            if (wellFormed && subtree.getTagNo() == GeneralName.dNSName
+                    && NameMatching.dnsWithin(name, dnsConstraint(subtree), false)) {
+                return;
+            }
+        }
+        violations.add("DNS:" + dns + (wellFormed ? "" : ", which is not a well-formed host name,")
+                + " is outside the permitted subtrees");
+    }
+
+    private static String dnsConstraint(GeneralName subtree) {
+        return NameMatching.normaliseDns(subtree.getName().toString());
+    }
+
+    private static void ip(byte[] ip, ConstraintSubtrees constraints, List<String> violations) {
+        String shown = "IP:" + IpAddresses.format(ip);
+        for (GeneralName subtree : constraints.excluded()) {
+            if (subtree.getTagNo() == GeneralName.iPAddress && NameMatching.ipWithin(ip, octets(subtree))) {
+                violations.add(shown + " is in an excluded subtree");
+                return;
+            }
+        }
+        if (!permits(constraints, GeneralName.iPAddress)) {
+            return;
+        }
+        for (GeneralName subtree : constraints.permitted()) {
+            if (subtree.getTagNo() == GeneralName.iPAddress && NameMatching.ipWithin(ip, octets(subtree))) {
+                return;
+            }
+        }
+        violations.add(shown + " is outside the permitted subtrees");
+    }
+
+    private static byte[] octets(GeneralName subtree) {
+        return ASN1OctetString.getInstance(subtree.getName()).getOctets();
+    }
+
+    private static void mailbox(String address, boolean fromSubject, ConstraintSubtrees constraints, List<String> violations) {
+        String shown = "email:" + address;
+        NameMatching.Mailbox mailbox = NameMatching.Mailbox.parse(address);
+        if (mailbox == null) {
+            violations.add(shown + " is not a plain local@domain address, so it cannot be shown to respect the constraints");
+            return;
+        }
+        for (GeneralName subtree : constraints.excluded()) {
+            // The local part of a subject emailAddress is compared without case when excluding,
+            // so that no spelling of an excluded mailbox slips through (as Chromium does).
+            if (subtree.getTagNo() == GeneralName.rfc822Name
+                    && NameMatching.mailboxWithin(mailbox, subtree.getName().toString(), true, fromSubject)) {
+                violations.add(shown + " is in the excluded subtree " + subtree.getName());
+                return;
+            }
+        }
+        if (!permits(constraints, GeneralName.rfc822Name)) {
+            return;
+        }
+        for (GeneralName subtree : constraints.permitted()) {
+            if (subtree.getTagNo() == GeneralName.rfc822Name
+                    && NameMatching.mailboxWithin(mailbox, subtree.getName().toString(), false, false)) {
+                return;
+            }
+        }
+        violations.add(shown + " is outside the permitted subtrees");
+    }
+
+    private static void directory(X500Name name, String shown, ConstraintSubtrees constraints, List<String> violations) {
+        for (GeneralName subtree : constraints.excluded()) {
+            if (subtree.getTagNo() == GeneralName.directoryName
+                    && NameMatching.directoryWithin(name, X500Name.getInstance(subtree.getName()))) {
+                violations.add(shown + " is in the excluded subtree " + subtree.getName());
+                return;
+            }
+        }
+        if (!permits(constraints, GeneralName.directoryName)) {
+            return;
+        }
+        for (GeneralName subtree : constraints.permitted()) {
+            if (subtree.getTagNo() == GeneralName.directoryName
+                    && NameMatching.directoryWithin(name, X500Name.getInstance(subtree.getName()))) {
+                return;
+            }
+        }
+        violations.add(shown + " is outside the permitted subtrees");
+    }
+
+    /** Whether some permitted subtree is of this form: without one, every name of the form is permitted. */
+    private static boolean permits(ConstraintSubtrees constraints, int form) {
+        return constraints.permitted().stream().anyMatch(g -> g.getTagNo() == form);
     }
 }

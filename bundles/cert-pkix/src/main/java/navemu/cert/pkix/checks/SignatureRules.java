@@ -20,16 +20,17 @@ public final class SignatureRules {
             "1.2.840.10045.4.1", "ECDSA with SHA-1",
             "1.2.840.10040.4.3", "DSA with SHA-1");
 
-    /** RFC 5280 §6.1.3 (a)(1): the signature verifies with the issuer's public key. */
-    public static void signature(ParsedCertificate certificate, String label, ParsedCertificate issuer,
-                                 String issuerLabel, SignatureVerifier verifier, Findings out) {
+    /** RFC 5280 §6.1.3 (a)(1): the signature verifies with the issuer's public key; returns whether it did. */
+    public static boolean signature(ParsedCertificate certificate, String label, ParsedCertificate issuer,
+                                    String issuerLabel, SignatureVerifier verifier, Findings out) {
         String failure = verifier.failure(certificate, issuer);
         if (failure == null) {
             out.pass(label, Rules.SIGNATURE, certificate.signatureAlgorithmName() + " verifies with the key of the " + issuerLabel);
-        } else {
-            out.fail(label, Rules.SIGNATURE, CertStatus.AUTHORITY_INVALID, "the " + certificate.signatureAlgorithmName()
-                    + " signature does not verify with the key of the " + issuerLabel + " (" + failure + ")");
+            return true;
         }
+        out.fail(label, Rules.SIGNATURE, CertStatus.AUTHORITY_INVALID, "the " + certificate.signatureAlgorithmName()
+                + " signature does not verify with the key of the " + issuerLabel + " (" + failure + ")");
+        return false;
     }
 
     /** Browser policy: no SHA-1 or MD5 signatures (a trust anchor's own self-signature is never checked). */

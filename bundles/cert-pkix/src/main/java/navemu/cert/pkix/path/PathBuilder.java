@@ -3,7 +3,13 @@ package navemu.cert.pkix.path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.security.auth.x500.X500Principal;
 
 import navemu.cert.pkix.x509.ParsedCertificate;
 
@@ -18,7 +24,10 @@ import navemu.cert.pkix.x509.ParsedCertificate;
  * nobody sent) is visited too, without an anchor, so that the failure can be explained.
  *
  * <p>Bounds: at most {@value #MAX_LENGTH} certificates in a path and {@value #MAX_PATHS} paths, so
- * a hostile bag of certificates cannot make the search explode.
+ * a hostile bag of certificates cannot make the search explode: every branch of the search ends in
+ * a visited path, so it passes through at most MAX_PATHS × MAX_LENGTH certificates, and the
+ * visitor verifies at most that many signatures. The intermediates are indexed by subject once,
+ * so a large bag costs one pass, not one pass per step.
  */
 public final class PathBuilder {
     public static final int MAX_LENGTH = 8;
@@ -30,16 +39,17 @@ public final class PathBuilder {
     }
 
     private final TrustAnchors anchors;
-    private final List<ParsedCertificate> intermediates = new ArrayList<>();
+    /** The sent intermediates by subject, each once, in the order sent. */
+    private final Map<X500Principal, List<ParsedCertificate>> intermediatesBySubject = new HashMap<>();
     private int visited;
     private boolean stopped;
 
     public PathBuilder(TrustAnchors anchors, List<ParsedCertificate> sentIntermediates) {
         this.anchors = anchors;
+        Set<String> seen = new HashSet<>();
         for (ParsedCertificate candidate : sentIntermediates) {
-            boolean duplicate = intermediates.stream().anyMatch(c -> Arrays.equals(c.der(), candidate.der()));
-            if (!duplicate) {
-                intermediates.add(candidate);
+            if (seen.add(candidate.sha256())) {
+                intermediatesBySubject.computeIfAbsent(candidate.subject(), k -> new ArrayList<>()).add(candidate);
             }
         }
     }
@@ -70,8 +80,7 @@ public final class PathBuilder {
                 .filter(a -> notOnPath(path, a.certificate()))
                 .sorted(Comparator.comparingInt(a -> keyIdRank(last, a.certificate())))
                 .toList();
-        List<ParsedCertificate> sentIssuers = intermediates.stream()
-                .filter(c -> c.subject().equals(last.issuer()))
+        List<ParsedCertificate> sentIssuers = intermediatesBySubject.getOrDefault(last.issuer(), List.of()).stream()
                 .filter(c -> notOnPath(path, c))
                 .filter(c -> anchors.find(c) == null)
                 .sorted(Comparator.comparingInt(c -> keyIdRank(last, c)))

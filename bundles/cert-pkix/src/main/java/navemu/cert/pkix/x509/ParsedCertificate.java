@@ -17,10 +17,12 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import javax.security.auth.x500.X500Principal;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -35,7 +37,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.asn1.x509.NameConstraints;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 
 /**
@@ -53,11 +55,14 @@ public final class ParsedCertificate {
     private final String displayName;
     private final List<String> dnsNames = new ArrayList<>();
     private final List<byte[]> ipAddresses = new ArrayList<>();
+    private final List<String> rfc822Names = new ArrayList<>();
+    private final List<X500Name> directoryNames = new ArrayList<>();
+    private final Set<Integer> sanForms = new TreeSet<>();
     private final List<String> sanDisplay = new ArrayList<>();
     private final BasicConstraints basicConstraints;
     private final KeyUsage keyUsage;
     private final ExtendedKeyUsage extendedKeyUsage;
-    private final NameConstraints nameConstraints;
+    private final ConstraintSubtrees nameConstraints;
     private final byte[] subjectKeyId;
     private final byte[] authorityKeyId;
     private final byte[] identity;
@@ -78,7 +83,7 @@ public final class ParsedCertificate {
             keyUsage = extensions == null ? null : KeyUsage.fromExtensions(extensions);
             extendedKeyUsage = extensions == null ? null : ExtendedKeyUsage.fromExtensions(extensions);
             Extension nc = extensions == null ? null : extensions.getExtension(Extension.nameConstraints);
-            nameConstraints = nc == null ? null : NameConstraints.getInstance(nc.getParsedValue());
+            nameConstraints = nc == null ? null : ConstraintSubtrees.decode(nc.getParsedValue(), nc.isCritical());
             SubjectKeyIdentifier ski = extensions == null ? null : SubjectKeyIdentifier.fromExtensions(extensions);
             subjectKeyId = ski == null ? null : ski.getKeyIdentifier();
             AuthorityKeyIdentifier aki = extensions == null ? null : AuthorityKeyIdentifier.fromExtensions(extensions);
@@ -133,6 +138,7 @@ public final class ParsedCertificate {
 
     private void readSubjectAltNames(GeneralNames san) {
         for (GeneralName name : san.getNames()) {
+            sanForms.add(name.getTagNo());
             switch (name.getTagNo()) {
                 case GeneralName.dNSName -> {
                     String dns = name.getName().toString();
@@ -143,6 +149,14 @@ public final class ParsedCertificate {
                     byte[] ip = org.bouncycastle.asn1.ASN1OctetString.getInstance(name.getName()).getOctets();
                     ipAddresses.add(ip);
                     sanDisplay.add("IP:" + IpAddresses.format(ip));
+                }
+                case GeneralName.rfc822Name -> {
+                    rfc822Names.add(name.getName().toString());
+                    sanDisplay.add(GeneralNameLabels.label(name));
+                }
+                case GeneralName.directoryName -> {
+                    directoryNames.add(X500Name.getInstance(name.getName()));
+                    sanDisplay.add(GeneralNameLabels.label(name));
                 }
                 default -> sanDisplay.add(GeneralNameLabels.label(name));
             }
@@ -227,6 +241,49 @@ public final class ParsedCertificate {
         return ipAddresses;
     }
 
+    /** subjectAltName rfc822Name entries (mail addresses), as written. */
+    public List<String> rfc822Names() {
+        return rfc822Names;
+    }
+
+    /** subjectAltName directoryName entries. */
+    public List<X500Name> directoryNames() {
+        return directoryNames;
+    }
+
+    /** The GeneralName tags ({@link GeneralName#dNSName}…) that occur in subjectAltName; empty without one. */
+    public Set<Integer> subjectAltNameForms() {
+        return sanForms;
+    }
+
+    /** True when the certificate has a subjectAltName extension. */
+    public boolean hasSubjectAltName() {
+        return !sanForms.isEmpty();
+    }
+
+    /** The subject as an ASN.1 Name, for directoryName constraints (RFC 5280 §4.2.1.10). */
+    public X500Name subjectName() {
+        return asn1.getSubject();
+    }
+
+    /** The subject's emailAddress attributes (PKCS #9), which rfc822Name constraints bind when there is no subjectAltName. */
+    public List<String> subjectEmailAddresses() {
+        List<String> emails = new ArrayList<>();
+        for (RDN rdn : asn1.getSubject().getRDNs(PKCSObjectIdentifiers.pkcs_9_at_emailAddress)) {
+            for (org.bouncycastle.asn1.x500.AttributeTypeAndValue value : rdn.getTypesAndValues()) {
+                if (value.getType().equals(PKCSObjectIdentifiers.pkcs_9_at_emailAddress)) {
+                    emails.add(IETFUtils.valueToString(value.getValue()));
+                }
+            }
+        }
+        return emails;
+    }
+
+    /** The subjectPublicKeyInfo as written: the key's algorithm, its parameters (the curve) and the key. */
+    public SubjectPublicKeyInfo subjectPublicKeyInfo() {
+        return asn1.getSubjectPublicKeyInfo();
+    }
+
     /** Every subjectAltName entry, typed: {@code DNS:www.lab.test}, {@code IP:127.0.0.1}. */
     public List<String> subjectAltNames() {
         return sanDisplay;
@@ -252,7 +309,7 @@ public final class ParsedCertificate {
     }
 
     /** Null when the extension is absent. */
-    public NameConstraints nameConstraints() {
+    public ConstraintSubtrees nameConstraints() {
         return nameConstraints;
     }
 
