@@ -20,8 +20,11 @@ final class JsonCommentFilter extends FilterReader {
     private enum State { CODE, STRING, STRING_ESCAPE, SLASH, LINE_COMMENT, BLOCK_COMMENT, BLOCK_STAR }
 
     private State state = State.CODE;
-    /** A character read ahead (the one after a lone '/'), or -1. */
-    private int pending = -1;
+    /** What was read from the underlying reader and not yet filtered. */
+    private final char[] chunk = new char[1 << 16];
+    private int chunkStart;
+    private int chunkEnd;
+    private boolean ended;
 
     JsonCommentFilter(Reader in) {
         super(in);
@@ -29,98 +32,95 @@ final class JsonCommentFilter extends FilterReader {
 
     @Override
     public int read() throws IOException {
-        while (true) {
-            int c;
-            if (pending >= 0) {
-                c = pending;
-                pending = -1;
-            } else {
-                c = in.read();
-            }
-            if (c < 0) {
-                if (state == State.SLASH) { // a lone '/' at the very end: give it to the parser to refuse
-                    state = State.CODE;
-                    return '/';
-                }
-                return -1;
-            }
-            switch (state) {
-                case CODE -> {
-                    if (c == '/') {
-                        state = State.SLASH;
-                        continue;
-                    }
-                    if (c == '"') {
-                        state = State.STRING;
-                    }
-                    return c;
-                }
-                case STRING -> {
-                    if (c == '\\') {
-                        state = State.STRING_ESCAPE;
-                    } else if (c == '"') {
-                        state = State.CODE;
-                    }
-                    return c;
-                }
-                case STRING_ESCAPE -> {
-                    state = State.STRING;
-                    return c;
-                }
-                case SLASH -> {
-                    if (c == '/') {
-                        state = State.LINE_COMMENT;
-                    } else if (c == '*') {
-                        state = State.BLOCK_COMMENT;
-                    } else { // not a comment: the '/' is the parser's to refuse
-                        state = State.CODE;
-                        pending = c;
-                        return '/';
-                    }
-                }
-                case LINE_COMMENT -> {
-                    if (c == '\n' || c == '\r') {
-                        state = State.CODE;
-                        return c;
-                    }
-                }
-                case BLOCK_COMMENT -> {
-                    if (c == '*') {
-                        state = State.BLOCK_STAR;
-                    }
-                }
-                case BLOCK_STAR -> {
-                    if (c == '/') {
-                        state = State.CODE;
-                        return ' ';
-                    }
-                    if (c != '*') {
-                        state = State.BLOCK_COMMENT;
-                    }
-                }
-                default -> throw new IllegalStateException(state.name());
-            }
-        }
+        char[] one = new char[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0];
     }
 
+    /** Filters a chunk at a time: the list is tens of megabytes, so no call per character. */
     @Override
     public int read(char[] buffer, int offset, int length) throws IOException {
         if (length == 0) {
             return 0;
         }
         int n = 0;
-        while (n < length) {
-            // Stop before blocking for more once something has been read.
-            if (n > 0 && pending < 0 && !in.ready()) {
-                break;
+        while (n == 0) {
+            if (chunkStart == chunkEnd) {
+                if (ended) {
+                    return -1;
+                }
+                int got = in.read(chunk, 0, chunk.length);
+                if (got < 0) {
+                    ended = true;
+                    if (state == State.SLASH) { // a lone '/' at the very end: the parser's to refuse
+                        state = State.CODE;
+                        buffer[offset] = '/';
+                        return 1;
+                    }
+                    return -1;
+                }
+                chunkStart = 0;
+                chunkEnd = got;
             }
-            int c = read();
-            if (c < 0) {
-                break;
+            while (chunkStart < chunkEnd && n < length) {
+                char c = chunk[chunkStart++];
+                switch (state) {
+                    case CODE -> {
+                        if (c == '/') {
+                            state = State.SLASH;
+                        } else {
+                            if (c == '"') {
+                                state = State.STRING;
+                            }
+                            buffer[offset + n++] = c;
+                        }
+                    }
+                    case STRING -> {
+                        if (c == '\\') {
+                            state = State.STRING_ESCAPE;
+                        } else if (c == '"') {
+                            state = State.CODE;
+                        }
+                        buffer[offset + n++] = c;
+                    }
+                    case STRING_ESCAPE -> {
+                        state = State.STRING;
+                        buffer[offset + n++] = c;
+                    }
+                    case SLASH -> {
+                        if (c == '/') {
+                            state = State.LINE_COMMENT;
+                        } else if (c == '*') {
+                            state = State.BLOCK_COMMENT;
+                        } else { // not a comment: the '/' is the parser's to refuse; c is read again as code
+                            state = State.CODE;
+                            buffer[offset + n++] = '/';
+                            chunkStart--;
+                        }
+                    }
+                    case LINE_COMMENT -> {
+                        if (c == '\n' || c == '\r') {
+                            state = State.CODE;
+                            buffer[offset + n++] = c;
+                        }
+                    }
+                    case BLOCK_COMMENT -> {
+                        if (c == '*') {
+                            state = State.BLOCK_STAR;
+                        }
+                    }
+                    case BLOCK_STAR -> {
+                        if (c == '/') {
+                            state = State.CODE;
+                            buffer[offset + n++] = ' ';
+                        } else if (c != '*') {
+                            state = State.BLOCK_COMMENT;
+                        }
+                    }
+                    default -> throw new IllegalStateException(state.name());
+                }
             }
-            buffer[offset + n++] = (char) c;
         }
-        return n == 0 ? -1 : n;
+        return n;
     }
 
     @Override

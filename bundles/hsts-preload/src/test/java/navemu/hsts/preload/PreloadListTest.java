@@ -168,4 +168,19 @@ class PreloadListTest {
                 () -> PreloadList.read(missing));
         assertTrue(e.getMessage().contains("/nonexistent/preload.json does not exist"), e.getMessage());
     }
+
+    /** A list of today's size and shape (~180,000 entries) loads whole, with every entry where it belongs. */
+    @Test
+    void aListOfTodaysSizeLoads(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("transport_security_state_static.json");
+        SyntheticPreloadList.write(file, SyntheticPreloadList.TODAYS_SIZE);
+        PreloadList list = PreloadList.read(file);
+        assertEquals(SyntheticPreloadList.TODAYS_SIZE, list.size());
+        assertEquals(SyntheticPreloadList.TODAYS_SIZE / 1000, list.skipped());
+        String bulk = SyntheticPreloadList.name(179_999);
+        assertEquals(bulk, list.match("a.b." + bulk).orElseThrow().host());
+        assertTrue(list.match("www." + SyntheticPreloadList.name(1000)).isEmpty(), "a google entry without a mode");
+        assertTrue(list.match("www." + SyntheticPreloadList.name(1003)).isEmpty(), "a custom entry without includeSubDomains");
+        assertTrue(list.match("unlisted.example").isEmpty());
+    }
 }
