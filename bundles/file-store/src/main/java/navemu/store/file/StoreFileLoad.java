@@ -1,6 +1,7 @@
 package navemu.store.file;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -87,6 +88,9 @@ public final class StoreFileLoad<T> {
      * whole, so reading it is safe) and the message says the leftovers were not looked at.
      */
     public static <T> StoreFileLoad<T> atStart(AtomicFile file, Reader<T> reader, Words words, Clock clock) {
+        if (!Files.isDirectory(file.path().toAbsolutePath().getParent())) {
+            return load(file.path(), reader, words, clock); // nothing there yet; the first change makes the directory
+        }
         try (StoreFileLock lock = StoreFileLock.acquire(file.path(), StoreFileLock.DEFAULT_TIMEOUT)) {
             file.removeStaleTemporaries();
             return load(file.path(), reader, words, clock);

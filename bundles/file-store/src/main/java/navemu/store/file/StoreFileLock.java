@@ -72,8 +72,12 @@ public final class StoreFileLock implements AutoCloseable {
         }
         FileChannel channel = null;
         try {
-            Files.createDirectories(lockFile.getParent());
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                Files.createDirectories(lockFile.getParent());
+                channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                throw new IOException("could not open the lock file " + lockFile + " (" + e + ")", e);
+            }
             while (true) {
                 FileLock lock;
                 try {
@@ -116,8 +120,8 @@ public final class StoreFileLock implements AutoCloseable {
     }
 
     private static IOException timedOut(Path file, Duration timeout) {
-        return new IOException("another navemu process has held the lock of " + file + " ("
-                + lockFileOf(file).getFileName() + ") for more than " + timeout.toSeconds() + " s");
+        return new IOException("the lock of " + file + " (" + lockFileOf(file).getFileName()
+                + ") was not free within " + timeout.toMillis() + " ms: another navemu is changing the file");
     }
 
     private static void close(FileChannel channel) {
