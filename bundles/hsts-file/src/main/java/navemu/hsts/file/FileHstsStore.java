@@ -15,6 +15,9 @@ import navemu.api.hsts.HstsStore;
 import navemu.api.hsts.HstsUpdate;
 import navemu.hsts.core.DynamicHstsStore;
 import navemu.hsts.core.HstsTable;
+import navemu.store.file.CorruptFileException;
+import navemu.store.file.FileVersion;
+import navemu.store.file.ReadEntries;
 import navemu.store.file.StoreFileLoad;
 import navemu.store.file.StoreFileLock;
 
@@ -27,8 +30,9 @@ import navemu.store.file.StoreFileLock;
  * made under the file's {@link StoreFileLock} on the file's latest contents: read the file, apply
  * the one change (a header observed, an entry added or deleted, the table cleared), write it back.
  * So each process's acknowledged entries survive the other's writes, and a delete or clear removes
- * what is in the file, not only what this process had seen. Lookups use the entries as of this
- * process's last load or change.
+ * what is in the file, not only what this process had seen. A lookup re-reads the file when it
+ * has been replaced since this store last read or wrote it ({@link FileVersion}), so an entry
+ * another process learnt applies here too.
  *
  * <p>A file that cannot be understood is never overwritten: it is renamed to
  * {@code <name>.corrupt-<UTC time>} so the user can look at it, the store starts empty, and
@@ -48,7 +52,9 @@ public final class FileHstsStore implements HstsStore {
     /** Why the file was not loaded as it was, or null when it was. */
     private volatile String problem;
     /** Why nothing is saved, or null when saving is on. */
-    private String notSaving;
+    private volatile String notSaving;
+    /** The version of the file that {@link #store} reflects. */
+    private volatile FileVersion seen;
 
     /**
      * Loads {@code path} (a missing file is an empty store).
@@ -64,6 +70,7 @@ public final class FileHstsStore implements HstsStore {
         this.file = new HstsJsonFile(path);
         this.clock = clock;
         this.lockTimeout = lockTimeout;
+        this.seen = FileVersion.of(path);
         StoreFileLoad<List<HstsPolicy>> load = StoreFileLoad.atStart(file.atomicFile(), file::read, WORDS, clock);
         this.store = new DynamicHstsStore(table(load.contents().orElse(List.of())));
         this.problem = load.problem().orElse(null);
@@ -82,7 +89,7 @@ public final class FileHstsStore implements HstsStore {
 
     @Override
     public Optional<HstsPolicy> lookup(String host, Instant now) {
-        return store.lookup(host, now);
+        return current().lookup(host, now);
     }
 
     @Override
@@ -96,7 +103,36 @@ public final class FileHstsStore implements HstsStore {
 
     @Override
     public List<HstsPolicy> list(Instant now) {
-        return store.list(now);
+        return current().list(now);
+    }
+
+    /**
+     * The entries, re-read first when another process has replaced the file since this store last
+     * read or wrote it. Reading needs no lock (the file is only ever replaced whole); a file that
+     * cannot be read cleanly now is left for the next change to deal with, and the entries stay.
+     */
+    private DynamicHstsStore current() {
+        if (notSaving != null) {
+            return store;
+        }
+        FileVersion now = FileVersion.of(file.path());
+        if (now.equals(seen)) {
+            return store;
+        }
+        synchronized (this) {
+            if (!now.equals(seen)) {
+                try {
+                    List<HstsPolicy> latest = file.read();
+                    if (latest instanceof ReadEntries<?> read && read.skipped().isEmpty()) {
+                        store = new DynamicHstsStore(table(latest));
+                    }
+                } catch (IOException | CorruptFileException notNow) {
+                    // keep the entries this store has; the next change reads the file under the lock
+                }
+                seen = now;
+            }
+            return store;
+        }
     }
 
     /** @throws IllegalStateException when the entry was added but could not be saved (the message says why) */
@@ -156,6 +192,7 @@ public final class FileHstsStore implements HstsStore {
                 failure = save(latest.table(), now);
             }
             store = latest;
+            seen = FileVersion.of(file.path());
             return new Changed<>(value, failure);
         } catch (IOException notLocked) {
             T value = change.apply(store);

@@ -300,6 +300,7 @@ class FileHstsStoreTest {
         FileHstsStore one = new FileHstsStore(path, CLOCK);
         FileHstsStore two = new FileHstsStore(path, CLOCK);
         one.add("one.test", Duration.ofDays(1), false, T0);
+        assertTrue(two.lookup("one.test", T0).isPresent(), "a lookup sees what the other store wrote");
         two.add("two.test", Duration.ofDays(1), false, T0);
         one.observe(secure("three.test", "max-age=100"), T0);
         assertEquals(List.of("one.test", "three.test", "two.test"), hosts(new FileHstsStore(path, CLOCK)));
