@@ -67,7 +67,12 @@ public final class PreloadHstsStore implements HstsStore {
         HstsUpdate update = dynamic.observe(observation, now);
         // max-age=0 reaches only the dynamic entry; say so when the list still covers the host.
         if (StsObservationRules.decide(observation) instanceof StsDecision.Forget forget) {
-            Optional<HstsPolicy> listed = preload.get().match(forget.host());
+            Optional<HstsPolicy> listed;
+            try {
+                listed = preload.get().match(forget.host());
+            } catch (IllegalStateException listUnusable) {
+                return update; // the dynamic entry is handled; the list's own problem is reported where it is needed
+            }
             if (listed.isPresent()) {
                 return new HstsUpdate(update.changed(), update.note() + "; the preload entry for "
                         + listed.get().host() + " still applies (max-age=0 cannot remove a preloaded host)");
