@@ -53,6 +53,8 @@ public final class FileHstsStore implements HstsStore {
     private volatile String problem;
     /** Why nothing is saved, or null when saving is on. */
     private volatile String notSaving;
+    /** True when the file was set aside during a change and this store's entries must be written back. */
+    private boolean rewrite;
     /** The version of the file that {@link #store} reflects. */
     private volatile FileVersion seen;
 
@@ -188,8 +190,9 @@ public final class FileHstsStore implements HstsStore {
             DynamicHstsStore latest = latest();
             T value = change.apply(latest);
             Optional<String> failure = Optional.empty();
-            if (saves.apply(value)) {
+            if (saves.apply(value) || rewrite) {
                 failure = save(latest.table(), now);
+                rewrite = false;
             }
             store = latest;
             seen = FileVersion.of(file.path());
@@ -211,9 +214,13 @@ public final class FileHstsStore implements HstsStore {
         if (load.notSaving().isPresent()) {
             notSaving = load.notSaving().get();
         }
-        return load.contents().filter(contents -> load.problem().isEmpty() || !contents.isEmpty())
-                .map(contents -> new DynamicHstsStore(table(contents)))
-                .orElseGet(() -> new DynamicHstsStore(table(store.table().all())));
+        Optional<List<HstsPolicy>> usable = load.contents()
+                .filter(contents -> load.problem().isEmpty() || !contents.isEmpty());
+        if (usable.isPresent()) {
+            return new DynamicHstsStore(table(usable.get()));
+        }
+        rewrite = true; // the file was set aside (or cannot be read): this store's entries are the truth now
+        return new DynamicHstsStore(table(store.table().all()));
     }
 
     private static HstsTable table(List<HstsPolicy> policies) {

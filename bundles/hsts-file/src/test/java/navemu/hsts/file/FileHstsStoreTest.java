@@ -310,6 +310,19 @@ class FileHstsStoreTest {
         assertEquals(List.of(), hosts(new FileHstsStore(path, CLOCK)));
     }
 
+    @Test
+    void aFileCorruptedWhileRunningIsSetAsideAndTheEntriesAreWrittenBack() throws IOException {
+        Path path = home.resolve("hsts.json");
+        FileHstsStore store = new FileHstsStore(path, CLOCK);
+        store.add("a.test", Duration.ofDays(1), false, T0);
+        Files.writeString(path, "garbage");
+        HstsUpdate ignored = store.observe(new HstsObservation("b.test", List.of("max-age=100"), false, true), T0);
+        assertFalse(ignored.changed(), ignored.note());
+        assertTrue(store.problem().orElseThrow().contains("is corrupt"), store.problem().orElseThrow());
+        assertEquals("garbage", Files.readString(home.resolve("hsts.json.corrupt-20261122T150000Z")));
+        assertEquals(List.of("a.test"), hosts(new FileHstsStore(path, CLOCK)));
+    }
+
     private static List<String> hosts(FileHstsStore store) {
         return store.list(T0).stream().map(HstsPolicy::host).toList();
     }

@@ -170,7 +170,9 @@ public final class FileSessionStore implements SessionStore {
             notSaving = load.notSaving().get();
         }
         if (load.contents().isEmpty() || (load.problem().isPresent() && load.contents().get().isEmpty())) {
-            return loaded(store.snapshot());
+            LruSessionStore kept = loaded(store.snapshot());
+            savedChanges = -1; // the file was set aside: write these sessions back even if this call changes nothing
+            return kept;
         }
         return loaded(load.contents().get());
     }

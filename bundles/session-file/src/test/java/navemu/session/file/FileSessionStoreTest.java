@@ -304,6 +304,18 @@ class FileSessionStoreTest {
     }
 
     @Test
+    void aFileCorruptedWhileRunningIsSetAsideAndTheSessionsAreWrittenBack() throws IOException {
+        Path path = home.resolve("sessions.json");
+        FileSessionStore store = open(path);
+        store.put(WWW, tls13("a", T0));
+        Files.writeString(path, "garbage");
+        assertTrue(store.find(WWW, T0).isPresent());
+        assertTrue(store.problem().orElseThrow().contains("is corrupt"), store.problem().orElseThrow());
+        assertEquals("garbage", Files.readString(home.resolve("sessions.json.corrupt-20261122T150000Z")));
+        assertTrue(open(path).find(WWW, T0).isPresent(), "written back beside the file set aside");
+    }
+
+    @Test
     void aSecondCorruptFileDoesNotOverwriteTheFirstSetAside() throws IOException {
         Path path = home.resolve("sessions.json");
         Files.writeString(path, "first");
