@@ -14,6 +14,7 @@ declare -A BENCH=(
   [doh]="bundles/dns-doh navemu.dns.doh.DohBenchmark  DNS over HTTPS, POST and GET"
   [emulated]="bundles/tcp-emulated navemu.tcp.emulated.EmulatedLinkBenchmark  measured RTT and bandwidth of the emulated link"
   [hsts]="bundles/hsts-core navemu.hsts.core.HstsBenchmark  header parsing and lookups"
+  [preload]="bundles/hsts-preload navemu.hsts.preload.PreloadListBenchmark  reading a preload list of today's size (~180k entries): time and heap"
   [hsts-file]="bundles/hsts-file navemu.hsts.file.FileHstsBenchmark  the file store's write cost"
   [lab]="bundles/lab navemu.lab.LabStartBenchmark  lab start-up, cold and warm"
   [shell]="bundles/shell navemu.shell.ShellBenchmark  the shell's own cost per operation"

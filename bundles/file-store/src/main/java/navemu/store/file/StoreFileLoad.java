@@ -1,8 +1,10 @@
 package navemu.store.file;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,7 +17,12 @@ import java.util.Optional;
  * saves nothing: a write would destroy the file the user may want back.</li>
  * <li>A file that <b>cannot be read</b> (permissions, a directory in its place) is left as it is;
  * the store works in memory only and saves nothing, for the same reason.</li>
+ * <li>A file with <b>bad entries</b> among good ones ({@link ReadEntries#skipped()}) loads the good
+ * ones; the message names each bad one (the first few), and the next save leaves them out.</li>
  * </ul>
+ *
+ * <p>{@link #atStart} is how a store loads when it starts: under the file's {@link StoreFileLock},
+ * after removing the temporary files a crashed write left behind.
  *
  * @param <T> what the store reads from its file
  */
@@ -37,6 +44,9 @@ public final class StoreFileLoad<T> {
     public record Words(String file, String contents, String nothing) {
     }
 
+    /** How many skipped entries a message names; the rest are counted. */
+    private static final int SKIPPED_NAMED = 3;
+
     private final T contents;
     private final String problem;
     private final String notSaving;
@@ -52,7 +62,8 @@ public final class StoreFileLoad<T> {
      */
     public static <T> StoreFileLoad<T> load(Path path, Reader<T> reader, Words words, Clock clock) {
         try {
-            return new StoreFileLoad<>(reader.read(), null, null);
+            T contents = reader.read();
+            return new StoreFileLoad<>(contents, skippedEntries(path, contents, words), null);
         } catch (CorruptFileException corrupt) {
             try {
                 Path aside = CorruptFileQuarantine.moveAside(path, clock.instant());
@@ -68,6 +79,39 @@ public final class StoreFileLoad<T> {
                     + "): " + words.contents() + " are kept in memory only",
                     "not saved: " + path + " could not be read, so it is left as it is");
         }
+    }
+
+    /**
+     * Loads {@code file} as a store does when it starts: under its {@link StoreFileLock}, first
+     * removing the temporary files of writes that a crash interrupted (they may hold secrets). When
+     * the lock cannot be had in time, the file is loaded all the same (it is only ever replaced
+     * whole, so reading it is safe) and the message says the leftovers were not looked at.
+     */
+    public static <T> StoreFileLoad<T> atStart(AtomicFile file, Reader<T> reader, Words words, Clock clock) {
+        if (!Files.isDirectory(file.path().toAbsolutePath().getParent())) {
+            return load(file.path(), reader, words, clock); // nothing there yet; the first change makes the directory
+        }
+        try (StoreFileLock lock = StoreFileLock.acquire(file.path(), StoreFileLock.DEFAULT_TIMEOUT)) {
+            file.removeStaleTemporaries();
+            return load(file.path(), reader, words, clock);
+        } catch (IOException notLocked) {
+            StoreFileLoad<T> load = load(file.path(), reader, words, clock);
+            String note = "could not lock " + file.path() + " to look for temporary files a crash left (" + notLocked.getMessage() + ")";
+            return new StoreFileLoad<>(load.contents, load.problem == null ? note : load.problem + "; " + note, load.notSaving);
+        }
+    }
+
+    /** The message for the entries {@link StrictJson#entries} skipped, or null when none was. */
+    private static String skippedEntries(Path path, Object contents, Words words) {
+        if (!(contents instanceof ReadEntries<?> read) || read.skipped().isEmpty()) {
+            return null;
+        }
+        List<String> skipped = read.skipped();
+        String named = String.join("; ", skipped.subList(0, Math.min(SKIPPED_NAMED, skipped.size())))
+                + (skipped.size() > SKIPPED_NAMED ? "; and " + (skipped.size() - SKIPPED_NAMED) + " more" : "");
+        return words.file() + " " + path + ": skipped " + skipped.size() + (skipped.size() == 1 ? " bad entry" : " bad entries")
+                + " and loaded the other " + read.size() + " (" + named + "); the next save leaves "
+                + (skipped.size() == 1 ? "it" : "them") + " out";
     }
 
     /** What the file held (nothing yet, for a file that does not exist); empty when it could not be used. */

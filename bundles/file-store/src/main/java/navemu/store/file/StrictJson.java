@@ -52,19 +52,30 @@ public final class StrictJson {
      * The document's {@code "entries"} array, each element read by {@code reader} in order and
      * named {@code "entry <n>"} (counting from 1, as a person does) in what it reports.
      *
-     * @throws CorruptFileException when {@code "entries"} is missing or not an array, or when {@code reader} throws
+     * <p>An entry that {@code reader} refuses is skipped, and what it said is kept in
+     * {@link ReadEntries#skipped()}: one bad entry costs that entry, not the file (Chromium's
+     * persisted HSTS state is read entry by entry in the same way).
+     *
+     * @throws CorruptFileException when {@code "entries"} is missing or not an array
      */
-    public static <T> List<T> entries(JsonObject document, EntryReader<T> reader) throws CorruptFileException {
+    public static <T> ReadEntries<T> entries(JsonObject document, EntryReader<T> reader) throws CorruptFileException {
         JsonElement entries = document.get("entries");
         if (entries == null || !entries.isJsonArray()) {
             throw new CorruptFileException("\"entries\" is missing or not an array");
         }
         List<T> result = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         JsonArray array = entries.getAsJsonArray();
         for (int i = 0; i < array.size(); i++) {
-            result.add(reader.read(array.get(i), "entry " + (i + 1)));
+            try {
+                result.add(reader.read(array.get(i), "entry " + (i + 1)));
+            } catch (CorruptFileException | RuntimeException bad) {
+                String message = bad.getMessage();
+                skipped.add(message != null && message.startsWith("entry ") ? message
+                        : "entry " + (i + 1) + ": " + message);
+            }
         }
-        return result;
+        return new ReadEntries<>(result, skipped);
     }
 
     /**

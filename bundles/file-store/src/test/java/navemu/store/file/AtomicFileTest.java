@@ -170,4 +170,27 @@ class AtomicFileTest {
         assertFalse(reader.isAlive());
         assertEquals(List.of(), torn);
     }
+
+    @Test
+    void staleTemporariesOfThisFileAreRemovedAndNothingElse() throws Exception {
+        Path file = home.resolve("sessions.json");
+        AtomicFile atomic = AtomicFile.ownerOnly(file);
+        atomic.write("{}".getBytes(StandardCharsets.UTF_8));
+        Path stale = Files.writeString(home.resolve("sessions.json.8141414143.tmp"), "secret");
+        Path otherStore = Files.writeString(home.resolve("hsts.json.123.tmp"), "x");
+        Path notOurs = Files.writeString(home.resolve("sessions.json.notes.tmp"), "x");
+        assertEquals(java.util.List.of(stale), atomic.removeStaleTemporaries());
+        assertFalse(Files.exists(stale));
+        assertTrue(Files.exists(otherStore) && Files.exists(notOurs) && Files.exists(file));
+    }
+
+    @Test
+    void aFileLargerThanAnyStoreWritesIsRefusedUnread() throws Exception {
+        Path file = home.resolve("hsts.json");
+        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            huge.setLength(AtomicFile.MAX_BYTES + 1); // sparse: costs neither disk nor heap
+        }
+        CorruptFileException e = assertThrows(CorruptFileException.class, () -> AtomicFile.of(file).readText());
+        assertTrue(e.getMessage().contains("more than the " + AtomicFile.MAX_BYTES), e.getMessage());
+    }
 }

@@ -72,4 +72,34 @@ class StoreFileLoadTest {
         assertEquals("not saved: " + path + " could not be read, so it is left as it is", load.notSaving().orElseThrow());
         assertTrue(Files.isDirectory(path));
     }
+
+    @Test
+    void badEntriesAreSkippedNamedAndTheRestLoaded() throws Exception {
+        Path path = Files.writeString(home.resolve("store.json"), "{\"entries\": [1, \"x\", 3, \"y\", \"z\", \"w\"]}");
+        AtomicFile file = AtomicFile.of(path);
+        StoreFileLoad<ReadEntries<Integer>> load = StoreFileLoad.load(path,
+                () -> StrictJson.entries(StrictJson.object(file.readText().orElseThrow()), (element, where) -> {
+                    if (!element.getAsJsonPrimitive().isNumber()) {
+                        throw new CorruptFileException(where + " is not a number");
+                    }
+                    return element.getAsInt();
+                }), WORDS, CLOCK);
+        assertEquals(java.util.List.of(1, 3), load.contents().orElseThrow());
+        assertEquals("test file " + path + ": skipped 4 bad entries and loaded the other 2 (entry 2 is not a number; "
+                + "entry 4 is not a number; entry 5 is not a number; and 1 more); the next save leaves them out",
+                load.problem().orElseThrow());
+        assertEquals(Optional.empty(), load.notSaving());
+        assertTrue(Files.exists(path), "not moved aside");
+    }
+
+    @Test
+    void atStartTheTemporariesACrashLeftAreRemoved() throws Exception {
+        Path path = Files.writeString(home.resolve("store.json"), "{\"a\": 1}");
+        Path stale = Files.writeString(home.resolve("store.json.4242.tmp"), "half a write");
+        AtomicFile file = AtomicFile.of(path);
+        StoreFileLoad<String> load = StoreFileLoad.atStart(file,
+                () -> StrictJson.object(file.readText().orElse("{}")).toString(), WORDS, CLOCK);
+        assertEquals(Optional.of("{\"a\":1}"), load.contents());
+        assertFalse(Files.exists(stale));
+    }
 }

@@ -38,13 +38,18 @@ class StrictJsonTest {
     }
 
     @Test
-    void whatAnEntryReaderSaysIsPassedOn() throws CorruptFileException {
-        JsonObject document = StrictJson.object("{\"entries\": [1, 2]}");
-        CorruptFileException e = assertThrows(CorruptFileException.class, () -> StrictJson.entries(document,
-                (element, where) -> {
-                    throw new CorruptFileException(where + " is not a JSON object");
-                }));
-        assertEquals("entry 1 is not a JSON object", e.getMessage());
+    void aBadEntryIsSkippedWithWhatItsReaderSaidAndTheOthersAreRead() throws CorruptFileException {
+        JsonObject document = StrictJson.object("{\"entries\": [1, \"two\", 3, {}]}");
+        ReadEntries<Integer> read = StrictJson.entries(document, (element, where) -> {
+            if (!element.isJsonPrimitive()) {
+                throw new CorruptFileException(where + " is not a JSON primitive");
+            }
+            return element.getAsInt(); // "two": Gson's NumberFormatException, a RuntimeException
+        });
+        assertEquals(List.of(1, 3), read);
+        assertEquals(2, read.skipped().size());
+        assertTrue(read.skipped().get(0).startsWith("entry 2: "), read.skipped().get(0));
+        assertEquals("entry 4 is not a JSON primitive", read.skipped().get(1));
     }
 
     @ParameterizedTest(name = "{0} → {1}")

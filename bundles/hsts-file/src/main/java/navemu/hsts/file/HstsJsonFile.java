@@ -52,6 +52,11 @@ public final class HstsJsonFile {
         return file.path();
     }
 
+    /** The file as {@link AtomicFile} sees it (for its start-up housekeeping). */
+    public AtomicFile atomicFile() {
+        return file;
+    }
+
     /**
      * The entries in the file; none when the file does not exist yet.
      *

@@ -114,8 +114,8 @@ class FileHstsStoreTest {
         for (int i = 0; i < 5; i++) {
             store.add("host" + i + ".test", Duration.ofDays(1), false, T0);
         }
-        try (Stream<Path> files = Files.list(home)) {
-            assertEquals(List.of(path), files.toList());
+        try (Stream<Path> files = Files.list(home)) { // the file, and the (empty) lock file that stays
+            assertEquals(List.of(path, home.resolve("hsts.json.lock")), files.sorted().toList());
         }
     }
 
@@ -228,7 +228,7 @@ class FileHstsStoreTest {
         Files.writeString(directory, "a file where the directory should be");
         HstsUpdate update = store.observe(secure("a.test", "max-age=100"), T0);
         assertTrue(update.changed());
-        assertTrue(update.note().startsWith("stored max-age=100; not saved: could not write"), update.note());
+        assertTrue(update.note().startsWith("stored max-age=100; not saved: could not open the lock file"), update.note());
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> store.add("b.test", Duration.ofDays(1), false, T0));
         assertTrue(e.getMessage().startsWith("added b.test for this run only; not saved"), e.getMessage());
@@ -245,6 +245,82 @@ class FileHstsStoreTest {
         assertTrue(update.note().endsWith("not saved: " + path + " could not be read, so it is left as it is"),
                 update.note());
         assertTrue(Files.isDirectory(path));
+    }
+
+    @Test
+    void aBadEntryIsSkippedTheOthersLoadAndTheFileIsNotSetAside() throws IOException {
+        Path path = home.resolve("hsts.json");
+        Files.writeString(path, """
+                {"format": "navemu-hsts", "version": 1, "entries": [
+                  {"host": "a.test", "includeSubDomains": true, "observed": "2026-11-01T00:00:00Z",
+                   "expires": "2027-11-01T00:00:00Z", "source": "dynamic"},
+                  {"host": "b.test", "includeSubDomains": true, "observed": "yesterday",
+                   "expires": "2027-11-01T00:00:00Z", "source": "dynamic"},
+                  {"host": "c.test", "includeSubDomains": false, "observed": "2026-11-01T00:00:00Z",
+                   "expires": "2027-11-01T00:00:00Z", "source": "manual"}
+                ]}""");
+        FileHstsStore store = new FileHstsStore(path, CLOCK);
+        assertEquals(List.of("a.test", "c.test"), hosts(store));
+        String problem = store.problem().orElseThrow();
+        assertTrue(problem.contains("skipped 1 bad entry and loaded the other 2 (entry 2: \"observed\" is not an ISO-8601"),
+                problem);
+        assertTrue(Files.exists(path));
+        try (Stream<Path> files = Files.list(home)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().contains("corrupt")));
+        }
+    }
+
+    @Test
+    void aTemporaryFileACrashLeftIsRemovedAtStart() throws IOException {
+        Path path = home.resolve("hsts.json");
+        new FileHstsStore(path, CLOCK).add("a.test", Duration.ofDays(1), false, T0);
+        Path stale = Files.writeString(home.resolve("hsts.json.5550123.tmp"), "{\"format\": \"navemu-hs");
+        FileHstsStore restarted = new FileHstsStore(path, CLOCK);
+        assertFalse(Files.exists(stale));
+        assertEquals(List.of("a.test"), hosts(restarted));
+    }
+
+    @Test
+    void aHugeFileIsSetAsideUnreadWithAMessage() throws IOException {
+        Path path = home.resolve("hsts.json");
+        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(path.toFile(), "rw")) {
+            huge.setLength(navemu.store.file.AtomicFile.MAX_BYTES + 1);
+        }
+        FileHstsStore store = new FileHstsStore(path, CLOCK);
+        assertTrue(store.problem().orElseThrow().contains("more than the " + navemu.store.file.AtomicFile.MAX_BYTES),
+                store.problem().orElseThrow());
+        store.add("a.test", Duration.ofDays(1), false, T0);
+        assertEquals(List.of("a.test"), hosts(new FileHstsStore(path, CLOCK)));
+    }
+
+    /** Two stores on one file (as two processes are): each change is made on the file's latest contents. */
+    @Test
+    void twoStoresOnOneFileKeepEachOthersChanges() {
+        Path path = home.resolve("hsts.json");
+        FileHstsStore one = new FileHstsStore(path, CLOCK);
+        FileHstsStore two = new FileHstsStore(path, CLOCK);
+        one.add("one.test", Duration.ofDays(1), false, T0);
+        assertTrue(two.lookup("one.test", T0).isPresent(), "a lookup sees what the other store wrote");
+        two.add("two.test", Duration.ofDays(1), false, T0);
+        one.observe(secure("three.test", "max-age=100"), T0);
+        assertEquals(List.of("one.test", "three.test", "two.test"), hosts(new FileHstsStore(path, CLOCK)));
+        assertEquals(List.of("one.test", "three.test", "two.test"), hosts(one), "one now sees two's entry too");
+        assertTrue(two.delete("three.test"), "two deletes what one stored");
+        two.clear();
+        assertEquals(List.of(), hosts(new FileHstsStore(path, CLOCK)));
+    }
+
+    @Test
+    void aFileCorruptedWhileRunningIsSetAsideAndTheEntriesAreWrittenBack() throws IOException {
+        Path path = home.resolve("hsts.json");
+        FileHstsStore store = new FileHstsStore(path, CLOCK);
+        store.add("a.test", Duration.ofDays(1), false, T0);
+        Files.writeString(path, "garbage");
+        HstsUpdate ignored = store.observe(new HstsObservation("b.test", List.of("max-age=100"), false, true), T0);
+        assertFalse(ignored.changed(), ignored.note());
+        assertTrue(store.problem().orElseThrow().contains("is corrupt"), store.problem().orElseThrow());
+        assertEquals("garbage", Files.readString(home.resolve("hsts.json.corrupt-20261122T150000Z")));
+        assertEquals(List.of("a.test"), hosts(new FileHstsStore(path, CLOCK)));
     }
 
     private static List<String> hosts(FileHstsStore store) {

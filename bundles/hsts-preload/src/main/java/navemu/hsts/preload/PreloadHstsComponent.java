@@ -18,9 +18,13 @@ import navemu.hsts.core.ConfiguredPath;
  *
  * <p>Configuration (pid {@value #PID}, optional): {@code path}, the list. It may start with
  * {@code ${navemu.config.dir}} or {@code ~}, and a relative path is taken from the config directory;
- * the default is {@code <navemu.config.dir>/hsts/preload.json}. A list that cannot be read stops
- * the component from activating, with the reason on the console: better no {@code preload}
- * implementation than one that silently upgrades nothing.
+ * the default is {@code <navemu.config.dir>/hsts/preload.json}.
+ *
+ * <p>The list is read when it is first needed (the first lookup, or {@code hsts list}), not when the
+ * bundle starts ({@link PreloadListLoader}): the component is registered even when another
+ * implementation fills the slot, and Chromium's list is large. A list that cannot be used is one
+ * line on the console naming the file and the entry, and fails the lookups that need it: better
+ * no upgrade with the reason than a {@code preload} implementation that silently upgrades nothing.
  */
 @Component(service = HstsStore.class, configurationPid = PreloadHstsComponent.PID,
         property = {"navemu.slot=hsts", "navemu.impl=preload"})
@@ -35,23 +39,22 @@ public final class PreloadHstsComponent extends ForwardingHstsStore {
     public PreloadHstsComponent(BundleContext context, Map<String, Object> configuration) {
         String configDir = context.getProperty(Environment.CONFIG_DIR);
         Object configured = configuration.get("path");
+        PreloadListLoader loader;
         if ((configDir == null || configDir.isBlank()) && (configured == null || configured.toString().isBlank())) {
-            throw fail("neither the framework property " + Environment.CONFIG_DIR + " nor the configuration "
-                    + PID + " path names the preload list");
+            loader = PreloadListLoader.without("no HSTS preload list: neither the framework property "
+                    + Environment.CONFIG_DIR + " nor the configuration " + PID + " path names it",
+                    PreloadHstsComponent::report);
+        } else {
+            Path base = ConfiguredPath.directory(configDir, Path.of("."));
+            loader = new PreloadListLoader(ConfiguredPath.resolve(configured, Environment.CONFIG_DIR, base,
+                    DEFAULT_LIST), PreloadHstsComponent::report);
         }
-        Path base = ConfiguredPath.directory(configDir, Path.of("."));
-        Path list = ConfiguredPath.resolve(configured, Environment.CONFIG_DIR, base, DEFAULT_LIST);
-        try {
-            this.store = new PreloadHstsStore(PreloadList.read(list));
-        } catch (InvalidPreloadListException e) {
-            throw fail(e.getMessage());
-        }
+        this.store = new PreloadHstsStore(loader);
     }
 
-    private static IllegalStateException fail(String reason) {
-        // There is no log service at run time; the shell's console is where the user looks.
-        System.err.println("navemu hsts-preload: not started: " + reason);
-        return new IllegalStateException(reason);
+    /** There is no log service at run time; the shell's console is where the user looks. One line. */
+    private static void report(String reason) {
+        System.err.println("navemu hsts-preload: " + reason);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import navemu.api.hsts.HstsObservation;
 import navemu.api.hsts.HstsPolicy;
@@ -28,20 +29,27 @@ import navemu.hsts.core.StsObservationRules;
  * <li>The list is fixed: {@code max-age=0}, {@link #delete} and {@link #clear} reach only dynamic
  *     entries; Chromium's net-internals page says the same ("You cannot delete preloaded entries").</li>
  * </ul>
- * The dynamic entries are kept in memory.
+ * The dynamic entries are kept in memory. The list itself may be read lazily (a {@link Supplier},
+ * see {@link PreloadListLoader}); a list that cannot be used makes {@link #lookup} and {@link #list}
+ * throw an {@link IllegalStateException} that says why.
  */
 public final class PreloadHstsStore implements HstsStore {
 
-    private final PreloadList preload;
+    private final Supplier<PreloadList> preload;
     private final DynamicHstsStore dynamic = new DynamicHstsStore();
 
     public PreloadHstsStore(PreloadList preload) {
+        this(() -> preload);
+    }
+
+    /** A store over the list {@code preload} gives when first needed (it throws IllegalStateException when it cannot). */
+    public PreloadHstsStore(Supplier<PreloadList> preload) {
         this.preload = preload;
     }
 
     /** The list this store layers its dynamic entries over. */
     public PreloadList preloadList() {
-        return preload;
+        return preload.get();
     }
 
     @Override
@@ -50,7 +58,8 @@ public final class PreloadHstsStore implements HstsStore {
         if (learnt.isPresent()) {
             return learnt;
         }
-        return normalised(host).flatMap(preload::match);
+        Optional<String> name = normalised(host);
+        return name.isEmpty() ? Optional.empty() : preload.get().match(name.get());
     }
 
     @Override
@@ -58,7 +67,12 @@ public final class PreloadHstsStore implements HstsStore {
         HstsUpdate update = dynamic.observe(observation, now);
         // max-age=0 reaches only the dynamic entry; say so when the list still covers the host.
         if (StsObservationRules.decide(observation) instanceof StsDecision.Forget forget) {
-            Optional<HstsPolicy> listed = preload.match(forget.host());
+            Optional<HstsPolicy> listed;
+            try {
+                listed = preload.get().match(forget.host());
+            } catch (IllegalStateException listUnusable) {
+                return update; // the dynamic entry is handled; the list's own problem is reported where it is needed
+            }
             if (listed.isPresent()) {
                 return new HstsUpdate(update.changed(), update.note() + "; the preload entry for "
                         + listed.get().host() + " still applies (max-age=0 cannot remove a preloaded host)");
@@ -71,7 +85,7 @@ public final class PreloadHstsStore implements HstsStore {
     @Override
     public List<HstsPolicy> list(Instant now) {
         List<HstsPolicy> all = new ArrayList<>(dynamic.list(now));
-        all.addAll(preload.entries());
+        all.addAll(preload.get().entries());
         all.sort(Comparator.comparing(HstsPolicy::host).thenComparing(HstsPolicy::source));
         return all;
     }
@@ -92,10 +106,11 @@ public final class PreloadHstsStore implements HstsStore {
         if (dynamic.delete(host)) {
             return true;
         }
-        Optional<HstsPolicy> listed = normalised(host).flatMap(preload::get);
+        PreloadList list = preload.get();
+        Optional<HstsPolicy> listed = normalised(host).flatMap(list::get);
         if (listed.isPresent()) {
             throw new IllegalStateException(listed.get().host() + " is on the HSTS preload list ("
-                    + preload.source() + "), which delete cannot change; it has no dynamic entry to delete");
+                    + list.source() + "), which delete cannot change; it has no dynamic entry to delete");
         }
         return false;
     }

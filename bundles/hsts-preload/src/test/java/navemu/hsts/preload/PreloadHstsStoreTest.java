@@ -120,4 +120,17 @@ class PreloadHstsStoreTest {
         assertTrue(store.lookup("127.0.0.1", T0).isEmpty());
         assertTrue(store.lookup("[::1]", T0).isEmpty());
     }
+
+    @Test
+    void anUnusableListFailsTheLookupsThatNeedItButNotTheDynamicEntries() {
+        PreloadHstsStore broken = new PreloadHstsStore(() -> {
+            throw new IllegalStateException("HSTS preload list x.json: entry 2 (b.test): no \"policy\"");
+        });
+        broken.add("dynamic.test", Duration.ofDays(1), false, T0);
+        assertTrue(broken.lookup("dynamic.test", T0).isPresent(), "a dynamic entry answers without the list");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> broken.lookup("other.test", T0));
+        assertTrue(e.getMessage().contains("entry 2 (b.test)"), e.getMessage());
+        HstsUpdate update = broken.observe(new HstsObservation("dynamic.test", List.of("max-age=0"), true, true), T0);
+        assertTrue(update.changed(), update.note());
+    }
 }

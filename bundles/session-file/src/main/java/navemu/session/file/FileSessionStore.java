@@ -3,15 +3,19 @@ package navemu.session.file;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import navemu.api.session.SessionKey;
 import navemu.api.session.SessionStore;
 import navemu.api.session.StoredSession;
 import navemu.session.store.LruSessionStore;
+import navemu.store.file.AtomicFile;
 import navemu.store.file.StoreFileLoad;
+import navemu.store.file.StoreFileLock;
 
 /**
  * The {@code file} implementation's work: the rules of {@link LruSessionStore}, with the contents
@@ -20,13 +24,21 @@ import navemu.store.file.StoreFileLoad;
  *
  * <p><b>Secrets on disk.</b> The file holds master secrets and resumption PSKs. It is written with
  * owner-only permissions ({@code rw-------}) and an existing file open to others is tightened when
- * loaded; see {@link SessionJsonFile}.
+ * loaded; see {@link SessionJsonFile}. Temporary files that a crashed write left are removed at start.
+ *
+ * <p><b>Several processes.</b> Two navemu processes may share one home. Every call therefore works
+ * under the file's {@link StoreFileLock} on the file's latest contents: read it, do the one thing
+ * asked, write it back if that changed anything. So neither process loses the other's sessions, and
+ * a TLS 1.3 ticket that one {@linkplain #take takes} is out of the file before the lock is released,
+ * where the other cannot take it again (single use, RFC 8446 §8.1). When the lock cannot be had in
+ * time, {@link #take} gives nothing (a full handshake is always safe; a ticket used twice is not).
  *
  * <p>A file that cannot be understood is never overwritten nor silently emptied: it is renamed to
  * {@code <name>.corrupt-<UTC time>} so the user can look at it, the store starts empty, and
  * {@link #problem()} says what happened ({@link StoreFileLoad}). If even the rename fails, or the
- * file cannot be read, the store keeps working in memory, saves nothing, and says so. A save that fails leaves the entries
- * in memory and is reported by {@link #problem()}; only {@link #clear()} (a user's command) throws.
+ * file cannot be read, the store keeps working in memory, saves nothing, and says so. A bad entry
+ * among good ones is skipped with a message. A save that fails leaves the entries in memory and is
+ * reported by {@link #problem()}; only {@link #clear()} (a user's command) throws.
  *
  * <p>Thread safe: every method holds this object's lock, so saves happen in the order of changes.
  */
@@ -35,9 +47,13 @@ public final class FileSessionStore implements SessionStore {
     private static final StoreFileLoad.Words WORDS = new StoreFileLoad.Words("session file", "sessions", "no sessions");
 
     private final SessionJsonFile file;
-    private final LruSessionStore store;
+    private final int capacity;
+    private final Clock clock;
+    private final Duration lockTimeout;
+    /** The sessions as of the last call; replaced by the file's latest contents at each call. */
+    private LruSessionStore store;
     /** Why nothing is saved, or null when saving is on. */
-    private final String notSaving;
+    private String notSaving;
     /** What went wrong most recently (loading or saving), or null. */
     private String problem;
     private long savedChanges;
@@ -49,15 +65,19 @@ public final class FileSessionStore implements SessionStore {
      * @param clock    the wall clock: what has expired at load, and the stamp of a corrupt file set aside
      */
     public FileSessionStore(Path path, int capacity, Clock clock) {
+        this(path, capacity, clock, StoreFileLock.DEFAULT_TIMEOUT);
+    }
+
+    /** As {@link #FileSessionStore(Path, int, Clock)}, waiting at most {@code lockTimeout} for another process. */
+    public FileSessionStore(Path path, int capacity, Clock clock, Duration lockTimeout) {
         this.file = new SessionJsonFile(path);
-        this.store = new LruSessionStore(capacity);
-        StoreFileLoad<List<Entry>> load = StoreFileLoad.load(path, file::read, WORDS, clock);
-        load.contents().ifPresent(entries -> entries.forEach(entry -> store.put(entry.key(), entry.session())));
+        this.capacity = capacity;
+        this.clock = clock;
+        this.lockTimeout = lockTimeout;
+        StoreFileLoad<List<Entry>> load = StoreFileLoad.atStart(AtomicFile.ownerOnly(path), file::read, WORDS, clock);
+        this.store = loaded(load.contents().orElse(List.of()));
         this.problem = load.problem().orElse(null);
         this.notSaving = load.notSaving().orElse(null);
-        store.dropExpired(clock.instant());
-        // Loading is not a change worth a write; expiries found at load are saved with the next change.
-        this.savedChanges = store.changes();
     }
 
     /** The file this store saves to. */
@@ -72,44 +92,99 @@ public final class FileSessionStore implements SessionStore {
 
     @Override
     public synchronized Optional<StoredSession> find(SessionKey key, Instant now) {
-        Optional<StoredSession> found = store.find(key, now);
-        saveIfChanged();
-        return found;
+        return onLatest(latest -> latest.find(key, now), null);
     }
 
     @Override
     public synchronized Optional<StoredSession> take(SessionKey key, Instant now) {
-        Optional<StoredSession> taken = store.take(key, now);
-        saveIfChanged();
-        return taken;
+        // Without the lock, no ticket: another process may be using the one this store still holds.
+        return onLatest(latest -> latest.take(key, now), Optional.empty());
     }
 
     @Override
     public synchronized void put(SessionKey key, StoredSession session) {
-        store.put(key, session);
-        saveIfChanged();
+        onLatest(latest -> {
+            latest.put(key, session);
+            return true;
+        }, null);
     }
 
     @Override
     public synchronized void remove(SessionKey key) {
-        store.remove(key);
-        saveIfChanged();
+        onLatest(latest -> {
+            latest.remove(key);
+            return true;
+        }, null);
     }
 
     @Override
     public synchronized List<Entry> list(Instant now) {
-        List<Entry> entries = store.list(now);
-        saveIfChanged();
-        return entries;
+        return onLatest(latest -> latest.list(now), null);
     }
 
     /** @throws IllegalStateException when the sessions were forgotten but the file could not be saved (the message says why) */
     @Override
     public synchronized void clear() {
-        store.clear();
-        saveIfChanged().ifPresent(failure -> {
-            throw new IllegalStateException("sessions cleared for this run only; " + failure);
-        });
+        onLatest(latest -> {
+            latest.clear();
+            return true;
+        }, null);
+        if (savedChanges != store.changes()) {
+            throw new IllegalStateException("sessions cleared for this run only; "
+                    + (notSaving != null ? notSaving : problem));
+        }
+    }
+
+    /**
+     * Does {@code call} on the file's latest sessions under the file's lock and saves them if it
+     * changed them; they become this store's sessions. Without the lock, {@code withoutLock} is the
+     * answer and nothing is done, or, when it is null, {@code call} is done on this store's sessions
+     * in memory only.
+     */
+    private <T> T onLatest(Function<LruSessionStore, T> call, T withoutLock) {
+        if (notSaving != null) {
+            T value = call.apply(store);
+            saveIfChanged();
+            return value;
+        }
+        try (StoreFileLock lock = StoreFileLock.acquire(file.path(), lockTimeout)) {
+            store = latest();
+            T value = call.apply(store);
+            saveIfChanged();
+            return value;
+        } catch (IOException notLocked) {
+            problem = "not saved: " + notLocked.getMessage() + "; sessions are kept in memory";
+            return withoutLock != null ? withoutLock : call.apply(store);
+        }
+    }
+
+    /**
+     * The file's sessions as they are now (another process may have changed them), read under the
+     * lock. When the file cannot be used any more, this store's own sessions stand in for it and
+     * {@link #problem()} says what happened.
+     */
+    private LruSessionStore latest() {
+        StoreFileLoad<List<Entry>> load = StoreFileLoad.load(file.path(), file::read, WORDS, clock);
+        load.problem().ifPresent(message -> problem = message);
+        if (load.notSaving().isPresent()) {
+            notSaving = load.notSaving().get();
+        }
+        if (load.contents().isEmpty() || (load.problem().isPresent() && load.contents().get().isEmpty())) {
+            LruSessionStore kept = loaded(store.snapshot());
+            savedChanges = -1; // the file was set aside: write these sessions back even if this call changes nothing
+            return kept;
+        }
+        return loaded(load.contents().get());
+    }
+
+    /** A store of {@code entries} (least recently used first) less those expired by now; loading is not a change to save. */
+    private LruSessionStore loaded(List<Entry> entries) {
+        LruSessionStore loaded = new LruSessionStore(capacity);
+        entries.forEach(entry -> loaded.put(entry.key(), entry.session()));
+        loaded.dropExpired(clock.instant());
+        // Expiries found at load are saved with the next change.
+        savedChanges = loaded.changes();
+        return loaded;
     }
 
     /** Writes the store when it changed since the last save; returns why it did not, if it did not. */

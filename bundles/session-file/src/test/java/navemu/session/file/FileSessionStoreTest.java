@@ -140,12 +140,14 @@ class FileSessionStoreTest {
             // Every save leaves a complete, valid document behind: a new reader sees all entries so far.
             assertEquals(i + 1, new FileSessionStore(path, 64, CLOCK).list(T0).size());
         }
-        try (Stream<Path> files = Files.list(home)) {
-            assertEquals(List.of(path), files.toList(), "no temporary files left behind");
+        try (Stream<Path> files = Files.list(home)) { // the document, and the (empty) lock file that stays
+            assertEquals(List.of(path, home.resolve("sessions.json.lock")), files.sorted().toList(),
+                    "no temporary files left behind");
         }
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aReaderNeverSeesAHalfWrittenDocument() throws Exception {
         Path path = home.resolve("sessions.json");
         FileSessionStore store = open(path);
@@ -153,7 +155,7 @@ class FileSessionStoreTest {
         SessionJsonFile reader = new SessionJsonFile(path);
         AtomicBoolean writing = new AtomicBoolean(true);
         Thread writer = new Thread(() -> {
-            for (int i = 0; i < 300; i++) {
+            for (int i = 0; i < 100; i++) {
                 store.put(new SessionKey("h" + i + ".lab.test", 443, null), tls13("ticket-" + i, T0));
             }
             writing.set(false);
@@ -174,12 +176,14 @@ class FileSessionStoreTest {
         Path directory = Files.createDirectory(home.resolve("state"));
         FileSessionStore store = open(directory.resolve("sessions.json"));
         // The directory turns into a plain file, so no temporary file can be created beside the document.
+        Files.delete(directory.resolve("sessions.json.lock"));
         Files.delete(directory);
         Files.writeString(directory, "x");
         store.put(WWW, tls13("a", T0));
 
         assertTrue(store.find(WWW, T0).isPresent(), "kept in memory");
-        assertTrue(store.problem().orElseThrow().startsWith("not saved: could not write"), store.problem().get());
+        // Neither the lock file nor a temporary file can be made where the directory was.
+        assertTrue(store.problem().orElseThrow().startsWith("not saved: "), store.problem().get());
         IllegalStateException e = assertThrows(IllegalStateException.class, store::clear);
         assertTrue(e.getMessage().contains("for this run only"), e.getMessage());
     }
@@ -204,7 +208,6 @@ class FileSessionStoreTest {
         "{\"format\":\"navemu-hsts\",\"version\":1,\"entries\":[]}",
         "{\"format\":\"navemu-sessions\",\"version\":2,\"entries\":[]}",
         "{\"format\":\"navemu-sessions\",\"version\":1}",
-        "{\"format\":\"navemu-sessions\",\"version\":1,\"entries\":[{\"host\":\"a\"}]}",
         "{\"format\":\"navemu-sessions\",\"version\":1,\"entries\":[]} trailing"
     })
     void aCorruptFileIsSetAsideWithAClearMessageAndNeverEmptied(String content) throws IOException {
@@ -233,6 +236,83 @@ class FileSessionStoreTest {
 
         String problem = open(path).problem().orElseThrow();
         assertTrue(problem.contains("entry 1: \"secret\" is not base64"), problem);
+    }
+
+    @Test
+    void aBadEntryIsSkippedTheOthersLoadAndTheFileIsNotSetAside() throws IOException {
+        Path path = home.resolve("sessions.json");
+        FileSessionStore first = open(path);
+        first.put(WWW, tls13("a", T0));
+        first.put(RSA, tls12(T0));
+        String text = Files.readString(path);
+        Files.writeString(path, text.replaceFirst("\"secret\": \"", "\"secret\": \"@@"));
+
+        FileSessionStore second = open(path);
+        String problem = second.problem().orElseThrow();
+        assertTrue(problem.contains("skipped 1 bad entry and loaded the other 1 (entry 1: \"secret\" is not base64"), problem);
+        assertEquals(1, second.list(T0).size());
+        assertTrue(Files.exists(path));
+    }
+
+    @Test
+    void aTemporaryFileACrashLeftIsRemovedAtStartBecauseItMayHoldSecrets() throws IOException {
+        Path path = home.resolve("sessions.json");
+        open(path).put(WWW, tls13("a", T0));
+        Path stale = Files.writeString(home.resolve("sessions.json.987654321.tmp"), "{\"secret\": \"AAEC");
+        FileSessionStore restarted = open(path);
+        assertFalse(Files.exists(stale));
+        assertTrue(restarted.find(WWW, T0).isPresent());
+    }
+
+    @Test
+    void twoStoresOnOneFileKeepEachOthersSessionsAndATicketIsTakenOnce() {
+        Path path = home.resolve("sessions.json");
+        FileSessionStore one = open(path);
+        FileSessionStore two = open(path);
+        one.put(WWW, tls13("from-one", T0));
+        two.put(RSA, tls12(T0));
+        assertEquals(2, open(path).list(T0).size(), "neither write lost the other's session");
+        assertEquals("from-one", new String(two.take(WWW, T0).orElseThrow().ticket(), StandardCharsets.US_ASCII));
+        assertTrue(one.take(WWW, T0).isEmpty(), "one still had it in memory, but two took it from the file");
+    }
+
+    @Test
+    void withoutTheLockNoTicketIsTaken() throws Exception {
+        Path path = home.resolve("sessions.json");
+        FileSessionStore store = new FileSessionStore(path, 64, CLOCK, Duration.ofMillis(20));
+        store.put(WWW, tls13("a", T0));
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread other = new Thread(() -> {
+            try (navemu.store.file.StoreFileLock lock = navemu.store.file.StoreFileLock.acquire(path, Duration.ofSeconds(5))) {
+                held.countDown();
+                release.await();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        other.start();
+        try {
+            assertTrue(held.await(5, TimeUnit.SECONDS));
+            assertTrue(store.take(WWW, T0).isEmpty(), "another process may be using it");
+            assertTrue(store.problem().orElseThrow().contains("was not free"), store.problem().get());
+        } finally {
+            release.countDown();
+            other.join(5000);
+        }
+        assertTrue(store.take(WWW, T0).isPresent(), "still there once the lock is free");
+    }
+
+    @Test
+    void aFileCorruptedWhileRunningIsSetAsideAndTheSessionsAreWrittenBack() throws IOException {
+        Path path = home.resolve("sessions.json");
+        FileSessionStore store = open(path);
+        store.put(WWW, tls13("a", T0));
+        Files.writeString(path, "garbage");
+        assertTrue(store.find(WWW, T0).isPresent());
+        assertTrue(store.problem().orElseThrow().contains("is corrupt"), store.problem().orElseThrow());
+        assertEquals("garbage", Files.readString(home.resolve("sessions.json.corrupt-20261122T150000Z")));
+        assertTrue(open(path).find(WWW, T0).isPresent(), "written back beside the file set aside");
     }
 
     @Test
