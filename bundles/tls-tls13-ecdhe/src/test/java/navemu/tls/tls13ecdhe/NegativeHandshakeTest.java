@@ -212,4 +212,28 @@ class NegativeHandshakeTest {
             assertTrue(x.trace.secrets.containsKey("server_application_traffic_secret_N+1"));
         }
     }
+
+    /** Fuzz findings: a leaf whose names are malformed DER is bad_certificate, not a Java exception and internal_error. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = Misbehaviour.class, names = {"LEAF_SUBJECT_INVALID_UTF8", "LEAF_SUBJECT_TYPE_NOT_AN_OID"})
+    void aLeafWithMalformedNamesIsABadCertificate(Misbehaviour mutation) throws Exception {
+        Failure f = failAgainst(mutation);
+        assertEquals(AlertDescription.BAD_CERTIFICATE, f.server().alertFromClient(), f.error().getMessage());
+        assertEquals(NetError.ERR_SSL_SERVER_CERT_BAD_FORMAT, f.error().error());
+        assertTrue(f.error().getMessage().contains("not valid DER X.509"), f.error().getMessage());
+    }
+
+    /** The cert slot's contract says it never throws; the TLS boundary holds even when one does. */
+    @Test
+    void aCertSlotThatThrowsOnTheChainIsABadCertificateNotAnInternalError() throws Exception {
+        try (ScriptedTls13Server server = new ScriptedTls13Server(pki, Misbehaviour.NONE)) {
+            navemu.api.tls.TlsContext context = new navemu.api.tls.TlsContext((request, trace) -> {
+                throw new IllegalArgumentException("Invalid UTF-8 input");
+            }, null, Instant.now(), null);
+            NavigationException e = assertThrows(NavigationException.class, () -> new Tls13Client(Tls13ClientConfig.defaults())
+                    .handshake(Exchange.request(server.port()), SocketConnection.connect(server.port()), context, null));
+            assertEquals(NetError.ERR_CERT_INVALID, e.error());
+            assertEquals(AlertDescription.BAD_CERTIFICATE, server.outcome().alertFromClient(), e.getMessage());
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package navemu.tls.tls13ecdhe;
 
+import navemu.tls.core.testing.DerMutation;
 import navemu.tls.core.testing.TestPki;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -74,7 +75,11 @@ final class ScriptedTls13Server implements AutoCloseable {
         /** Application data where the server's Finished should be. */
         APPLICATION_DATA_BEFORE_FINISHED,
         /** After the handshake: a change_cipher_spec record, no longer harmless then (RFC 8446 §5). */
-        CHANGE_CIPHER_SPEC_AFTER_FINISHED
+        CHANGE_CIPHER_SPEC_AFTER_FINISHED,
+        /** The leaf's subject CN holds invalid UTF-8 (a fuzzer's mutation of real DER). */
+        LEAF_SUBJECT_INVALID_UTF8,
+        /** The leaf's subject CN attribute type is not an OBJECT IDENTIFIER. */
+        LEAF_SUBJECT_TYPE_NOT_AN_OID
     }
 
     /** What the server saw: the alert the client sent (null: none), and what came after the handshake. */
@@ -188,8 +193,14 @@ final class ScriptedTls13Server implements AutoCloseable {
             eeExt.add(Extensions.alpn(List.of("http/1.1")));
         }
         HandshakeMessage ee = new EncryptedExtensions(eeExt).toMessage();
+        byte[] leafDer = pki.leaf.getEncoded();
+        if (misbehaviour == Misbehaviour.LEAF_SUBJECT_INVALID_UTF8) {
+            leafDer = DerMutation.subjectCnInvalidUtf8(leafDer, TestPki.HOST);
+        } else if (misbehaviour == Misbehaviour.LEAF_SUBJECT_TYPE_NOT_AN_OID) {
+            leafDer = DerMutation.subjectCnTypeNotAnOid(leafDer, TestPki.HOST);
+        }
         HandshakeMessage cert = new CertificateMessage(new byte[0], List.of(
-                new CertificateEntry(pki.leaf.getEncoded(), List.of()),
+                new CertificateEntry(leafDer, List.of()),
                 new CertificateEntry(pki.root.getEncoded(), List.of()))).toMessage();
         if (misbehaviour == Misbehaviour.CERTIFICATE_BEFORE_ENCRYPTED_EXTENSIONS) {
             records.write(ContentType.HANDSHAKE, cert.encode());
@@ -223,7 +234,8 @@ final class ScriptedTls13Server implements AutoCloseable {
         transcript.add(fin);
         records.write(ContentType.HANDSHAKE, concat(ee.encode(), cert.encode(), cv.encode(), fin.encode()));
         records.flush();
-        if (misbehaviour == Misbehaviour.TAMPERED_FINISHED || misbehaviour == Misbehaviour.BAD_CERTIFICATE_VERIFY_SIGNATURE) {
+        if (misbehaviour == Misbehaviour.TAMPERED_FINISHED || misbehaviour == Misbehaviour.BAD_CERTIFICATE_VERIFY_SIGNATURE
+                || misbehaviour == Misbehaviour.LEAF_SUBJECT_INVALID_UTF8 || misbehaviour == Misbehaviour.LEAF_SUBJECT_TYPE_NOT_AN_OID) {
             return afterMisbehaviour(records);
         }
 

@@ -379,19 +379,8 @@ public final class Tls12ClientHandshake {
     }
 
     private void validateCertificate() throws IOException {
-        CertificateValidator validator = context.validator();
-        if (validator == null) {
-            throw new TlsAlertException(AlertDescription.CERTIFICATE_UNKNOWN, NetError.ERR_FAILED,
-                    "no certificate validator: the cert slot is empty, so the server's chain cannot be judged", null);
-        }
         String keyExchange = suite.keyExchange() == Tls12CipherSuite.KeyExchange.RSA ? "RSA" : "ECDHE";
-        verdict = validator.validate(new ValidationRequest(chain, request.host(), now(), keyExchange, stapledOcsp), log.trace());
-        if (verdict == null || !verdict.accepted()) {
-            NetError error = verdict == null || verdict.error() == null ? NetError.ERR_CERT_INVALID : verdict.error();
-            String reason = verdict == null ? "the validator gave no verdict" : verdict.reason();
-            throw new TlsAlertException(AlertErrors.forCertificateError(error), error,
-                    "the cert slot rejected the server's certificate: " + reason, null);
-        }
+        verdict = CertificateSlot.judge(context, new ValidationRequest(chain, request.host(), now(), keyExchange, stapledOcsp), log.trace());
         log.info("verification: the cert slot accepted the chain" + (verdict.error() != null ? " despite " + verdict.error() + ": " + verdict.reason() : ""));
     }
 
