@@ -263,12 +263,7 @@ public final class Tls12ClientHandshake {
             throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
                     "the server chose compression method " + sh.legacyCompressionMethod() + "; we offered only null (RFC 5246 §7.4.1.3)");
         }
-        for (Extension e : sh.extensions()) {
-            if (hello.extension(e.type()) == null) {
-                throw new TlsAlertException(AlertDescription.UNSUPPORTED_EXTENSION,
-                        "ServerHello carries " + e.name() + ", which we did not offer (RFC 5246 §7.4.1.4)");
-            }
-        }
+        Tls12ServerHelloExtensions.check(sh, hello);
         checkRenegotiationInfo(sh);
         serverHello = sh;
         suite = Tls12CipherSuite.of(sh.cipherSuite());
