@@ -236,4 +236,21 @@ class NegativeHandshakeTest {
             assertEquals(AlertDescription.BAD_CERTIFICATE, server.outcome().alertFromClient(), e.getMessage());
         }
     }
+
+    /** RFC 8446 §4.3.1, §4.2: what EncryptedExtensions may carry, and its bodies. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} → {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "ENCRYPTED_EXTENSIONS_WITH_KEY_SHARE, ILLEGAL_PARAMETER",
+            "ENCRYPTED_EXTENSIONS_WITH_UNOFFERED_EXTENSION, UNSUPPORTED_EXTENSION",
+            "ENCRYPTED_EXTENSIONS_SERVER_NAME_NOT_EMPTY, DECODE_ERROR",
+            "ENCRYPTED_EXTENSIONS_TRAILING_BYTE, DECODE_ERROR",
+            // §4.3.2; BoringSSL sends decode_error for both (tls13_client.cc, do_read_certificate_request)
+            "CERTIFICATE_REQUEST_WITH_CONTEXT, DECODE_ERROR",
+            "CERTIFICATE_REQUEST_WITHOUT_SIGNATURE_ALGORITHMS, DECODE_ERROR",
+    })
+    void encryptedExtensionsAndCertificateRequestAreValidated(Misbehaviour misbehaviour, AlertDescription alert) throws Exception {
+        Failure f = failAgainst(misbehaviour);
+        assertEquals(alert, f.server().alertFromClient(), f.error().getMessage());
+        assertEquals(NetError.ERR_SSL_PROTOCOL_ERROR, f.error().error());
+    }
 }

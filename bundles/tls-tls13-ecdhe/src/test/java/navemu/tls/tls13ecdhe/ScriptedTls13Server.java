@@ -26,6 +26,7 @@ import navemu.tls.core.crypto.SignatureScheme;
 import navemu.tls.core.crypto.Tls13CipherSuite;
 import navemu.tls.core.handshake.CertificateEntry;
 import navemu.tls.core.handshake.CertificateMessage;
+import navemu.tls.core.handshake.CertificateRequest;
 import navemu.tls.core.handshake.CertificateVerify;
 import navemu.tls.core.handshake.ClientHello;
 import navemu.tls.core.handshake.EncryptedExtensions;
@@ -79,7 +80,19 @@ final class ScriptedTls13Server implements AutoCloseable {
         /** The leaf's subject CN holds invalid UTF-8 (a fuzzer's mutation of real DER). */
         LEAF_SUBJECT_INVALID_UTF8,
         /** The leaf's subject CN attribute type is not an OBJECT IDENTIFIER. */
-        LEAF_SUBJECT_TYPE_NOT_AN_OID
+        LEAF_SUBJECT_TYPE_NOT_AN_OID,
+        /** EncryptedExtensions carries key_share: offered in the ClientHello, not allowed in EE (RFC 8446 §4.2). */
+        ENCRYPTED_EXTENSIONS_WITH_KEY_SHARE,
+        /** EncryptedExtensions carries max_fragment_length, which the client never offered. */
+        ENCRYPTED_EXTENSIONS_WITH_UNOFFERED_EXTENSION,
+        /** EncryptedExtensions acknowledges server_name with a non-empty body. */
+        ENCRYPTED_EXTENSIONS_SERVER_NAME_NOT_EMPTY,
+        /** One byte after EncryptedExtensions' extension list. */
+        ENCRYPTED_EXTENSIONS_TRAILING_BYTE,
+        /** A CertificateRequest with a non-empty certificate_request_context in the main handshake. */
+        CERTIFICATE_REQUEST_WITH_CONTEXT,
+        /** A CertificateRequest without the mandatory signature_algorithms extension. */
+        CERTIFICATE_REQUEST_WITHOUT_SIGNATURE_ALGORITHMS
     }
 
     /** What the server saw: the alert the client sent (null: none), and what came after the handshake. */
@@ -192,7 +205,32 @@ final class ScriptedTls13Server implements AutoCloseable {
         if (ch.extension(ExtensionType.ALPN) != null) {
             eeExt.add(Extensions.alpn(List.of("http/1.1")));
         }
+        if (misbehaviour == Misbehaviour.ENCRYPTED_EXTENSIONS_WITH_KEY_SHARE) {
+            eeExt.add(Extensions.keyShareServerHello(new KeyShareEntry(NamedGroup.X25519.code(), kx.publicKey())));
+        } else if (misbehaviour == Misbehaviour.ENCRYPTED_EXTENSIONS_WITH_UNOFFERED_EXTENSION) {
+            eeExt.add(new Extension(ExtensionType.MAX_FRAGMENT_LENGTH, new byte[] {4}));
+        } else if (misbehaviour == Misbehaviour.ENCRYPTED_EXTENSIONS_SERVER_NAME_NOT_EMPTY) {
+            eeExt.add(Extensions.serverName(TestPki.HOST));
+        }
         HandshakeMessage ee = new EncryptedExtensions(eeExt).toMessage();
+        if (misbehaviour == Misbehaviour.ENCRYPTED_EXTENSIONS_TRAILING_BYTE) {
+            ee = HandshakeMessage.of(HandshakeType.ENCRYPTED_EXTENSIONS, concat(ee.body(), new byte[] {0}));
+        }
+        if (misbehaviour.name().startsWith("ENCRYPTED_EXTENSIONS_")) {
+            records.write(ContentType.HANDSHAKE, ee.encode());
+            records.flush();
+            return afterMisbehaviour(records);
+        }
+        if (misbehaviour.name().startsWith("CERTIFICATE_REQUEST_")) {
+            boolean withContext = misbehaviour == Misbehaviour.CERTIFICATE_REQUEST_WITH_CONTEXT;
+            List<Extension> crExt = withContext
+                    ? List.of(Extensions.signatureAlgorithms(List.of(SignatureScheme.ECDSA_SECP256R1_SHA256.code())))
+                    : List.of(new Extension(ExtensionType.CERTIFICATE_AUTHORITIES, new byte[] {0, 0}));
+            HandshakeMessage cr = new CertificateRequest(withContext ? new byte[] {7} : new byte[0], crExt, List.of()).toMessage();
+            records.write(ContentType.HANDSHAKE, concat(ee.encode(), cr.encode()));
+            records.flush();
+            return afterMisbehaviour(records);
+        }
         byte[] leafDer = pki.leaf.getEncoded();
         if (misbehaviour == Misbehaviour.LEAF_SUBJECT_INVALID_UTF8) {
             leafDer = DerMutation.subjectCnInvalidUtf8(leafDer, TestPki.HOST);

@@ -30,6 +30,7 @@ import navemu.tls.core.crypto.SignatureScheme;
 import navemu.tls.core.crypto.Tls13CipherSuite;
 import navemu.tls.core.handshake.CertificateEntry;
 import navemu.tls.core.handshake.CertificateMessage;
+import navemu.tls.core.handshake.CertificateRequest;
 import navemu.tls.core.handshake.CertificateVerify;
 import navemu.tls.core.handshake.ClientHello;
 import navemu.tls.core.handshake.EncryptedExtensions;
@@ -48,7 +49,6 @@ import navemu.tls.core.keyschedule.HandshakeSecret;
 import navemu.tls.core.keyschedule.MasterSecret;
 import navemu.tls.core.keyschedule.TrafficSecret;
 import navemu.tls.core.record.Tls13RecordProtection;
-import navemu.tls.core.wire.WireReader;
 
 /**
  * One TLS 1.3 client handshake (RFC 8446 §2, full handshake with (EC)DHE), modelled on Go's
@@ -484,11 +484,7 @@ public final class Tls13ClientHandshake {
         EncryptedExtensions ee = EncryptedExtensions.decode(message.body());
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("extensions", ee.extensions().isEmpty() ? "(none)" : Extension.names(ee.extensions()));
-        // §4.2's table: what may appear in EncryptedExtensions.
-        checkExtensions("EncryptedExtensions", ee.extensions(), Set.of(ExtensionType.SERVER_NAME,
-                ExtensionType.MAX_FRAGMENT_LENGTH, ExtensionType.SUPPORTED_GROUPS, ExtensionType.USE_SRTP,
-                ExtensionType.HEARTBEAT, ExtensionType.ALPN, ExtensionType.RECORD_SIZE_LIMIT,
-                ExtensionType.EARLY_DATA, 19, 20), Set.of());
+        EncryptedExtensionsRules.check(ee, hello);
         Extension alpnExt = ee.extension(ExtensionType.ALPN);
         if (alpnExt != null) {
             List<String> chosen = Extensions.decodeAlpn(alpnExt.data());
@@ -557,11 +553,15 @@ public final class Tls13ClientHandshake {
 
     /** A server asking for client authentication (§4.3.2): we have no certificate, so we will answer with an empty one. */
     private void readCertificateRequest(HandshakeMessage message) throws IOException {
-        WireReader r = new WireReader(message.body(), "CertificateRequest");
-        certificateRequestContext = r.opaque8();
-        List<Extension> ext = Extension.decodeList(r);
-        r.expectEnd();
-        log.received("CertificateRequest", message.length(), Map.of("extensions", Extension.names(ext),
+        CertificateRequest cr = CertificateRequest.decode(message.body());
+        if (cr.certificateRequestContext().length != 0) {
+            // Non-empty only for post-handshake authentication (§4.3.2); BoringSSL: decode_error.
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR, "CertificateRequest in the handshake has a "
+                    + cr.certificateRequestContext().length + "-byte certificate_request_context; it must be empty (RFC 8446 §4.3.2)");
+        }
+        certificateRequestContext = cr.certificateRequestContext();
+        log.received("CertificateRequest", message.length(), Map.of("extensions", Extension.names(cr.extensions()),
+                "signature_algorithms", cr.signatureAlgorithms().stream().map(SignatureScheme::nameOf).collect(Collectors.joining(", ")),
                 "note", "no client certificate configured: an empty Certificate will be sent"));
         transcript.add(message);
     }
