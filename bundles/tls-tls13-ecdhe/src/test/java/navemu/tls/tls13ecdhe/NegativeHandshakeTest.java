@@ -253,4 +253,32 @@ class NegativeHandshakeTest {
         assertEquals(alert, f.server().alertFromClient(), f.error().getMessage());
         assertEquals(NetError.ERR_SSL_PROTOCOL_ERROR, f.error().error());
     }
+
+    /**
+     * RFC 8446 §4.2.10: a server accepting early data must have kept the ticket's cipher suite and
+     * ALPN protocol. BoringSSL checks both on the client (SSL_R_CIPHER_MISMATCH_ON_EARLY_DATA,
+     * SSL_R_ALPN_MISMATCH_ON_EARLY_DATA) with illegal_parameter.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "EARLY_DATA_ACCEPTED_UNDER_ANOTHER_SUITE, http/1.1, TLS_CHACHA20_POLY1305_SHA256",
+            "EARLY_DATA_ACCEPTED_WITH_ANOTHER_ALPN, , selected http/1.1",
+    })
+    void earlyDataAcceptedUnderOtherTermsThanTheTicketsIsAnIllegalParameter(Misbehaviour misbehaviour, String ticketAlpn,
+                                                                              String named) throws Exception {
+        try (ScriptedTls13Server server = new ScriptedTls13Server(pki, misbehaviour)) {
+            Exchange x = new Exchange(pki);
+            x.sessions.put(new navemu.api.session.SessionKey(TestPki.HOST, server.port(), TestPki.HOST),
+                    new navemu.api.session.StoredSession("TLSv1.3", "psk", "TLS_AES_128_GCM_SHA256", null, new byte[] {1, 2, 3},
+                            ScriptedTls13Server.TICKET_PSK, Instant.now(), Duration.ofHours(1), 0, 16384, ticketAlpn, false));
+            TlsRequest request = new TlsRequest(TestPki.HOST, server.port(), List.of("http/1.1"),
+                    "GET / HTTP/1.1\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), Duration.ofSeconds(5));
+            NavigationException e = assertThrows(NavigationException.class, () -> new Tls13Client(Tls13ClientConfig.defaults())
+                    .handshake(request, SocketConnection.connect(server.port()), x.context(), x.trace));
+            assertTrue(x.trace.sent.contains("early data (0-RTT)"), "0-RTT data was sent: " + x.trace.sent);
+            assertEquals(AlertDescription.ILLEGAL_PARAMETER, server.outcome().alertFromClient(), e.getMessage());
+            assertEquals(NetError.ERR_SSL_PROTOCOL_ERROR, e.error());
+            assertTrue(e.getMessage().contains("accepted early data") && e.getMessage().contains(named), e.getMessage());
+        }
+    }
 }

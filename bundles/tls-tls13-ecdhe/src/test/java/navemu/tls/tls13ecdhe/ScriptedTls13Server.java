@@ -92,7 +92,21 @@ final class ScriptedTls13Server implements AutoCloseable {
         /** A CertificateRequest with a non-empty certificate_request_context in the main handshake. */
         CERTIFICATE_REQUEST_WITH_CONTEXT,
         /** A CertificateRequest without the mandatory signature_algorithms extension. */
-        CERTIFICATE_REQUEST_WITHOUT_SIGNATURE_ALGORITHMS
+        CERTIFICATE_REQUEST_WITHOUT_SIGNATURE_ALGORITHMS,
+        /**
+         * Resumes the client's ticket ({@link #TICKET_PSK}, made under TLS_AES_128_GCM_SHA256) and
+         * accepts its early data, but under TLS_CHACHA20_POLY1305_SHA256 (same hash, so the PSK fits).
+         */
+        EARLY_DATA_ACCEPTED_UNDER_ANOTHER_SUITE,
+        /** Resumes the ticket and accepts its early data, selecting ALPN http/1.1 whatever the ticket had. */
+        EARLY_DATA_ACCEPTED_WITH_ANOTHER_ALPN
+    }
+
+    /** The resumption PSK of the ticket a test stores for the EARLY_DATA_* misbehaviours. */
+    static final byte[] TICKET_PSK = new byte[32];
+
+    static {
+        Arrays.fill(TICKET_PSK, (byte) 0x5a);
     }
 
     /** What the server saw: the alert the client sent (null: none), and what came after the handshake. */
@@ -168,6 +182,9 @@ final class ScriptedTls13Server implements AutoCloseable {
 
         KeyShareEntry clientShare = Extensions.decodeKeyShareClientHello(ch.extension(ExtensionType.KEY_SHARE).data())
                 .stream().filter(e -> e.group() == NamedGroup.X25519.code()).findFirst().orElseThrow();
+        if (misbehaviour.name().startsWith("EARLY_DATA_ACCEPTED_")) {
+            return acceptEarlyDataBadly(records, chMessage, clientShare);
+        }
         EphemeralKeyExchange kx = EphemeralKeyExchange.generate(NamedGroup.X25519, random);
         byte[] serverRandom = new byte[32];
         random.nextBytes(serverRandom);
@@ -352,6 +369,43 @@ final class ScriptedTls13Server implements AutoCloseable {
             closeNotify = false;
         }
         return new Outcome(null, false, request.toString(), clientKeyUpdate, closeNotify, null);
+    }
+
+    /**
+     * PSK resumption with early data accepted in EncryptedExtensions, but not under the ticket's
+     * suite or ALPN. The client's answer comes under its early keys (it has not sent
+     * EndOfEarlyData), so that is what we read with.
+     */
+    private Outcome acceptEarlyDataBadly(RecordLayer records, HandshakeMessage chMessage, KeyShareEntry clientShare)
+            throws Exception {
+        Tls13CipherSuite ticketSuite = SUITE;
+        Tls13CipherSuite suite = misbehaviour == Misbehaviour.EARLY_DATA_ACCEPTED_UNDER_ANOTHER_SUITE
+                ? Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256 : SUITE;
+        EarlySecret early = EarlySecret.fromPsk(ticketSuite.hash(), TICKET_PSK);
+        TrafficSecret clientEarly = early.clientEarlyTrafficSecret(ticketSuite.hash().hash(chMessage.encode()));
+        records.setReadProtection(new Tls13RecordProtection(ticketSuite.aead(), clientEarly.trafficKeys(ticketSuite.aead())));
+
+        EphemeralKeyExchange kx = EphemeralKeyExchange.generate(NamedGroup.X25519, random);
+        byte[] serverRandom = new byte[32];
+        random.nextBytes(serverRandom);
+        ClientHello ch = ClientHello.decode(chMessage.body());
+        ServerHello sh = new ServerHello(0x0303, serverRandom, ch.legacySessionId(), suite.code(), 0, List.of(
+                Extensions.selectedVersion(0x0304),
+                Extensions.keyShareServerHello(new KeyShareEntry(NamedGroup.X25519.code(), kx.publicKey())),
+                new Extension(ExtensionType.PRE_SHARED_KEY, new byte[] {0, 0})));
+        HandshakeMessage shMessage = sh.toMessage();
+        TranscriptHash transcript = new TranscriptHash();
+        transcript.add(chMessage);
+        transcript.add(shMessage);
+        transcript.useHash(suite.hash());
+        HandshakeSecret hs = early.handshakeSecret(kx.sharedSecret(clientShare.keyExchange()));
+        TrafficSecret serverHs = hs.serverHandshakeTrafficSecret(transcript.current());
+        records.write(ContentType.HANDSHAKE, shMessage.encode());
+        records.setWriteProtection(new Tls13RecordProtection(suite.aead(), serverHs.trafficKeys(suite.aead())));
+        HandshakeMessage ee = new EncryptedExtensions(List.of(Extensions.earlyData(), Extensions.alpn(List.of("http/1.1")))).toMessage();
+        records.write(ContentType.HANDSHAKE, ee.encode());
+        records.flush();
+        return afterMisbehaviour(records);
     }
 
     /** After breaking a rule: wait for the client's alert, or for it to close the connection. */
