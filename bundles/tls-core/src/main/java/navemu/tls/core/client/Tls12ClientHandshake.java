@@ -408,7 +408,7 @@ public final class Tls12ClientHandshake {
                     + " does not match the cipher suite's authentication " + suite.keyExchange() + " (RFC 8422 §5.4)");
         }
         byte[] signed = ske.signedContent(hello.random(), serverHello.random());
-        if (!scheme.verify(leaf.publicKey(), signed, ske.signature())) {
+        if (!scheme.verifyTls12(leaf.publicKey(), signed, ske.signature())) {
             throw new TlsAlertException(AlertDescription.DECRYPT_ERROR, "the ServerKeyExchange signature (" + scheme.rfcName()
                     + ") does not verify with the key of " + leaf.subject() + " (RFC 8422 §5.4)");
         }
