@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Arrays;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import navemu.tls.core.alert.Alert;
+import navemu.tls.core.handshake.ClientHello;
 import navemu.tls.core.handshake.HandshakeMessage;
 import navemu.tls.core.record.ContentType;
 import navemu.tls.core.record.TlsRecord;
@@ -25,8 +28,13 @@ final class ScriptedServerHello implements AutoCloseable {
     private final CompletableFuture<Alert> alert = new CompletableFuture<>();
 
     ScriptedServerHello(HandshakeMessage serverHello) throws IOException {
+        this(clientHello -> serverHello);
+    }
+
+    /** @param answer the ServerHello for the ClientHello received (e.g. one that echoes its session id) */
+    ScriptedServerHello(Function<ClientHello, HandshakeMessage> answer) throws IOException {
         listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        Thread t = new Thread(() -> serve(serverHello), "scripted-server-hello");
+        Thread t = new Thread(() -> serve(answer), "scripted-server-hello");
         t.setDaemon(true);
         t.start();
     }
@@ -40,11 +48,12 @@ final class ScriptedServerHello implements AutoCloseable {
         return alert.get(15, TimeUnit.SECONDS);
     }
 
-    private void serve(HandshakeMessage serverHello) {
+    private void serve(Function<ClientHello, HandshakeMessage> answer) {
         try (Socket s = listener.accept()) {
             s.setSoTimeout(10_000);
             DataInputStream in = new DataInputStream(s.getInputStream());
-            readRecord(in); // the ClientHello: one record for our client
+            byte[] clientHello = readRecord(in)[1]; // one record for our client: type, length, body
+            HandshakeMessage serverHello = answer.apply(ClientHello.decode(Arrays.copyOfRange(clientHello, 4, clientHello.length)));
             s.getOutputStream().write(new TlsRecord(ContentType.HANDSHAKE, 0x0303, serverHello.encode()).encode());
             s.getOutputStream().flush();
             while (true) {

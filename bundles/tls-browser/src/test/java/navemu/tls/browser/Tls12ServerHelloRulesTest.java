@@ -94,6 +94,28 @@ class Tls12ServerHelloRulesTest {
     }
 
     /**
+     * With nothing to resume, the browser's session id is the TLS 1.3 compatibility one (RFC 8446
+     * §D.4); a TLS 1.2 server echoing it claims to resume a session that never existed. BoringSSL
+     * refuses with illegal_parameter (SSL_R_SERVER_ECHOED_INVALID_SESSION_ID, crbug.com/796910)
+     * rather than go on and store a session id that resumes nothing.
+     */
+    @Test
+    void aTls12ServerEchoingTheCompatibilitySessionIdIsAnIllegalParameter() throws Exception {
+        MapSessionStore sessions = MapSessionStore.memory();
+        try (ScriptedServerHello server = new ScriptedServerHello(ch -> tls12(ch.legacySessionId(), List.of()).toMessage())) {
+            TlsRequest request = new TlsRequest(TestPki.HOST, server.port(), List.of("http/1.1"), null, Duration.ofSeconds(3));
+            TlsContext context = new TlsContext((r, t) -> new CertVerdict(true, null, null, null), sessions, Instant.now(), null);
+            HandshakeFailedException e = assertThrows(HandshakeFailedException.class, () -> new BrowserTlsClient()
+                    .handshake(request, SocketConnection.connect(server.port()), context, new RecordingTrace()));
+            Alert alert = server.alertFromClient();
+            assertNotNull(alert, "no plaintext alert reached the server: " + e.getMessage());
+            assertEquals(AlertDescription.ILLEGAL_PARAMETER, alert.description(), e.getMessage());
+            assertTrue(e.getMessage().contains("session id"), e.getMessage());
+            assertTrue(sessions.entries.isEmpty(), "nothing stored: " + sessions.entries);
+        }
+    }
+
+    /**
      * RFC 8446 §4.2.10, §D.3: a TLS 1.2 server cannot skip 0-RTT data. BoringSSL aborts with
      * protocol_version (SSL_R_WRONG_VERSION_ON_EARLY_DATA); Chromium reports -179. The alert must
      * be readable by that TLS 1.2 server: plaintext, not under the early keys.

@@ -277,6 +277,12 @@ public final class Tls12ClientHandshake {
 
         // The server resumes by echoing the session id we sent (RFC 5246 §7.4.1.3, RFC 5077 §3.4).
         boolean echoed = sh.legacySessionIdEcho().length > 0 && Arrays.equals(sh.legacySessionIdEcho(), hello.legacySessionId());
+        if (offered == null && echoed) {
+            // We offered no session: the id was the TLS 1.3 compatibility one (RFC 8446 §D.4),
+            // which names no session the server can know. BoringSSL: SSL_R_SERVER_ECHOED_INVALID_SESSION_ID.
+            throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "the server echoed our session id as if resuming,"
+                    + " but we offered no session to resume (RFC 5246 §7.4.1.3, RFC 8446 §D.4)");
+        }
         if (offered != null && echoed) {
             resumeOffered();
         } else if (offered != null) {
