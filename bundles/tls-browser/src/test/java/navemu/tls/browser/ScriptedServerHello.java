@@ -1,5 +1,6 @@
 package navemu.tls.browser;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -27,16 +28,26 @@ final class ScriptedServerHello implements AutoCloseable {
     private final ServerSocket listener;
     private final CompletableFuture<Alert> alert = new CompletableFuture<>();
 
-    ScriptedServerHello(HandshakeMessage serverHello) throws IOException {
-        this(clientHello -> serverHello);
+    ScriptedServerHello(HandshakeMessage serverHello, HandshakeMessage... rest) throws IOException {
+        this(clientHello -> flight(serverHello, rest));
     }
 
-    /** @param answer the ServerHello for the ClientHello received (e.g. one that echoes its session id) */
-    ScriptedServerHello(Function<ClientHello, HandshakeMessage> answer) throws IOException {
+    /** @param answer the server's flight for the ClientHello received (e.g. a ServerHello that echoes its session id) */
+    ScriptedServerHello(Function<ClientHello, byte[]> answer) throws IOException {
         listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         Thread t = new Thread(() -> serve(answer), "scripted-server-hello");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Handshake messages back to back, as one record carries them. */
+    static byte[] flight(HandshakeMessage first, HandshakeMessage... rest) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(first.encode());
+        for (HandshakeMessage m : rest) {
+            out.writeBytes(m.encode());
+        }
+        return out.toByteArray();
     }
 
     int port() {
@@ -48,13 +59,13 @@ final class ScriptedServerHello implements AutoCloseable {
         return alert.get(15, TimeUnit.SECONDS);
     }
 
-    private void serve(Function<ClientHello, HandshakeMessage> answer) {
+    private void serve(Function<ClientHello, byte[]> answer) {
         try (Socket s = listener.accept()) {
             s.setSoTimeout(10_000);
             DataInputStream in = new DataInputStream(s.getInputStream());
             byte[] clientHello = readRecord(in)[1]; // one record for our client: type, length, body
-            HandshakeMessage serverHello = answer.apply(ClientHello.decode(Arrays.copyOfRange(clientHello, 4, clientHello.length)));
-            s.getOutputStream().write(new TlsRecord(ContentType.HANDSHAKE, 0x0303, serverHello.encode()).encode());
+            byte[] flight = answer.apply(ClientHello.decode(Arrays.copyOfRange(clientHello, 4, clientHello.length)));
+            s.getOutputStream().write(new TlsRecord(ContentType.HANDSHAKE, 0x0303, flight).encode());
             s.getOutputStream().flush();
             while (true) {
                 byte[][] record = readRecord(in);

@@ -25,6 +25,7 @@ import navemu.tls.core.alert.Alert;
 import navemu.tls.core.alert.AlertDescription;
 import navemu.tls.core.handshake.Extension;
 import navemu.tls.core.handshake.ExtensionType;
+import navemu.tls.core.handshake.HandshakeMessage;
 import navemu.tls.core.handshake.ServerHello;
 import navemu.tls.core.testing.MapSessionStore;
 import navemu.tls.core.testing.RecordingTrace;
@@ -94,6 +95,33 @@ class Tls12ServerHelloRulesTest {
     }
 
     /**
+     * The certificate key must fit the TLS 1.2 suite, checked when the Certificate arrives
+     * (BoringSSL ssl_check_leaf_certificate → illegal_parameter): an ECDSA suite with a P-521
+     * key (not in our supported_groups) or with an RSA key, an RSA suite with an EC key.
+     */
+    @ParameterizedTest(name = "suite 0x{0} with a {1} certificate")
+    @org.junit.jupiter.params.provider.CsvSource({"C02B, secp521r1", "C02B, RSA", "C02F, secp256r1"})
+    void aCertificateKeyThatDoesNotFitTheSuiteIsAnIllegalParameter(String suite, String key) throws Exception {
+        TestPki pki = key.equals("RSA") ? TestPki.create(TestPki.KeyType.RSA) : TestPki.createEcdsa(key);
+        byte[] random = new byte[32];
+        random[0] = 1;
+        ServerHello sh = new ServerHello(0x0303, random, new byte[0], Integer.parseInt(suite, 16), 0, List.of());
+        HandshakeMessage certificate = navemu.tls.core.handshake.HandshakeMessage.of(navemu.tls.core.handshake.HandshakeType.CERTIFICATE,
+                new navemu.tls.core.handshake.CertificateMessage(new byte[0], List.of(
+                        new navemu.tls.core.handshake.CertificateEntry(pki.leaf.getEncoded(), List.of()))).encodeTls12());
+        try (ScriptedServerHello server = new ScriptedServerHello(sh.toMessage(), certificate)) {
+            TlsRequest request = new TlsRequest(TestPki.HOST, server.port(), List.of("http/1.1"), null, Duration.ofSeconds(3));
+            TlsContext context = new TlsContext((r, t) -> new CertVerdict(true, null, null, null), MapSessionStore.off(), Instant.now(), null);
+            HandshakeFailedException e = assertThrows(HandshakeFailedException.class, () -> new BrowserTlsClient()
+                    .handshake(request, SocketConnection.connect(server.port()), context, new RecordingTrace()));
+            Alert alert = server.alertFromClient();
+            assertNotNull(alert, "no plaintext alert reached the server: " + e.getMessage());
+            assertEquals(AlertDescription.ILLEGAL_PARAMETER, alert.description(), e.getMessage());
+            assertTrue(e.getMessage().contains("RFC 8422 §5.3") || e.getMessage().contains("needs an RSA certificate"), e.getMessage());
+        }
+    }
+
+    /**
      * With nothing to resume, the browser's session id is the TLS 1.3 compatibility one (RFC 8446
      * §D.4); a TLS 1.2 server echoing it claims to resume a session that never existed. BoringSSL
      * refuses with illegal_parameter (SSL_R_SERVER_ECHOED_INVALID_SESSION_ID, crbug.com/796910)
@@ -102,7 +130,7 @@ class Tls12ServerHelloRulesTest {
     @Test
     void aTls12ServerEchoingTheCompatibilitySessionIdIsAnIllegalParameter() throws Exception {
         MapSessionStore sessions = MapSessionStore.memory();
-        try (ScriptedServerHello server = new ScriptedServerHello(ch -> tls12(ch.legacySessionId(), List.of()).toMessage())) {
+        try (ScriptedServerHello server = new ScriptedServerHello(ch -> ScriptedServerHello.flight(tls12(ch.legacySessionId(), List.of()).toMessage()))) {
             TlsRequest request = new TlsRequest(TestPki.HOST, server.port(), List.of("http/1.1"), null, Duration.ofSeconds(3));
             TlsContext context = new TlsContext((r, t) -> new CertVerdict(true, null, null, null), sessions, Instant.now(), null);
             HandshakeFailedException e = assertThrows(HandshakeFailedException.class, () -> new BrowserTlsClient()

@@ -349,6 +349,7 @@ public final class Tls12ClientHandshake {
         fields.put("leaf", leaf.subject());
         fields.put("issuer", leaf.issuer());
         log.received("Certificate", message.length(), fields);
+        Tls12ServerKey.check(leaf.publicKey(), suite, config.supportedGroups());
         log.info("certificate: the server presents " + leaf.subject() + ", issued by " + leaf.issuer());
         transcript.add(message);
     }

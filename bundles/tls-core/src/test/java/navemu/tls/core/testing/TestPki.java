@@ -59,12 +59,17 @@ public final class TestPki {
 
     /** An ECDSA leaf on P-384 (keyType ECDSA) under the usual root. */
     public static TestPki createEcdsaP384() {
+        return createEcdsa("secp384r1");
+    }
+
+    /** An ECDSA leaf on the named curve (keyType ECDSA), e.g. {@code secp521r1}, under the usual root. */
+    public static TestPki createEcdsa(String curve) {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(new ECGenParameterSpec("secp384r1"));
+            g.initialize(new ECGenParameterSpec(curve));
             return create(KeyType.ECDSA, g.generateKeyPair(), Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)));
         } catch (Exception e) {
-            throw new IllegalStateException("cannot make a P-384 key", e);
+            throw new IllegalStateException("cannot make a " + curve + " key", e);
         }
     }
 
