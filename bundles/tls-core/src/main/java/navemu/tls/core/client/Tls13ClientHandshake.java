@@ -12,16 +12,13 @@ import java.util.stream.Collectors;
 
 import org.bouncycastle.util.encoders.Hex;
 
-import navemu.api.NetError;
 import navemu.api.cert.CertVerdict;
-import navemu.api.cert.CertificateValidator;
 import navemu.api.cert.ValidationRequest;
 import navemu.api.session.SessionKey;
 import navemu.api.session.StoredSession;
 import navemu.api.tls.TlsContext;
 import navemu.api.tls.TlsRequest;
 import navemu.tls.core.alert.AlertDescription;
-import navemu.tls.core.alert.AlertErrors;
 import navemu.tls.core.alert.TlsAlertException;
 import navemu.tls.core.crypto.EphemeralKeyExchange;
 import navemu.tls.core.crypto.LeafCertificate;
