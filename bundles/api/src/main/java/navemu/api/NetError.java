@@ -22,6 +22,10 @@ public enum NetError {
     ERR_SSL_VERSION_OR_CIPHER_MISMATCH,
     ERR_SSL_DECRYPT_ERROR_ALERT,
     ERR_SSL_BAD_RECORD_MAC_ALERT,
+    /** -167: the server's certificate could not be decoded, so there is no certificate to judge. */
+    ERR_SSL_SERVER_CERT_BAD_FORMAT,
+    /** -179: we sent 0-RTT data and the server answered with TLS 1.2, which cannot skip it (RFC 8446 §D.3). */
+    ERR_WRONG_VERSION_ON_EARLY_DATA,
     ERR_BAD_SSL_CLIENT_AUTH_CERT,
     ERR_CERT_COMMON_NAME_INVALID,
     ERR_CERT_DATE_INVALID,

@@ -92,6 +92,13 @@ public final class BrowserHandshake {
                 return Tls13Client.channel(connection, io, log, h13, h13.continueAfterServerHello(first), request, context);
             }
             log.info().version = "TLSv1.2";
+            try {
+                h13.serverChoseTls12();
+            } catch (TlsAlertException earlyDataSent) {
+                log.received("ServerHello", first.length(), java.util.Map.of("version", "TLSv1.2",
+                        "random", Hex.toHexString(sh.random()), "note", "TLS 1.2 after our 0-RTT data"));
+                throw earlyDataSent;
+            }
             checkDowngradeSentinel(sh, first, log);
             log.info("the server chose TLS 1.2");
             return Tls12Client.channel(connection, io, log, h12.continueAfterClientHello(first));

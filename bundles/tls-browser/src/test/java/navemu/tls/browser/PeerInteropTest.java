@@ -75,6 +75,26 @@ class PeerInteropTest {
         }
     }
 
+    /**
+     * TLS 1.2 binds no curve to an ECDSA signature algorithm (RFC 5246 §7.4.1.4.1, RFC 8422
+     * §5.10): with a P-384 certificate, s_server signs its ServerKeyExchange with whichever ECDSA
+     * hash it is told among those we offer, SHA-256 included; OpenSSL, GnuTLS and the JDK clients accept all of them.
+     */
+    @ParameterizedTest(name = "TLS 1.2, P-384 certificate, ServerKeyExchange signed {0}")
+    @CsvSource({"ECDSA+SHA256, ecdsa_secp256r1_sha256", "ECDSA+SHA384, ecdsa_secp384r1_sha384"})
+    void aP384CertificateSignsTls12WithAnyEcdsaHash(String opensslSigalgs, String scheme) throws Exception {
+        assumeTrue(OpenSslServer.binary() != null, "openssl is not installed: the s_server interop test is skipped");
+        RecordingTrace trace = new RecordingTrace();
+        try (OpenSslServer server = OpenSslServer.start("-tls1_2", TestPki.createEcdsaP384(), "ECDHE-ECDSA-AES256-GCM-SHA384", null,
+                "-sigalgs", opensslSigalgs);
+             SecureChannel channel = connect(server.port(), MapSessionStore.off(), trace)) {
+            assertEquals("TLSv1.2", channel.info().version, server.output());
+            assertEquals("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", channel.info().cipherSuite);
+            assertEquals(scheme, trace.fieldsByMessage.get("S>C ServerKeyExchange").get("signature_algorithm"));
+            assertTrue(get(channel).contains(" 200"), server.output());
+        }
+    }
+
     /** RFC 8446 §4.2.1: a server negotiating TLS 1.2 must not send supported_versions; one selecting 1.2 through it is lying. */
     @Test
     void aTls12ServerHelloWithSupportedVersionsIsIllegal() throws Exception {

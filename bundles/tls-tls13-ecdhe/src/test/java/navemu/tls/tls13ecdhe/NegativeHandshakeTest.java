@@ -274,4 +274,73 @@ class NegativeHandshakeTest {
         assertTrue(e instanceof navemu.tls.core.alert.PeerAlertException, e.toString());
         assertTrue(e.getMessage().contains("unrecognized_name"), e.getMessage());
     }
+
+    /** Fuzz findings: a leaf whose names are malformed DER is bad_certificate, not a Java exception and internal_error. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = Misbehaviour.class, names = {"LEAF_SUBJECT_INVALID_UTF8", "LEAF_SUBJECT_TYPE_NOT_AN_OID"})
+    void aLeafWithMalformedNamesIsABadCertificate(Misbehaviour mutation) throws Exception {
+        Failure f = failAgainst(mutation);
+        assertEquals(AlertDescription.BAD_CERTIFICATE, f.server().alertFromClient(), f.error().getMessage());
+        assertEquals(NetError.ERR_SSL_SERVER_CERT_BAD_FORMAT, f.error().error());
+        assertTrue(f.error().getMessage().contains("not valid DER X.509"), f.error().getMessage());
+    }
+
+    /** The cert slot's contract says it never throws; the TLS boundary holds even when one does. */
+    @Test
+    void aCertSlotThatThrowsOnTheChainIsABadCertificateNotAnInternalError() throws Exception {
+        try (ScriptedTls13Server server = new ScriptedTls13Server(pki, Misbehaviour.NONE)) {
+            navemu.api.tls.TlsContext context = new navemu.api.tls.TlsContext((request, trace) -> {
+                throw new IllegalArgumentException("Invalid UTF-8 input");
+            }, null, Instant.now(), null);
+            NavigationException e = assertThrows(NavigationException.class, () -> new Tls13Client(Tls13ClientConfig.defaults())
+                    .handshake(Exchange.request(server.port()), SocketConnection.connect(server.port()), context, null));
+            assertEquals(NetError.ERR_CERT_INVALID, e.error());
+            assertEquals(AlertDescription.BAD_CERTIFICATE, server.outcome().alertFromClient(), e.getMessage());
+        }
+    }
+
+    /** RFC 8446 §4.3.1, §4.2: what EncryptedExtensions may carry, and its bodies. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} → {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "ENCRYPTED_EXTENSIONS_WITH_KEY_SHARE, ILLEGAL_PARAMETER",
+            "ENCRYPTED_EXTENSIONS_WITH_UNOFFERED_EXTENSION, UNSUPPORTED_EXTENSION",
+            "ENCRYPTED_EXTENSIONS_SERVER_NAME_NOT_EMPTY, DECODE_ERROR",
+            "ENCRYPTED_EXTENSIONS_TRAILING_BYTE, DECODE_ERROR",
+            // §4.3.2; BoringSSL sends decode_error for both (tls13_client.cc, do_read_certificate_request)
+            "CERTIFICATE_REQUEST_WITH_CONTEXT, DECODE_ERROR",
+            "CERTIFICATE_REQUEST_WITHOUT_SIGNATURE_ALGORITHMS, DECODE_ERROR",
+    })
+    void encryptedExtensionsAndCertificateRequestAreValidated(Misbehaviour misbehaviour, AlertDescription alert) throws Exception {
+        Failure f = failAgainst(misbehaviour);
+        assertEquals(alert, f.server().alertFromClient(), f.error().getMessage());
+        assertEquals(NetError.ERR_SSL_PROTOCOL_ERROR, f.error().error());
+    }
+
+    /**
+     * RFC 8446 §4.2.10: a server accepting early data must have kept the ticket's cipher suite and
+     * ALPN protocol. BoringSSL checks both on the client (SSL_R_CIPHER_MISMATCH_ON_EARLY_DATA,
+     * SSL_R_ALPN_MISMATCH_ON_EARLY_DATA) with illegal_parameter.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "EARLY_DATA_ACCEPTED_UNDER_ANOTHER_SUITE, http/1.1, TLS_CHACHA20_POLY1305_SHA256",
+            "EARLY_DATA_ACCEPTED_WITH_ANOTHER_ALPN, , selected http/1.1",
+    })
+    void earlyDataAcceptedUnderOtherTermsThanTheTicketsIsAnIllegalParameter(Misbehaviour misbehaviour, String ticketAlpn,
+                                                                              String named) throws Exception {
+        try (ScriptedTls13Server server = new ScriptedTls13Server(pki, misbehaviour)) {
+            Exchange x = new Exchange(pki);
+            x.sessions.put(new navemu.api.session.SessionKey(TestPki.HOST, server.port(), TestPki.HOST),
+                    new navemu.api.session.StoredSession("TLSv1.3", "psk", "TLS_AES_128_GCM_SHA256", null, new byte[] {1, 2, 3},
+                            ScriptedTls13Server.TICKET_PSK, Instant.now(), Duration.ofHours(1), 0, 16384, ticketAlpn, false));
+            TlsRequest request = new TlsRequest(TestPki.HOST, server.port(), List.of("http/1.1"),
+                    "GET / HTTP/1.1\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), Duration.ofSeconds(5));
+            NavigationException e = assertThrows(NavigationException.class, () -> new Tls13Client(Tls13ClientConfig.defaults())
+                    .handshake(request, SocketConnection.connect(server.port()), x.context(), x.trace));
+            assertTrue(x.trace.sent.contains("early data (0-RTT)"), "0-RTT data was sent: " + x.trace.sent);
+            assertEquals(AlertDescription.ILLEGAL_PARAMETER, server.outcome().alertFromClient(), e.getMessage());
+            assertEquals(NetError.ERR_SSL_PROTOCOL_ERROR, e.error());
+            assertTrue(e.getMessage().contains("accepted early data") && e.getMessage().contains(named), e.getMessage());
+        }
+    }
 }

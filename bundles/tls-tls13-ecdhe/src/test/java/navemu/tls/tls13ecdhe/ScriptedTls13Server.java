@@ -1,5 +1,6 @@
 package navemu.tls.tls13ecdhe;
 
+import navemu.tls.core.testing.DerMutation;
 import navemu.tls.core.testing.TestPki;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -25,6 +26,7 @@ import navemu.tls.core.crypto.SignatureScheme;
 import navemu.tls.core.crypto.Tls13CipherSuite;
 import navemu.tls.core.handshake.CertificateEntry;
 import navemu.tls.core.handshake.CertificateMessage;
+import navemu.tls.core.handshake.CertificateRequest;
 import navemu.tls.core.handshake.CertificateVerify;
 import navemu.tls.core.handshake.ClientHello;
 import navemu.tls.core.handshake.EncryptedExtensions;
@@ -88,7 +90,37 @@ final class ScriptedTls13Server implements AutoCloseable {
         /** After the handshake: five user_canceled alerts in a row, then close_notify. */
         FIVE_USER_CANCELED_AFTER_HANDSHAKE,
         /** After the handshake: an encrypted alert of level warning that TLS 1.3 treats as an error. */
-        WARNING_ALERT_AFTER_HANDSHAKE
+        WARNING_ALERT_AFTER_HANDSHAKE,
+        /** The leaf's subject CN holds invalid UTF-8 (a fuzzer's mutation of real DER). */
+        LEAF_SUBJECT_INVALID_UTF8,
+        /** The leaf's subject CN attribute type is not an OBJECT IDENTIFIER. */
+        LEAF_SUBJECT_TYPE_NOT_AN_OID,
+        /** EncryptedExtensions carries key_share: offered in the ClientHello, not allowed in EE (RFC 8446 §4.2). */
+        ENCRYPTED_EXTENSIONS_WITH_KEY_SHARE,
+        /** EncryptedExtensions carries max_fragment_length, which the client never offered. */
+        ENCRYPTED_EXTENSIONS_WITH_UNOFFERED_EXTENSION,
+        /** EncryptedExtensions acknowledges server_name with a non-empty body. */
+        ENCRYPTED_EXTENSIONS_SERVER_NAME_NOT_EMPTY,
+        /** One byte after EncryptedExtensions' extension list. */
+        ENCRYPTED_EXTENSIONS_TRAILING_BYTE,
+        /** A CertificateRequest with a non-empty certificate_request_context in the main handshake. */
+        CERTIFICATE_REQUEST_WITH_CONTEXT,
+        /** A CertificateRequest without the mandatory signature_algorithms extension. */
+        CERTIFICATE_REQUEST_WITHOUT_SIGNATURE_ALGORITHMS,
+        /**
+         * Resumes the client's ticket ({@link #TICKET_PSK}, made under TLS_AES_128_GCM_SHA256) and
+         * accepts its early data, but under TLS_CHACHA20_POLY1305_SHA256 (same hash, so the PSK fits).
+         */
+        EARLY_DATA_ACCEPTED_UNDER_ANOTHER_SUITE,
+        /** Resumes the ticket and accepts its early data, selecting ALPN http/1.1 whatever the ticket had. */
+        EARLY_DATA_ACCEPTED_WITH_ANOTHER_ALPN
+    }
+
+    /** The resumption PSK of the ticket a test stores for the EARLY_DATA_* misbehaviours. */
+    static final byte[] TICKET_PSK = new byte[32];
+
+    static {
+        Arrays.fill(TICKET_PSK, (byte) 0x5a);
     }
 
     /** What the server saw: the alert the client sent (null: none), and what came after the handshake. */
@@ -164,6 +196,9 @@ final class ScriptedTls13Server implements AutoCloseable {
 
         KeyShareEntry clientShare = Extensions.decodeKeyShareClientHello(ch.extension(ExtensionType.KEY_SHARE).data())
                 .stream().filter(e -> e.group() == NamedGroup.X25519.code()).findFirst().orElseThrow();
+        if (misbehaviour.name().startsWith("EARLY_DATA_ACCEPTED_")) {
+            return acceptEarlyDataBadly(records, chMessage, clientShare);
+        }
         EphemeralKeyExchange kx = EphemeralKeyExchange.generate(NamedGroup.X25519, random);
         byte[] serverRandom = new byte[32];
         random.nextBytes(serverRandom);
@@ -205,9 +240,40 @@ final class ScriptedTls13Server implements AutoCloseable {
         if (ch.extension(ExtensionType.ALPN) != null) {
             eeExt.add(Extensions.alpn(List.of("http/1.1")));
         }
+        if (misbehaviour == Misbehaviour.ENCRYPTED_EXTENSIONS_WITH_KEY_SHARE) {
+            eeExt.add(Extensions.keyShareServerHello(new KeyShareEntry(NamedGroup.X25519.code(), kx.publicKey())));
+        } else if (misbehaviour == Misbehaviour.ENCRYPTED_EXTENSIONS_WITH_UNOFFERED_EXTENSION) {
+            eeExt.add(new Extension(ExtensionType.MAX_FRAGMENT_LENGTH, new byte[] {4}));
+        } else if (misbehaviour == Misbehaviour.ENCRYPTED_EXTENSIONS_SERVER_NAME_NOT_EMPTY) {
+            eeExt.add(Extensions.serverName(TestPki.HOST));
+        }
         HandshakeMessage ee = new EncryptedExtensions(eeExt).toMessage();
+        if (misbehaviour == Misbehaviour.ENCRYPTED_EXTENSIONS_TRAILING_BYTE) {
+            ee = HandshakeMessage.of(HandshakeType.ENCRYPTED_EXTENSIONS, concat(ee.body(), new byte[] {0}));
+        }
+        if (misbehaviour.name().startsWith("ENCRYPTED_EXTENSIONS_")) {
+            records.write(ContentType.HANDSHAKE, ee.encode());
+            records.flush();
+            return afterMisbehaviour(records);
+        }
+        if (misbehaviour.name().startsWith("CERTIFICATE_REQUEST_")) {
+            boolean withContext = misbehaviour == Misbehaviour.CERTIFICATE_REQUEST_WITH_CONTEXT;
+            List<Extension> crExt = withContext
+                    ? List.of(Extensions.signatureAlgorithms(List.of(SignatureScheme.ECDSA_SECP256R1_SHA256.code())))
+                    : List.of(new Extension(ExtensionType.CERTIFICATE_AUTHORITIES, new byte[] {0, 0}));
+            HandshakeMessage cr = new CertificateRequest(withContext ? new byte[] {7} : new byte[0], crExt, List.of()).toMessage();
+            records.write(ContentType.HANDSHAKE, concat(ee.encode(), cr.encode()));
+            records.flush();
+            return afterMisbehaviour(records);
+        }
+        byte[] leafDer = pki.leaf.getEncoded();
+        if (misbehaviour == Misbehaviour.LEAF_SUBJECT_INVALID_UTF8) {
+            leafDer = DerMutation.subjectCnInvalidUtf8(leafDer, TestPki.HOST);
+        } else if (misbehaviour == Misbehaviour.LEAF_SUBJECT_TYPE_NOT_AN_OID) {
+            leafDer = DerMutation.subjectCnTypeNotAnOid(leafDer, TestPki.HOST);
+        }
         HandshakeMessage cert = new CertificateMessage(new byte[0], List.of(
-                new CertificateEntry(pki.leaf.getEncoded(), List.of()),
+                new CertificateEntry(leafDer, List.of()),
                 new CertificateEntry(pki.root.getEncoded(), List.of()))).toMessage();
         if (misbehaviour == Misbehaviour.CERTIFICATE_BEFORE_ENCRYPTED_EXTENSIONS) {
             records.write(ContentType.HANDSHAKE, cert.encode());
@@ -256,7 +322,8 @@ final class ScriptedTls13Server implements AutoCloseable {
         }
         records.write(ContentType.HANDSHAKE, flight);
         records.flush();
-        if (misbehaviour == Misbehaviour.TAMPERED_FINISHED || misbehaviour == Misbehaviour.BAD_CERTIFICATE_VERIFY_SIGNATURE) {
+        if (misbehaviour == Misbehaviour.TAMPERED_FINISHED || misbehaviour == Misbehaviour.BAD_CERTIFICATE_VERIFY_SIGNATURE
+                || misbehaviour == Misbehaviour.LEAF_SUBJECT_INVALID_UTF8 || misbehaviour == Misbehaviour.LEAF_SUBJECT_TYPE_NOT_AN_OID) {
             return afterMisbehaviour(records);
         }
 
@@ -358,6 +425,43 @@ final class ScriptedTls13Server implements AutoCloseable {
             closeNotify = false;
         }
         return new Outcome(null, false, request.toString(), clientKeyUpdate, closeNotify, null);
+    }
+
+    /**
+     * PSK resumption with early data accepted in EncryptedExtensions, but not under the ticket's
+     * suite or ALPN. The client's answer comes under its early keys (it has not sent
+     * EndOfEarlyData), so that is what we read with.
+     */
+    private Outcome acceptEarlyDataBadly(RecordLayer records, HandshakeMessage chMessage, KeyShareEntry clientShare)
+            throws Exception {
+        Tls13CipherSuite ticketSuite = SUITE;
+        Tls13CipherSuite suite = misbehaviour == Misbehaviour.EARLY_DATA_ACCEPTED_UNDER_ANOTHER_SUITE
+                ? Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256 : SUITE;
+        EarlySecret early = EarlySecret.fromPsk(ticketSuite.hash(), TICKET_PSK);
+        TrafficSecret clientEarly = early.clientEarlyTrafficSecret(ticketSuite.hash().hash(chMessage.encode()));
+        records.setReadProtection(new Tls13RecordProtection(ticketSuite.aead(), clientEarly.trafficKeys(ticketSuite.aead())));
+
+        EphemeralKeyExchange kx = EphemeralKeyExchange.generate(NamedGroup.X25519, random);
+        byte[] serverRandom = new byte[32];
+        random.nextBytes(serverRandom);
+        ClientHello ch = ClientHello.decode(chMessage.body());
+        ServerHello sh = new ServerHello(0x0303, serverRandom, ch.legacySessionId(), suite.code(), 0, List.of(
+                Extensions.selectedVersion(0x0304),
+                Extensions.keyShareServerHello(new KeyShareEntry(NamedGroup.X25519.code(), kx.publicKey())),
+                new Extension(ExtensionType.PRE_SHARED_KEY, new byte[] {0, 0})));
+        HandshakeMessage shMessage = sh.toMessage();
+        TranscriptHash transcript = new TranscriptHash();
+        transcript.add(chMessage);
+        transcript.add(shMessage);
+        transcript.useHash(suite.hash());
+        HandshakeSecret hs = early.handshakeSecret(kx.sharedSecret(clientShare.keyExchange()));
+        TrafficSecret serverHs = hs.serverHandshakeTrafficSecret(transcript.current());
+        records.write(ContentType.HANDSHAKE, shMessage.encode());
+        records.setWriteProtection(new Tls13RecordProtection(suite.aead(), serverHs.trafficKeys(suite.aead())));
+        HandshakeMessage ee = new EncryptedExtensions(List.of(Extensions.earlyData(), Extensions.alpn(List.of("http/1.1")))).toMessage();
+        records.write(ContentType.HANDSHAKE, ee.encode());
+        records.flush();
+        return afterMisbehaviour(records);
     }
 
     /** After breaking a rule: wait for the client's alert, or for it to close the connection. */

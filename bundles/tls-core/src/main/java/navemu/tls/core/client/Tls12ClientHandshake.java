@@ -14,9 +14,7 @@ import java.util.stream.Collectors;
 
 import org.bouncycastle.util.encoders.Hex;
 
-import navemu.api.NetError;
 import navemu.api.cert.CertVerdict;
-import navemu.api.cert.CertificateValidator;
 import navemu.api.cert.ValidationRequest;
 import navemu.api.session.SessionKey;
 import navemu.api.session.SessionStore;
@@ -24,7 +22,6 @@ import navemu.api.session.StoredSession;
 import navemu.api.tls.TlsContext;
 import navemu.api.tls.TlsRequest;
 import navemu.tls.core.alert.AlertDescription;
-import navemu.tls.core.alert.AlertErrors;
 import navemu.tls.core.alert.TlsAlertException;
 import navemu.tls.core.crypto.EphemeralKeyExchange;
 import navemu.tls.core.crypto.LeafCertificate;
@@ -264,12 +261,7 @@ public final class Tls12ClientHandshake {
             throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
                     "the server chose compression method " + sh.legacyCompressionMethod() + "; we offered only null (RFC 5246 §7.4.1.3)");
         }
-        for (Extension e : sh.extensions()) {
-            if (hello.extension(e.type()) == null) {
-                throw new TlsAlertException(AlertDescription.UNSUPPORTED_EXTENSION,
-                        "ServerHello carries " + e.name() + ", which we did not offer (RFC 5246 §7.4.1.4)");
-            }
-        }
+        Tls12ServerHelloExtensions.check(sh, hello);
         checkRenegotiationInfo(sh);
         serverHello = sh;
         suite = Tls12CipherSuite.of(sh.cipherSuite());
@@ -283,6 +275,12 @@ public final class Tls12ClientHandshake {
 
         // The server resumes by echoing the session id we sent (RFC 5246 §7.4.1.3, RFC 5077 §3.4).
         boolean echoed = sh.legacySessionIdEcho().length > 0 && Arrays.equals(sh.legacySessionIdEcho(), hello.legacySessionId());
+        if (offered == null && echoed) {
+            // We offered no session: the id was the TLS 1.3 compatibility one (RFC 8446 §D.4),
+            // which names no session the server can know. BoringSSL: SSL_R_SERVER_ECHOED_INVALID_SESSION_ID.
+            throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "the server echoed our session id as if resuming,"
+                    + " but we offered no session to resume (RFC 5246 §7.4.1.3, RFC 8446 §D.4)");
+        }
         if (offered != null && echoed) {
             resumeOffered();
         } else if (offered != null) {
@@ -349,6 +347,7 @@ public final class Tls12ClientHandshake {
         fields.put("leaf", leaf.subject());
         fields.put("issuer", leaf.issuer());
         log.received("Certificate", message.length(), fields);
+        Tls12ServerKey.check(leaf.publicKey(), suite, config.supportedGroups());
         log.info("certificate: the server presents " + leaf.subject() + ", issued by " + leaf.issuer());
         transcript.add(message);
     }
@@ -380,19 +379,8 @@ public final class Tls12ClientHandshake {
     }
 
     private void validateCertificate() throws IOException {
-        CertificateValidator validator = context.validator();
-        if (validator == null) {
-            throw new TlsAlertException(AlertDescription.CERTIFICATE_UNKNOWN, NetError.ERR_FAILED,
-                    "no certificate validator: the cert slot is empty, so the server's chain cannot be judged", null);
-        }
         String keyExchange = suite.keyExchange() == Tls12CipherSuite.KeyExchange.RSA ? "RSA" : "ECDHE";
-        verdict = validator.validate(new ValidationRequest(chain, request.host(), now(), keyExchange, stapledOcsp), log.trace());
-        if (verdict == null || !verdict.accepted()) {
-            NetError error = verdict == null || verdict.error() == null ? NetError.ERR_CERT_INVALID : verdict.error();
-            String reason = verdict == null ? "the validator gave no verdict" : verdict.reason();
-            throw new TlsAlertException(AlertErrors.forCertificateError(error), error,
-                    "the cert slot rejected the server's certificate: " + reason, null);
-        }
+        verdict = CertificateSlot.judge(context, new ValidationRequest(chain, request.host(), now(), keyExchange, stapledOcsp), log.trace());
         log.info("verification: the cert slot accepted the chain" + (verdict.error() != null ? " despite " + verdict.error() + ": " + verdict.reason() : ""));
     }
 
@@ -425,7 +413,7 @@ public final class Tls12ClientHandshake {
                     + " does not match the cipher suite's authentication " + suite.keyExchange() + " (RFC 8422 §5.4)");
         }
         byte[] signed = ske.signedContent(hello.random(), serverHello.random());
-        if (!scheme.verify(leaf.publicKey(), signed, ske.signature())) {
+        if (!scheme.verifyTls12(leaf.publicKey(), signed, ske.signature())) {
             throw new TlsAlertException(AlertDescription.DECRYPT_ERROR, "the ServerKeyExchange signature (" + scheme.rfcName()
                     + ") does not verify with the key of " + leaf.subject() + " (RFC 8422 §5.4)");
         }

@@ -12,16 +12,13 @@ import java.util.stream.Collectors;
 
 import org.bouncycastle.util.encoders.Hex;
 
-import navemu.api.NetError;
 import navemu.api.cert.CertVerdict;
-import navemu.api.cert.CertificateValidator;
 import navemu.api.cert.ValidationRequest;
 import navemu.api.session.SessionKey;
 import navemu.api.session.StoredSession;
 import navemu.api.tls.TlsContext;
 import navemu.api.tls.TlsRequest;
 import navemu.tls.core.alert.AlertDescription;
-import navemu.tls.core.alert.AlertErrors;
 import navemu.tls.core.alert.TlsAlertException;
 import navemu.tls.core.crypto.EphemeralKeyExchange;
 import navemu.tls.core.crypto.LeafCertificate;
@@ -30,6 +27,7 @@ import navemu.tls.core.crypto.SignatureScheme;
 import navemu.tls.core.crypto.Tls13CipherSuite;
 import navemu.tls.core.handshake.CertificateEntry;
 import navemu.tls.core.handshake.CertificateMessage;
+import navemu.tls.core.handshake.CertificateRequest;
 import navemu.tls.core.handshake.CertificateVerify;
 import navemu.tls.core.handshake.ClientHello;
 import navemu.tls.core.handshake.EncryptedExtensions;
@@ -48,7 +46,6 @@ import navemu.tls.core.keyschedule.HandshakeSecret;
 import navemu.tls.core.keyschedule.MasterSecret;
 import navemu.tls.core.keyschedule.TrafficSecret;
 import navemu.tls.core.record.Tls13RecordProtection;
-import navemu.tls.core.wire.WireReader;
 
 /**
  * One TLS 1.3 client handshake (RFC 8446 §2, full handshake with (EC)DHE), modelled on Go's
@@ -77,9 +74,7 @@ public final class Tls13ClientHandshake {
     private Tls13CipherSuite ticketSuite;
     private EarlySecret ticketEarlySecret;
     private boolean resumed;
-    private boolean earlyDataOffered;
-    private boolean earlyDataAccepted;
-    private TrafficSecret clientEarlySecret;
+    private final EarlyData earlyData;
     private final Map<NamedGroup, EphemeralKeyExchange> keyShares = new LinkedHashMap<>();
     private boolean sentDummyChangeCipherSpec;
     private ServerHello helloRetryRequest;
@@ -103,6 +98,7 @@ public final class Tls13ClientHandshake {
         this.config = config;
         this.io = io;
         this.log = log;
+        this.earlyData = new EarlyData(io, log);
     }
 
     /** RFC 8446 §2, Figure 1, from the client's side. */
@@ -130,7 +126,7 @@ public final class Tls13ClientHandshake {
         readServerFinished();
         sendClientFinished();
         return new Tls13Channel.Keys(suite, clientApplicationSecret, serverApplicationSecret,
-                masterSecret.resumptionMasterSecret(transcript.current()), alpn, verdict, hello.random(), earlyDataAccepted);
+                masterSecret.resumptionMasterSecret(transcript.current()), alpn, verdict, hello.random(), earlyData.accepted());
     }
 
     // ---- ClientHello (§4.1.2) ----------------------------------------------------------------
@@ -183,7 +179,7 @@ public final class Tls13ClientHandshake {
                 ext.add(extra);
             }
         }
-        if (mayOfferEarlyData()) {
+        if (EarlyData.mayOffer(offeredTicket, request, log)) {
             ext.add(Extensions.earlyData());
         }
         // psk_dhe_ke only: a resumed session still gets forward secrecy (§4.2.9).
@@ -255,45 +251,10 @@ public final class Tls13ClientHandshake {
         hello = ch;
         transcript.add(encoded);
         if (ch.extension(ExtensionType.EARLY_DATA) != null) {
-            sendEarlyData(encoded);
+            earlyData.send(offeredTicket, ticketSuite, ticketEarlySecret, encoded, ch.random(), request.earlyData(),
+                    this::sendDummyChangeCipherSpec);
         }
     }
-
-    /**
-     * 0-RTT (RFC 8446 §2.3, §4.2.10): only with a ticket that allows early data, an idempotent
-     * request that fits its max_early_data_size, and the ALPN protocol of the original connection.
-     */
-    private boolean mayOfferEarlyData() {
-        if (offeredTicket == null || request.earlyData() == null) {
-            return false;
-        }
-        if (offeredTicket.maxEarlyData() < request.earlyData().length) {
-            log.info("0-RTT not offered: the ticket allows " + offeredTicket.maxEarlyData() + " bytes of early data, the request has "
-                    + request.earlyData().length + "; it will go after the handshake");
-            return false;
-        }
-        if (offeredTicket.alpn() != null && !request.alpn().contains(offeredTicket.alpn())) {
-            log.info("0-RTT not offered: the ticket's ALPN " + offeredTicket.alpn() + " is not offered now (RFC 8446 §4.2.10)");
-            return false;
-        }
-        return true;
-    }
-
-    /** The request as early data under client_early_traffic_secret, right after the ClientHello (§2.3). */
-    private void sendEarlyData(HandshakeMessage encodedHello) throws IOException {
-        earlyDataOffered = true;
-        clientEarlySecret = ticketEarlySecret.clientEarlyTrafficSecret(ticketSuite.hash().hash(encodedHello.encode()));
-        log.secret("client_early_traffic_secret", clientEarlySecret.secret());
-        log.keyLog("CLIENT_EARLY_TRAFFIC_SECRET", hello.random(), clientEarlySecret.secret());
-        // §D.4: with early data, the dummy change_cipher_spec follows the first ClientHello at once.
-        sendDummyChangeCipherSpec();
-        io.records.setWriteProtection(new Tls13RecordProtection(ticketSuite.aead(), clientEarlySecret.trafficKeys(ticketSuite.aead())));
-        io.records.write(navemu.tls.core.record.ContentType.APPLICATION_DATA, request.earlyData());
-        io.flush();
-        log.sentRecord("early data (0-RTT)", request.earlyData().length, Map.of("protected_with", "client_early_traffic_secret"));
-        log.info("0-RTT: the request (" + request.earlyData().length + " bytes) went out with the ClientHello, before any answer");
-    }
-
 
     public Instant now() {
         return context.now() != null ? context.now() : Instant.now();
@@ -457,11 +418,7 @@ public final class Tls13ClientHandshake {
         }
 
         sendDummyChangeCipherSpec();
-        if (earlyDataOffered) {
-            // §4.1.2: early data is rejected after a HelloRetryRequest; the second ClientHello is plaintext.
-            io.records.setWriteProtection(navemu.tls.core.record.RecordProtection.NONE);
-            log.info("HelloRetryRequest: the 0-RTT data is rejected; the request will go after the handshake");
-        }
+        earlyData.rejectedByHelloRetryRequest();
         hello = second;
         HandshakeMessage secondMessage = second.toMessage();
         io.send("ClientHello", secondMessage, helloFields(second));
@@ -511,10 +468,10 @@ public final class Tls13ClientHandshake {
         // From here on our records (Finished, or an alert) are protected too; the dummy
         // change_cipher_spec goes first, unprotected (§D.4).
         sendDummyChangeCipherSpec();
-        if (!earlyDataOffered || helloRetryRequest != null) {
+        if (!earlyData.holdsWriteKeys()) {
             io.records.setWriteProtection(new Tls13RecordProtection(suite.aead(), clientKeys));
         }
-        // With 0-RTT on the way, our records stay under the early keys until EndOfEarlyData (§4.5).
+        // With 0-RTT on the way, the server's answer decides when our records leave the early keys (§4.5).
     }
 
     // ---- EncryptedExtensions (§4.3.1) --------------------------------------------------------
@@ -524,11 +481,7 @@ public final class Tls13ClientHandshake {
         EncryptedExtensions ee = EncryptedExtensions.decode(message.body());
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("extensions", ee.extensions().isEmpty() ? "(none)" : Extension.names(ee.extensions()));
-        // §4.2's table: what may appear in EncryptedExtensions.
-        checkExtensions("EncryptedExtensions", ee.extensions(), Set.of(ExtensionType.SERVER_NAME,
-                ExtensionType.MAX_FRAGMENT_LENGTH, ExtensionType.SUPPORTED_GROUPS, ExtensionType.USE_SRTP,
-                ExtensionType.HEARTBEAT, ExtensionType.ALPN, ExtensionType.RECORD_SIZE_LIMIT,
-                ExtensionType.EARLY_DATA, 19, 20), Set.of());
+        EncryptedExtensionsRules.check(ee, hello);
         Extension alpnExt = ee.extension(ExtensionType.ALPN);
         if (alpnExt != null) {
             List<String> chosen = Extensions.decodeAlpn(alpnExt.data());
@@ -542,23 +495,12 @@ public final class Tls13ClientHandshake {
         if (ee.extension(ExtensionType.SERVER_NAME) != null) {
             fields.put("server_name", "acknowledged");
         }
-        if (ee.extension(ExtensionType.EARLY_DATA) != null) {
-            // §4.2.10: the server may accept early data only for the first PSK we offered.
-            if (!resumed || !earlyDataOffered || helloRetryRequest != null) {
-                throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
-                        "EncryptedExtensions accepts early data we did not send under the selected PSK (RFC 8446 §4.2.10)");
-            }
-            earlyDataAccepted = true;
-            fields.put("early_data", "accepted");
-        } else if (earlyDataOffered && helloRetryRequest == null) {
-            io.records.setWriteProtection(new Tls13RecordProtection(suite.aead(), clientHandshakeSecret.trafficKeys(suite.aead())));
-            fields.put("early_data", "rejected");
+        earlyData.answeredInEncryptedExtensions(ee.extension(ExtensionType.EARLY_DATA) != null, resumed, suite, alpn,
+                handshakeWriteProtection());
+        if (earlyData.offered()) {
+            fields.put("early_data", earlyData.accepted() ? "accepted" : "rejected");
         }
         log.received("EncryptedExtensions", message.length(), fields);
-        if (earlyDataOffered) {
-            log.info(earlyDataAccepted ? "0-RTT accepted: the server will answer the request sent with the ClientHello"
-                    : "0-RTT rejected: the request will be re-sent after the handshake (RFC 8446 §4.2.10)");
-        }
         transcript.add(message);
     }
 
@@ -602,28 +544,21 @@ public final class Tls13ClientHandshake {
         log.received("Certificate", message.length(), fields);
         transcript.add(message);
 
-        CertificateValidator validator = context.validator();
-        if (validator == null) {
-            throw new TlsAlertException(AlertDescription.CERTIFICATE_UNKNOWN, NetError.ERR_FAILED,
-                    "no certificate validator: the cert slot is empty, so the server's chain cannot be judged", null);
-        }
-        verdict = validator.validate(new ValidationRequest(chain, request.host(), now(), "ECDHE", ocsp), log.trace());
-        if (verdict == null || !verdict.accepted()) {
-            NetError error = verdict == null || verdict.error() == null ? NetError.ERR_CERT_INVALID : verdict.error();
-            String reason = verdict == null ? "the validator gave no verdict" : verdict.reason();
-            throw new TlsAlertException(AlertErrors.forCertificateError(error), error,
-                    "the cert slot rejected the server's certificate: " + reason, null);
-        }
+        verdict = CertificateSlot.judge(context, new ValidationRequest(chain, request.host(), now(), "ECDHE", ocsp), log.trace());
         log.info("cert slot accepted the chain" + (verdict.error() != null ? " despite " + verdict.error() + ": " + verdict.reason() : ""));
     }
 
     /** A server asking for client authentication (§4.3.2): we have no certificate, so we will answer with an empty one. */
     private void readCertificateRequest(HandshakeMessage message) throws IOException {
-        WireReader r = new WireReader(message.body(), "CertificateRequest");
-        certificateRequestContext = r.opaque8();
-        List<Extension> ext = Extension.decodeList(r);
-        r.expectEnd();
-        log.received("CertificateRequest", message.length(), Map.of("extensions", Extension.names(ext),
+        CertificateRequest cr = CertificateRequest.decode(message.body());
+        if (cr.certificateRequestContext().length != 0) {
+            // Non-empty only for post-handshake authentication (§4.3.2); BoringSSL: decode_error.
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR, "CertificateRequest in the handshake has a "
+                    + cr.certificateRequestContext().length + "-byte certificate_request_context; it must be empty (RFC 8446 §4.3.2)");
+        }
+        certificateRequestContext = cr.certificateRequestContext();
+        log.received("CertificateRequest", message.length(), Map.of("extensions", Extension.names(cr.extensions()),
+                "signature_algorithms", cr.signatureAlgorithms().stream().map(SignatureScheme::nameOf).collect(Collectors.joining(", ")),
                 "note", "no client certificate configured: an empty Certificate will be sent"));
         transcript.add(message);
     }
@@ -695,13 +630,7 @@ public final class Tls13ClientHandshake {
 
     private void sendClientFinished() throws IOException {
         sendDummyChangeCipherSpec();
-        if (earlyDataAccepted) {
-            // §4.5: EndOfEarlyData, still under the early keys, closes the 0-RTT stream.
-            HandshakeMessage eoed = HandshakeMessage.of(HandshakeType.END_OF_EARLY_DATA, new byte[0]);
-            io.send("EndOfEarlyData", eoed, Map.of());
-            transcript.add(eoed);
-            io.records.setWriteProtection(new Tls13RecordProtection(suite.aead(), clientHandshakeSecret.trafficKeys(suite.aead())));
-        }
+        earlyData.end(transcript, handshakeWriteProtection());
         if (certificateRequestContext != null) {
             HandshakeMessage empty = new CertificateMessage(certificateRequestContext, List.of()).toMessage();
             io.send("Certificate", empty, Map.of("certificates", "0 (no client certificate)"));
@@ -716,6 +645,18 @@ public final class Tls13ClientHandshake {
     }
 
     // ---- helpers -----------------------------------------------------------------------------
+
+    private Tls13RecordProtection handshakeWriteProtection() {
+        return new Tls13RecordProtection(suite.aead(), clientHandshakeSecret.trafficKeys(suite.aead()));
+    }
+
+    /**
+     * For a multi-version client whose server chose TLS 1.2: refused if we sent 0-RTT data
+     * (see {@link EarlyData#checkServerChoseTls12()}).
+     */
+    public void serverChoseTls12() throws TlsAlertException {
+        earlyData.checkServerChoseTls12();
+    }
 
     /** SNI carries DNS names only, never IP literals (RFC 6066 §3). */
     public String sni() {

@@ -3,9 +3,11 @@ package navemu.tls.core.crypto;
 import java.io.IOException;
 
 import org.bouncycastle.asn1.x509.Certificate;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 
+import navemu.api.NetError;
 import navemu.tls.core.alert.AlertDescription;
 import navemu.tls.core.alert.TlsAlertException;
 
@@ -13,38 +15,58 @@ import navemu.tls.core.alert.TlsAlertException;
  * The few things the handshake itself needs from the server's end-entity certificate: its
  * public key (to check CertificateVerify) and its names (for the trace). Whether the chain is
  * any good is the cert slot's business, not this class's.
+ *
+ * <p>Everything is read in {@link #parse}, inside the one guard that turns bad DER into
+ * bad_certificate: Bouncy Castle decodes names lazily, so a subject with invalid UTF-8 or an
+ * attribute of the wrong ASN.1 type would otherwise throw later, from wherever the name is first
+ * printed, as an internal error.
  */
 public final class LeafCertificate {
-    private final Certificate certificate;
+    private final String subject;
+    private final String issuer;
+    private final SubjectPublicKeyInfo publicKeyInfo;
 
-    private LeafCertificate(Certificate certificate) {
-        this.certificate = certificate;
+    private LeafCertificate(String subject, String issuer, SubjectPublicKeyInfo publicKeyInfo) {
+        this.subject = subject;
+        this.issuer = issuer;
+        this.publicKeyInfo = publicKeyInfo;
     }
 
-    /** Parses DER; unparseable bytes are a bad_certificate (RFC 8446 §6.2). */
+    /**
+     * Parses DER, names included; unparseable bytes are a bad_certificate (RFC 8446 §6.2,
+     * RFC 5246 §7.2.2) and, as in Chromium, ERR_SSL_SERVER_CERT_BAD_FORMAT: there is no
+     * certificate to judge, so it is not a certificate verdict.
+     */
     public static LeafCertificate parse(byte[] der) throws TlsAlertException {
         try {
-            return new LeafCertificate(Certificate.getInstance(der));
+            Certificate certificate = Certificate.getInstance(der);
+            if (certificate == null) {
+                throw new IllegalArgumentException("no certificate");
+            }
+            return new LeafCertificate(certificate.getSubject().toString(), certificate.getIssuer().toString(),
+                    certificate.getSubjectPublicKeyInfo());
         } catch (RuntimeException e) {
-            throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE,
-                    "the server's certificate is not valid DER X.509: " + e.getMessage(), e);
+            // Bouncy Castle reports malformed ASN.1 with several unchecked exceptions
+            // (IllegalArgumentException, ClassCastException, IllegalStateException, ...).
+            throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE, NetError.ERR_SSL_SERVER_CERT_BAD_FORMAT,
+                    "the server's certificate is not valid DER X.509: " + e, e);
         }
     }
 
     public AsymmetricKeyParameter publicKey() throws TlsAlertException {
         try {
-            return PublicKeyFactory.createKey(certificate.getSubjectPublicKeyInfo());
+            return PublicKeyFactory.createKey(publicKeyInfo);
         } catch (IOException | RuntimeException e) {
             throw new TlsAlertException(AlertDescription.UNSUPPORTED_CERTIFICATE,
-                    "cannot use the public key of " + subject() + ": " + e.getMessage(), e);
+                    "cannot use the public key of " + subject + ": " + e.getMessage(), e);
         }
     }
 
     public String subject() {
-        return certificate.getSubject().toString();
+        return subject;
     }
 
     public String issuer() {
-        return certificate.getIssuer().toString();
+        return issuer;
     }
 }

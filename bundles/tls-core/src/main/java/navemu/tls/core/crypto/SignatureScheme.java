@@ -101,7 +101,23 @@ public enum SignatureScheme {
      * decrypt_error, §4.4.3).
      */
     public boolean verify(AsymmetricKeyParameter publicKey, byte[] message, byte[] signature) throws TlsAlertException {
-        checkKey(publicKey);
+        return verify(publicKey, message, signature, true);
+    }
+
+    /**
+     * The same check for a TLS 1.2 signature (ServerKeyExchange): TLS 1.2 reads these code points
+     * as (hash, signature) pairs (RFC 5246 §7.4.1.4.1), so ecdsa_secp256r1_sha256 there means
+     * "ECDSA with SHA-256" on whatever curve the certificate's key is; only TLS 1.3 binds the
+     * curve to the scheme (RFC 8446 §4.2.3). OpenSSL, GnuTLS, the JDK and BoringSSL all accept a
+     * P-384 key signing with SHA-256 in TLS 1.2.
+     */
+    public boolean verifyTls12(AsymmetricKeyParameter publicKey, byte[] message, byte[] signature) throws TlsAlertException {
+        return verify(publicKey, message, signature, false);
+    }
+
+    private boolean verify(AsymmetricKeyParameter publicKey, byte[] message, byte[] signature, boolean curveBound)
+            throws TlsAlertException {
+        checkKey(publicKey, curveBound);
         Signer signer = signer();
         signer.init(false, publicKey);
         signer.update(message, 0, message.length);
@@ -139,7 +155,7 @@ public enum SignatureScheme {
         }
     }
 
-    private void checkKey(AsymmetricKeyParameter key) throws TlsAlertException {
+    private void checkKey(AsymmetricKeyParameter key, boolean curveBound) throws TlsAlertException {
         boolean fits;
         switch (kind) {
             case RSA_PKCS1:
@@ -147,7 +163,7 @@ public enum SignatureScheme {
                 fits = key instanceof RSAKeyParameters;
                 break;
             case ECDSA:
-                fits = key instanceof ECKeyParameters && onCurve((ECKeyParameters) key);
+                fits = key instanceof ECKeyParameters && (!curveBound || onCurve((ECKeyParameters) key));
                 break;
             default:
                 fits = key instanceof Ed25519PublicKeyParameters || key instanceof Ed25519PrivateKeyParameters;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.bouncycastle.util.encoders.Hex;
 
+import navemu.tls.core.alert.AlertDescription;
 import navemu.tls.core.alert.TlsAlertException;
 import navemu.tls.core.wire.WireReader;
 import navemu.tls.core.wire.WireWriter;
@@ -56,6 +57,10 @@ public record ServerHello(int legacyVersion, byte[] random, byte[] legacySession
         int version = r.u16();
         byte[] random = r.bytes(32);
         byte[] sessionId = r.opaque8();
+        if (sessionId.length > 32) {
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR,
+                    "legacy_session_id_echo is " + sessionId.length + " bytes; at most 32 (RFC 8446 §4.1.3, RFC 5246 §7.4.1.3)");
+        }
         int suite = r.u16();
         int compression = r.u8();
         // A TLS 1.2 ServerHello may omit the extensions block entirely (RFC 5246 §7.4.1.3).

@@ -57,7 +57,31 @@ public final class TestPki {
         return create(null, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)));
     }
 
+    /** An ECDSA leaf on P-384 (keyType ECDSA) under the usual root. */
+    public static TestPki createEcdsaP384() {
+        return createEcdsa("secp384r1");
+    }
+
+    /** An ECDSA leaf on the named curve (keyType ECDSA), e.g. {@code secp521r1}, under the usual root. */
+    public static TestPki createEcdsa(String curve) {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+            g.initialize(new ECGenParameterSpec(curve));
+            return create(KeyType.ECDSA, g.generateKeyPair(), Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make a " + curve + " key", e);
+        }
+    }
+
     public static TestPki create(KeyType leafType, Instant notBefore, Instant notAfter) {
+        try {
+            return create(leafType, generate(leafType), notBefore, notAfter);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make test certificates", e);
+        }
+    }
+
+    private static TestPki create(KeyType leafType, KeyPair leafKeys, Instant notBefore, Instant notAfter) {
         try {
             KeyPair rootKeys = generate(KeyType.ECDSA);
             X500Name rootName = new X500Name("CN=navemu test root");
@@ -68,7 +92,6 @@ public final class TestPki {
             rb.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             X509Certificate root = convert(rb, rootKeys.getPrivate());
 
-            KeyPair leafKeys = generate(leafType);
             X509v3CertificateBuilder lb = new JcaX509v3CertificateBuilder(rootName, BigInteger.valueOf(System.nanoTime()),
                     Date.from(notBefore), Date.from(notAfter), new X500Name("CN=" + HOST), leafKeys.getPublic());
             lb.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName(GeneralName.dNSName, HOST)));

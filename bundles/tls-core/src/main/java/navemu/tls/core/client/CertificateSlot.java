@@ -1,0 +1,45 @@
+package navemu.tls.core.client;
+
+import navemu.api.NetError;
+import navemu.api.cert.CertVerdict;
+import navemu.api.cert.CertificateValidator;
+import navemu.api.cert.ValidationRequest;
+import navemu.api.tls.TlsContext;
+import navemu.api.trace.StepTrace;
+import navemu.tls.core.alert.AlertDescription;
+import navemu.tls.core.alert.AlertErrors;
+import navemu.tls.core.alert.TlsAlertException;
+
+/**
+ * Where a TLS handshake hands the server's chain to the cert slot, for both versions. The slot's
+ * contract says it never throws; this is the boundary that holds even when an implementation
+ * does: a chain that makes the validator throw is a chain it could not judge, so
+ * bad_certificate and ERR_CERT_INVALID, never an internal_error.
+ */
+final class CertificateSlot {
+    private CertificateSlot() {
+    }
+
+    /** The slot's verdict if it accepts the chain; otherwise the alert that matches its error. */
+    static CertVerdict judge(TlsContext context, ValidationRequest request, StepTrace trace) throws TlsAlertException {
+        CertificateValidator validator = context.validator();
+        if (validator == null) {
+            throw new TlsAlertException(AlertDescription.CERTIFICATE_UNKNOWN, NetError.ERR_FAILED,
+                    "no certificate validator: the cert slot is empty, so the server's chain cannot be judged", null);
+        }
+        CertVerdict verdict;
+        try {
+            verdict = validator.validate(request, trace);
+        } catch (RuntimeException e) {
+            throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE, NetError.ERR_CERT_INVALID,
+                    "the cert slot could not judge the server's chain (it failed with " + e + ")", e);
+        }
+        if (verdict == null || !verdict.accepted()) {
+            NetError error = verdict == null || verdict.error() == null ? NetError.ERR_CERT_INVALID : verdict.error();
+            String reason = verdict == null ? "the validator gave no verdict" : verdict.reason();
+            throw new TlsAlertException(AlertErrors.forCertificateError(error), error,
+                    "the cert slot rejected the server's certificate: " + reason, null);
+        }
+        return verdict;
+    }
+}
