@@ -120,7 +120,7 @@ public final class StubResolver implements DnsResolver {
         trace.detail("servers", choice.servers().stream().map(InetSocketAddress::toString).toList());
         if (choice.servers().isEmpty()) {
             throw new NavigationException(NetError.ERR_NAME_RESOLUTION_FAILED, "no DNS server to ask for " + name
-                    + ": the system has no resolvers configured and no zone server covers the name");
+                    + " (" + choice.why() + "): no resolver is configured and no zone server covers the name");
         }
         if (!oneWayDelay.isZero()) {
             trace.info("the queries cross the emulated link: " + oneWayDelay.toMillis() + " ms each way");
