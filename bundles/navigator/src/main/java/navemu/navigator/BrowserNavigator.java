@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,6 +34,7 @@ public final class BrowserNavigator implements Navigator {
     private Composition composition;
 
     private final List<PortMap> portMaps = new CopyOnWriteArrayList<>();
+    private static final AtomicReference<List<String>> LAST_PROBLEMS_SAID = new AtomicReference<>(List.of());
     private volatile Deadlines deadlines = Deadlines.DEFAULT;
 
     public BrowserNavigator() {
@@ -55,7 +57,10 @@ public final class BrowserNavigator implements Navigator {
     @Modified
     void configure(Map<String, Object> properties) {
         Deadlines configured = Deadlines.read(properties);
-        configured.problems().forEach(problem -> System.err.println("navemu: " + problem));
+        // SCR may activate a new instance for the same file (a reference rebinds): say each problem once.
+        if (!configured.problems().equals(LAST_PROBLEMS_SAID.getAndSet(configured.problems()))) {
+            configured.problems().forEach(problem -> System.err.println("navemu: " + problem));
+        }
         deadlines = configured;
     }
 

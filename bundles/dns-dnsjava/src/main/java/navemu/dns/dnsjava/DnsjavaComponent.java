@@ -61,7 +61,10 @@ public class DnsjavaComponent implements DnsResolver {
     @Modified
     void configure(Map<String, Object> properties) {
         DnsSettings settings = DnsSettings.read(properties);
-        settings.problems().forEach(problem -> System.err.println("navemu: " + problem));
+        DnsSettings previous = this.settings;
+        if (previous == null || !settings.problems().equals(previous.problems())) { // a re-delivery says nothing new
+            settings.problems().forEach(problem -> System.err.println("navemu: " + problem));
+        }
         this.settings = settings;
         resolver = build(settings);
         // Said again on every lookup, so the trace explains why a setting did not take effect.

@@ -21,6 +21,8 @@ public final class Http11Client {
     /** The most body navemu reads; a longer body is reported truncated, with the bytes read. */
     public static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
     static final int PREVIEW_BYTES = 256;
+    /** The trace names this many skipped 1xx responses, then counts the rest. */
+    static final int MAX_INTERIM_NOTES = 5;
 
     private Http11Client() {
     }
@@ -62,11 +64,18 @@ public final class Http11Client {
         LineReader heads = new LineReader(in, MAX_HEADER_BYTES, MAX_HEADER_BYTES,
                 NetError.ERR_RESPONSE_HEADERS_TOO_BIG, "response headers");
         ResponseHead head = ResponseHead.read(heads, notes);
+        int interim = 0;
         while (head.interim()) {
             // RFC 9110 §15.2: a client must accept 1xx responses it did not ask for; Chromium skips them.
-            notes.add("interim response " + head.status() + " " + head.reason() + " read and skipped"
-                    + (head.has("Link") ? " (Link: " + String.join(", ", head.values("Link")) + ")" : ""));
+            if (++interim <= MAX_INTERIM_NOTES) {
+                notes.add("interim response " + head.status() + " " + ResponseHead.printable(head.reason())
+                        + " read and skipped" + (head.has("Link") ? " (Link: "
+                        + ResponseHead.printable(String.join(", ", head.values("Link"))) + ")" : ""));
+            }
             head = ResponseHead.read(heads, notes);
+        }
+        if (interim > MAX_INTERIM_NOTES) {
+            notes.add((interim - MAX_INTERIM_NOTES) + " more interim responses read and skipped");
         }
         RepeatedHeaders.check(head);
         headersRead.run();

@@ -3,8 +3,10 @@ package navemu.navigator.http;
 import java.io.IOException;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import navemu.api.NetError;
 
@@ -61,19 +63,22 @@ record ResponseHead(String version, int status, String reason, List<Map.Entry<St
         int status = Integer.parseInt(parts[1]);
         String reason = parts.length == 3 ? parts[2] : "";
         List<Map.Entry<String, String>> headers = new ArrayList<>();
+        Set<String> folded = new LinkedHashSet<>();
+        int ignored = 0;
         String line;
         while ((line = reader.line()) != null && !line.isEmpty()) {
             if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
                 if (headers.isEmpty()) {
-                    // RFC 9112 §2.2: whitespace before the first field may be ignored line by line.
-                    notes.add("ignored an indented line before the first header: '" + printable(line.strip()) + "'");
+                    // RFC 9112 §2.2: a line with leading whitespace before the first field may be ignored.
+                    if (ignored++ == 0) {
+                        notes.add("ignored an indented line before the first header: '" + printable(line.strip()) + "'");
+                    }
                     continue;
                 }
                 Map.Entry<String, String> last = headers.remove(headers.size() - 1);
                 String joined = (last.getValue() + " " + line.strip()).strip();
                 headers.add(new AbstractMap.SimpleImmutableEntry<>(last.getKey(), joined));
-                notes.add("header " + last.getKey() + " continued on the next line (obs-fold): joined with a space"
-                        + " (RFC 9112 §5.2)");
+                folded.add(printable(last.getKey()));
                 continue;
             }
             int colon = line.indexOf(':');
@@ -84,6 +89,10 @@ record ResponseHead(String version, int status, String reason, List<Map.Entry<St
         }
         if (line == null) {
             throw new HttpProtocolException(NetError.ERR_INVALID_RESPONSE, "the connection closed inside the response headers");
+        }
+        if (!folded.isEmpty()) {
+            notes.add("header " + String.join(", ", folded) + " continued on further lines (obs-fold): joined"
+                    + " with a space (RFC 9112 §5.2)");
         }
         return new ResponseHead(parts[0], status, reason, headers);
     }

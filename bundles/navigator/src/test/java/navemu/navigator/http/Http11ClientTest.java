@@ -167,6 +167,22 @@ class Http11ClientTest {
     }
 
     @Test
+    void anIndentedLineBeforeTheFirstHeaderIsIgnored() throws IOException {
+        HttpResponse r = parse("HTTP/1.1 200 OK\r\n  stray\r\nContent-Length: 2\r\n\r\nok");
+        assertEquals("ok", r.bodyPreview());
+        assertEquals(1, r.headers().size());
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("ignored an indented line")), r.notes().toString());
+    }
+
+    @Test
+    void manyInterimResponsesAreCountedNotListed() throws IOException {
+        HttpResponse r = parse("HTTP/1.1 103 Early Hints\r\n\r\n".repeat(12) + "HTTP/1.1 204 No Content\r\n\r\n");
+        assertEquals(204, r.status());
+        assertEquals(Http11Client.MAX_INTERIM_NOTES + 1, r.notes().size(), r.notes().toString());
+        assertTrue(r.notes().get(r.notes().size() - 1).startsWith("7 more interim responses"), r.notes().toString());
+    }
+
+    @Test
     void statusCodesOutsideOneHundredToFiveNinetyNineAreInvalidHttp() throws IOException {
         for (String status : new String[] {"000", "099", "600", "999", "20", "2000", "abc"}) {
             assertEquals(NetError.ERR_INVALID_HTTP_RESPONSE, errorOf("HTTP/1.1 " + status + " X\r\nContent-Length: 0\r\n\r\n"), status);
