@@ -39,6 +39,14 @@ public enum NetError {
     ERR_EMPTY_RESPONSE,
     ERR_INVALID_RESPONSE,
     ERR_RESPONSE_HEADERS_TOO_BIG,
+    /** A status line or status code that HTTP does not allow (Chromium: the server does not speak valid HTTP). */
+    ERR_INVALID_HTTP_RESPONSE,
+    /** Content-Length headers with different values: a possible response-splitting attack. */
+    ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_LENGTH,
+    /** Content-Disposition headers with different values. */
+    ERR_RESPONSE_HEADERS_MULTIPLE_CONTENT_DISPOSITION,
+    /** Location headers with different values. */
+    ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION,
     ERR_INVALID_CHUNKED_ENCODING,
     ERR_TOO_MANY_REDIRECTS,
     ERR_UNSAFE_REDIRECT;

@@ -1,10 +1,14 @@
 package navemu.navigator;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -23,13 +27,15 @@ import navemu.api.result.StepResult;
  * The {@link Navigator} service: snapshots the composition, then runs the navigation.
  * Port maps (the lab's) are tracked as they come and go.
  */
-@Component(service = Navigator.class)
+@Component(service = Navigator.class, configurationPid = "navemu.navigator")
 public final class BrowserNavigator implements Navigator {
 
     @Reference
     private Composition composition;
 
     private final List<PortMap> portMaps = new CopyOnWriteArrayList<>();
+    private static final AtomicReference<List<String>> LAST_PROBLEMS_SAID = new AtomicReference<>(List.of());
+    private volatile Deadlines deadlines = Deadlines.DEFAULT;
 
     public BrowserNavigator() {
     }
@@ -40,6 +46,24 @@ public final class BrowserNavigator implements Navigator {
         this.portMaps.addAll(portMaps);
     }
 
+    /** For tests: as above, with deadlines of the test's choosing. */
+    BrowserNavigator(Composition composition, List<PortMap> portMaps, Deadlines deadlines) {
+        this(composition, portMaps);
+        this.deadlines = deadlines;
+    }
+
+    /** Settings of pid {@code navemu.navigator}: the {@link Deadlines}. A bad value is refused by name. */
+    @Activate
+    @Modified
+    void configure(Map<String, Object> properties) {
+        Deadlines configured = Deadlines.read(properties);
+        // SCR may activate a new instance for the same file (a reference rebinds): say each problem once.
+        if (!configured.problems().equals(LAST_PROBLEMS_SAID.getAndSet(configured.problems()))) {
+            configured.problems().forEach(problem -> System.err.println("navemu: " + problem));
+        }
+        deadlines = configured;
+    }
+
     @Override
     public NavigationResult navigate(NavigationRequest request) {
         Snapshot snapshot;
@@ -48,7 +72,7 @@ public final class BrowserNavigator implements Navigator {
         } catch (NavigationException e) {
             return failedBeforeStart(request, e);
         }
-        return new NavigationRun(request, snapshot, this::portHint).run();
+        return new NavigationRun(request, snapshot, this::portHint, deadlines).run();
     }
 
     private Optional<PortHint> portHint(TargetUrl url) {

@@ -56,11 +56,15 @@ final class NavigationRun {
     private final Snapshot slots;
     private final Function<TargetUrl, Optional<PortHint>> portMap;
     private final NavigationListener listener;
+    private final Deadlines deadlines;
+    private final Watchdog watchdog = new Watchdog();
     private final long startNanos = System.nanoTime();
     private final NavigationResult result = new NavigationResult();
 
-    NavigationRun(NavigationRequest request, Snapshot slots, Function<TargetUrl, Optional<PortHint>> portMap) {
+    NavigationRun(NavigationRequest request, Snapshot slots, Function<TargetUrl, Optional<PortHint>> portMap,
+                  Deadlines deadlines) {
         this.request = request;
+        this.deadlines = deadlines;
         this.slots = slots;
         this.portMap = portMap;
         this.listener = new SafeListener(request.listener());
@@ -93,6 +97,8 @@ final class NavigationRun {
         } catch (RuntimeException e) {
             // A slot implementation broke its contract; the navigation still ends with a clear message.
             fail(NetError.ERR_FAILED, "internal error: " + e);
+        } finally {
+            watchdog.close();
         }
         if (hop != null) {
             result.finalUrl = hop.url.toString();
@@ -121,10 +127,23 @@ final class NavigationRun {
         if (hstsStep(hop)) {
             return; // internal redirect: nothing left the machine
         }
+        // Counted from here: what follows talks to the network, where a peer can stall it.
+        Watchdog.Alarm hopAlarm = watchdog.arm(deadlines.hop(), "the hop to " + hop.url.host()
+                + " (dns, tcp, tls and http together)");
+        hop.alarms.add(hopAlarm);
+        try {
+            runNetworkSteps(hop, hopAlarm);
+        } finally {
+            hop.alarms.forEach(Watchdog.Alarm::disarm);
+        }
+    }
+
+    private void runNetworkSteps(HopState hop, Watchdog.Alarm hopAlarm) throws NavigationException {
         DnsAnswer answer = dnsStep(hop);
         int port = choosePort(hop, answer);
         Connection connection = tcpStep(hop, answer.addresses(), port);
         request.cancellation().closeOnCancel(connection);
+        hopAlarm.closeOnExpiry(connection);
         try {
             byte[] requestBytes = Http11Client.getRequest(hop.url.requestTarget(), hop.url.hostHeader());
             if (hop.url.secure()) {
@@ -133,17 +152,20 @@ final class NavigationRun {
                 SecureChannel channel = tlsStep(hop, connection, port, requestBytes);
                 request.cancellation().closeOnCancel(channel);
                 try {
-                    httpStep(hop, channel.input(), channel.output(), true, requestBytes, channel.earlyDataAccepted());
+                    httpStep(hop, connection, channel.input(), channel.output(), true, requestBytes,
+                            channel.earlyDataAccepted());
                 } catch (IOException e) {
-                    throw new NavigationException(NetError.ERR_CONNECTION_CLOSED, "TLS channel failed: " + e.getMessage(), e);
+                    throw expiredOr(hop, new NavigationException(NetError.ERR_CONNECTION_CLOSED,
+                            "TLS channel failed: " + e.getMessage(), e));
                 } finally {
                     closeQuietly(channel);
                 }
             } else {
                 try {
-                    httpStep(hop, connection.input(), connection.output(), false, requestBytes, false);
+                    httpStep(hop, connection, connection.input(), connection.output(), false, requestBytes, false);
                 } catch (IOException e) {
-                    throw new NavigationException(NetError.ERR_CONNECTION_CLOSED, "connection failed: " + e.getMessage(), e);
+                    throw expiredOr(hop, new NavigationException(NetError.ERR_CONNECTION_CLOSED,
+                            "connection failed: " + e.getMessage(), e));
                 }
             }
         } finally {
@@ -282,19 +304,22 @@ final class NavigationRun {
             if (e instanceof HandshakeFailedException failed) {
                 hop.tls = failed.partial(); // how far the handshake got
             }
+            NavigationException reported = step.finished() ? e : expiredOr(hop, e);
             if (!step.finished()) {
-                hop.steps.add(step.fail(e.error(), e.getMessage()));
+                hop.steps.add(step.fail(reported.error(), reported.getMessage()));
             }
-            throw e;
+            throw reported;
         } catch (RuntimeException e) {
             closeQuietly(connection);
-            hop.steps.add(step.fail(NetError.ERR_SSL_PROTOCOL_ERROR, "TLS implementation failed: " + e));
-            throw new NavigationException(NetError.ERR_SSL_PROTOCOL_ERROR, "TLS implementation failed: " + e);
+            NavigationException reported = expiredOr(hop, new NavigationException(NetError.ERR_SSL_PROTOCOL_ERROR,
+                    "TLS implementation failed: " + e));
+            hop.steps.add(step.fail(reported.error(), reported.getMessage()));
+            throw reported;
         }
     }
 
-    private void httpStep(HopState hop, InputStream in, OutputStream out, boolean secure, byte[] requestBytes,
-                          boolean sentAsEarlyData) throws NavigationException {
+    private void httpStep(HopState hop, Closeable connection, InputStream in, OutputStream out, boolean secure,
+                          byte[] requestBytes, boolean sentAsEarlyData) throws NavigationException {
         StepRecorder step = new StepRecorder(listener, "http", "", startNanos);
         HttpInfo http = new HttpInfo();
         http.method = "GET";
@@ -305,6 +330,15 @@ final class NavigationRun {
         }
         HttpResponse response;
         FirstByteClock firstByte = new FirstByteClock(in);
+        Watchdog.Alarm headersAlarm = watchdog.arm(deadlines.responseHeaders(), "the response headers");
+        headersAlarm.closeOnExpiry(connection);
+        hop.alarms.add(headersAlarm);
+        Runnable headersRead = () -> {
+            headersAlarm.disarm();
+            Watchdog.Alarm bodyAlarm = watchdog.arm(deadlines.responseBody(), "the response body");
+            bodyAlarm.closeOnExpiry(connection);
+            hop.alarms.add(bodyAlarm);
+        };
         long sendStart = System.nanoTime();
         long sent = sendStart;
         try {
@@ -317,19 +351,12 @@ final class NavigationRun {
                 step.sent("GET " + hop.url.requestTarget(), requestBytes.length, Map.of("Host", hop.url.hostHeader()));
                 step.roundTrip("request sent, waiting for the response");
             }
-            response = Http11Client.readResponse(new BufferedInputStream(firstByte));
+            response = Http11Client.readResponse(new BufferedInputStream(firstByte), headersRead);
             recordPhases(step, sendStart, sent, firstByte.firstByteNanos(), System.nanoTime());
-        } catch (HttpProtocolException e) {
-            hop.steps.add(step.fail(e.error(), e.getMessage()));
-            throw new NavigationException(e.error(), e.getMessage());
-        } catch (SocketTimeoutException e) {
-            String why = "no response within " + request.timeout().toMillis() + " ms";
-            hop.steps.add(step.fail(NetError.ERR_TIMED_OUT, why));
-            throw new NavigationException(NetError.ERR_TIMED_OUT, why);
         } catch (IOException e) {
-            String why = "the connection failed during the HTTP exchange: " + e.getMessage();
-            hop.steps.add(step.fail(NetError.ERR_CONNECTION_CLOSED, why));
-            throw new NavigationException(NetError.ERR_CONNECTION_CLOSED, why);
+            NavigationException reported = expiredOr(hop, httpFailure(e));
+            hop.steps.add(step.fail(reported.error(), reported.getMessage()));
+            throw reported;
         }
         http.version = response.version();
         http.status = response.status();
@@ -340,12 +367,17 @@ final class NavigationRun {
         }
         http.bodyBytes = response.bodyBytes();
         http.bodyPreview = response.bodyPreview();
+        http.truncated = response.truncated();
         hop.http = http;
         hop.status = response.status();
         step.received("HTTP/1.1 " + response.status() + " " + response.reason(), (int) Math.min(Integer.MAX_VALUE, response.bodyBytes()),
                 Map.of("status", Integer.toString(response.status())));
         step.detail("status", response.status());
         step.detail("bodyBytes", response.bodyBytes());
+        response.notes().forEach(step::info);
+        if (response.truncated()) {
+            step.detail("truncated", true);
+        }
         observeHsts(hop, response, secure, step);
         if (response.isRedirect()) {
             String location = response.first("Location");
@@ -358,6 +390,37 @@ final class NavigationRun {
             }
         }
         hop.steps.add(step.succeed());
+    }
+
+    /** What an exception from the HTTP exchange means to the user. */
+    private NavigationException httpFailure(IOException e) {
+        if (e instanceof HttpProtocolException protocol) {
+            return new NavigationException(protocol.error(), protocol.getMessage());
+        }
+        if (e instanceof SocketTimeoutException) {
+            return new NavigationException(NetError.ERR_TIMED_OUT, "no response within " + request.timeout().toMillis()
+                    + " ms (the longest a single read may wait)");
+        }
+        return new NavigationException(NetError.ERR_CONNECTION_CLOSED,
+                "the connection failed during the HTTP exchange: " + e.getMessage());
+    }
+
+    /**
+     * When a deadline passed and the watchdog closed the connection under a step, that step's
+     * failure is the deadline (ERR_TIMED_OUT, saying which), not the closed socket it saw.
+     */
+    private static NavigationException expiredOr(HopState hop, NavigationException failure) {
+        Watchdog.Alarm first = null;
+        for (Watchdog.Alarm alarm : hop.alarms) {
+            if (alarm.fired() && (first == null || alarm.firedAtNanos() < first.firedAtNanos())) {
+                first = alarm;
+            }
+        }
+        if (first == null) {
+            return failure;
+        }
+        return new NavigationException(NetError.ERR_TIMED_OUT, first.describe() + ", so navemu closed the connection"
+                + " (the step then saw: " + failure.getMessage() + ")", failure);
     }
 
     /** The HAR / DevTools phases of the exchange: send, wait (time to first byte), receive. */
@@ -404,6 +467,8 @@ final class NavigationRun {
     private static final class HopState {
         final TargetUrl url;
         final List<StepResult> steps = new ArrayList<>();
+        /** The deadlines counted for this hop; several may be armed at once (the hop's, the response's). */
+        final List<Watchdog.Alarm> alarms = new java.util.concurrent.CopyOnWriteArrayList<>();
         boolean hstsHost;
         boolean internalUpgrade;
         String portSource;

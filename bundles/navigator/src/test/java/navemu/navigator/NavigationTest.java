@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import navemu.api.NavigationException;
+import navemu.api.NetError;
 import navemu.api.Slot;
 import navemu.api.nav.NavigationRequest;
 import navemu.api.nav.PortHint;
@@ -168,6 +171,86 @@ class NavigationTest {
 
         assertEquals("ERR_TIMED_OUT", r.error);
         assertEquals("http", r.steps.get(r.steps.size() - 1).step);
+    }
+
+    /** A navigator whose deadlines are short, so a trickling server meets them within the test. */
+    private NavigationResult openWithDeadlines(String url, Deadlines deadlines) {
+        BrowserNavigator strict = new BrowserNavigator(composition, List.of(), deadlines);
+        // Each single read waits at most 2 s, yet the trickle sends a byte every 20 ms: no read ever times out.
+        return strict.navigate(NavigationRequest.of(url).withTimeout(Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void headersTrickledByteByByteMeetTheResponseHeadersDeadline() throws IOException {
+        try (TricklingServer trickle = new TricklingServer(true, "HTTP/1.1 200 OK\r\nX-Slow: ", 20)) {
+            NavigationResult r = openWithDeadlines("http://www.test:" + trickle.port() + "/",
+                    Deadlines.of(Duration.ofSeconds(60), Duration.ofMillis(300), Duration.ofSeconds(60)));
+
+            assertEquals("ERR_TIMED_OUT", r.error);
+            StepResult http = r.steps.get(r.steps.size() - 1);
+            assertEquals("http", http.step);
+            assertEquals("ERR_TIMED_OUT", http.error);
+            assertTrue(r.errorMessage.contains("the response headers took longer than 300 ms"), r.errorMessage);
+        }
+    }
+
+    @Test
+    void aBodyTrickledByteByByteMeetsTheResponseBodyDeadline() throws IOException {
+        try (TricklingServer trickle = new TricklingServer(true, "HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n", 20)) {
+            NavigationResult r = openWithDeadlines("http://www.test:" + trickle.port() + "/",
+                    Deadlines.of(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofMillis(300)));
+
+            assertEquals("ERR_TIMED_OUT", r.error);
+            assertEquals("http", r.steps.get(r.steps.size() - 1).step);
+            assertTrue(r.errorMessage.contains("the response body took longer than 300 ms"), r.errorMessage);
+        }
+    }
+
+    @Test
+    void aTrickledHandshakeMeetsTheHopDeadline() throws IOException {
+        // A TLS slot that reads the server's "handshake" until the connection ends, as a real one would
+        // while the records keep coming; the navigator cannot change it, only close the connection.
+        composition.services.put(Slot.TLS, (navemu.api.tls.TlsClient) (request, connection, context, trace) -> {
+            try {
+                InputStream in = connection.input();
+                while (in.read() >= 0) {
+                    // a record that never completes
+                }
+                throw new NavigationException(NetError.ERR_CONNECTION_CLOSED, "the server closed the connection");
+            } catch (IOException e) {
+                throw new NavigationException(NetError.ERR_CONNECTION_CLOSED, "handshake read failed: " + e.getMessage());
+            }
+        });
+        try (TricklingServer trickle = new TricklingServer(false, "", 20)) {
+            NavigationResult r = openWithDeadlines("https://www.test:" + trickle.port() + "/",
+                    Deadlines.of(Duration.ofMillis(400), Duration.ofSeconds(60), Duration.ofSeconds(60)));
+
+            assertEquals("ERR_TIMED_OUT", r.error);
+            StepResult tls = r.steps.get(r.steps.size() - 1);
+            assertEquals("tls", tls.step);
+            assertEquals("ERR_TIMED_OUT", tls.error);
+            assertTrue(r.errorMessage.contains("the hop to www.test") && r.errorMessage.contains("took longer than 400 ms"),
+                    r.errorMessage);
+        }
+    }
+
+    @Test
+    void aTruncatedBodyIsStillShownAndSaysItWasTruncated() throws IOException {
+        long declared = navemu.navigator.http.Http11Client.MAX_BODY_BYTES + 1;
+        try (TricklingServer big = new TricklingServer(true, "HTTP/1.1 200 OK\r\nContent-Length: " + declared
+                + "\r\n\r\n" + "x".repeat((int) declared), 1000)) {
+            List<TraceEvent> events = new ArrayList<>();
+            NavigationResult r = navigator.navigate(NavigationRequest.of("http://www.test:" + big.port() + "/")
+                    .withTimeout(Duration.ofSeconds(5)).withListener(events::add));
+
+            assertTrue(r.ok, r.errorMessage);
+            assertTrue(r.http.truncated);
+            assertEquals(navemu.navigator.http.Http11Client.MAX_BODY_BYTES, r.http.bodyBytes);
+            assertEquals(true, r.steps.get(r.steps.size() - 1).detail.get("truncated"));
+            assertTrue(events.stream().anyMatch(e -> e.text().contains("body truncated")
+                    && e.text().contains(Long.toString(navemu.navigator.http.Http11Client.MAX_BODY_BYTES))),
+                    "the trace says so, with the size read");
+        }
     }
 
     @Test

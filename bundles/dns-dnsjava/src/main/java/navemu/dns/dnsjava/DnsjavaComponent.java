@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,31 +36,11 @@ import navemu.api.trace.StepTrace;
         property = {Slot.PROPERTY_SLOT + "=dns", Slot.PROPERTY_IMPL + "=dnsjava"})
 public class DnsjavaComponent implements DnsResolver {
 
-    /** Settings (pid {@code navemu.dns}); every one has a default. */
-    public @interface Config {
-        /** Resolvers for names outside the zone servers, e.g. {@code 127.0.0.1:53,[::1]:53}; empty = the system's. */
-        String servers() default "";
-
-        /** Extra zone routes, e.g. {@code corp.test=10.0.0.53:53}; registered zone servers (the lab's) come first. */
-        String zones() default "";
-
-        /** How long to wait for each UDP attempt or TCP exchange. */
-        long timeoutMs() default 2000;
-
-        /** UDP retries after a timeout, per server. */
-        int retries() default 1;
-
-        /** {@code ipv6-first} (RFC 6724 default) or {@code ipv4-first}. */
-        String addressOrder() default "ipv6-first";
-
-        /** Upper bound on any TTL the cache honours. */
-        long maxTtlSeconds() default 86400;
-    }
-
     private final List<ZoneServer> zones = new CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
     private volatile StubResolver resolver;
     private volatile String configProblem;
+    private volatile DnsSettings settings;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -71,30 +52,42 @@ public class DnsjavaComponent implements DnsResolver {
         zones.remove(zone);
     }
 
+    /**
+     * Settings of pid {@code navemu.dns}; every key has a default (see {@link DnsSettings}). Read as
+     * a plain map, not a typed annotation, so that a value of the wrong type is refused by name
+     * here instead of failing inside Felix with a stack trace.
+     */
     @Activate
     @Modified
-    void configure(Config config) {
-        // A bad setting must not take the slot away: fall back to the defaults and say why on every lookup.
-        try {
-            resolver = build(config.servers(), config.zones(), config.timeoutMs(), config.retries(),
-                    config.addressOrder(), config.maxTtlSeconds());
-            configProblem = null;
-        } catch (IllegalArgumentException e) {
-            resolver = build("", "", 2000, 1, "ipv6-first", 86400);
-            configProblem = "settings of pid navemu.dns ignored (" + e.getMessage() + "); using the defaults";
+    void configure(Map<String, Object> properties) {
+        DnsSettings settings = DnsSettings.read(properties);
+        DnsSettings previous = this.settings;
+        if (previous == null || !settings.problems().equals(previous.problems())) { // a re-delivery says nothing new
+            settings.problems().forEach(problem -> System.err.println("navemu: " + problem));
         }
+        this.settings = settings;
+        resolver = build(settings);
+        // Said again on every lookup, so the trace explains why a setting did not take effect.
+        configProblem = settings.problems().isEmpty() ? null : String.join("; ", settings.problems());
     }
 
-    private StubResolver build(String serverList, String zoneRoutes, long timeoutMs, int retries, String order,
-                               long maxTtlSeconds) {
-        List<ZoneServer> configured = ConfiguredZone.parse(zoneRoutes);
+    /** The settings in force, as read from the last configuration. */
+    DnsSettings settings() {
+        return settings;
+    }
+
+    private StubResolver build(DnsSettings settings) {
+        List<ZoneServer> configured = settings.zones();
         List<InetSocketAddress> servers;
         String source;
-        if (serverList.isBlank()) {
+        if (settings.serversRefused()) {
+            servers = List.of();
+            source = "no resolvers (the servers= setting of " + DnsSettings.FILE + " was refused)";
+        } else if (settings.servers() == null) {
             servers = ResolverConfig.getCurrentConfig().servers();
             source = "the system's resolvers";
         } else {
-            servers = ServerList.parse(serverList);
+            servers = settings.servers();
             source = "the configured resolvers (navemu.dns servers)";
         }
         return new StubResolver(new ServerRoute(() -> {
@@ -102,9 +95,9 @@ public class DnsjavaComponent implements DnsResolver {
             all.addAll(configured);
             return all;
         }, servers, source),
-                new DnsTransport(Duration.ofMillis(timeoutMs), retries),
-                new DnsCache(Clock.systemUTC(), Duration.ofSeconds(maxTtlSeconds)),
-                AddressOrder.fromWord(order), executor);
+                new DnsTransport(Duration.ofMillis(settings.timeoutMs()), settings.retries()),
+                new DnsCache(Clock.systemUTC(), Duration.ofSeconds(settings.maxTtlSeconds())),
+                settings.order(), executor);
     }
 
     @Deactivate

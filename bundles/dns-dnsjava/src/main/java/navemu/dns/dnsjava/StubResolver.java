@@ -120,7 +120,7 @@ public final class StubResolver implements DnsResolver {
         trace.detail("servers", choice.servers().stream().map(InetSocketAddress::toString).toList());
         if (choice.servers().isEmpty()) {
             throw new NavigationException(NetError.ERR_NAME_RESOLUTION_FAILED, "no DNS server to ask for " + name
-                    + ": the system has no resolvers configured and no zone server covers the name");
+                    + " (" + choice.why() + "): no resolver is configured and no zone server covers the name");
         }
         if (!oneWayDelay.isZero()) {
             trace.info("the queries cross the emulated link: " + oneWayDelay.toMillis() + " ms each way");
@@ -210,7 +210,10 @@ public final class StubResolver implements DnsResolver {
                 roundTrips += exchange.roundTrips();
                 Message response = exchange.response();
                 int rcode = response.getRcode();
-                List<Record> chain = AnswerChain.follow(response, qname, type);
+                // Only a NOERROR response answers the question (RFC 1035 §4.1.1); records riding on
+                // NXDOMAIN, SERVFAIL, REFUSED, NOTIMP or an unassigned code are not used, as Chromium's
+                // resolver does not use them either.
+                List<Record> chain = rcode == Rcode.NOERROR ? AnswerChain.follow(response, qname, type) : List.of();
                 long ttl = store(qname, type, rcode, chain, response, server.toString());
                 lastAnswer = new QueryOutcome(qname, type, false, server.toString(), rcode, chain, ttl, exchange,
                         failures, null, roundTrips);

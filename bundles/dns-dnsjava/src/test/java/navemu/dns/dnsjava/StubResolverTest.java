@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.xbill.DNS.Rcode;
 
 import navemu.api.NavigationException;
 import navemu.api.NetError;
@@ -203,6 +204,41 @@ class StubResolverTest {
         assertTrue(e.getMessage().contains("SERVFAIL"), e.getMessage());
         server.behaviour = TestDnsServer.Behaviour.NORMAL;
         assertFalse(resolver.resolve("www.lab.test", new RecordingTrace()).fromCache());
+    }
+
+    @Test
+    void answerRecordsAreUsedOnlyFromNoerrorResponses() throws Exception {
+        server.a("www.lab.test", 300, "127.0.0.1").aaaa("www.lab.test", 300, "::1");
+        server.behaviour = TestDnsServer.Behaviour.ANSWER_WITH_RCODE;
+        // NXDOMAIN says the name does not exist; the others say this server could not answer. 12 is unassigned.
+        int[][] cases = {{Rcode.NXDOMAIN, 1}, {Rcode.SERVFAIL, 0}, {Rcode.REFUSED, 0}, {Rcode.NOTIMP, 0}, {12, 0}};
+        for (int[] c : cases) {
+            server.forcedRcode = c[0];
+            NavigationException e = assertThrows(NavigationException.class,
+                    () -> resolver().resolve("www.lab.test", new RecordingTrace()),
+                    Rcode.string(c[0]) + " with answer records must not resolve");
+            assertEquals(c[1] == 1 ? NetError.ERR_NAME_NOT_RESOLVED : NetError.ERR_NAME_RESOLUTION_FAILED, e.error(),
+                    Rcode.string(c[0]) + ": " + e.getMessage());
+            assertTrue(e.getMessage().contains(Rcode.string(c[0])), e.getMessage());
+        }
+    }
+
+    @Test
+    void aServerThatRefusesIsSkippedForTheNextOneAndItsRecordsAreNotUsed() throws Exception {
+        server.a("www.lab.test", 300, "127.0.0.66");
+        server.behaviour = TestDnsServer.Behaviour.ANSWER_WITH_RCODE;
+        server.forcedRcode = Rcode.REFUSED;
+        try (TestDnsServer second = new TestDnsServer("lab.test")) {
+            second.a("www.lab.test", 300, "127.0.0.1");
+            StubResolver resolver = new StubResolver(
+                    new ServerRoute(List::of, List.of(server.address(), second.address()), "two test servers"),
+                    new DnsTransport(Duration.ofSeconds(2), 1), new DnsCache(clock, Duration.ofDays(1)),
+                    AddressOrder.IPV6_FIRST, executor);
+            RecordingTrace trace = new RecordingTrace();
+            DnsAnswer answer = resolver.resolve("www.lab.test", trace);
+            assertEquals(List.of(InetAddress.getByName("127.0.0.1")), answer.addresses());
+            assertTrue(trace.text().contains("answered REFUSED; trying the next server"), trace.text());
+        }
     }
 
     @Test

@@ -41,7 +41,9 @@ final class TestDnsServer implements AutoCloseable {
         /** Every query answered SERVFAIL. */
         SERVFAIL,
         /** Never answers. */
-        SILENT
+        SILENT,
+        /** Answers from the zone as NORMAL does, but with {@link #forcedRcode} as the response code. */
+        ANSWER_WITH_RCODE
     }
 
     final Name zone;
@@ -52,6 +54,8 @@ final class TestDnsServer implements AutoCloseable {
     volatile Behaviour behaviour = Behaviour.NORMAL;
     volatile long soaTtl = 60;
     volatile long soaMinimum = 30;
+    /** The response code sent with the answer records in {@link Behaviour#ANSWER_WITH_RCODE}. */
+    volatile int forcedRcode = Rcode.NOERROR;
 
     private final DatagramSocket udp;
     private final ServerSocket tcp;
@@ -209,6 +213,9 @@ final class TestDnsServer implements AutoCloseable {
         }
         if (!nameExists) {
             response.getHeader().setRcode(Rcode.NXDOMAIN);
+        }
+        if (now == Behaviour.ANSWER_WITH_RCODE) {
+            response.getHeader().setRcode(forcedRcode);
         }
         if (response.getSection(Section.ANSWER).isEmpty()) {
             // RFC 2308 §3: negative answers carry the zone's SOA, whose TTL and MINIMUM bound the caching.

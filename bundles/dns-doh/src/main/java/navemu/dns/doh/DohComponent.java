@@ -52,18 +52,6 @@ public class DohComponent implements DnsResolver {
     /** The ZoneServer service property naming the zone's DoH URL (set by the lab). */
     public static final String DOH_URL_PROPERTY = "navemu.doh.url";
 
-    /** Settings (pid {@code navemu.dns.doh}); every one has a default. */
-    public @interface Config {
-        /** The DoH server for names outside the zones with their own, e.g. {@code https://dns.example/dns-query}; empty: none. */
-        String url() default "";
-
-        /** {@code post} (RFC 8484 §4.1 body) or {@code get} ({@code ?dns=} base64url). */
-        String method() default "post";
-
-        /** How long each HTTPS exchange (and the bootstrap's DNS queries) may take. */
-        long timeoutMs() default 3000;
-    }
-
     private final Map<ZoneServer, URI> zones = new ConcurrentHashMap<>();
     private final List<TrustAnchorProvider> anchorProviders = new CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
@@ -97,26 +85,20 @@ public class DohComponent implements DnsResolver {
         anchorProviders.remove(provider);
     }
 
+    /**
+     * Settings of pid {@code navemu.dns.doh} (see {@link DohSettings}), read as a plain map so that a
+     * value of the wrong type is refused by name here, not in Felix with a stack trace.
+     */
     @Activate
     @Modified
-    void configure(Config config) {
-        // A bad setting must not take the slot away: fall back to the defaults and say why on every lookup.
-        try {
-            resolver = build(config.url(), config.method(), config.timeoutMs());
-            configProblem = null;
-        } catch (IllegalArgumentException e) {
-            resolver = build("", "post", 3000);
-            configProblem = "settings of pid navemu.dns.doh ignored (" + e.getMessage() + "); using the defaults (no public DoH server)";
-        }
-    }
-
-    private DohResolver build(String url, String method, long timeoutMs) {
-        if (timeoutMs <= 0) {
-            throw new IllegalArgumentException("timeoutMs must be positive, not " + timeoutMs);
-        }
-        Duration timeout = Duration.ofMillis(timeoutMs);
-        return new DohResolver(this::zoneDohs, parseUrl(url), this::anchors, DohMethod.fromWord(method),
+    void configure(Map<String, Object> properties) {
+        DohSettings settings = DohSettings.read(properties);
+        settings.problems().forEach(problem -> System.err.println("navemu: " + problem));
+        Duration timeout = Duration.ofMillis(settings.timeoutMs());
+        resolver = new DohResolver(this::zoneDohs, settings.url(), this::anchors, settings.method(),
                 new DohTransport(timeout, executor), new DohBootstrap(timeout), executor);
+        // Said again on every lookup, so the trace explains why a setting did not take effect.
+        configProblem = settings.problems().isEmpty() ? null : String.join("; ", settings.problems());
     }
 
     /** @return the URL, or null when blank */

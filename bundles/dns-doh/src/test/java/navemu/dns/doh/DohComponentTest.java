@@ -1,12 +1,12 @@
 package navemu.dns.doh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.lang.annotation.Annotation;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,13 +33,8 @@ import navemu.lab.LabWorld;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DohComponentTest {
 
-    private static DohComponent.Config config(String url, String method, long timeoutMs) {
-        return new DohComponent.Config() {
-            @Override public Class<? extends Annotation> annotationType() { return DohComponent.Config.class; }
-            @Override public String url() { return url; }
-            @Override public String method() { return method; }
-            @Override public long timeoutMs() { return timeoutMs; }
-        };
+    private static Map<String, Object> config(String url, String method, long timeoutMs) {
+        return Map.of("url", url, "method", method, "timeoutMs", Long.toString(timeoutMs));
     }
 
     @Test
@@ -66,7 +61,8 @@ class DohComponentTest {
                 @Override public String name() { return "lab root"; }
                 @Override public List<X509Certificate> anchors() { return List.of(lab.rootCertificate()); }
             });
-            component.configure(config("", "get", 3000));
+            // A generous bound: the first exchange opens TCP and TLS on a cold JVM, slow on a loaded machine.
+            component.configure(config("", "get", 20000));
             try {
                 RecordingTrace trace = new RecordingTrace();
                 assertEquals(lab.port("www.lab.test"), component.resolve("www.lab.test", trace).port());
@@ -84,14 +80,36 @@ class DohComponentTest {
     }
 
     @Test
-    void badSettingsFallBackToTheDefaultsAndSaySoOnEveryLookup() throws Exception {
+    void aBadValueIsRefusedByNameAndTheOtherSettingsAreKept() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        DohComponent component = new DohComponent();
+        // An IP-literal URL on loopback whose port is closed: no name to look up, nothing leaves the machine.
+        component.configure(Map.of("url", "https://127.0.0.1:" + closedPort + "/dns-query", "method", "get",
+                "timeoutMs", "0"));
+        try {
+            RecordingTrace trace = new RecordingTrace();
+            // The lookup fails (nothing listens), but it is the configured URL that was tried.
+            NavigationException e = assertThrows(NavigationException.class, () -> component.resolve("www.example.test", trace));
+            assertTrue(trace.infos.get(0).equals("navemu.dns.doh.cfg: timeoutMs=0 refused (must be from 1 to 30000 ms);"
+                    + " using 3000"), trace.infos.toString());
+            assertFalse(e.getMessage().contains("no DoH server is configured"), "the url was kept: " + e.getMessage());
+        } finally {
+            component.deactivate();
+        }
+    }
+
+    @Test
+    void aBadUrlIsRefusedAndSaidOnEveryLookup() throws Exception {
         DohComponent component = new DohComponent();
         component.configure(config("http://plain.example/dns-query", "post", 3000));
         try {
             RecordingTrace trace = new RecordingTrace();
             assertThrows(NavigationException.class, () -> component.resolve("example.com", trace));
-            assertTrue(trace.infos.get(0).contains("settings of pid navemu.dns.doh ignored") && trace.infos.get(0).contains("https URL"),
-                    trace.infos.toString());
+            assertTrue(trace.infos.get(0).startsWith("navemu.dns.doh.cfg: url=http://plain.example/dns-query refused")
+                    && trace.infos.get(0).contains("https URL"), trace.infos.toString());
         } finally {
             component.deactivate();
         }

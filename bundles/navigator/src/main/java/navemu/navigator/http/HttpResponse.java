@@ -6,10 +6,18 @@ import java.util.Map;
 /**
  * A parsed HTTP/1.1 response.
  *
- * @param headers every header in order, names as received (a name may repeat)
+ * @param headers   every header in order, names as received (a name may repeat)
+ * @param bodyBytes the body bytes read (all of them, unless truncated)
+ * @param truncated the body went on past {@link Http11Client#MAX_BODY_BYTES} and the rest was not read
+ * @param notes     what the reader did that a person would want to know (skipped 1xx, obs-fold, …)
  */
 public record HttpResponse(String version, int status, String reason, List<Map.Entry<String, String>> headers,
-                           long bodyBytes, String bodyPreview) {
+                           long bodyBytes, String bodyPreview, boolean truncated, List<String> notes) {
+
+    public HttpResponse {
+        headers = List.copyOf(headers);
+        notes = List.copyOf(notes);
+    }
 
     /** Every value of the header {@code name} (case-insensitive), in order. */
     public List<String> values(String name) {
