@@ -69,6 +69,8 @@ public final class LabWorld implements Closeable {
     /** Under the navemu home: the CA's cache. */
     public static final String CA_SUBDIRECTORY = "lab/ca";
 
+    /** How long closing waits for a key generation in progress to end. */
+    private static final long STOP_TIMEOUT_SECONDS = 60;
     private static final int CERTIFICATE_THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final Path sitesFile;
@@ -363,11 +365,15 @@ public final class LabWorld implements Closeable {
         stop(certificateWorkers);
     }
 
-    /** Stops the certificate makers; a key generation in progress cannot be interrupted and ends on its own. */
+    /**
+     * Stops the certificate makers. A key generation in progress cannot be interrupted, and it
+     * writes its files to the CA cache when it ends: wait for that (an RSA 4096 key takes seconds,
+     * far more on a loaded machine), so that nothing writes under the home after the lab is closed.
+     */
     private static void stop(ExecutorService workers) {
         workers.shutdownNow();
         try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
+            workers.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
