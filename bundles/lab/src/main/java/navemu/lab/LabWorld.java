@@ -158,7 +158,9 @@ public final class LabWorld implements Closeable {
                 dns.close();
             }
             servers.values().forEach(SiteServers::close);
-            stop(workers);
+            // A start that failed on a configuration file says so at once: a key still being
+            // made finishes on its own and lands in the cache, where the next start uses it.
+            workers.shutdownNow();
             throw e;
         }
         return new LabWorld(sitesFile, ca, Collections.unmodifiableMap(servers), dns, workers, credentials,
