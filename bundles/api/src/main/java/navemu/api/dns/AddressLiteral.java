@@ -1,6 +1,7 @@
 package navemu.api.dns;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Optional;
 
 import navemu.api.host.Host;
@@ -23,7 +24,26 @@ public final class AddressLiteral {
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
+        int zone = text.indexOf('%');
+        if (zone > 0 && text.indexOf(':') >= 0 && !text.startsWith("[")) {
+            return withZone(text, zone);
+        }
         String bracketed = text.indexOf(':') >= 0 && !text.startsWith("[") ? "[" + text + "]" : text;
         return Host.tryParse(bracketed).flatMap(Host::address);
+    }
+
+    /**
+     * A link-local IPv6 address with its zone ({@code fe80::1%eth0}), as resolv.conf may name a
+     * server. URLs have no zones; the address is checked by the host parser, the zone by the JDK.
+     */
+    private static Optional<InetAddress> withZone(String text, int zone) {
+        if (Host.tryParse("[" + text.substring(0, zone) + "]").isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(text)); // a literal with ':' is parsed, never looked up
+        } catch (UnknownHostException e) {
+            return Optional.empty(); // no such interface
+        }
     }
 }

@@ -22,6 +22,12 @@ class AddressLiteralTest {
     }
 
     @Test
+    void aLinkLocalAddressMayCarryItsZoneAsInResolvConf() {
+        assertEquals(16, AddressLiteral.parse("fe80::1%1").orElseThrow().getAddress().length);
+        assertTrue(AddressLiteral.parse("fe80::1::2%1").isEmpty());
+    }
+
+    @Test
     void namesAndNearMissesAreNotAddresses() {
         assertTrue(AddressLiteral.parse("1.2.3.4.5").isEmpty());
         assertTrue(AddressLiteral.parse("faß.de").isEmpty());
