@@ -78,6 +78,8 @@ final class NavigationRun {
         HopState hop = null;
         try {
             TargetUrl url = TargetUrl.parse(request.url());
+            // The URL as the address bar shows it: WWW.LAB.TEST is www.lab.test, not a redirect to it.
+            result.url = url.toString();
             for (int hops = 0; ; hops++) {
                 hop = new HopState(url);
                 runHop(hop);

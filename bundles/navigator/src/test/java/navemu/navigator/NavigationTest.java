@@ -265,6 +265,16 @@ class NavigationTest {
     }
 
     @Test
+    void anUpperCaseHostIsTheSameUrlNotARedirect() {
+        NavigationResult r = open("http://WWW.TEST/");
+
+        assertTrue(r.ok, r.errorMessage);
+        assertEquals("http://www.test/", r.url);
+        assertEquals(r.url, r.finalUrl);
+        assertTrue(r.redirects.isEmpty());
+    }
+
+    @Test
     void aBadUrlIsAClearError() {
         NavigationResult r = open("notaurl");
 

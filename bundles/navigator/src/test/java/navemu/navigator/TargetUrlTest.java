@@ -39,7 +39,9 @@ class TargetUrlTest {
 
     @Test
     void anHstsUpgradeMapsPort80To443() throws NavigationException {
-        assertEquals("https://h.test:443/x", TargetUrl.parse("http://h.test:80/x").upgradedToHttps().toString());
+        // http's default port 80 is not even written (WHATWG); https's default is not either.
+        assertEquals("https://h.test/x", TargetUrl.parse("http://h.test:80/x").upgradedToHttps().toString());
+        assertEquals("https://h.test/x", TargetUrl.parse("http://h.test:443/x").upgradedToHttps().toString());
         assertEquals("https://h.test/x", TargetUrl.parse("http://h.test/x").upgradedToHttps().toString());
         assertEquals("https://h.test:8080/", TargetUrl.parse("http://h.test:8080/").upgradedToHttps().toString());
     }
@@ -57,6 +59,27 @@ class TargetUrlTest {
         assertTrue(TargetUrl.parse("http://127.0.0.1/").hostIsIpLiteral());
         assertTrue(TargetUrl.parse("http://[::1]:8080/").hostIsIpLiteral());
         assertEquals("::1", TargetUrl.parse("http://[::1]:8080/").host());
+    }
+
+    @Test
+    void theHostIsParsedOnceAsEveryOtherStepParsesIt() throws NavigationException {
+        assertEquals("xn--fa-hia.lab.test", TargetUrl.parse("https://faß.lab.test/").host());
+        assertEquals("1.2.0.3", TargetUrl.parse("http://1.2.3/").host());
+        assertTrue(TargetUrl.parse("http://1.2.3/").hostIsIpLiteral());
+        assertTrue(TargetUrl.parse("http://0x7f.1/").hostIsIpLiteral());
+    }
+
+    @Test
+    void aNegativePortIsAnInvalidUrlNotNoPort() {
+        assertEquals(NetError.ERR_INVALID_URL,
+                assertThrows(NavigationException.class, () -> TargetUrl.parse("https://host:-1/")).error());
+    }
+
+    @Test
+    void absoluteRedirectTargetsGoThroughTheSameHostParser() throws NavigationException {
+        TargetUrl base = TargetUrl.parse("https://h.test/a");
+        assertEquals("https://xn--fa-hia.de/", base.resolve("https://faß.de/").toString());
+        assertEquals("https://other.test/x", base.resolve("//OTHER.test/x").toString());
     }
 
     @Test

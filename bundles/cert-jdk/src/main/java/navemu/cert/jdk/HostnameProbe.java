@@ -19,6 +19,8 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
+import navemu.api.host.Host;
+
 /**
  * Runs the JDK's own HTTPS endpoint identification (RFC 2818 §3.1 / RFC 6125, the code behind
  * {@code SSLParameters.setEndpointIdentificationAlgorithm("HTTPS")}) on a chain outside any handshake.
@@ -65,7 +67,18 @@ final class HostnameProbe {
         if (trustManager == null) {
             throw new CertificateException("the JDK offers no X509ExtendedTrustManager");
         }
-        trustManager.checkServerTrusted(new X509Certificate[] {leaf}, "UNKNOWN", new ProbeEngine(host));
+        trustManager.checkServerTrusted(new X509Certificate[] {leaf}, "UNKNOWN", new ProbeEngine(canonical(host)));
+    }
+
+    /**
+     * The host as the URL's host parser reads it, so that the JDK compares what a browser would:
+     * A-labels by UTS #46 ({@code faß.de} is {@code xn--fa-hia.de}; the JDK's own conversion is IDNA
+     * 2003, which makes it {@code fass.de}), and an IPv4 address in dotted-quad form ({@code 1.2.3} is
+     * 1.2.0.3). A host the parser refuses is handed over as it is, for the JDK to refuse too.
+     */
+    static String canonical(String host) {
+        String bare = host != null && host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+        return Host.tryParse(bare).map(h -> h.isIpAddress() ? h.text() : h.withoutTrailingDot()).orElse(host);
     }
 
     /** An engine that is never used for TLS: it only tells the trust manager the host and "HTTPS". */

@@ -114,4 +114,18 @@ class HostNameTest {
         assertMatches("bücher.test.example", idn);
         assertMatches("xn--bcher-kva.test.example", idn);
     }
+
+    @Test
+    void sharpSIsKeptAsUts46NonTransitionalDoesNotFassDe() {
+        // IDNA 2003 (java.net.IDN) maps faß to fass, another domain; browsers use xn--fa-hia.
+        assertMatches("faß.test.example", leaf("xn--fa-hia.test.example", pki.inter).issue());
+        assertNameInvalid("faß.test.example", leaf("fass.test.example", pki.inter).issue());
+    }
+
+    @Test
+    void aShortIpv4FormIsTheAddressItSpellsAsInTheUrl() {
+        // The URL parser reads 1.2.3 as 1.2.0.3: it matches that iPAddress, never a dNSName "1.2.3".
+        assertMatches("1.2.3", leaf("localhost", pki.inter).ip("1.2.0.3").issue());
+        assertNameInvalid("1.2.3", leaf("1.2.3", pki.inter).issue());
+    }
 }

@@ -1,9 +1,11 @@
 package navemu.hsts.core;
 
-import java.net.IDN;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+
+import navemu.api.dns.AddressLiteral;
+import navemu.api.host.Host;
+import navemu.api.host.InvalidHostException;
 
 /**
  * Host names as HSTS compares them.
@@ -11,8 +13,8 @@ import java.util.Locale;
  * <p>RFC 6797 §8.2 and §8.3 compare host names label by label, case-insensitively, with
  * internationalised names in their A-label form; a trailing dot names the same host
  * (RFC 1034 §3.1), so browsers drop it. We normalise once, on the way in, so that the table
- * holds one spelling per host: lower case, A-labels ({@link java.net.IDN}, IDNA 2003), no
- * trailing dot.
+ * holds one spelling per host: lower case, A-labels (UTS #46 non-transitional, through the same
+ * {@link Host} parser as the URL: {@code faß.de} is {@code xn--fa-hia.de}), no trailing dot.
  *
  * <p>HSTS never applies to IP literals (RFC 6797 §8.1: "the UA MUST NOT note this host as a
  * Known HSTS Host"; §8.3 likewise for the upgrade).
@@ -41,45 +43,27 @@ public final class HstsHost {
             throw new IllegalArgumentException(trimmed
                     + " is an IP literal: HSTS applies only to domain names (RFC 6797 §8.1)");
         }
-        String ascii = trimmed;
-        if (!isAscii(trimmed)) { // ToASCII leaves an all-ASCII name as it is (RFC 3490 §4.1), so skip it
-            try {
-                ascii = IDN.toASCII(trimmed);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(
-                        "'" + trimmed + "' is not a valid internationalised domain name: " + e.getMessage());
-            }
-        }
-        String name = ascii.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".")) {
-            name = name.substring(0, name.length() - 1);
+        String name;
+        try {
+            name = Host.parse(trimmed).withoutTrailingDot(); // UTS #46, as the URL's host was parsed
+        } catch (InvalidHostException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         checkDomainName(trimmed, name);
         return name;
     }
 
     /**
-     * True when {@code host} is an IP address rather than a name: an IPv6 literal (bracketed as in a
-     * URL, RFC 3986 §3.2.2, or bare, with colons) or an IPv4 address. Like the WHATWG URL parser we
-     * call a host IPv4 when its last label is a number (decimal, or hexadecimal with 0x), so
-     * {@code 127.1} and {@code 0x7f.0.0.1} count too: a browser would connect to them as addresses.
+     * True when {@code host} is an IP address rather than a name, as the URL's host parser reads
+     * it ({@link Host}): an IPv6 literal, bracketed as in a URL or bare, or an IPv4 address in any
+     * form a browser connects to ({@code 127.1}, {@code 0x7f.0.0.1}, {@code 1.2.3}).
      */
     public static boolean isIpLiteral(String host) {
         if (host == null) {
             return false;
         }
         String h = host.strip();
-        if (h.startsWith("[") || h.indexOf(':') >= 0) {
-            return true;
-        }
-        if (h.endsWith(".")) {
-            h = h.substring(0, h.length() - 1);
-        }
-        if (h.isEmpty()) {
-            return false;
-        }
-        String last = h.substring(h.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        return isDecimal(last) || (last.startsWith("0x") && isHex(last.substring(2)));
+        return h.startsWith("[") || h.indexOf(':') >= 0 || AddressLiteral.parse(h).isPresent();
     }
 
     /**
@@ -127,35 +111,5 @@ public final class HstsHost {
                 }
             }
         }
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isDecimal(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isHex(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.digit(s.charAt(i), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

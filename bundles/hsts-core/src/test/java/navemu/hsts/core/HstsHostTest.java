@@ -28,6 +28,8 @@ class HstsHostTest {
             "例え.テスト, xn--r8jz45g.xn--zckzah",
             "_dmarc.example.test, _dmarc.example.test",
             "localhost, localhost",
+            "faß.example, xn--fa-hia.example",
+            "FAß.Example., xn--fa-hia.example",
     })
     void normalisesCaseIdnAndTrailingDot(String given, String expected) {
         assertEquals(expected, HstsHost.normalise(given));
@@ -39,7 +41,7 @@ class HstsHostTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1", "10.1.2.3.", "[::1]", "::1", "[2001:db8::1]", "127.1", "0x7f.0.0.1", "1.2.3.0x4"})
+    @ValueSource(strings = {"127.0.0.1", "10.1.2.3.", "[::1]", "::1", "[2001:db8::1]", "127.1", "0x7f.0.0.1", "1.2.3.0x4", "1.2.3"})
     void recognisesIpLiterals(String host) {
         assertTrue(HstsHost.isIpLiteral(host));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HstsHost.normalise(host));
@@ -58,9 +60,12 @@ class HstsHostTest {
             "'   '|empty host name",
             ".|has no labels",
             "a..example|mpty label",
-            "exa mple.test|character ' ' is not allowed",
-            "user@example.test|character '@' is not allowed",
-            "example.test/path|character '/' is not allowed",
+            "exa mple.test|U+0020 (space)",
+            "user@example.test|'@' (U+0040)",
+            "example.test/path|'/' (U+002F)",
+            "ex!ample.test|character '!' is not allowed",
+            "1.2.3.4.5|more than four parts",
+            "xn--a.example|not a valid internationalised domain name",
     })
     void rejectsWhatIsNotADomainNameAndSaysWhy(String host, String reason) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HstsHost.normalise(host));

@@ -65,6 +65,7 @@ public final class CompareCommand implements Command {
             throw new UsageException("compare needs a URL");
         }
         String url = line.arg(0);
+        UrlArgument.check(url, session);
         Sides sides = sides(line.args().subList(1, line.args().size()));
         Composition composition = session.composition();
         for (Map<Slot, String> side : List.of(sides.left(), sides.right())) {

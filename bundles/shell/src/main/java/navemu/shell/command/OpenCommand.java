@@ -28,6 +28,7 @@ public final class OpenCommand implements Command {
         if (line.args().size() != 1) {
             throw new UsageException("open takes exactly one URL");
         }
+        UrlArgument.check(line.arg(0), session);
         session.show(session.navigate(line.arg(0), Map.of()));
         return CommandResult.DONE;
     }

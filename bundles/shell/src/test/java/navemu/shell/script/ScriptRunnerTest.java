@@ -96,6 +96,25 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void anInvalidUrlIsAUsageErrorNamingTheLineAndNothingIsNavigated() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        String file = script("p.nav", "open https://www.lab.test:-1/\n");
+        assertEquals(2, shell.main("--script", file));
+        assertTrue(shell.err().contains(file + ":1: open https://www.lab.test:-1/: invalid URL: invalid port '-1'"),
+                shell.err());
+        assertEquals(0, shell.navigator.requests().size());
+    }
+
+    @Test
+    void whatTheUrlParserDroppedIsSaid() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        String file = script("t.nav", "open 'https://www.lab\t.test/'\n");
+        assertEquals(0, shell.main("--script", file));
+        assertTrue(shell.err().contains("note: in the URL, removed U+0009 (tab) inside the URL"), shell.err());
+        assertEquals(1, shell.navigator.requests().size());
+    }
+
+    @Test
     void aMalformedExpectLineIsAUsageError() throws Exception {
         ShellHarness shell = new ShellHarness();
         String file = script("m.nav", "open https://www.lab.test/\nexpect status 200\n");

@@ -16,6 +16,7 @@ import javax.net.ssl.TrustManager;
 
 import navemu.api.NavigationException;
 import navemu.api.NetError;
+import navemu.api.host.Host;
 import navemu.api.result.TlsInfo;
 import navemu.api.tcp.Connection;
 import navemu.api.tls.HandshakeFailedException;
@@ -89,10 +90,10 @@ public final class JsseTlsClient implements TlsClient {
         engine.setUseClientMode(true);
         SSLParameters parameters = engine.getSSLParameters();
         parameters.setProtocols(PROTOCOLS);
-        if (!isIpLiteral(request.host())) {
-            // RFC 6066 §3: SNI carries host names only, never IP literals.
+        String serverName = serverName(request.host());
+        if (serverName != null) {
             List<SNIServerName> names = new ArrayList<>();
-            names.add(new SNIHostName(request.host()));
+            names.add(new SNIHostName(serverName));
             parameters.setServerNames(names);
         }
         parameters.setApplicationProtocols(request.alpn().toArray(new String[0]));
@@ -111,7 +112,7 @@ public final class JsseTlsClient implements TlsClient {
         info.group = observer.group();
         String alpn = engine.getApplicationProtocol();
         info.alpn = alpn == null || alpn.isEmpty() ? null : alpn;
-        info.sni = isIpLiteral(request.host()) ? null : request.host();
+        info.sni = serverName(request.host());
         // A fresh SSLContext has an empty cache, so nothing can have been resumed.
         info.resumed = false;
         info.earlyData = false;
@@ -136,13 +137,17 @@ public final class JsseTlsClient implements TlsClient {
         info.version = observer.version();
         info.cipherSuite = observer.cipherSuite();
         info.group = observer.group();
-        info.sni = isIpLiteral(request.host()) ? null : request.host();
+        info.sni = serverName(request.host());
         info.messages.addAll(observer.messages());
         return info;
     }
 
-    static boolean isIpLiteral(String host) {
-        return host.indexOf(':') >= 0 || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    /**
+     * The SNI name: RFC 6066 §3 allows DNS names only, never IP literals, in A-labels with no
+     * trailing dot; the URL's host parser decides which is which ({@code 1.2.3} is an address).
+     */
+    static String serverName(String host) {
+        return host == null ? null : Host.serverNameFor(host).orElse(null);
     }
 
     private static void closeQuietly(Connection connection) {

@@ -1,11 +1,12 @@
 package navemu.cert.pkix.checks;
 
-import java.net.IDN;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Locale;
 
+import navemu.api.dns.AddressLiteral;
+import navemu.api.host.Host;
+import navemu.api.host.InvalidHostException;
 import navemu.cert.pkix.report.CertStatus;
 import navemu.cert.pkix.report.Findings;
 import navemu.cert.pkix.x509.IpAddresses;
@@ -20,8 +21,8 @@ import navemu.cert.pkix.x509.ParsedCertificate;
  *   <li>a wildcard is allowed only as the whole left-most label, matches exactly one label, and
  *       needs at least two labels after it ({@code *.com} matches nothing);</li>
  *   <li>an IP literal matches only iPAddress entries, never a dNSName;</li>
- *   <li>comparison is case-insensitive on A-labels (IDNs converted with {@link IDN#toASCII}),
- *       and a trailing dot on either side is ignored.</li>
+ *   <li>comparison is case-insensitive on A-labels (the host converted by the URL's host parser,
+ *       {@link Host}: UTS #46 non-transitional), and a trailing dot on either side is ignored.</li>
  * </ul>
  */
 public final class HostNameRule {
@@ -40,8 +41,9 @@ public final class HostNameRule {
         }
         String reference;
         try {
-            reference = normalise(IDN.toASCII(stripTrailingDot(host), IDN.ALLOW_UNASSIGNED));
-        } catch (IllegalArgumentException e) {
+            // The URL's host parser: lower case, UTS #46 A-labels (faß.de is xn--fa-hia.de).
+            reference = Host.parse(host).withoutTrailingDot();
+        } catch (InvalidHostException e) {
             out.fail(label, Rules.HOST_NAME, CertStatus.COMMON_NAME_INVALID,
                     "the host " + host + " is not a valid domain name: " + e.getMessage());
             return;
@@ -88,33 +90,12 @@ public final class HostNameRule {
         return firstDot > 0 && reference.substring(firstDot).equals(suffix);
     }
 
-    /** The address when {@code host} is an IPv4 dotted quad or an IPv6 literal (bracketed or not), else null. */
+    /**
+     * The address when {@code host} is an IP literal as the URL's host parser reads it (any IPv4
+     * form a browser connects to, such as {@code 1.2.3}; IPv6 bracketed or not), else null.
+     */
     static byte[] ipLiteral(String host) {
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (bare.contains(":")) {
-            try {
-                // A string with a colon is only ever parsed as a literal: no name lookup happens.
-                return InetAddress.getByName(bare).getAddress();
-            } catch (UnknownHostException | SecurityException e) {
-                return null;
-            }
-        }
-        String[] parts = bare.split("\\.", -1);
-        if (parts.length != 4) {
-            return null;
-        }
-        byte[] address = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            if (parts[i].isEmpty() || parts[i].length() > 3 || !parts[i].chars().allMatch(Character::isDigit)) {
-                return null;
-            }
-            int octet = Integer.parseInt(parts[i]);
-            if (octet > 255) {
-                return null;
-            }
-            address[i] = (byte) octet;
-        }
-        return address;
+        return AddressLiteral.parse(host).map(InetAddress::getAddress).orElse(null);
     }
 
     private static String describe(ParsedCertificate leaf) {

@@ -35,7 +35,8 @@ import org.osgi.util.tracker.ServiceTracker;
  * org.osgi.service.component, org.osgi.util.promise and org.osgi.util.function) and ConfigAdmin
  * this way too.
  * The packages the test itself calls through ({@code navemu.api.hsts}, ConfigAdmin's API) come
- * from the class path via the system bundle, so test and bundles share those classes.
+ * from the class path via the system bundle, so test and bundles share those classes; so do the
+ * host parser's ({@code navemu.api.host}, {@code navemu.api.dns}), which hsts-core calls.
  */
 public final class FelixHarness implements AutoCloseable {
 
@@ -49,7 +50,8 @@ public final class FelixHarness implements AutoCloseable {
         config.put(Constants.FRAMEWORK_STORAGE, scratch.resolve("felix-cache").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
-                "navemu.api.hsts;version=\"0.1.0\",org.osgi.service.cm;version=\"1.6.1\"");
+                "navemu.api.hsts;version=\"0.1.0\",navemu.api.host;version=\"0.1.0\",navemu.api.dns;version=\"0.1.0\","
+                        + "org.osgi.service.cm;version=\"1.6.1\"");
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
         framework = factory.newFramework(config);
         framework.start();

@@ -14,6 +14,7 @@ import org.bouncycastle.util.encoders.Hex;
 
 import navemu.api.cert.CertVerdict;
 import navemu.api.cert.ValidationRequest;
+import navemu.api.host.Host;
 import navemu.api.session.SessionKey;
 import navemu.api.session.StoredSession;
 import navemu.api.tls.TlsContext;
@@ -658,13 +659,13 @@ public final class Tls13ClientHandshake {
         earlyData.checkServerChoseTls12();
     }
 
-    /** SNI carries DNS names only, never IP literals (RFC 6066 §3). */
+    /**
+     * SNI carries DNS names only, never IP literals (RFC 6066 §3), in A-labels with no trailing
+     * dot; the URL's host parser decides which is which ({@code 1.2.3} is an address).
+     */
     public String sni() {
         String host = request.host();
-        if (host == null || host.isEmpty() || host.contains(":") || host.matches("[0-9.]+")) {
-            return null;
-        }
-        return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        return host == null ? null : Host.serverNameFor(host).orElse(null);
     }
 
     public Tls13CipherSuite suite() {
