@@ -32,6 +32,16 @@ final class FuzzTally {
         }
     }
 
+    /** Adds another run's counts (for a total over several clients). */
+    synchronized void addAll(FuzzTally other) {
+        synchronized (other) {
+            total += other.total;
+            other.counts.forEach((v, n) -> counts.merge(v, n, Integer::sum));
+            failures.addAll(other.failures());
+            refusedWithoutContentChange.addAll(other.refusedWithoutContentChange());
+        }
+    }
+
     synchronized int count(FuzzVerdict verdict) {
         return counts.get(verdict);
     }

@@ -35,6 +35,7 @@ public final class TlsFuzzMain {
             }
         }
         boolean clean = true;
+        FuzzTally all = new FuzzTally("handshakes");
         for (OwnTlsClient client : clients) {
             try (FuzzTargets targets = FuzzTargets.forClient(client, Math.max(1, parallel / 2));
                  TlsFuzzer fuzzer = new TlsFuzzer(client, targets.servers, targets.pki, timeout)) {
@@ -45,8 +46,12 @@ public final class TlsFuzzMain {
                         + (System.nanoTime() - start) / 1_000_000 + " ms, against "
                         + targets.servers.stream().map(FuzzServer::name).toList() + ")");
                 System.out.print(tally.report(50));
+                all.addAll(tally);
                 clean &= tally.failures().isEmpty();
             }
+        }
+        if (clients.size() > 1) {
+            System.out.println("all TLS clients: " + all.summary());
         }
         if (dns) {
             try (DnsFuzzer fuzzer = DnsFuzzer.start(Duration.ofMillis(Math.max(200, timeout.toMillis() / 2)))) {
