@@ -151,6 +151,20 @@ class ServerHelloMustTest {
         assertTls13Refused(AlertDescription.ILLEGAL_PARAMETER, sh -> with(sh, Extensions.alpn(List.of("http/1.1"))));
     }
 
+    // ---- TLS 1.3: record boundaries (§5.1) ------------------------------------------------------
+
+    @Test
+    void aHandshakeMessageSpanningTheKeyChangeIsUnexpectedMessage() throws Exception {
+        // The first bytes of an EncryptedExtensions header in the ServerHello's plaintext record:
+        // "Handshake messages MUST NOT span key changes ... MUST terminate with unexpected_message".
+        try (ServerHelloRewritingProxy proxy = new ServerHelloRewritingProxy(tls13.port(), sh -> sh, new byte[] {8, 0, 0})) {
+            NavigationException e = assertThrows(NavigationException.class, () -> OwnTlsClient.TLS13_ECDHE.handshake(
+                    request(proxy.port()), SocketConnection.connect(proxy.port()), context(ecdsa), new RecordingTrace()));
+            assertEquals(null, TlsFuzzer.runtimeCause(e), "a rule the server broke, not a bug of ours: " + e);
+            assertEquals(AlertDescription.UNEXPECTED_MESSAGE, proxy.alertFromClient(), e.getMessage());
+        }
+    }
+
     // ---- TLS 1.3: HelloRetryRequest (§4.1.4, §4.2.8) --------------------------------------------
 
     @Test

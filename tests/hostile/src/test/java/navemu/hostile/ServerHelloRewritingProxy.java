@@ -37,13 +37,20 @@ final class ServerHelloRewritingProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int serverPort;
     private final Rewrite rewrite;
+    private final byte[] trailing;
     private final CompletableFuture<AlertDescription> alertFromClient = new CompletableFuture<>();
     private volatile Socket client;
     private volatile Socket server;
 
     ServerHelloRewritingProxy(int serverPort, Rewrite rewrite) throws IOException {
+        this(serverPort, rewrite, new byte[0]);
+    }
+
+    /** @param trailing bytes to put right after the ServerHello, in its record */
+    ServerHelloRewritingProxy(int serverPort, Rewrite rewrite, byte[] trailing) throws IOException {
         this.serverPort = serverPort;
         this.rewrite = rewrite;
+        this.trailing = trailing.clone();
         this.listener = new ServerSocket();
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
         Thread t = new Thread(this::run, "server-hello-rewriter");
@@ -123,7 +130,7 @@ final class ServerHelloRewritingProxy implements AutoCloseable {
         int length = ((fragment[1] & 0xff) << 16) | ((fragment[2] & 0xff) << 8) | (fragment[3] & 0xff);
         ServerHello real = ServerHello.decode(Arrays.copyOfRange(fragment, 4, 4 + length));
         byte[] rewritten = rewrite.apply(real).toMessage().encode();
-        out.write(RecordMutation.record(header, RecordMutation.concat(rewritten,
+        out.write(RecordMutation.record(header, RecordMutation.concat(rewritten, trailing,
                 Arrays.copyOfRange(fragment, 4 + length, fragment.length))));
         out.flush();
         InputStream rest = server.getInputStream();
