@@ -13,6 +13,8 @@ final class FuzzTally {
     private final List<FuzzOutcome> failures = Collections.synchronizedList(new ArrayList<>());
     private final List<FuzzOutcome> refusedWithoutContentChange = Collections.synchronizedList(new ArrayList<>());
     private int total;
+    private int mutated;
+    private int contentChanged;
 
     /** @param unit what is counted, e.g. {@code handshakes} or {@code resolutions} */
     FuzzTally(String unit) {
@@ -25,6 +27,12 @@ final class FuzzTally {
     synchronized void add(FuzzOutcome outcome, boolean contentChanged) {
         total++;
         counts.merge(outcome.verdict(), 1, Integer::sum);
+        if (outcome.mutation() != null) {
+            mutated++;
+            if (contentChanged) {
+                this.contentChanged++;
+            }
+        }
         if (outcome.verdict() != FuzzVerdict.OK && outcome.verdict() != FuzzVerdict.REFUSED) {
             failures.add(outcome);
         } else if (outcome.verdict() == FuzzVerdict.REFUSED && !contentChanged) {
@@ -36,6 +44,8 @@ final class FuzzTally {
     synchronized void addAll(FuzzTally other) {
         synchronized (other) {
             total += other.total;
+            mutated += other.mutated;
+            contentChanged += other.contentChanged;
             other.counts.forEach((v, n) -> counts.merge(v, n, Integer::sum));
             failures.addAll(other.failures());
             refusedWithoutContentChange.addAll(other.refusedWithoutContentChange());
@@ -48,6 +58,15 @@ final class FuzzTally {
 
     synchronized int total() {
         return total;
+    }
+
+    /** Cases where the mutation was applied (its target came), and of those, the ones that changed authenticated bytes. */
+    synchronized int mutated() {
+        return mutated;
+    }
+
+    synchronized int contentChanged() {
+        return contentChanged;
     }
 
     /** The crashes, hangs and tampered connections accepted: each one a bug, with its seed. */
@@ -77,6 +96,10 @@ final class FuzzTally {
     /** The summary, then one line per failure (at most {@code limit} of them). */
     String report(int limit) {
         StringBuilder out = new StringBuilder(summary()).append('\n');
+        synchronized (this) {
+            out.append("  (").append(mutated).append(" with the mutation applied, ").append(contentChanged)
+                    .append(" of them changing authenticated bytes; the rest re-framed, or the target record never came)\n");
+        }
         List<FuzzOutcome> f = failures();
         f.stream().limit(limit).forEach(o -> out.append("  ").append(o.line()).append('\n'));
         if (f.size() > limit) {

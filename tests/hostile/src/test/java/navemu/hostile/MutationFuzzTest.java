@@ -45,6 +45,7 @@ class MutationFuzzTest {
             assertEquals(COUNT, tally.total());
             assertTrue(tally.count(FuzzVerdict.OK) > 0, "no connection completed: " + tally.summary());
             assertTrue(tally.count(FuzzVerdict.REFUSED) > 0, "no connection refused: " + tally.summary());
+            assertTrue(tally.contentChanged() >= COUNT / 2, "the proxy changed too few connections: " + tally.report(0));
             assertEquals(List.of(), tally.failures().stream().map(FuzzOutcome::line).toList(), tally.summary());
         }
     }
@@ -59,6 +60,7 @@ class MutationFuzzTest {
             assertEquals(COUNT, tally.total());
             assertTrue(tally.count(FuzzVerdict.OK) > 0, "no resolution succeeded: " + tally.summary());
             assertTrue(tally.count(FuzzVerdict.REFUSED) > 0, "no resolution failed: " + tally.summary());
+            assertTrue(tally.mutated() >= COUNT * 9 / 10, "the relay changed too few resolutions: " + tally.report(0));
             assertEquals(List.of(), tally.failures().stream().map(FuzzOutcome::line).toList(), tally.summary());
         }
     }
