@@ -157,7 +157,7 @@ class ServerHelloMustTest {
     void aHandshakeMessageSpanningTheKeyChangeIsUnexpectedMessage() throws Exception {
         // The first bytes of an EncryptedExtensions header in the ServerHello's plaintext record:
         // "Handshake messages MUST NOT span key changes ... MUST terminate with unexpected_message".
-        try (ServerHelloRewritingProxy proxy = new ServerHelloRewritingProxy(tls13.port(), sh -> sh, new byte[] {8, 0, 0})) {
+        try (FlightRewritingProxy proxy = FlightRewritingProxy.serverHello(tls13.port(), sh -> sh, new byte[] {8, 0, 0})) {
             NavigationException e = assertThrows(NavigationException.class, () -> OwnTlsClient.TLS13_ECDHE.handshake(
                     request(proxy.port()), SocketConnection.connect(proxy.port()), context(ecdsa), new RecordingTrace()));
             assertEquals(null, TlsFuzzer.runtimeCause(e), "a rule the server broke, not a bug of ours: " + e);
@@ -232,20 +232,20 @@ class ServerHelloMustTest {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    private static NavigationException assertTls13Refused(AlertDescription expected, ServerHelloRewritingProxy.Rewrite rewrite)
+    private static NavigationException assertTls13Refused(AlertDescription expected, FlightRewritingProxy.Rewrite rewrite)
             throws Exception {
         return assertRefused(OwnTlsClient.TLS13_ECDHE, tls13, ecdsa, expected, rewrite);
     }
 
-    private static NavigationException assertTls12Refused(AlertDescription expected, ServerHelloRewritingProxy.Rewrite rewrite)
+    private static NavigationException assertTls12Refused(AlertDescription expected, FlightRewritingProxy.Rewrite rewrite)
             throws Exception {
         return assertRefused(OwnTlsClient.TLS12_RSA, tls12Rsa, rsa, expected, rewrite);
     }
 
     private static NavigationException assertRefused(OwnTlsClient client, JdkHttpsServer server, TestPki pki,
-                                                     AlertDescription expected, ServerHelloRewritingProxy.Rewrite rewrite)
+                                                     AlertDescription expected, FlightRewritingProxy.Rewrite rewrite)
             throws Exception {
-        try (ServerHelloRewritingProxy proxy = new ServerHelloRewritingProxy(server.port(), rewrite)) {
+        try (FlightRewritingProxy proxy = FlightRewritingProxy.serverHello(server.port(), rewrite)) {
             NavigationException e = assertThrows(NavigationException.class, () -> client.handshake(request(proxy.port()),
                     SocketConnection.connect(proxy.port()), context(pki), new RecordingTrace()));
             assertTrue(e instanceof HandshakeFailedException, "a HandshakeFailedException keeps what was learned: " + e);
@@ -257,7 +257,7 @@ class ServerHelloMustTest {
     }
 
     private static byte[] complete(OwnTlsClient client, JdkHttpsServer server, TestPki pki) throws Exception {
-        try (ServerHelloRewritingProxy proxy = new ServerHelloRewritingProxy(server.port(), sh -> sh);
+        try (FlightRewritingProxy proxy = FlightRewritingProxy.serverHello(server.port(), sh -> sh);
              SecureChannel channel = client.handshake(request(proxy.port()), SocketConnection.connect(proxy.port()),
                      context(pki), new RecordingTrace())) {
             channel.output().write(server.request());

@@ -8,22 +8,24 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import navemu.tls.core.alert.AlertDescription;
+import navemu.tls.core.handshake.HandshakeAssembler;
+import navemu.tls.core.handshake.HandshakeMessage;
+import navemu.tls.core.handshake.HandshakeType;
 import navemu.tls.core.handshake.ServerHello;
 
 /**
  * A malicious server made from a real one: a proxy on loopback for one connection that rewrites
- * the server's ServerHello (sent in the clear, so no key is needed) and passes everything else
- * through. It watches the client's records for the alert the client sends, which the RFC names
+ * the server's ServerHello — or, in TLS 1.2, any message of its first flight — (sent in the
+ * clear, so no key is needed) and passes everything else through. It watches the client's records for the alert the client sends, which the RFC names
  * for each broken rule. The client fails on the ServerHello itself, before any key is in use, so
  * its alert is in the clear too.
  */
-final class ServerHelloRewritingProxy implements AutoCloseable {
+final class FlightRewritingProxy implements AutoCloseable {
 
     /** Turns the server's real ServerHello into the one under test. */
     @FunctionalInterface
@@ -31,26 +33,42 @@ final class ServerHelloRewritingProxy implements AutoCloseable {
         ServerHello apply(ServerHello real) throws Exception;
     }
 
+    /** Turns one of the server's plaintext handshake messages into the encoded message(s) to send instead. */
+    @FunctionalInterface
+    interface MessageRewrite {
+        byte[] apply(HandshakeMessage real) throws Exception;
+    }
+
     private static final int ALERT = 21;
     private static final int HANDSHAKE = 22;
 
     private final ServerSocket listener;
     private final int serverPort;
-    private final Rewrite rewrite;
-    private final byte[] trailing;
+    private final MessageRewrite messages;
     private final CompletableFuture<AlertDescription> alertFromClient = new CompletableFuture<>();
     private volatile Socket client;
     private volatile Socket server;
 
-    ServerHelloRewritingProxy(int serverPort, Rewrite rewrite) throws IOException {
-        this(serverPort, rewrite, new byte[0]);
+    /** A proxy that rewrites the ServerHello and passes everything else on. */
+    static FlightRewritingProxy serverHello(int serverPort, Rewrite rewrite) throws IOException {
+        return serverHello(serverPort, rewrite, new byte[0]);
     }
 
     /** @param trailing bytes to put right after the ServerHello, in its record */
-    ServerHelloRewritingProxy(int serverPort, Rewrite rewrite, byte[] trailing) throws IOException {
+    static FlightRewritingProxy serverHello(int serverPort, Rewrite rewrite, byte[] trailing) throws IOException {
+        byte[] after = trailing.clone();
+        return new FlightRewritingProxy(serverPort, m -> m.type() != HandshakeType.SERVER_HELLO ? m.encode()
+                : RecordMutation.concat(rewrite.apply(ServerHello.decode(m.body())).toMessage().encode(), after));
+    }
+
+    /** A proxy that may rewrite any message of the server's plaintext flight (TLS 1.2: up to ServerHelloDone). */
+    static FlightRewritingProxy flight(int serverPort, MessageRewrite messages) throws IOException {
+        return new FlightRewritingProxy(serverPort, messages);
+    }
+
+    private FlightRewritingProxy(int serverPort, MessageRewrite messages) throws IOException {
         this.serverPort = serverPort;
-        this.rewrite = rewrite;
-        this.trailing = trailing.clone();
+        this.messages = messages;
         this.listener = new ServerSocket();
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
         Thread t = new Thread(this::run, "server-hello-rewriter");
@@ -116,22 +134,31 @@ final class ServerHelloRewritingProxy implements AutoCloseable {
         }
     }
 
-    /** Rewrites the ServerHello at the start of the server's first record; copies the rest. */
+    /**
+     * Reassembles the server's plaintext handshake messages (until its first change_cipher_spec or
+     * application_data record), rewrites each through {@link #messages}, sends each result in a
+     * record of its own, then copies the rest of the stream as it comes.
+     */
     private void serverToClient() throws Exception {
         DataInputStream in = new DataInputStream(server.getInputStream());
         OutputStream out = client.getOutputStream();
-        byte[] header = new byte[5];
-        in.readFully(header);
-        byte[] fragment = new byte[((header[3] & 0xff) << 8) | (header[4] & 0xff)];
-        in.readFully(fragment);
-        if ((header[0] & 0xff) != HANDSHAKE || fragment.length < 4 || fragment[0] != 2) {
-            throw new IOException("the server's first record does not start with a ServerHello");
+        HandshakeAssembler assembler = new HandshakeAssembler();
+        while (true) {
+            byte[] header = new byte[5];
+            in.readFully(header);
+            byte[] fragment = new byte[((header[3] & 0xff) << 8) | (header[4] & 0xff)];
+            in.readFully(fragment);
+            if ((header[0] & 0xff) != HANDSHAKE) {
+                out.write(header);
+                out.write(fragment);
+                break;
+            }
+            assembler.add(fragment);
+            for (HandshakeMessage m; (m = assembler.next()) != null; ) {
+                out.write(RecordMutation.record(header, messages.apply(m)));
+            }
+            out.flush();
         }
-        int length = ((fragment[1] & 0xff) << 16) | ((fragment[2] & 0xff) << 8) | (fragment[3] & 0xff);
-        ServerHello real = ServerHello.decode(Arrays.copyOfRange(fragment, 4, 4 + length));
-        byte[] rewritten = rewrite.apply(real).toMessage().encode();
-        out.write(RecordMutation.record(header, RecordMutation.concat(rewritten, trailing,
-                Arrays.copyOfRange(fragment, 4 + length, fragment.length))));
         out.flush();
         InputStream rest = server.getInputStream();
         byte[] buffer = new byte[8192];
