@@ -92,8 +92,21 @@ final class DnsFuzzer implements AutoCloseable {
         return tally;
     }
 
+    /** Unmutated resolutions, which must all succeed: proves the server, relay and judge are sound. */
+    void warmUp(int count) {
+        for (int i = 0; i < count; i++) {
+            FuzzOutcome o = runOne(i, new DnsMutation(DnsMutation.Kind.NONE, 0));
+            if (o.verdict() != FuzzVerdict.OK) {
+                throw new IllegalStateException("an unmutated resolution failed, so the fuzzer cannot judge: " + o.line());
+            }
+        }
+    }
+
     FuzzOutcome runOne(long seed) {
-        DnsMutation mutation = DnsMutation.fromSeed(seed);
+        return runOne(seed, DnsMutation.fromSeed(seed));
+    }
+
+    private FuzzOutcome runOne(long seed, DnsMutation mutation) {
         String target = "dns-dnsjava -> lab dns";
         try (MutatingDnsRelay relay = new MutatingDnsRelay(server.address(), mutation, relayThreads)) {
             DnsResolver resolver = HostileResolvers.forZone(ZONE, relay.address(), timeout, resolverThreads);

@@ -10,12 +10,14 @@ import java.util.Random;
  */
 record DnsMutation(Kind kind, long parameterSeed) {
 
-    enum Kind { FLIP_BITS, INSERT_BYTES, DELETE_BYTES, TRUNCATE, CHANGE_ID, SET_TRUNCATED_FLAG, DROP }
+    enum Kind { FLIP_BITS, INSERT_BYTES, DELETE_BYTES, TRUNCATE, CHANGE_ID, SET_TRUNCATED_FLAG, DROP,
+        /** Passes every answer untouched: the warm-up's check that the harness itself is sound. Never drawn from a seed. */
+        NONE }
 
     static DnsMutation fromSeed(long seed) {
         // Consecutive seeds give java.util.Random correlated first values: mix the seed first.
         Random random = new Random(new java.util.SplittableRandom(seed).nextLong());
-        Kind kind = Kind.values()[random.nextInt(Kind.values().length)];
+        Kind kind = Kind.values()[random.nextInt(Kind.NONE.ordinal())];
         return new DnsMutation(kind, random.nextLong());
     }
 
@@ -55,6 +57,9 @@ record DnsMutation(Kind kind, long parameterSeed) {
             }
             case DROP -> {
                 return null;
+            }
+            case NONE -> {
+                return out;
             }
             default -> throw new IllegalStateException(kind.toString());
         }

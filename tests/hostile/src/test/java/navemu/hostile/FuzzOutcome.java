@@ -6,10 +6,6 @@ package navemu.hostile;
  */
 record FuzzOutcome(long seed, String target, String mutation, FuzzVerdict verdict, String detail) {
 
-    boolean mutationChangedNothing() {
-        return mutation == null;
-    }
-
     String line() {
         return verdict + " seed=" + seed + " " + target + " mutation=" + (mutation == null ? "(none applied)" : mutation)
                 + (detail == null ? "" : " -> " + detail);

@@ -97,8 +97,8 @@ final class FuzzTally {
     String report(int limit) {
         StringBuilder out = new StringBuilder(summary()).append('\n');
         synchronized (this) {
-            out.append("  (").append(mutated).append(" with the mutation applied, ").append(contentChanged)
-                    .append(" of them changing authenticated bytes; the rest re-framed, or the target record never came)\n");
+            out.append("  (").append(mutated).append(" with a mutation applied, ").append(contentChanged)
+                    .append(" of them content changes; the rest re-framed, or their target never came)\n");
         }
         List<FuzzOutcome> f = failures();
         f.stream().limit(limit).forEach(o -> out.append("  ").append(o.line()).append('\n'));

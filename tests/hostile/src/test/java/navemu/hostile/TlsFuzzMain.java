@@ -55,6 +55,7 @@ public final class TlsFuzzMain {
         }
         if (dns) {
             try (DnsFuzzer fuzzer = DnsFuzzer.start(Duration.ofMillis(Math.max(200, timeout.toMillis() / 2)))) {
+                fuzzer.warmUp(5);
                 long start = System.nanoTime();
                 FuzzTally tally = count == 1 ? fuzzer.runOneReported(seed) : fuzzer.run(seed, count, parallel);
                 System.out.println("dns-dnsjava (seeds " + seed + ".." + (seed + count - 1) + ", "
