@@ -109,13 +109,32 @@ public final class Tls13Channel extends RecordChannel {
     private void handlePostHandshake(HandshakeMessage message) throws IOException {
         HandshakeType type = message.type();
         if (type == HandshakeType.NEW_SESSION_TICKET) {
-            storeTicket(NewSessionTicket.decode(message.body()), message.length());
+            storeTicket(decoded(() -> NewSessionTicket.decode(message.body())), message.length());
         } else if (type == HandshakeType.KEY_UPDATE) {
-            answerKeyUpdate(KeyUpdate.decode(message.body()), message.length());
+            answerKeyUpdate(decoded(() -> KeyUpdate.decode(message.body())), message.length());
         } else {
             // We did not offer post_handshake_auth, so a CertificateRequest is as unexpected as anything else.
             fail(new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
                     message.name() + " after the handshake; only NewSessionTicket and KeyUpdate may come (RFC 8446 §4.6)"));
+        }
+    }
+
+    /** A post-handshake message's decoder, as {@code decoded} takes it. */
+    private interface Decoder<T> {
+        T decode() throws TlsAlertException;
+    }
+
+    /**
+     * Decodes a post-handshake message; a malformed one (a KeyUpdate whose request_update is
+     * neither 0 nor 1, a short NewSessionTicket) fails the connection with its alert sent, as
+     * RFC 8446 §4.6.3 and §6 require, instead of only raising the error here.
+     */
+    private <T> T decoded(Decoder<T> decoder) throws TlsAlertException {
+        try {
+            return decoder.decode();
+        } catch (TlsAlertException e) {
+            fail(e);
+            throw e;
         }
     }
 
