@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import navemu.api.NavigationException;
+import navemu.tls.core.alert.TlsAlertException;
 import navemu.api.tls.SecureChannel;
 import navemu.api.tls.TlsContext;
 import navemu.api.tls.TlsRequest;
@@ -198,9 +199,19 @@ final class TlsFuzzer implements AutoCloseable {
         return new Judged(new FuzzOutcome(seed, target, what, verdict, detail), changed);
     }
 
-    /** A RuntimeException or Error in the cause chain: our bug, whatever wrapped it. */
+    /**
+     * A RuntimeException or Error in the cause chain: our bug, whatever wrapped it — unless a
+     * {@link TlsAlertException} wraps it first. That is a parse that caught the library's
+     * unchecked exception on purpose (Bouncy Castle reports malformed DER that way) and chose the
+     * alert for it; the alert on the wire is what matters, and the fuzzer judges it as a refusal.
+     * A runtime exception that escaped unmapped ends as internal_error "inside the client", which
+     * {@code judgeFailure} counts as a crash.
+     */
     static Throwable runtimeCause(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof TlsAlertException) {
+                return null;
+            }
             if (c instanceof RuntimeException || c instanceof Error) {
                 return c;
             }
