@@ -35,6 +35,7 @@ import org.xbill.DNS.Zone;
 import navemu.api.lab.LabSite;
 import navemu.lab.ca.LabCertificateAuthority;
 import navemu.lab.ca.SiteCredential;
+import navemu.lab.dns.DnsFault;
 import navemu.lab.dns.DnsFaultsFile;
 import navemu.lab.dns.LabDnsResponder;
 import navemu.lab.dns.LabDnsServer;
@@ -69,6 +70,8 @@ public final class LabWorld implements Closeable {
     /** Under the navemu home: the CA's cache. */
     public static final String CA_SUBDIRECTORY = "lab/ca";
 
+    /** Stands for every site's port while the zone file is only checked, before the servers are bound. */
+    private static final int PORT_PLACEHOLDER = 1;
     /** How long closing waits for a key generation in progress to end. */
     private static final long STOP_TIMEOUT_SECONDS = 60;
     private static final int CERTIFICATE_THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
@@ -114,6 +117,13 @@ public final class LabWorld implements Closeable {
         Path labConfig = configDir.resolve(CONFIG_SUBDIRECTORY);
         Path sitesFile = labConfig.resolve(SiteCatalogFile.FILE_NAME);
         List<SiteSpec> sites = SiteCatalogFile.read(sitesFile);
+        // Every configuration file is read before anything starts, so that a wrong one is said at
+        // once and nothing is left running or writing (the CA makes keys into the home). The zone
+        // is read again below with the real ports, which exist only once the servers are bound.
+        Map<String, DnsFault> faults = DnsFaultsFile.read(labConfig.resolve(DnsFaultsFile.FILE_NAME), ZONE);
+        checkEverySiteResolves(labConfig.resolve(ZONE_FILE),
+                ZoneFile.load(labConfig.resolve(ZONE_FILE), zoneOrigin(), (host, scheme) -> OptionalInt.of(PORT_PLACEHOLDER)),
+                sites);
         ExecutorService workers = Executors.newFixedThreadPool(CERTIFICATE_THREADS, r -> {
             Thread thread = new Thread(r, "navemu-lab certificate maker");
             thread.setDaemon(true);
@@ -147,8 +157,7 @@ public final class LabWorld implements Closeable {
                 return port < 0 ? OptionalInt.empty() : OptionalInt.of(port);
             });
             checkEverySiteResolves(labConfig.resolve(ZONE_FILE), zone, sites);
-            LabDnsResponder responder = new LabDnsResponder(new ZoneAuthority(zone),
-                    DnsFaultsFile.read(labConfig.resolve(DnsFaultsFile.FILE_NAME), ZONE));
+            LabDnsResponder responder = new LabDnsResponder(new ZoneAuthority(zone), faults);
             dns = LabDnsServer.start(responder);
             dnsResponder.complete(responder);
             ca = join(opening);
@@ -158,9 +167,7 @@ public final class LabWorld implements Closeable {
                 dns.close();
             }
             servers.values().forEach(SiteServers::close);
-            // A start that failed on a configuration file says so at once: a key still being
-            // made finishes on its own and lands in the cache, where the next start uses it.
-            workers.shutdownNow();
+            stop(workers);
             throw e;
         }
         return new LabWorld(sitesFile, ca, Collections.unmodifiableMap(servers), dns, workers, credentials,
