@@ -52,7 +52,10 @@ public final class FileSessionStore implements SessionStore {
         this.file = new SessionJsonFile(path);
         this.store = new LruSessionStore(capacity);
         StoreFileLoad<List<Entry>> load = StoreFileLoad.load(path, file::read, WORDS, clock);
-        load.contents().ifPresent(entries -> entries.forEach(entry -> store.put(entry.key(), entry.session())));
+        // An entry without its certificate chain (written before sessions kept it) could only be
+        // resumed unchecked, so it is not loaded; the next save leaves it out of the file.
+        load.contents().ifPresent(entries -> entries.stream().filter(entry -> entry.session().resumable())
+                .forEach(entry -> store.put(entry.key(), entry.session())));
         this.problem = load.problem().orElse(null);
         this.notSaving = load.notSaving().orElse(null);
         store.dropExpired(clock.instant());
@@ -93,6 +96,12 @@ public final class FileSessionStore implements SessionStore {
     @Override
     public synchronized void remove(SessionKey key) {
         store.remove(key);
+        saveIfChanged();
+    }
+
+    @Override
+    public synchronized void remove(SessionKey key, StoredSession session) {
+        store.remove(key, session);
         saveIfChanged();
     }
 
