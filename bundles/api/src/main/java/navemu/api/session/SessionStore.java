@@ -27,9 +27,13 @@ public interface SessionStore {
     /**
      * Forgets the one entry of {@code key} that is {@link StoredSession#sameSessionAs} {@code session}
      * (a resumption that failed or that the server refused), leaving the key's other entries,
-     * e.g. its TLS 1.3 tickets when a TLS 1.2 session goes.
+     * e.g. its TLS 1.3 tickets when a TLS 1.2 session goes. Every navemu store overrides this;
+     * the default, for a store that cannot tell its entries apart, forgets them all (forgetting
+     * more is safe, resuming with a session that failed is not).
      */
-    void remove(SessionKey key, StoredSession session);
+    default void remove(SessionKey key, StoredSession session) {
+        remove(key);
+    }
 
     List<Entry> list(Instant now);
 
