@@ -139,6 +139,7 @@ class SessionHygieneTest {
                         }
 
                         @Override
+                        @SuppressWarnings({"rawtypes", "unchecked"}) // Bouncy Castle's API is a raw Hashtable
                         public Hashtable getServerExtensions() throws IOException {
                             Hashtable extensions = super.getServerExtensions();
                             extensions = extensions == null ? new Hashtable() : extensions;
