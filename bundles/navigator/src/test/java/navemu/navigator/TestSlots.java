@@ -103,6 +103,7 @@ final class TestSlots {
         @Override public Optional<StoredSession> take(SessionKey key, Instant now) { return Optional.empty(); }
         @Override public void put(SessionKey key, StoredSession session) { }
         @Override public void remove(SessionKey key) { }
+        @Override public void remove(SessionKey key, StoredSession session) { }
         @Override public List<Entry> list(Instant now) { return List.of(); }
         @Override public void clear() { }
     }

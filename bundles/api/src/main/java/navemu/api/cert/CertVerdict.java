@@ -13,4 +13,12 @@ import navemu.api.result.CertInfo;
  * @param info     the full explanation for the result: chain, checks, problems
  */
 public record CertVerdict(boolean accepted, NetError error, String reason, CertInfo info) {
+
+    /**
+     * True when the chain was accepted with nothing let through: no error, no problem listed, and
+     * not accepted only by leniency. Only such a verdict may make a resumable session.
+     */
+    public boolean withoutProblems() {
+        return accepted && error == null && (info == null || (info.problems.isEmpty() && !info.lenient));
+    }
 }

@@ -21,8 +21,19 @@ public interface SessionStore {
 
     void put(SessionKey key, StoredSession session);
 
-    /** Forgets every entry for {@code key} (e.g. the server refused to resume). */
+    /** Forgets every entry for {@code key}. */
     void remove(SessionKey key);
+
+    /**
+     * Forgets the one entry of {@code key} that is {@link StoredSession#sameSessionAs} {@code session}
+     * (a resumption that failed or that the server refused), leaving the key's other entries,
+     * e.g. its TLS 1.3 tickets when a TLS 1.2 session goes. Every navemu store overrides this;
+     * the default, for a store that cannot tell its entries apart, forgets them all (forgetting
+     * more is safe, resuming with a session that failed is not).
+     */
+    default void remove(SessionKey key, StoredSession session) {
+        remove(key);
+    }
 
     List<Entry> list(Instant now);
 

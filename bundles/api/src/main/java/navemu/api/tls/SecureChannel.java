@@ -20,7 +20,11 @@ public interface SecureChannel extends Closeable {
     /** What was negotiated, and the handshake messages, for the result. */
     TlsInfo info();
 
-    /** The cert slot's verdict on the server chain (also for resumed sessions: the stored one). */
+    /**
+     * The cert slot's verdict on the server chain. For a resumed session it is the active cert
+     * slot's verdict on the session's stored chain, re-validated for this host at this time: a
+     * resumed channel never invents one.
+     */
     CertVerdict verdict();
 
     /** True when {@link TlsRequest#earlyData()} was sent as 0-RTT and the server accepted it. */

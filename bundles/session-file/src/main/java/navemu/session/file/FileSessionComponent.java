@@ -91,6 +91,12 @@ public class FileSessionComponent implements SessionStore {
     }
 
     @Override
+    public void remove(SessionKey key, StoredSession session) {
+        store.remove(key, session);
+        report();
+    }
+
+    @Override
     public List<Entry> list(Instant now) {
         List<Entry> entries = store.list(now);
         report();

@@ -118,6 +118,14 @@ public final class FileSessionStore implements SessionStore {
     }
 
     @Override
+    public synchronized void remove(SessionKey key, StoredSession session) {
+        onLatest(latest -> {
+            latest.remove(key, session);
+            return true;
+        }, null);
+    }
+
+    @Override
     public synchronized List<Entry> list(Instant now) {
         return onLatest(latest -> latest.list(now), null);
     }
@@ -180,7 +188,10 @@ public final class FileSessionStore implements SessionStore {
     /** A store of {@code entries} (least recently used first) less those expired by now; loading is not a change to save. */
     private LruSessionStore loaded(List<Entry> entries) {
         LruSessionStore loaded = new LruSessionStore(capacity);
-        entries.forEach(entry -> loaded.put(entry.key(), entry.session()));
+        // An entry without its certificate chain (written before sessions kept it) could only be
+        // resumed unchecked, so it is not loaded; the next save leaves it out of the file.
+        entries.stream().filter(entry -> entry.session().resumable())
+                .forEach(entry -> loaded.put(entry.key(), entry.session()));
         loaded.dropExpired(clock.instant());
         // Expiries found at load are saved with the next change.
         savedChanges = loaded.changes();

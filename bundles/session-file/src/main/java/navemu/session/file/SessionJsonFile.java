@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
+import navemu.api.session.SessionCertificate;
 import navemu.api.session.SessionKey;
 import navemu.api.session.SessionStore.Entry;
 import navemu.api.session.StoredSession;
@@ -35,13 +37,17 @@ import navemu.store.file.StrictJson;
  *       "version": "TLSv1.3", "kind": "psk", "cipherSuite": "TLS_AES_128_GCM_SHA256",
  *       "sessionId": null, "ticket": "base64…", "secret": "base64…",
  *       "created": "2026-11-22T15:00:00Z", "lifetime": "PT2H",
- *       "ticketAgeAdd": 305419896, "maxEarlyData": 0, "alpn": "http/1.1", "extendedMasterSecret": false }
+ *       "ticketAgeAdd": 305419896, "maxEarlyData": 0, "alpn": "http/1.1", "extendedMasterSecret": false,
+ *       "certificate": { "chain": ["base64…", "base64…"], "stapledOcsp": null, "keyExchange": "ECDHE",
+ *                        "validator": "pkix", "verdict": "…", "validatedAt": "2026-11-22T15:00:00Z" } }
  *   ]
  * }
  * </pre>
  *
  * Byte strings are standard base64 (RFC 4648 §4), instants ISO-8601, lifetimes ISO-8601
  * durations. Entries are in least-recently-used order, so loading them back rebuilds the LRU.
+ * {@code certificate} (the server's chain that a resumption re-validates) is absent or null in
+ * files written before sessions kept it: such an entry reads as not resumable.
  *
  * <p><b>The file holds secrets</b>: TLS 1.2 master secrets and TLS 1.3 resumption PSKs, with
  * which anyone who reads it can resume the sessions or, for TLS 1.2, decrypt recorded traffic of
@@ -129,6 +135,23 @@ final class SessionJsonFile {
         json.addProperty("maxEarlyData", session.maxEarlyData());
         json.addProperty("alpn", session.alpn());
         json.addProperty("extendedMasterSecret", session.extendedMasterSecret());
+        json.add("certificate", toJson(session.certificate()));
+        return json;
+    }
+
+    private static JsonElement toJson(SessionCertificate certificate) {
+        if (certificate == null) {
+            return com.google.gson.JsonNull.INSTANCE;
+        }
+        JsonArray chain = new JsonArray();
+        certificate.chain().forEach(der -> chain.add(base64(der)));
+        JsonObject json = new JsonObject();
+        json.add("chain", chain);
+        json.addProperty("stapledOcsp", base64(certificate.stapledOcsp()));
+        json.addProperty("keyExchange", certificate.keyExchange());
+        json.addProperty("validator", certificate.validator());
+        json.addProperty("verdict", certificate.verdict());
+        json.addProperty("validatedAt", certificate.validatedAt().toString());
         return json;
     }
 
@@ -172,8 +195,38 @@ final class SessionJsonFile {
         if (ems == null || !ems.isJsonPrimitive() || !ems.getAsJsonPrimitive().isBoolean()) {
             throw new CorruptFileException(where + ": \"extendedMasterSecret\" must be true or false");
         }
+        SessionCertificate certificate = certificate(json.get("certificate"), where + ": \"certificate\"");
         return new Entry(new SessionKey(host, (int) port, sni), new StoredSession(version, kind, cipherSuite,
-                sessionId, ticket, secret, created, lifetime, ticketAgeAdd, maxEarlyData, alpn, ems.getAsBoolean()));
+                sessionId, ticket, secret, created, lifetime, ticketAgeAdd, maxEarlyData, alpn, ems.getAsBoolean(),
+                certificate));
+    }
+
+    /** The certificate of an entry; null when absent or null (a file from before it was kept). */
+    private static SessionCertificate certificate(JsonElement element, String where) throws CorruptFileException {
+        if (element == null || element.isJsonNull()) {
+            return null;
+        }
+        if (!element.isJsonObject()) {
+            throw new CorruptFileException(where + " is not a JSON object");
+        }
+        JsonObject json = element.getAsJsonObject();
+        JsonElement chainElement = json.get("chain");
+        if (chainElement == null || !chainElement.isJsonArray() || chainElement.getAsJsonArray().isEmpty()) {
+            throw new CorruptFileException(where + ": \"chain\" must be a non-empty array of base64 certificates");
+        }
+        List<byte[]> chain = new ArrayList<>();
+        for (JsonElement der : chainElement.getAsJsonArray()) {
+            if (!der.isJsonPrimitive() || !der.getAsJsonPrimitive().isString()) {
+                throw new CorruptFileException(where + ": \"chain\" holds something that is not a base64 string");
+            }
+            try {
+                chain.add(Base64.getDecoder().decode(der.getAsString()));
+            } catch (IllegalArgumentException e) {
+                throw new CorruptFileException(where + ": a \"chain\" certificate is not base64 (" + e.getMessage() + ")");
+            }
+        }
+        return new SessionCertificate(chain, bytes(json, "stapledOcsp", where), optionalString(json, "keyExchange", where),
+                string(json, "validator", where), optionalString(json, "verdict", where), instant(json, "validatedAt", where));
     }
 
     private static String string(JsonObject object, String key, String where) throws CorruptFileException {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import navemu.api.session.SessionCertificate;
 import navemu.api.session.SessionKey;
 import navemu.api.session.StoredSession;
 
@@ -43,15 +44,20 @@ class FileSessionStoreTest {
     @TempDir
     Path home;
 
+    /** What a session keeps of its server's chain (two made-up DER blobs: the store does not parse them). */
+    private static final SessionCertificate CERTIFICATE = new SessionCertificate(
+            List.of(new byte[] {0x30, 0x03, 1, 2, 3}, new byte[] {0x30, 0x01, 9}), new byte[] {0x30, 0x00}, "ECDHE",
+            "pkix", "valid for www.lab.test", T0);
+
     private static StoredSession tls13(String ticket, Instant created) {
         return new StoredSession("TLSv1.3", "psk", "TLS_AES_128_GCM_SHA256", null,
                 ticket.getBytes(StandardCharsets.US_ASCII), new byte[] {1, 2, 3, (byte) 0xFF}, created,
-                Duration.ofHours(2), 0xFFFF_FFFFL, 16384, "http/1.1", false);
+                Duration.ofHours(2), 0xFFFF_FFFFL, 16384, "http/1.1", false, CERTIFICATE);
     }
 
     private static StoredSession tls12(Instant created) {
         return new StoredSession("TLSv1.2", "session-id", "TLS_RSA_WITH_AES_128_GCM_SHA256",
-                new byte[32], null, new byte[48], created, Duration.ofHours(1), 0, 0, null, true);
+                new byte[32], null, new byte[48], created, Duration.ofHours(1), 0, 0, null, true, CERTIFICATE);
     }
 
     private static FileSessionStore open(Path path) {
@@ -81,6 +87,45 @@ class FileSessionStoreTest {
         assertArrayEquals(id.sessionId(), loadedId.sessionId());
         assertTrue(loadedId.extendedMasterSecret());
         assertEquals(null, loadedId.ticket());
+        SessionCertificate certificate = loaded.certificate();
+        assertEquals(2, certificate.chain().size());
+        assertArrayEquals(CERTIFICATE.chain().get(0), certificate.chain().get(0));
+        assertArrayEquals(CERTIFICATE.chain().get(1), certificate.chain().get(1));
+        assertArrayEquals(CERTIFICATE.stapledOcsp(), certificate.stapledOcsp());
+        assertEquals("ECDHE", certificate.keyExchange());
+        assertEquals("pkix", certificate.validator());
+        assertEquals("valid for www.lab.test", certificate.verdict());
+        assertEquals(T0, certificate.validatedAt());
+    }
+
+    @Test
+    void anEntryOfAnOlderFileWithoutACertificateIsNotResumedAndLeavesTheFile() throws IOException {
+        Path path = home.resolve("sessions.json");
+        // Written by a navemu from before sessions kept their chain: the entry has no "certificate".
+        Files.writeString(path, """
+                {"format": "navemu-sessions", "version": 1, "entries": [
+                  {"host": "www.lab.test", "port": 8443, "sni": "www.lab.test", "version": "TLSv1.3", "kind": "psk",
+                   "cipherSuite": "TLS_AES_128_GCM_SHA256", "sessionId": null, "ticket": "AQID", "secret": "AQID",
+                   "created": "2026-11-22T15:00:00Z", "lifetime": "PT2H", "ticketAgeAdd": 1, "maxEarlyData": 0,
+                   "alpn": "http/1.1", "extendedMasterSecret": false}]}
+                """);
+
+        FileSessionStore store = open(path);
+        assertTrue(store.problem().isEmpty(), "an old file is not corrupt: " + store.problem());
+        assertTrue(store.find(WWW, T0).isEmpty(), "a session without a chain to re-validate is never offered");
+        store.put(RSA, tls12(T0));
+        assertFalse(Files.readString(path).contains("AQID"), "the next save leaves the old entry out");
+    }
+
+    @Test
+    void removingOneSessionIsSavedAndLeavesTheKeysOtherEntries() {
+        Path path = home.resolve("sessions.json");
+        FileSessionStore first = open(path);
+        first.put(WWW, tls13("ticket", T0));
+        StoredSession id = tls12(T0);
+        first.put(WWW, id);
+        first.remove(WWW, id);
+        assertEquals(List.of("TLSv1.3"), open(path).list(T0).stream().map(e -> e.session().version()).toList());
     }
 
     @Test

@@ -67,6 +67,11 @@ public class MemorySessionComponent implements SessionStore {
     }
 
     @Override
+    public void remove(SessionKey key, StoredSession session) {
+        store.remove(key, session);
+    }
+
+    @Override
     public List<Entry> list(Instant now) {
         return store.list(now);
     }

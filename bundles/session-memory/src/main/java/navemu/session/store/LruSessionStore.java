@@ -37,8 +37,12 @@ import navemu.api.session.StoredSession;
  */
 public final class LruSessionStore implements SessionStore {
 
-    /** RFC 8446 §4.6.1: clients MUST NOT cache a TLS 1.3 ticket for longer than 7 days. */
-    static final Duration TLS13_MAX_TICKET_LIFETIME = Duration.ofDays(7);
+    /**
+     * RFC 8446 §4.6.1: clients MUST NOT cache a TLS 1.3 ticket for longer than 7 days. TLS 1.2
+     * (RFC 5077's ticket_lifetime_hint, a uint32 of seconds) sets no limit, so the same one
+     * applies: a server cannot make us keep a master secret for 136 years.
+     */
+    static final Duration MAX_LIFETIME = Duration.ofDays(7);
 
     private final int capacity;
     /** Access-ordered: iteration runs from the least to the most recently used key. */
@@ -95,7 +99,8 @@ public final class LruSessionStore implements SessionStore {
     /**
      * Files {@code session} under {@code key}, newest first by {@link StoredSession#created()}.
      * A session with no lifetime left to give is not kept: RFC 8446 §4.6.1 says a ticket_lifetime
-     * of zero means the ticket must not be used. A TLS 1.3 lifetime is capped at 7 days (same §).
+     * of zero means the ticket must not be used. A lifetime is capped at 7 days (same §), for
+     * TLS 1.2 sessions too.
      */
     @Override
     public synchronized void put(SessionKey key, StoredSession session) {
@@ -116,6 +121,22 @@ public final class LruSessionStore implements SessionStore {
         size++;
         changes++;
         evictBeyondCapacity();
+    }
+
+    @Override
+    public synchronized void remove(SessionKey key, StoredSession session) {
+        List<StoredSession> sessions = byKey.get(key);
+        if (sessions == null || session == null) {
+            return;
+        }
+        int before = sessions.size();
+        if (sessions.removeIf(stored -> stored.sameSessionAs(session))) {
+            size -= before - sessions.size();
+            changes++;
+            if (sessions.isEmpty()) {
+                byKey.remove(key);
+            }
+        }
     }
 
     @Override
@@ -217,18 +238,14 @@ public final class LruSessionStore implements SessionStore {
     }
 
     private static StoredSession capLifetime(StoredSession session) {
-        if (!"TLSv1.3".equals(session.version()) || session.lifetime().compareTo(TLS13_MAX_TICKET_LIFETIME) <= 0) {
-            return session;
-        }
-        return new StoredSession(session.version(), session.kind(), session.cipherSuite(), session.sessionId(),
-                session.ticket(), session.secret(), session.created(), TLS13_MAX_TICKET_LIFETIME,
-                session.ticketAgeAdd(), session.maxEarlyData(), session.alpn(), session.extendedMasterSecret());
+        return session.lifetime().compareTo(MAX_LIFETIME) <= 0 ? session : session.withLifetime(MAX_LIFETIME);
     }
 
     private static StoredSession copy(StoredSession session) {
         return new StoredSession(session.version(), session.kind(), session.cipherSuite(), clone(session.sessionId()),
                 clone(session.ticket()), clone(session.secret()), session.created(), session.lifetime(),
-                session.ticketAgeAdd(), session.maxEarlyData(), session.alpn(), session.extendedMasterSecret());
+                session.ticketAgeAdd(), session.maxEarlyData(), session.alpn(), session.extendedMasterSecret(),
+                session.certificate());
     }
 
     private static byte[] clone(byte[] bytes) {

@@ -2,6 +2,7 @@ package navemu.session.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import navemu.api.session.SessionCertificate;
 import navemu.api.session.SessionKey;
 import navemu.api.session.SessionStore.Entry;
 import navemu.api.session.StoredSession;
@@ -130,6 +132,53 @@ class LruSessionStoreTest {
         store.put(WWW, ticket("long", T0, Duration.ofDays(30)));
         assertEquals(Duration.ofDays(7), store.find(WWW, T0).orElseThrow().lifetime());
         assertTrue(store.find(WWW, T0.plus(Duration.ofDays(7))).isEmpty());
+    }
+
+    @Test
+    void aTls12SessionIsKeptForSevenDaysAtMostWhateverItsLifetimeHint() {
+        LruSessionStore store = new LruSessionStore(16);
+        // RFC 5077's ticket_lifetime_hint is a uint32 of seconds: up to 136 years.
+        store.put(WWW, new StoredSession("TLSv1.2", "ticket", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", null,
+                new byte[] {7}, new byte[48], T0, Duration.ofSeconds(0xFFFF_FFFFL), 0, 0, null, true));
+        assertEquals(Duration.ofDays(7), store.find(WWW, T0).orElseThrow().lifetime());
+        assertTrue(store.find(WWW, T0.plus(Duration.ofDays(7))).isEmpty());
+    }
+
+    @Test
+    void removingOneTls12SessionLeavesTheHostsTls13TicketsAlone() {
+        LruSessionStore store = new LruSessionStore(16);
+        StoredSession tls12 = new StoredSession("TLSv1.2", "session-id", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+                new byte[] {1, 2, 3}, null, new byte[48], T0, Duration.ofHours(1), 0, 0, null, true);
+        store.put(WWW, ticket("a", T0));
+        store.put(WWW, tls12);
+        store.put(WWW, ticket("b", T0));
+
+        // A copy, as a client holds after find(): the store matches by content, not identity.
+        store.remove(WWW, store.list(T0).stream().map(Entry::session).filter(s -> "TLSv1.2".equals(s.version()))
+                .findFirst().orElseThrow());
+
+        assertEquals(2, store.size());
+        assertEquals(List.of("TLSv1.3", "TLSv1.3"), store.list(T0).stream().map(e -> e.session().version()).toList());
+        assertEquals("b", name(store.take(WWW, T0).orElseThrow()));
+        assertEquals("a", name(store.take(WWW, T0).orElseThrow()));
+    }
+
+    @Test
+    void aSessionKeepsItsCertificateAndOnlyThenIsResumable() {
+        LruSessionStore store = new LruSessionStore(16);
+        SessionCertificate certificate = new SessionCertificate(List.of(new byte[] {0x30, 1}), null, "ECDHE", "pkix",
+                "valid", T0);
+        StoredSession without = ticket("bare", T0);
+        StoredSession with = new StoredSession(without.version(), without.kind(), without.cipherSuite(), null,
+                "kept".getBytes(StandardCharsets.US_ASCII), without.secret(), T0, Duration.ofHours(1), 0, 0, null, false,
+                certificate);
+        store.put(WWW, with);
+
+        StoredSession found = store.find(WWW, T0).orElseThrow();
+        assertTrue(found.resumable());
+        assertArrayEquals(new byte[] {0x30, 1}, found.certificate().chain().get(0));
+        assertEquals("pkix", found.certificate().validator());
+        assertFalse(without.resumable(), "a session without its chain cannot be re-validated, so it is not resumable");
     }
 
     @Test

@@ -42,6 +42,11 @@ public final class NoSessionStore implements SessionStore {
     }
 
     @Override
+    public void remove(SessionKey key, StoredSession session) {
+        // Nothing stored, nothing to remove.
+    }
+
+    @Override
     public List<Entry> list(Instant now) {
         return List.of();
     }

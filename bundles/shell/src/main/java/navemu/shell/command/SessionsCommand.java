@@ -10,7 +10,7 @@ import navemu.shell.parse.CommandLine;
 
 /**
  * {@code sessions}: what the active {@code session} slot holds for later resumption (host, TLS
- * version, kind, age, expiry); {@code sessions clear} forgets it all, so the next visit is a full
+ * version, kind, age, expiry, the stored chain and who judged it); {@code sessions clear} forgets it all, so the next visit is a full
  * handshake.
  */
 public final class SessionsCommand implements Command {
@@ -54,9 +54,17 @@ public final class SessionsCommand implements Command {
             session.console().out(String.format("%-32s %-8s %-10s %-36s age %-8s expires in %s",
                     entry.key(), s.version(), s.kind(), s.cipherSuite(),
                     compact(Duration.between(s.created(), now)), compact(Duration.between(now, s.expires()))
-                            + (s.maxEarlyData() > 0 ? "  0-RTT up to " + s.maxEarlyData() + " bytes" : "")));
+                            + (s.maxEarlyData() > 0 ? "  0-RTT up to " + s.maxEarlyData() + " bytes" : "")
+                            + chain(s)));
         }
         return CommandResult.DONE;
+    }
+
+    /** The stored chain a resumption re-validates, and who judged it when the session was made. */
+    private static String chain(navemu.api.session.StoredSession s) {
+        return s.certificate() == null ? "  no stored chain: not resumable"
+                : "  chain of " + s.certificate().chain().size() + " judged by " + s.certificate().validator()
+                        + " (re-validated on resumption)";
     }
 
     private static String compact(Duration d) {

@@ -137,7 +137,8 @@ class LabInteropTest {
         int port = lab.port(HOST);
         byte[] id = new byte[32];
         sessions.put(new SessionKey("www.lab.test", port, "www.lab.test"), new StoredSession("TLSv1.2", "session-id",
-                "TLS_RSA_WITH_AES_128_GCM_SHA256", id, null, new byte[48], Instant.now(), Duration.ofHours(1), 0, 0, null, true));
+                "TLS_RSA_WITH_AES_128_GCM_SHA256", id, null, new byte[48], Instant.now(), Duration.ofHours(1), 0, 0, null, true,
+                navemu.tls.core.testing.StoredChain.placeholder()));
         RecordingTrace trace = new RecordingTrace();
         try (SecureChannel channel = handshake(trace, sessions)) {
             assertFalse(channel.info().resumed);
@@ -155,7 +156,7 @@ class LabInteropTest {
         java.util.Arrays.fill(unknownId, (byte) 7);
         SessionKey key = new SessionKey(HOST, port, HOST);
         sessions.put(key, new StoredSession("TLSv1.2", "session-id", "TLS_RSA_WITH_AES_128_GCM_SHA256", unknownId, null,
-                new byte[48], Instant.now(), Duration.ofHours(1), 0, 0, null, true));
+                new byte[48], Instant.now(), Duration.ofHours(1), 0, 0, null, true, navemu.tls.core.testing.StoredChain.placeholder()));
         RecordingTrace trace = new RecordingTrace();
         try (SecureChannel channel = handshake(trace, sessions)) {
             assertFalse(channel.info().resumed);

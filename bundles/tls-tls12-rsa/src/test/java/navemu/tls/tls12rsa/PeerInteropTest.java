@@ -284,7 +284,8 @@ class PeerInteropTest {
             byte[] bogus = new byte[160];
             java.util.Arrays.fill(bogus, (byte) 0x5a);
             sessions.put(key, new navemu.api.session.StoredSession("TLSv1.2", "ticket", "TLS_RSA_WITH_AES_128_GCM_SHA256", null,
-                    bogus, new byte[48], Instant.now(), Duration.ofHours(1), 0, 0, null, true));
+                    bogus, new byte[48], Instant.now(), Duration.ofHours(1), 0, 0, null, true,
+                    navemu.tls.core.testing.StoredChain.placeholder()));
             RecordingTrace trace = new RecordingTrace();
             try (SecureChannel channel = connect(server.port(), sessions, trace)) {
                 assertFalse(channel.info().resumed);

@@ -90,6 +90,11 @@ final class Exchange {
         }
 
         @Override
+        public void remove(SessionKey key, StoredSession session) {
+            stored.computeIfPresent(key, (k, kept) -> kept.sameSessionAs(session) ? null : kept);
+        }
+
+        @Override
         public List<Entry> list(Instant now) {
             return stored.entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue())).toList();
         }

@@ -213,7 +213,8 @@ class OpenSslInteropTest {
             Exchange x = new Exchange(pki);
             SessionKey key = new SessionKey(TestPki.HOST, server.port(), TestPki.HOST);
             x.sessions.put(key, new navemu.api.session.StoredSession("TLSv1.3", "psk", "TLS_AES_128_GCM_SHA256", null,
-                    new byte[100], new byte[32], java.time.Instant.now(), java.time.Duration.ofHours(1), 12345, 0, "http/1.1", false));
+                    new byte[100], new byte[32], java.time.Instant.now(), java.time.Duration.ofHours(1), 12345, 0, "http/1.1", false,
+                    navemu.tls.core.testing.StoredChain.placeholder()));
             x.run(Tls13ClientConfig.defaults(), server.port());
             assertFalse(x.channel.info().resumed);
             assertTrue(x.response.startsWith("HTTP/1.0 200 ok"), x.response);

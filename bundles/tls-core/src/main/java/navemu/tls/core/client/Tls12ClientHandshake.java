@@ -17,6 +17,7 @@ import org.bouncycastle.util.encoders.Hex;
 import navemu.api.cert.CertVerdict;
 import navemu.api.cert.ValidationRequest;
 import navemu.api.host.Host;
+import navemu.api.session.SessionCertificate;
 import navemu.api.session.SessionKey;
 import navemu.api.session.SessionStore;
 import navemu.api.session.StoredSession;
@@ -66,7 +67,9 @@ import navemu.tls.core.wire.WireReader;
  * Key exchange: RSA (the client encrypts the pre-master secret to the certificate's key) or
  * ECDHE (RFC 8422, parameters signed by the server). Resumption (RFC 5246 §7.3, RFC 5077): a
  * session id or ticket from the session slot is offered; the server accepts it by echoing
- * the session id, otherwise the entry is removed and the handshake goes on in full.
+ * the session id, otherwise the entry is removed and the handshake goes on in full. A resumed
+ * session's stored chain is re-validated by the active cert slot ({@link ResumptionCertificate});
+ * a resumption that fails drops its session.
  */
 public final class Tls12ClientHandshake {
     private final TlsRequest request;
@@ -98,6 +101,11 @@ public final class Tls12ClientHandshake {
     private NewSessionTicketTls12 newTicket;
     private RecordProtection clientWrite;
     private RecordProtection serverRead;
+    /**
+     * RFC 5077 §3.3's ticket_lifetime_hint is a uint32 of seconds and sets no limit; a ticket is
+     * kept at most as long as RFC 8446 §4.6.1 allows a TLS 1.3 one.
+     */
+    private static final Duration MAX_TICKET_LIFETIME = Duration.ofDays(7);
     /** A message read ahead by an optional step (CertificateStatus) that belongs to the next one. */
     private HandshakeMessage lookahead;
 
@@ -125,6 +133,15 @@ public final class Tls12ClientHandshake {
      * client that sent its own ClientHello (browser) and found that the server chose TLS 1.2.
      */
     public Result continueAfterClientHello(HandshakeMessage serverHelloMessage) throws IOException {
+        try {
+            return continueHandshake(serverHelloMessage);
+        } catch (IOException | RuntimeException e) {
+            dropFailedResumption();
+            throw e;
+        }
+    }
+
+    private Result continueHandshake(HandshakeMessage serverHelloMessage) throws IOException {
         readServerHello(serverHelloMessage);
         if (resumed) {
             readNewSessionTicket();
@@ -155,6 +172,7 @@ public final class Tls12ClientHandshake {
         try {
             Optional<StoredSession> found = sessions.find(sessionKey(), now())
                     .filter(s -> "TLSv1.2".equals(s.version()))
+                    .filter(StoredSession::resumable)
                     .filter(s -> Tls12CipherSuite.byName(s.cipherSuite()) != null
                             && config.cipherSuites().contains(Tls12CipherSuite.byName(s.cipherSuite())));
             offered = found.orElse(null);
@@ -285,7 +303,8 @@ public final class Tls12ClientHandshake {
         if (offered != null && echoed) {
             resumeOffered();
         } else if (offered != null) {
-            context.sessions().remove(sessionKey());
+            // Only this session goes: the host's TLS 1.3 tickets are another server state.
+            context.sessions().remove(sessionKey(), offered);
             log.info("the server did not resume the offered " + offered.kind() + " (new session id): entry removed, full handshake");
             offered = null;
         }
@@ -307,7 +326,7 @@ public final class Tls12ClientHandshake {
         }
         resumed = true;
         masterSecret = offered.secret().clone();
-        verdict = new CertVerdict(true, null, "resumed session: the certificate was validated when the session was made", null);
+        verdict = ResumptionCertificate.revalidate(offered, request.host(), context.validator(), now(), log);
         log.info("the server echoed our session id: abbreviated handshake with the stored master secret (RFC 5246 §7.3, Figure 2)");
         deriveKeys();
     }
@@ -380,8 +399,7 @@ public final class Tls12ClientHandshake {
     }
 
     private void validateCertificate() throws IOException {
-        String keyExchange = suite.keyExchange() == Tls12CipherSuite.KeyExchange.RSA ? "RSA" : "ECDHE";
-        verdict = CertificateSlot.judge(context, new ValidationRequest(chain, request.host(), now(), keyExchange, stapledOcsp), log.trace());
+        verdict = CertificateSlot.judge(context, new ValidationRequest(chain, request.host(), now(), keyExchange(), stapledOcsp), log.trace());
         log.info("verification: the cert slot accepted the chain" + (verdict.error() != null ? " despite " + verdict.error() + ": " + verdict.reason() : ""));
     }
 
@@ -564,26 +582,61 @@ public final class Tls12ClientHandshake {
 
     private void storeSession() {
         SessionStore sessions = context.sessions();
-        if (sessions == null) {
+        boolean newTicketToKeep = newTicket != null && newTicket.ticket().length > 0;
+        boolean newIdToKeep = !resumed && serverHello.legacySessionIdEcho().length > 0;
+        if (sessions == null || !(newTicketToKeep || newIdToKeep)) {
             return;
         }
-        StoredSession session = null;
         Instant now = now();
-        if (newTicket != null && newTicket.ticket().length > 0) {
-            Duration lifetime = newTicket.ticketLifetimeHint() > 0 ? Duration.ofSeconds(newTicket.ticketLifetimeHint()) : config.sessionIdLifetime();
-            session = new StoredSession("TLSv1.2", "ticket", suite.name(), null, newTicket.ticket(), masterSecret,
-                    now, lifetime, 0, 0, alpn, extendedMasterSecret);
-        } else if (!resumed && serverHello.legacySessionIdEcho().length > 0) {
-            session = new StoredSession("TLSv1.2", "session-id", suite.name(), serverHello.legacySessionIdEcho(), null,
-                    masterSecret, now, config.sessionIdLifetime(), 0, 0, alpn, extendedMasterSecret);
+        SessionCertificate certificate = resumed
+                ? ResumptionCertificate.toKeep(offered.certificate().chain(), offered.certificate().stapledOcsp(),
+                        offered.certificate().keyExchange(), verdict, now, log)
+                : ResumptionCertificate.toKeep(chain, stapledOcsp, keyExchange(), verdict, now, log);
+        if (certificate == null) {
+            return;
         }
-        if (session != null) {
-            try {
-                sessions.put(sessionKey(), session);
-                log.info("session stored for " + sessionKey() + " (" + session.kind() + ", valid " + session.lifetime().toSeconds() + " s)");
-            } catch (RuntimeException e) {
-                log.info("the session slot could not store the session: " + e);
-            }
+        StoredSession session;
+        if (newTicketToKeep) {
+            session = new StoredSession("TLSv1.2", "ticket", suite.name(), null, newTicket.ticket(), masterSecret,
+                    now, ticketLifetime(), 0, 0, alpn, extendedMasterSecret, certificate);
+        } else {
+            session = new StoredSession("TLSv1.2", "session-id", suite.name(), serverHello.legacySessionIdEcho(), null,
+                    masterSecret, now, config.sessionIdLifetime(), 0, 0, alpn, extendedMasterSecret, certificate);
+        }
+        try {
+            sessions.put(sessionKey(), session);
+            log.info("session stored for " + sessionKey() + " (" + session.kind() + ", valid " + session.lifetime().toSeconds()
+                    + " s, with the server's chain to re-validate on resumption)");
+        } catch (RuntimeException e) {
+            log.info("the session slot could not store the session: " + e);
+        }
+    }
+
+    /** The hint (0: unspecified, RFC 5077 §3.3, then the client's own limit), never more than 7 days. */
+    private Duration ticketLifetime() {
+        long hint = newTicket.ticketLifetimeHint();
+        Duration lifetime = hint > 0 ? Duration.ofSeconds(hint) : config.sessionIdLifetime();
+        if (lifetime.compareTo(MAX_TICKET_LIFETIME) > 0) {
+            log.info("ticket_lifetime_hint " + hint + " s is over 7 days: the ticket is kept for 7 days (RFC 8446 §4.6.1's limit)");
+            return MAX_TICKET_LIFETIME;
+        }
+        return lifetime;
+    }
+
+    /**
+     * A handshake that failed after offering a session (the server resumed it and then broke a
+     * rule, or its stored chain no longer validates) drops that session: offering it again
+     * would fail again. The host's other sessions stay.
+     */
+    private void dropFailedResumption() {
+        if (offered == null || context.sessions() == null) {
+            return;
+        }
+        try {
+            context.sessions().remove(sessionKey(), offered);
+            log.info("the handshake failed while resuming the stored " + offered.kind() + ": that session is dropped");
+        } catch (RuntimeException e) {
+            log.info("the session slot could not drop the failed session: " + e);
         }
     }
 
@@ -609,6 +662,11 @@ public final class Tls12ClientHandshake {
     public String sni() {
         String host = request.host();
         return host == null ? null : Host.serverNameFor(host).orElse(null);
+    }
+
+    /** What the leaf key does in this suite (ValidationRequest's keyExchange). */
+    private String keyExchange() {
+        return suite.keyExchange() == Tls12CipherSuite.KeyExchange.RSA ? "RSA" : "ECDHE";
     }
 
     public SessionKey sessionKey() {

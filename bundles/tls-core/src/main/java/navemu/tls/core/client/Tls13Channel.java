@@ -8,6 +8,7 @@ import java.util.Map;
 
 import navemu.api.cert.CertVerdict;
 import navemu.api.result.TlsInfo;
+import navemu.api.session.SessionCertificate;
 import navemu.api.session.SessionKey;
 import navemu.api.session.SessionStore;
 import navemu.api.session.StoredSession;
@@ -31,10 +32,13 @@ import navemu.tls.core.record.TlsRecord;
  */
 public final class Tls13Channel extends RecordChannel {
 
-    /** What the handshake hands over: the negotiated suite and the application-stage secrets. */
+    /**
+     * What the handshake hands over: the negotiated suite and the application-stage secrets, and
+     * what tickets keep of the server's chain ({@code certificate}; null: tickets are not kept).
+     */
     public record Keys(Tls13CipherSuite suite, TrafficSecret clientApplicationSecret, TrafficSecret serverApplicationSecret,
                 ResumptionMasterSecret resumptionMasterSecret, String alpn, CertVerdict verdict, byte[] clientRandom,
-                       boolean earlyDataAccepted) {
+                       boolean earlyDataAccepted, SessionCertificate certificate) {
     }
 
     /** RFC 8446 §4.6.1: a ticket may not be used for more than seven days. */
@@ -160,9 +164,13 @@ public final class Tls13Channel extends RecordChannel {
             log.info("NewSessionTicket with lifetime 0: discarded at once (RFC 8446 §4.6.1)");
             return;
         }
+        if (keys.certificate() == null) {
+            log.info("NewSessionTicket not kept: the certificate verdict had problems, and only a problem-free verdict makes a resumable session");
+            return;
+        }
         Instant received = handshakeDone.plusNanos(System.nanoTime() - handshakeDoneNanos);
         sessions.put(sessionKey, new StoredSession("TLSv1.3", "psk", keys.suite().name(), null, ticket.ticket(), psk,
-                received, lifetime, ticket.ticketAgeAdd(), maxEarlyData, keys.alpn(), false));
+                received, lifetime, ticket.ticketAgeAdd(), maxEarlyData, keys.alpn(), false, keys.certificate()));
         log.info("NewSessionTicket stored for " + sessionKey + " (valid " + lifetime.toSeconds() + " s"
                 + (maxEarlyData > 0 ? ", 0-RTT up to " + maxEarlyData + " bytes" : "") + ")");
     }

@@ -15,6 +15,7 @@ import org.bouncycastle.util.encoders.Hex;
 import navemu.api.cert.CertVerdict;
 import navemu.api.cert.ValidationRequest;
 import navemu.api.host.Host;
+import navemu.api.session.SessionCertificate;
 import navemu.api.session.SessionKey;
 import navemu.api.session.StoredSession;
 import navemu.api.tls.TlsContext;
@@ -54,10 +55,9 @@ import navemu.tls.core.record.Tls13RecordProtection;
  * steps in the RFC's order. Each step does one protocol thing and throws a
  * {@link TlsAlertException} naming the alert to send when the server breaks a rule.
  *
- * <p>Resumption hooks: the session issue adds a PSK offer to {@link #sendClientHello} (the
- * pre_shared_key extension with binders from {@link EarlySecret#binderFinishedKey}, which must
- * come last) and then starts the key schedule from {@code EarlySecret.fromPsk}. Today the client
- * offers no PSK, so a ServerHello that selects one is refused as unsolicited.
+ * <p>Resumption (§2.2): a stored ticket is offered in pre_shared_key (last, with its binder);
+ * when the server accepts it there is no Certificate message, and the ticket's stored chain is
+ * re-validated by the active cert slot instead ({@link ResumptionCertificate}).
  */
 public final class Tls13ClientHandshake {
     private final TlsRequest request;
@@ -88,8 +88,11 @@ public final class Tls13ClientHandshake {
     private String alpn;
     private byte[] certificateRequestContext;
     private List<byte[]> chain;
+    private byte[] stapledOcsp;
     private LeafCertificate leaf;
     private CertVerdict verdict;
+    /** What tickets of this connection keep of the server's chain; null when they may not be kept. */
+    private SessionCertificate sessionCertificate;
     private TrafficSecret clientApplicationSecret;
     private TrafficSecret serverApplicationSecret;
 
@@ -118,16 +121,22 @@ public final class Tls13ClientHandshake {
         establishHandshakeKeys();
         readEncryptedExtensions();
         if (resumed) {
-            // §2.2: with a PSK the server proves itself by its Finished alone; the chain was judged when the ticket was made.
-            verdict = new CertVerdict(true, null, "resumed with a TLS 1.3 ticket: the certificate was validated on the original connection", null);
+            // §2.2: with a PSK the server proves itself by its Finished alone; the stored chain is re-validated now, as Chrome does.
+            if (verdict == null) { // not yet re-validated before 0-RTT data
+                verdict = ResumptionCertificate.revalidate(offeredTicket, request.host(), context.validator(), now(), log);
+            }
+            SessionCertificate stored = offeredTicket.certificate();
+            sessionCertificate = ResumptionCertificate.toKeep(stored.chain(), stored.stapledOcsp(), stored.keyExchange(), verdict, now(), log);
         } else {
             readCertificate();
             readCertificateVerify();
+            sessionCertificate = ResumptionCertificate.toKeep(chain, stapledOcsp, "ECDHE", verdict, now(), log);
         }
         readServerFinished();
         sendClientFinished();
         return new Tls13Channel.Keys(suite, clientApplicationSecret, serverApplicationSecret,
-                masterSecret.resumptionMasterSecret(transcript.current()), alpn, verdict, hello.random(), earlyData.accepted());
+                masterSecret.resumptionMasterSecret(transcript.current()), alpn, verdict, hello.random(), earlyData.accepted(),
+                sessionCertificate);
     }
 
     // ---- ClientHello (§4.1.2) ----------------------------------------------------------------
@@ -203,6 +212,10 @@ public final class Tls13ClientHandshake {
                 return;
             }
             StoredSession ticket = context.sessions().take(key, now()).orElse(null);
+            if (ticket != null && !ticket.resumable()) {
+                log.info("the stored TLS 1.3 ticket has no certificate chain to re-validate: not offered, full handshake");
+                return;
+            }
             Tls13CipherSuite s = ticket == null ? null : Tls13CipherSuite.of(codeOf(ticket.cipherSuite()));
             if (s == null || !config.cipherSuites().contains(s) || ticket.ticket() == null) {
                 return;
@@ -252,6 +265,8 @@ public final class Tls13ClientHandshake {
         hello = ch;
         transcript.add(encoded);
         if (ch.extension(ExtensionType.EARLY_DATA) != null) {
+            // As BoringSSL (reverify on resume): the stored chain is re-validated before any 0-RTT data leaves.
+            verdict = ResumptionCertificate.revalidate(offeredTicket, request.host(), context.validator(), now(), log);
             earlyData.send(offeredTicket, ticketSuite, ticketEarlySecret, encoded, ch.random(), request.earlyData(),
                     this::sendDummyChangeCipherSpec);
         }
@@ -536,6 +551,7 @@ public final class Tls13ClientHandshake {
             }
         }
         chain = certificate.chain();
+        stapledOcsp = ocsp;
         leaf = LeafCertificate.parse(chain.get(0));
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("certificates", String.valueOf(chain.size()));

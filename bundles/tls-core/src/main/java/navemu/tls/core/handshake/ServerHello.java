@@ -33,6 +33,9 @@ public record ServerHello(int legacyVersion, byte[] random, byte[] legacySession
     /** Last 8 bytes of a TLS 1.3 server's random when it negotiates TLS 1.1 or below (§4.1.3). */
     public static final byte[] DOWNGRADE_TLS11 = Hex.decode("444F574E47524400");
 
+    /** opaque legacy_session_id_echo&lt;0..32&gt; (RFC 8446 §4.1.3; session_id in RFC 5246 §7.4.1.3). */
+    public static final int MAX_SESSION_ID_LENGTH = 32;
+
     public ServerHello {
         extensions = List.copyOf(extensions);
     }
@@ -57,9 +60,10 @@ public record ServerHello(int legacyVersion, byte[] random, byte[] legacySession
         int version = r.u16();
         byte[] random = r.bytes(32);
         byte[] sessionId = r.opaque8();
-        if (sessionId.length > 32) {
-            throw new TlsAlertException(AlertDescription.DECODE_ERROR,
-                    "legacy_session_id_echo is " + sessionId.length + " bytes; at most 32 (RFC 8446 §4.1.3, RFC 5246 §7.4.1.3)");
+        if (sessionId.length > MAX_SESSION_ID_LENGTH) {
+            // The vector is <0..32>: a longer one is malformed, not merely unknown (BoringSSL: decode_error too).
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR, "ServerHello legacy_session_id_echo is "
+                    + sessionId.length + " bytes; a session id has at most 32 (RFC 5246 §7.4.1.3, RFC 8446 §4.1.3)");
         }
         int suite = r.u16();
         int compression = r.u8();

@@ -55,6 +55,11 @@ public final class MapSessionStore implements SessionStore {
     }
 
     @Override
+    public synchronized void remove(SessionKey key, StoredSession session) {
+        entries.computeIfPresent(key, (k, stored) -> stored.sameSessionAs(session) ? null : stored);
+    }
+
+    @Override
     public synchronized List<Entry> list(Instant now) {
         return entries.entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue())).toList();
     }
