@@ -19,6 +19,7 @@ public final class LaunchOptions {
     /** What {@code --help} prints: the synopsis, then every option, in the order a user needs them. */
     public static final String HELP = USAGE + """
 
+
             With no -c and no --script: the interactive shell.
 
               -c, --command 'CMD'  run commands (';' separates them) and exit; repeatable

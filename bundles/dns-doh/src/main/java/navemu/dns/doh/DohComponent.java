@@ -159,6 +159,7 @@ public class DohComponent implements DnsResolver {
     @Deactivate
     void deactivate() {
         executor.shutdownNow();
+        DohBootstrap.closeDnsjavaClient();
     }
 
     @Override
