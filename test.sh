@@ -3,5 +3,5 @@
 # real Felix runtime with the real bundles against the lab world. Loopback only.
 set -euo pipefail
 cd "$(dirname "$0")"
-bash scripts/prerequisites.sh
+bash scripts/prerequisites.sh --tests
 exec mvn -B verify "$@"

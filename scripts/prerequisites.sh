@@ -1,22 +1,34 @@
 #!/usr/bin/env bash
-# Installs what navemu's build and tests need and a fresh Debian machine may lack:
-#   a JDK (17 or newer) and Maven;
-#   OpenSSL      a real TLS peer for the interop tests (openssl s_server, ocsp);
-#   tmux         the shell's real-terminal test;
-#   dnsmasq      a real DNS server for the resolver tests;
-#   chromium     renders the HTML report in a headless browser test.
+# Installs what navemu needs and a fresh Debian machine may lack.
+#
+#   scripts/prerequisites.sh          what building and running the shell needs (./navemu):
+#                                       a JDK (17 or newer) and Maven
+#   scripts/prerequisites.sh --tests  that, plus what only the tests need (./test.sh, .ci/run):
+#                                       OpenSSL   a real TLS peer for the interop tests (openssl s_server, ocsp);
+#                                       tmux      the shell's real-terminal test;
+#                                       dnsmasq   a real DNS server for the resolver tests;
+#                                       chromium  renders the HTML report in a headless browser test.
 # Quiet and quick when everything is already there.
 set -euo pipefail
+
+tests=false
+case "${1:-}" in
+  "") ;;
+  --tests) tests=true ;;
+  *) echo "usage: $0 [--tests]" >&2; exit 2 ;;
+esac
 
 need=()
 if ! command -v javac >/dev/null 2>&1; then
   need+=(openjdk-17-jdk-headless)
 fi
 command -v mvn >/dev/null 2>&1 || need+=(maven)
-command -v openssl >/dev/null 2>&1 || need+=(openssl)
-command -v tmux >/dev/null 2>&1 || need+=(tmux)
-command -v dnsmasq >/dev/null 2>&1 || need+=(dnsmasq-base)
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
+if $tests; then
+  command -v openssl >/dev/null 2>&1 || need+=(openssl)
+  command -v tmux >/dev/null 2>&1 || need+=(tmux)
+  command -v dnsmasq >/dev/null 2>&1 || need+=(dnsmasq-base)
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+fi
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "navemu: installing ${need[*]}"

@@ -10,7 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 
@@ -18,6 +21,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -45,6 +49,10 @@ final class FelixLauncher {
     /** The usage status: also what a batch run with a broken configuration file exits with. */
     static final int USAGE_STATUS = 2;
     static final long START_TIMEOUT_MS = 150_000;
+    /** How long the framework may take to stop every bundle before navemu exits regardless. */
+    static final long STOP_TIMEOUT_MS = 10_000;
+    /** Beyond the framework's own wait, for the stopping thread to hand its answer over. */
+    static final long STOP_GRACE_MS = 2_000;
 
     private final LaunchSettings settings;
     private final List<String> startProblems = new ArrayList<>();
@@ -219,15 +227,50 @@ final class FelixLauncher {
         };
     }
 
-    private static void stop(Framework framework) {
+    /**
+     * Stops the framework, waiting at most {@link #STOP_TIMEOUT_MS}. A bundle whose stop never
+     * returns keeps Felix's stopping thread busy for ever; the wait runs on a daemon thread so
+     * that nothing here outlives it, and the user is told which bundles were still up.
+     */
+    static void stop(Framework framework) {
+        CompletableFuture<FrameworkEvent> stopped = new CompletableFuture<>();
+        Thread stopper = new Thread(() -> {
+            try {
+                framework.stop();
+                stopped.complete(framework.waitForStop(STOP_TIMEOUT_MS));
+            } catch (BundleException | RuntimeException | InterruptedException e) {
+                stopped.completeExceptionally(e);
+            }
+        }, "navemu-framework-stop");
+        stopper.setDaemon(true);
+        stopper.start();
         try {
-            framework.stop();
-            framework.waitForStop(TimeUnit.SECONDS.toMillis(10));
-        } catch (BundleException | RuntimeException e) {
-            System.err.println("navemu: the framework did not stop cleanly: " + e.getMessage());
+            FrameworkEvent event = stopped.get(STOP_TIMEOUT_MS + STOP_GRACE_MS, TimeUnit.MILLISECONDS);
+            if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+                reportNotStopped(framework);
+            }
+        } catch (TimeoutException e) {
+            reportNotStopped(framework);
+        } catch (ExecutionException e) {
+            System.err.println("navemu: the framework did not stop cleanly: " + e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static void reportNotStopped(Framework framework) {
+        List<String> running = new ArrayList<>();
+        try {
+            for (Bundle bundle : framework.getBundleContext() == null ? new Bundle[0] : framework.getBundleContext().getBundles()) {
+                if (bundle.getBundleId() != 0 && (bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STOPPING)) {
+                    running.add(bundle.getSymbolicName() + " (" + stateName(bundle.getState()) + ")");
+                }
+            }
+        } catch (IllegalStateException e) {
+            // The context went away while we looked: nothing more to name.
+        }
+        System.err.println("navemu: the framework did not stop within " + STOP_TIMEOUT_MS / 1000 + " s; exiting anyway"
+                + (running.isEmpty() ? "" : ". Still running: " + String.join(", ", running)));
     }
 
     private static void deleteTree(Path root) {

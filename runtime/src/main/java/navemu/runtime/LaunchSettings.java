@@ -14,8 +14,9 @@ import java.util.Map;
  * @param configDir  the configuration directory ({@code --config}, {@code NAVEMU_CONFIG}), or null for the
  *                   copy embedded in the jar
  * @param shellArgs  everything else, for the shell
+ * @param version    {@code --version}: print the version and exit, without starting anything
  */
-record LaunchSettings(Path home, Path configDir, List<String> shellArgs) {
+record LaunchSettings(Path home, Path configDir, List<String> shellArgs, boolean version) {
 
     /** Options that make the shell run commands and exit instead of opening the interactive shell. */
     private static final List<String> BATCH_OPTIONS = List.of("-c", "--script");
@@ -32,17 +33,30 @@ record LaunchSettings(Path home, Path configDir, List<String> shellArgs) {
         Path home = env.containsKey("NAVEMU_HOME") ? Path.of(env.get("NAVEMU_HOME")) : Main.defaultHome();
         Path config = env.containsKey("NAVEMU_CONFIG") ? Path.of(env.get("NAVEMU_CONFIG")) : null;
         List<String> rest = new ArrayList<>();
+        boolean version = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--home" -> home = Path.of(value(args, ++i, "--home"));
                 case "--config" -> config = Path.of(value(args, ++i, "--config"));
+                case "--version" -> version = true;
+                // The shell's options that take a value: their value is the shell's, even "--version".
+                case "-c", "--command", "--script", "--junit" -> {
+                    rest.add(args[i]);
+                    if (i + 1 < args.length) {
+                        rest.add(args[++i]);
+                    }
+                }
                 default -> rest.add(args[i]);
             }
+        }
+        if (version) {
+            return new LaunchSettings(home.toAbsolutePath(), null, List.of(), true);
         }
         if (config != null && !Files.isDirectory(config)) {
             throw new UsageException("--config " + config + ": no such directory");
         }
-        return new LaunchSettings(home.toAbsolutePath(), config == null ? null : config.toAbsolutePath(), List.copyOf(rest));
+        return new LaunchSettings(home.toAbsolutePath(), config == null ? null : config.toAbsolutePath(), List.copyOf(rest),
+                false);
     }
 
     /**

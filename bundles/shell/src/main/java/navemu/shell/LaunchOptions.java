@@ -12,8 +12,30 @@ import navemu.shell.command.UsageException;
  */
 public final class LaunchOptions {
 
-    public static final String USAGE = "usage: navemu [--json] [-c 'CMD[; CMD…]']… [--script FILE]… [--junit FILE]   "
-            + "(no -c or --script: the interactive shell)";
+    /** The synopsis, printed under a usage error. The launcher reads --home, --config and --version itself. */
+    public static final String USAGE = "usage: navemu [--home DIR] [--config DIR] [--json] [-c 'CMD[; CMD…]']… "
+            + "[--script FILE]… [--junit FILE]\n       navemu --help | --version";
+
+    /** What {@code --help} prints: the synopsis, then every option, in the order a user needs them. */
+    public static final String HELP = USAGE + """
+
+
+            With no -c and no --script: the interactive shell.
+
+              -c, --command 'CMD'  run commands (';' separates them) and exit; repeatable
+              --script FILE        run a navigation script (one command a line, # comments) and exit; repeatable
+              --json               print each navigation's result as one JSON line
+              --junit FILE         also write a JUnit XML report of the -c commands and scripts
+              --home DIR           where navemu keeps history, HSTS and session files and the lab CA
+                                   (default: $NAVEMU_HOME, else ~/.navemu)
+              --config DIR         use this configuration directory instead of the copy inside navemu.jar
+                                   (default: $NAVEMU_CONFIG)
+              -h, --help           print this text and exit
+              --version            print navemu's version and exit
+
+            SSLKEYLOGFILE=FILE writes the TLS secrets of every navigation for Wireshark (as browsers do).
+            Exit status: 0 every command and expect held, 1 an expect failed or a command erred,
+            2 a usage or configuration error, 3 navemu could not start.""";
 
     /** A {@code -c} argument or a {@code --script} file, in the order given. */
     public record Source(boolean script, String text) {

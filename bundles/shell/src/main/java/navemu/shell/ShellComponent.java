@@ -52,10 +52,11 @@ public final class ShellComponent implements ToIntFunction {
         } catch (UsageException e) {
             err.println("navemu: " + e.getMessage());
             err.println(LaunchOptions.USAGE);
+            err.println("('navemu --help' lists every option)");
             return 2;
         }
         if (options.help()) {
-            out.println(LaunchOptions.USAGE);
+            out.println(LaunchOptions.HELP);
             return 0;
         }
         try (TrackedServices services = new TrackedServices(context)) {

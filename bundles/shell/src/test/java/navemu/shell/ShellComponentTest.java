@@ -24,12 +24,19 @@ class ShellComponentTest {
         assertEquals(2, run("--bogus"));
         String message = err.toString(StandardCharsets.UTF_8);
         assertTrue(message.startsWith("navemu: unknown option '--bogus'"), message);
-        assertTrue(message.contains("usage: navemu [--json]"), message);
+        assertTrue(message.contains("usage: navemu [--home DIR] [--config DIR] [--json]"), message);
+        assertEquals(1, message.split("usage:", -1).length - 1, "the usage once: " + message);
     }
 
     @Test
     void helpPrintsTheUsageAndExitsZero() {
         assertEquals(0, run("--help"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("usage: navemu"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.startsWith("usage: navemu"), help);
+        for (String option : new String[] {"-c, --command", "--script FILE", "--json", "--junit FILE", "--home DIR",
+                "--config DIR", "-h, --help", "--version", "SSLKEYLOGFILE", "NAVEMU_HOME", "NAVEMU_CONFIG"}) {
+            assertTrue(help.contains(option), option + " in: " + help);
+        }
+        assertEquals(1, help.split("usage:", -1).length - 1, "the usage once: " + help);
     }
 }

@@ -6,12 +6,14 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.HTTPSRecord;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.NioClient;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SVCBBase;
@@ -31,6 +33,12 @@ import navemu.api.trace.StepTrace;
  * registration: a restarted lab registers again, with a new DNS server address.
  */
 final class DohBootstrap {
+
+    /**
+     * Set once a query went through dnsjava's NIO client, which starts a selector thread and adds a
+     * JVM shutdown hook made of dnsjava code (see {@link #closeDnsjavaClient()}).
+     */
+    private static final AtomicBoolean DNSJAVA_CLIENT_STARTED = new AtomicBoolean();
 
     private final Duration timeout;
     private final Map<ZoneDoh, DohEndpoint> found = new ConcurrentHashMap<>();
@@ -67,6 +75,17 @@ final class DohBootstrap {
         }
     }
 
+    /**
+     * Stops dnsjava's NIO client and takes its shutdown hook back, while this bundle and dnsjava can
+     * still load classes: left to run at JVM exit, after the framework has stopped them, the hook
+     * dies with a NoClassDefFoundError on stderr. A later query starts the client again.
+     */
+    static void closeDnsjavaClient() {
+        if (DNSJAVA_CLIENT_STARTED.getAndSet(false)) {
+            NioClient.close();
+        }
+    }
+
     /** Forgets what was found, e.g. after the DoH server stopped answering. */
     void forget(ZoneDoh zone) {
         found.remove(zone);
@@ -74,6 +93,7 @@ final class DohBootstrap {
 
     private Message ask(ZoneDoh zone, Name name, int type, StepTrace trace) throws IOException {
         trace.roundTrip("bootstrap: " + Type.string(type) + " query for " + name + " to " + zone.dnsServer() + " over UDP");
+        DNSJAVA_CLIENT_STARTED.set(true);
         SimpleResolver resolver = new SimpleResolver(zone.dnsServer());
         resolver.setTimeout(timeout);
         Message response = resolver.send(Message.newQuery(Record.newRecord(name, type, DClass.IN)));

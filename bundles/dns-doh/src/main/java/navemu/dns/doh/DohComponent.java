@@ -141,6 +141,7 @@ public class DohComponent implements DnsResolver {
     @Deactivate
     void deactivate() {
         executor.shutdownNow();
+        DohBootstrap.closeDnsjavaClient();
     }
 
     @Override

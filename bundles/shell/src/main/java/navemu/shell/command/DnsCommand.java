@@ -37,7 +37,7 @@ public final class DnsCommand implements Command {
     public CommandResult run(CommandLine line, Session session) throws UsageException, CommandException {
         List<String> args = line.args();
         if (args.size() != 1) {
-            throw new UsageException("usage: " + usage());
+            throw new UsageException("dns takes one host name, cache or flush");
         }
         String impl = session.composition().active().get(Slot.DNS);
         DnsResolver resolver = session.composition().activeService(Slot.DNS, DnsResolver.class)

@@ -34,7 +34,7 @@ public final class SessionsCommand implements Command {
     public CommandResult run(CommandLine line, Session session) throws UsageException, CommandException {
         List<String> args = line.args();
         if (args.size() > 1 || (args.size() == 1 && !args.get(0).equals("clear"))) {
-            throw new UsageException("usage: " + usage());
+            throw new UsageException("sessions takes nothing, or clear");
         }
         String impl = session.composition().active().get(Slot.SESSION);
         SessionStore store = session.composition().activeService(Slot.SESSION, SessionStore.class)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,10 +48,43 @@ class CommandsTest {
     }
 
     @Test
+    void useAloneShowsEachSlotAndItsActiveImplementation() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        assertEquals(0, shell.main("-c", "use tls jsse; use"), shell.err());
+        String out = shell.out();
+        for (String row : List.of("hsts     memory", "dns      dnsjava", "tcp      socket", "tls      jsse",
+                "cert     pkix", "session  off")) {
+            assertTrue(out.contains(row), row + " in: " + out);
+        }
+    }
+
+    @Test
+    void netSaysItsSettingsApplyOnlyWhenTcpIsEmulated() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        shell.composition.register(Slot.TCP, "emulated", new Object());
+        assertEquals(Optional.of("note: tcp is 'socket': these settings apply only to connections made with"
+                + " 'use tcp emulated' (or compare URL tcp=emulated)"), NetCommand.inactiveNote(shell.session));
+        assertEquals(0, shell.main("-c", "use tcp emulated"), shell.err());
+        assertEquals(Optional.empty(), NetCommand.inactiveNote(shell.session));
+    }
+
+    @Test
+    void aUsageErrorShowsTheCommandsUsageOnce() throws Exception {
+        for (String[] call : new String[][] {{"dns", "dns HOST | cache | flush"}, {"sessions a b", "sessions [clear]"},
+                {"net a b c", "net [rtt MS"}}) {
+            ShellHarness shell = new ShellHarness();
+            assertEquals(2, shell.main("-c", call[0]), call[0]);
+            String err = shell.err();
+            assertEquals(1, err.split("usage:", -1).length - 1, "one usage in: " + err);
+            assertTrue(err.contains("(usage: " + call[1]), err);
+        }
+    }
+
+    @Test
     void useWithAWrongNumberOfArgumentsShowsTheUsage() throws Exception {
         ShellHarness shell = new ShellHarness();
         assertEquals(2, shell.main("-c", "use tls"));
-        assertTrue(shell.err().contains("use tls: use takes a slot and an implementation (usage: use SLOT IMPL)"), shell.err());
+        assertTrue(shell.err().contains("use tls: use takes a slot and an implementation (usage: use [SLOT IMPL])"), shell.err());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -156,6 +157,24 @@ class SessionCommandsTest {
         assertEquals(0, shell.main("-c", "keylog off; open https://www.lab.test/"));
         shell.navigator.requests().get(1).keyLog().write("X", new byte[] {1}, new byte[] {2});
         assertEquals(1, Files.readAllLines(file).size(), "nothing is written after keylog off");
+    }
+
+    @Test
+    void keylogCreatesItsFileReadableByItsOwnerOnly() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        Path file = dir.resolve("new/keys.log");
+        assertEquals(0, shell.main("-c", "keylog " + file), shell.err());
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file),
+                "TLS secrets are the user's alone, whatever the umask lets others read");
+    }
+
+    @Test
+    void keylogKeepsThePermissionsOfAFileThatExists() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        Path file = Files.createFile(dir.resolve("chosen.log"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        assertEquals(0, shell.main("-c", "keylog " + file), shell.err());
+        assertEquals(PosixFilePermissions.fromString("rw-r-----"), Files.getPosixFilePermissions(file));
     }
 
     @Test

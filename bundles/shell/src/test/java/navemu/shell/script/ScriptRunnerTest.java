@@ -144,7 +144,7 @@ class ScriptRunnerTest {
         ShellHarness shell = new ShellHarness();
         assertEquals(2, shell.main("-c", "use tlx jsse"));
         assertTrue(shell.err().contains("-c:1: use tlx jsse: unknown slot 'tlx'; the slots are [hsts, dns, tcp, tls, cert, session]"
-                + " (usage: use SLOT IMPL)"), shell.err());
+                + " (usage: use [SLOT IMPL])"), shell.err());
     }
 
     @Test
