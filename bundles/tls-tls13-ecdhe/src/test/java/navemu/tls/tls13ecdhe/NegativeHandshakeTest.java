@@ -332,7 +332,9 @@ class NegativeHandshakeTest {
             Exchange x = new Exchange(pki);
             x.sessions.put(new navemu.api.session.SessionKey(TestPki.HOST, server.port(), TestPki.HOST),
                     new navemu.api.session.StoredSession("TLSv1.3", "psk", "TLS_AES_128_GCM_SHA256", null, new byte[] {1, 2, 3},
-                            ScriptedTls13Server.TICKET_PSK, Instant.now(), Duration.ofHours(1), 0, 16384, ticketAlpn, false));
+                            ScriptedTls13Server.TICKET_PSK, Instant.now(), Duration.ofHours(1), 0, 16384, ticketAlpn, false,
+                            new navemu.api.session.SessionCertificate(List.of(pki.leaf.getEncoded()), null, "ECDHE", "test",
+                                    "accepted (test)", Instant.now())));
             TlsRequest request = new TlsRequest(TestPki.HOST, server.port(), List.of("http/1.1"),
                     "GET / HTTP/1.1\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), Duration.ofSeconds(5));
             NavigationException e = assertThrows(NavigationException.class, () -> new Tls13Client(Tls13ClientConfig.defaults())
