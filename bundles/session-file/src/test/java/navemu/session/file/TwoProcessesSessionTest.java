@@ -76,7 +76,10 @@ class TwoProcessesSessionTest {
     private static StoredSession ticket(String ticket, Instant created) {
         return new StoredSession("TLSv1.3", "psk", "TLS_AES_128_GCM_SHA256", null,
                 ticket.getBytes(StandardCharsets.US_ASCII), new byte[] {1, 2, 3}, created,
-                Duration.ofHours(2), 0x1234_5678L, 0, "http/1.1", false);
+                Duration.ofHours(2), 0x1234_5678L, 0, "http/1.1", false,
+                // A session is kept and offered only with the chain it was validated with.
+                new navemu.api.session.SessionCertificate(java.util.List.of(new byte[] {0x30, 0x00}), null, "ECDHE", "pkix",
+                        "valid", created));
     }
 
     private static String read(Path path) {

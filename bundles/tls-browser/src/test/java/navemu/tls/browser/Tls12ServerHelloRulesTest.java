@@ -159,7 +159,7 @@ class Tls12ServerHelloRulesTest {
         try (ScriptedServerHello server = new ScriptedServerHello(tls12(new byte[0], List.of()).toMessage())) {
             sessions.entries.put(new SessionKey(TestPki.HOST, server.port(), TestPki.HOST), new StoredSession("TLSv1.3", "psk",
                     "TLS_AES_128_GCM_SHA256", null, new byte[] {1, 2, 3, 4}, new byte[32], Instant.now(), Duration.ofHours(1),
-                    7, 16384, "http/1.1", false));
+                    7, 16384, "http/1.1", false, navemu.tls.core.testing.StoredChain.placeholder()));
             TlsRequest request = new TlsRequest(TestPki.HOST, server.port(), List.of("http/1.1"),
                     "GET / HTTP/1.1\r\nHost: server.test\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), Duration.ofSeconds(3));
             TlsContext context = new TlsContext((r, t) -> new CertVerdict(true, null, null, null), sessions, Instant.now(), null);
