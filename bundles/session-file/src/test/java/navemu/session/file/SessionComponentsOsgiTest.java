@@ -37,7 +37,10 @@ class SessionComponentsOsgiTest {
 
     private static StoredSession ticket(Instant now) {
         return new StoredSession("TLSv1.3", "psk", "TLS_AES_128_GCM_SHA256", null, new byte[] {1, 2, 3},
-                new byte[32], now, Duration.ofHours(1), 7, 0, null, false);
+                new byte[32], now, Duration.ofHours(1), 7, 0, null, false,
+                // A session is kept and offered only with the chain it was validated with.
+                new navemu.api.session.SessionCertificate(java.util.List.of(new byte[] {0x30, 0x00}), null, "ECDHE", "pkix",
+                        "valid", now));
     }
 
     @Test
