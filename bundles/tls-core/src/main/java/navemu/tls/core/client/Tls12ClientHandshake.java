@@ -308,6 +308,8 @@ public final class Tls12ClientHandshake {
             log.info("the server did not resume the offered " + offered.kind() + " (new session id): entry removed, full handshake");
             offered = null;
         }
+        log.negotiated("TLSv1.2", suite.name(), suite.keyExchange().name().startsWith("ECDHE") ? "ECDHE" : "RSA", null);
+        log.alpn(alpn);
         log.info("server chose TLS 1.2, " + suite + (resumed ? ", resuming" : "")
                 + (extendedMasterSecret ? ", extended master secret (RFC 7627)" : "")
                 + (encryptThenMac ? ", encrypt-then-MAC (RFC 7366)" : ""));
@@ -439,6 +441,7 @@ public final class Tls12ClientHandshake {
         log.info("ServerKeyExchange: the server signed its " + curve + " key with the certificate's key (" + scheme.rfcName() + " verified)");
         serverKeyExchange = ske;
         group = curve;
+        log.group(curve.rfcName());
         transcript.add(message);
     }
 
