@@ -284,6 +284,8 @@ public final class Tls12ClientHandshake {
         checkRenegotiationInfo(sh);
         serverHello = sh;
         suite = Tls12CipherSuite.of(sh.cipherSuite());
+        // Settled from here on, and reported even if the handshake fails later.
+        log.negotiated("TLSv1.2", suite.name(), suite.keyExchange().name().startsWith("ECDHE") ? "ECDHE" : "RSA", null);
         prf = new Tls12Prf(suite.prfHash());
         transcript.useHash(suite.prfHash());
         transcript.add(message);
@@ -308,8 +310,6 @@ public final class Tls12ClientHandshake {
             log.info("the server did not resume the offered " + offered.kind() + " (new session id): entry removed, full handshake");
             offered = null;
         }
-        log.negotiated("TLSv1.2", suite.name(), suite.keyExchange().name().startsWith("ECDHE") ? "ECDHE" : "RSA", null);
-        log.alpn(alpn);
         log.info("server chose TLS 1.2, " + suite + (resumed ? ", resuming" : "")
                 + (extendedMasterSecret ? ", extended master secret (RFC 7627)" : "")
                 + (encryptThenMac ? ", encrypt-then-MAC (RFC 7366)" : ""));
@@ -351,6 +351,7 @@ public final class Tls12ClientHandshake {
                         "the server selected ALPN " + chosen + ", not exactly one of the protocols we offered " + request.alpn() + " (RFC 7301 §3.1)");
             }
             alpn = chosen.get(0);
+            log.alpn(alpn);
         }
     }
 
