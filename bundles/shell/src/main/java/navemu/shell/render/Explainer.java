@@ -37,7 +37,8 @@ public final class Explainer {
         }
         step(result, "dns").ifPresent(dns -> paragraph(lines, "dns", dns(dns, host(result.finalUrl)), width));
         step(result, "tcp").ifPresent(tcp -> paragraph(lines, "tcp", tcp(tcp), width));
-        if (result.tls != null && result.tls.failedAt != null) {
+        boolean handshakeFailed = result.tls != null && (result.tls.failedAt != null || result.tls.version == null);
+        if (handshakeFailed) {
             // A failed handshake: tell only what went over the wire, then the alert and why.
             paragraph(lines, "tls", tls(result.tls, step(result, "tls"), clientHello(events)), width);
             failedKeys(result.tls).ifPresent(text -> paragraph(lines, "keys", text, width));
@@ -54,7 +55,7 @@ public final class Explainer {
         if (result.cert != null) {
             paragraph(lines, "cert", cert(result.cert, host(result.finalUrl)), width);
         }
-        if (result.tls != null && result.tls.failedAt != null) {
+        if (handshakeFailed) {
             paragraph(lines, "failed", failed(result.tls), width);
         }
         if (result.http != null) {
@@ -140,7 +141,7 @@ public final class Explainer {
             }
             text.append('.');
         }
-        if (tls.failedAt != null) {
+        if (tls.failedAt != null || tls.version == null) {
             step.ifPresent(s -> text.append(" The handshake failed after ").append(Durations.ms(s.durationMs)).append('.'));
             return text.toString();
         }
@@ -180,7 +181,8 @@ public final class Explainer {
 
     /** Where the handshake stopped, and the alert that ended it, with its reason. */
     private static String failed(TlsInfo tls) {
-        StringBuilder text = new StringBuilder("The handshake stopped at ").append(tls.failedAt).append('.');
+        StringBuilder text = new StringBuilder(tls.failedAt == null ? "The handshake failed."
+                : "The handshake stopped at " + tls.failedAt + '.');
         if (tls.alertSent != null) {
             text.append(" The client sent a fatal ").append(tls.alertSent).append(" alert");
             if (tls.alertReason != null) {

@@ -103,4 +103,21 @@ class ExplainerTest {
         assertTrue(text.contains("ClientHello →, ← ServerHello, ← Certificate."), text);
         assertTrue(text.contains("certificate_expired alert"), text);
     }
+
+    @Test
+    void aHandshakeThatNegotiatedNothingNeverPrintsNullOrAKeyExchange() {
+        NavigationResult result = Results.certificateExpired("https://www.lab.test/", "jsse");
+        result.tls.version = null;
+        result.tls.cipherSuite = null;
+        result.tls.group = null;
+        result.tls.alpn = null;
+        result.tls.failedAt = null;
+        result.tls.alertSent = null;
+        result.tls.messages.removeIf(m -> !m.type().equals("ClientHello"));
+        String text = explain(result, List.of());
+        assertTrue(text.contains("No ServerHello came back: nothing was negotiated."), text);
+        assertTrue(text.contains("The handshake failed."), text);
+        assertTrue(!text.contains("null"), text);
+        assertTrue(!text.contains("pre-master secret") && !text.contains("Each side then sent Finished"), text);
+    }
 }
