@@ -96,4 +96,20 @@ class PartialTlsInfoTest {
         assertFalse(has(tls, TlsMessage.CLIENT_TO_SERVER, "ClientKeyExchange"), "no key exchange went out");
         assertFalse(has(tls, TlsMessage.CLIENT_TO_SERVER, "Finished"));
     }
+
+    @Test
+    void aServerHelloRefusedForTheDowngradeSentinelNegotiatedNothing() throws Exception {
+        int port = lab.port("downgrade.lab.test");
+        TlsContext context = new TlsContext((request, t) -> new CertVerdict(true, null, null, null), MapSessionStore.off(),
+                Instant.now(), null);
+        HandshakeFailedException e = assertThrows(HandshakeFailedException.class, () -> new BrowserTlsClient().handshake(
+                new TlsRequest("downgrade.lab.test", port, List.of("http/1.1"), null, Duration.ofSeconds(30)),
+                SocketConnection.connect(port), context, new RecordingTrace()));
+        TlsInfo tls = e.partial();
+        assertNull(tls.version, "the TLS 1.2 ServerHello was refused, so TLS 1.2 was not negotiated");
+        assertNull(tls.cipherSuite);
+        assertEquals("ServerHello", tls.failedAt);
+        assertEquals("illegal_parameter", tls.alertSent);
+        assertTrue(tls.alertReason.contains("downgrade"), tls.alertReason);
+    }
 }
