@@ -157,7 +157,7 @@ final class NavigationRun {
                     httpStep(hop, connection, channel.input(), channel.output(), true, requestBytes,
                             channel.earlyDataAccepted());
                 } catch (IOException e) {
-                    throw expiredOr(hop, new NavigationException(NetError.ERR_CONNECTION_CLOSED,
+                    throw interruptedOr(hop, new NavigationException(NetError.ERR_CONNECTION_CLOSED,
                             "TLS channel failed: " + e.getMessage(), e));
                 } finally {
                     closeQuietly(channel);
@@ -166,7 +166,7 @@ final class NavigationRun {
                 try {
                     httpStep(hop, connection, connection.input(), connection.output(), false, requestBytes, false);
                 } catch (IOException e) {
-                    throw expiredOr(hop, new NavigationException(NetError.ERR_CONNECTION_CLOSED,
+                    throw interruptedOr(hop, new NavigationException(NetError.ERR_CONNECTION_CLOSED,
                             "connection failed: " + e.getMessage(), e));
                 }
             }
@@ -221,8 +221,9 @@ final class NavigationRun {
             hop.steps.add(step.succeed());
             return answer;
         } catch (NavigationException e) {
-            hop.steps.add(step.fail(e.error(), e.getMessage()));
-            throw e;
+            NavigationException reported = interruptedOr(hop, e);
+            hop.steps.add(step.fail(reported.error(), reported.getMessage()));
+            throw reported;
         } catch (RuntimeException e) {
             hop.steps.add(step.fail(NetError.ERR_NAME_RESOLUTION_FAILED, "resolver failed: " + e));
             throw new NavigationException(NetError.ERR_NAME_RESOLUTION_FAILED, "resolver failed: " + e);
@@ -261,8 +262,9 @@ final class NavigationRun {
             hop.steps.add(step.succeed());
             return connection;
         } catch (NavigationException e) {
-            hop.steps.add(step.fail(e.error(), e.getMessage()));
-            throw e;
+            NavigationException reported = interruptedOr(hop, e);
+            hop.steps.add(step.fail(reported.error(), reported.getMessage()));
+            throw reported;
         } catch (IOException | RuntimeException e) {
             hop.steps.add(step.fail(NetError.ERR_CONNECTION_FAILED, "connect failed: " + e));
             throw new NavigationException(NetError.ERR_CONNECTION_FAILED, "connect failed: " + e);
@@ -306,14 +308,14 @@ final class NavigationRun {
             if (e instanceof HandshakeFailedException failed) {
                 hop.tls = failed.partial(); // how far the handshake got
             }
-            NavigationException reported = step.finished() ? e : expiredOr(hop, e);
+            NavigationException reported = step.finished() ? e : interruptedOr(hop, e);
             if (!step.finished()) {
                 hop.steps.add(step.fail(reported.error(), reported.getMessage()));
             }
             throw reported;
         } catch (RuntimeException e) {
             closeQuietly(connection);
-            NavigationException reported = expiredOr(hop, new NavigationException(NetError.ERR_SSL_PROTOCOL_ERROR,
+            NavigationException reported = interruptedOr(hop, new NavigationException(NetError.ERR_SSL_PROTOCOL_ERROR,
                     "TLS implementation failed: " + e));
             hop.steps.add(step.fail(reported.error(), reported.getMessage()));
             throw reported;
@@ -356,7 +358,7 @@ final class NavigationRun {
             response = Http11Client.readResponse(new BufferedInputStream(firstByte), headersRead);
             recordPhases(step, sendStart, sent, firstByte.firstByteNanos(), System.nanoTime());
         } catch (IOException e) {
-            NavigationException reported = expiredOr(hop, httpFailure(e));
+            NavigationException reported = interruptedOr(hop, httpFailure(e));
             hop.steps.add(step.fail(reported.error(), reported.getMessage()));
             throw reported;
         }
@@ -408,10 +410,17 @@ final class NavigationRun {
     }
 
     /**
-     * When a deadline passed and the watchdog closed the connection under a step, that step's
-     * failure is the deadline (ERR_TIMED_OUT, saying which), not the closed socket it saw.
+     * When the user cancelled (Ctrl-C) or a deadline passed, the connection was closed under a
+     * step: that step's failure is the cancel (ERR_ABORTED) or the deadline (ERR_TIMED_OUT,
+     * saying which), not the closed socket it saw.
      */
-    private static NavigationException expiredOr(HopState hop, NavigationException failure) {
+    private NavigationException interruptedOr(HopState hop, NavigationException failure) {
+        if (request.cancellation().isCancelled()) {
+            // Ctrl-C closed the connection under the step: what it saw (a reset, a closed socket)
+            // is the consequence; the step, like the navigation, was aborted (Chromium: ERR_ABORTED).
+            return new NavigationException(NetError.ERR_ABORTED, "cancelled by the user (the step then saw: "
+                    + failure.getMessage() + ")", failure);
+        }
         Watchdog.Alarm first = null;
         for (Watchdog.Alarm alarm : hop.alarms) {
             if (alarm.fired() && (first == null || alarm.firedAtNanos() < first.firedAtNanos())) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import navemu.api.NavigationException;
 import navemu.api.NetError;
 import navemu.api.Slot;
+import navemu.api.nav.Cancellation;
 import navemu.api.nav.NavigationRequest;
 import navemu.api.nav.PortHint;
 import navemu.api.nav.PortMap;
@@ -203,6 +204,38 @@ class NavigationTest {
             assertEquals("ERR_TIMED_OUT", r.error);
             assertEquals("http", r.steps.get(r.steps.size() - 1).step);
             assertTrue(r.errorMessage.contains("the response body took longer than 300 ms"), r.errorMessage);
+        }
+    }
+
+    @Test
+    void aCancelDuringTheHandshakeAbortsTheTlsStepAndTheNavigation() throws IOException {
+        // A TLS slot that reads until the connection ends; Ctrl-C (the cancel below, issued as the
+        // TLS step starts) closes the connection under it, and it reports what it saw: a reset.
+        composition.services.put(Slot.TLS, (navemu.api.tls.TlsClient) (request, connection, context, trace) -> {
+            try {
+                InputStream in = connection.input();
+                while (in.read() >= 0) {
+                    // the handshake never completes
+                }
+                throw new NavigationException(NetError.ERR_CONNECTION_CLOSED, "the server closed the connection");
+            } catch (IOException e) {
+                throw new NavigationException(NetError.ERR_CONNECTION_RESET, "handshake read failed: " + e.getMessage());
+            }
+        });
+        Cancellation cancellation = new Cancellation();
+        try (TricklingServer trickle = new TricklingServer(false, "", 20)) {
+            NavigationRequest request = new NavigationRequest("https://www.test:" + trickle.port() + "/", Map.of(),
+                    event -> {
+                        if (event.kind() == TraceEvent.Kind.STEP_START && "tls".equals(event.step())) {
+                            cancellation.cancel();
+                        }
+                    }, null, Duration.ofSeconds(10), null, cancellation);
+            NavigationResult r = navigator.navigate(request);
+
+            assertEquals("ERR_ABORTED", r.error);
+            StepResult tls = r.steps.get(r.steps.size() - 1);
+            assertEquals("tls", tls.step);
+            assertEquals("ERR_ABORTED", tls.error, "the step Ctrl-C interrupted was aborted, not reset");
         }
     }
 

@@ -58,7 +58,7 @@ public final class ExpectCommand implements Command {
     public List<String> complete(int index, List<String> before, Session session) {
         if (index == 0) {
             return List.of("status", "ok", "error", "finalUrl", "tls.version", "tls.cipherSuite", "tls.group",
-                    "tls.resumed", "tls.alpn", "cert.valid", "cert.error", "cert.subject", "hsts.upgraded",
+                    "tls.resumed", "tls.alpn", "tls.alertSent", "tls.failedAt", "cert.valid", "cert.error", "cert.subject", "hsts.upgraded",
                     "hsts.stored", "http.status", "redirects.length", "steps.0.impl");
         }
         if (index == 1) {

@@ -15,6 +15,7 @@ import navemu.api.result.Hop;
 import navemu.api.result.NavigationResult;
 import navemu.api.result.StepResult;
 import navemu.api.result.TlsInfo;
+import navemu.api.result.TlsMessage;
 import navemu.api.trace.TraceEvent;
 
 /**
@@ -36,7 +37,13 @@ public final class Explainer {
         }
         step(result, "dns").ifPresent(dns -> paragraph(lines, "dns", dns(dns, host(result.finalUrl)), width));
         step(result, "tcp").ifPresent(tcp -> paragraph(lines, "tcp", tcp(tcp), width));
-        if (result.tls != null) {
+        boolean handshakeFailed = result.tls != null && (result.tls.failedAt != null || result.tls.version == null);
+        if (handshakeFailed) {
+            // A failed handshake: tell only what went over the wire, then the alert and why.
+            paragraph(lines, "tls", tls(result.tls, step(result, "tls"), clientHello(events)), width);
+            failedKeys(result.tls).ifPresent(text -> paragraph(lines, "keys", text, width));
+            paragraph(lines, "wire", wire(result.tls), width);
+        } else if (result.tls != null) {
             paragraph(lines, "tls", tls(result.tls, step(result, "tls"), clientHello(events)), width);
             paragraph(lines, "keys", keys(result.tls), width);
             paragraph(lines, "finished", "Each side then sent Finished: an HMAC over every handshake message so far, keyed from "
@@ -47,6 +54,9 @@ public final class Explainer {
         }
         if (result.cert != null) {
             paragraph(lines, "cert", cert(result.cert, host(result.finalUrl)), width);
+        }
+        if (handshakeFailed) {
+            paragraph(lines, "failed", failed(result.tls), width);
         }
         if (result.http != null) {
             paragraph(lines, "http", http(result), width);
@@ -119,14 +129,22 @@ public final class Explainer {
         if (groups != null) {
             text.append(", key-exchange groups ").append(groups);
         }
-        text.append(". The server chose ").append(tls.version).append(" with ").append(tls.cipherSuite);
-        if (tls.group != null) {
-            text.append(" and ").append(tls.group);
+        if (tls.version == null) {
+            text.append(". No ServerHello came back: nothing was negotiated.");
+        } else {
+            text.append(". The server chose ").append(tls.version).append(" with ").append(tls.cipherSuite);
+            if (tls.group != null) {
+                text.append(" and ").append(tls.group);
+            }
+            if (tls.alpn != null) {
+                text.append(", speaking ").append(tls.alpn).append(" (ALPN)");
+            }
+            text.append('.');
         }
-        if (tls.alpn != null) {
-            text.append(", speaking ").append(tls.alpn).append(" (ALPN)");
+        if (tls.failedAt != null || tls.version == null) {
+            step.ifPresent(s -> text.append(" The handshake failed after ").append(Durations.ms(s.durationMs)).append('.'));
+            return text.toString();
         }
-        text.append('.');
         step.ifPresent(s -> text.append(" The handshake took ").append(Durations.ms(s.durationMs)).append(" and ")
                 .append(rtts(s.rtts)).append('.'));
         if (tls.resumed) {
@@ -138,6 +156,45 @@ public final class Explainer {
         if (tls.earlyData) {
             text.append(" The client sent its request as early data (0-RTT), before the handshake finished.");
         }
+        return text.toString();
+    }
+
+    /** The key exchange of a failed handshake, told only as far as it got. */
+    private static Optional<String> failedKeys(TlsInfo tls) {
+        if ("TLSv1.3".equals(tls.version)) {
+            return Optional.of("Both sides sent an ephemeral " + (tls.group == null ? "" : tls.group + " ") + "public key in their "
+                    + "key_share extensions and computed the same ECDHE shared secret; HKDF made the handshake traffic keys "
+                    + "from it, which encrypted the rest of the server's flight (RFC 8446 §7.1). No application keys were made.");
+        }
+        boolean keyExchangeSent = tls.messages.stream().anyMatch(m -> "ClientKeyExchange".equals(m.type()));
+        return keyExchangeSent ? Optional.of(keys(tls)) : Optional.empty();
+    }
+
+    /** The handshake messages that really crossed the wire, in order. */
+    private static String wire(TlsInfo tls) {
+        List<String> shown = new ArrayList<>();
+        for (TlsMessage m : tls.messages) {
+            shown.add(TlsMessage.CLIENT_TO_SERVER.equals(m.dir()) ? m.type() + " →" : "← " + m.type());
+        }
+        return "The messages that went over the wire: " + (shown.isEmpty() ? "none" : String.join(", ", shown)) + '.';
+    }
+
+    /** Where the handshake stopped, and the alert that ended it, with its reason. */
+    private static String failed(TlsInfo tls) {
+        StringBuilder text = new StringBuilder(tls.failedAt == null ? "The handshake failed."
+                : "The handshake stopped at " + tls.failedAt + '.');
+        if (tls.alertSent != null) {
+            text.append(" The client sent a fatal ").append(tls.alertSent).append(" alert");
+            if (tls.alertReason != null) {
+                text.append(" because ").append(tls.alertReason.replaceAll("\\.+$", ""));
+            }
+            text.append(", and closed the connection.");
+        } else if (tls.alertReceived != null) {
+            text.append(" The server sent a fatal ").append(tls.alertReceived).append(" alert, which ended the connection.");
+        } else {
+            text.append(" No alert was exchanged: the connection ended or went silent.");
+        }
+        text.append(" Nothing after that was exchanged, so no Finished message was sent and no request went out.");
         return text.toString();
     }
 

@@ -74,4 +74,50 @@ class ExplainerTest {
         result.tls.resumed = true;
         assertTrue(explain(result, List.of()).contains("resumed from an earlier one, so the server sent no certificate"));
     }
+
+    @Test
+    void aHandshakeRefusedAtTheCertificateIsToldOnlyAsFarAsItWentAndEndsWithTheAlert() {
+        NavigationResult result = Results.certificateExpired("https://expired.lab.test/", "tls13-ecdhe");
+        String text = explain(result, List.of());
+        assertTrue(text.contains("The server chose TLSv1.3 with TLS_AES_128_GCM_SHA256 and x25519, speaking http/1.1 (ALPN)."), text);
+        assertTrue(text.contains("ClientHello →, ← ServerHello, ← EncryptedExtensions, ← Certificate."), text);
+        assertTrue(text.contains("The handshake stopped at Certificate. The client sent a fatal certificate_expired alert because"
+                + " the cert slot rejected the server's certificate: the leaf expired, and closed the connection."), text);
+        assertTrue(!text.contains("Each side then sent Finished"), "no Finished went either way: " + text);
+        assertTrue(!text.contains("pre-master secret"), "a TLS 1.3 handshake has no pre-master secret: " + text);
+        assertTrue(!text.contains("full handshake: there was no earlier session"), text);
+        assertTrue(!text.contains("null"), text);
+    }
+
+    @Test
+    void aTls12HandshakeRefusedBeforeClientKeyExchangeDoesNotTellOfOne() {
+        NavigationResult result = Results.certificateExpired("https://expired-tls12.lab.test/", "tls12-rsa");
+        result.tls.version = "TLSv1.2";
+        result.tls.cipherSuite = "TLS_RSA_WITH_AES_128_GCM_SHA256";
+        result.tls.keyExchange = "RSA";
+        result.tls.group = null;
+        result.tls.alpn = null;
+        result.tls.messages.removeIf(m -> m.type().equals("EncryptedExtensions"));
+        String text = explain(result, List.of());
+        assertTrue(!text.contains("pre-master secret"), "no ClientKeyExchange went out: " + text);
+        assertTrue(text.contains("ClientHello →, ← ServerHello, ← Certificate."), text);
+        assertTrue(text.contains("certificate_expired alert"), text);
+    }
+
+    @Test
+    void aHandshakeThatNegotiatedNothingNeverPrintsNullOrAKeyExchange() {
+        NavigationResult result = Results.certificateExpired("https://www.lab.test/", "jsse");
+        result.tls.version = null;
+        result.tls.cipherSuite = null;
+        result.tls.group = null;
+        result.tls.alpn = null;
+        result.tls.failedAt = null;
+        result.tls.alertSent = null;
+        result.tls.messages.removeIf(m -> !m.type().equals("ClientHello"));
+        String text = explain(result, List.of());
+        assertTrue(text.contains("No ServerHello came back: nothing was negotiated."), text);
+        assertTrue(text.contains("The handshake failed."), text);
+        assertTrue(!text.contains("null"), text);
+        assertTrue(!text.contains("pre-master secret") && !text.contains("Each side then sent Finished"), text);
+    }
 }

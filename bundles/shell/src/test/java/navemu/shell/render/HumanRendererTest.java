@@ -89,4 +89,41 @@ class HumanRendererTest {
             }
         }
     }
+
+    @Test
+    void aHandshakeRefusedAtTheCertificateShowsWhatWasNegotiatedAndTheAlert() {
+        String text = text(renderer.render(Results.certificateExpired("https://expired.lab.test/", "tls13-ecdhe"), 200));
+        assertTrue(text.contains("tls   TLSv1.3 · TLS_AES_128_GCM_SHA256 · group x25519 · alpn http/1.1 · sni www.lab.test"
+                + " · full handshake · sent certificate_expired alert"), text);
+        assertTrue(!text.contains("null"), text);
+    }
+
+    @Test
+    void aTls12EcdheHandshakeRefusedBeforeServerKeyExchangeSaysTheGroupWasNotReached() {
+        NavigationResult result = Results.certificateExpired("https://expired-tls12.lab.test/", "browser");
+        result.tls.version = "TLSv1.2";
+        result.tls.cipherSuite = "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256";
+        result.tls.group = null;
+        String text = text(renderer.render(result, 250));
+        assertTrue(text.contains("TLSv1.2 · TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 · ECDHE group not negotiated"
+                + " (the handshake failed before it, at Certificate)"), text);
+        assertTrue(!text.contains("RSA key exchange"), text);
+    }
+
+    @Test
+    void aHandshakeThatFailedBeforeTheServerHelloSaysNothingWasNegotiated() {
+        NavigationResult result = Results.certificateExpired("https://www.lab.test/", "tls12-rsa");
+        result.tls.version = null;
+        result.tls.cipherSuite = null;
+        result.tls.group = null;
+        result.tls.keyExchange = null;
+        result.tls.alpn = null;
+        result.tls.failedAt = "ServerHello";
+        result.tls.alertSent = null;
+        result.tls.alertReceived = "handshake_failure";
+        String text = text(renderer.render(result, 250));
+        assertTrue(text.contains("tls   not negotiated: the handshake failed before a ServerHello came · sni www.lab.test"
+                + " · received handshake_failure alert"), text);
+        assertTrue(!text.contains("null"), text);
+    }
 }

@@ -74,6 +74,15 @@ class RecordAndReportTest {
     }
 
     @Test
+    void aHandshakeRefusedAtTheCertificateIsPinnedByWhatWasNegotiatedAndTheAlert() {
+        List<String> lines = ScriptRecorder.expectations(Results.certificateExpired("https://expired.lab.test/", "tls13-ecdhe"));
+        assertTrue(lines.contains("expect error == ERR_CERT_DATE_INVALID"), lines.toString());
+        assertTrue(lines.contains("expect tls.version == TLSv1.3"), lines.toString());
+        assertTrue(lines.contains("expect tls.cipherSuite == TLS_AES_128_GCM_SHA256"), lines.toString());
+        assertTrue(lines.contains("expect tls.alertSent == certificate_expired"), lines.toString());
+    }
+
+    @Test
     void recordStopWithoutRecordingSaysSo() throws Exception {
         ShellHarness shell = new ShellHarness();
         assertEquals(1, shell.main("-c", "record stop"));

@@ -91,7 +91,8 @@ public final class BrowserHandshake {
                 records.dropChangeCipherSpec(true); // middlebox compatibility (RFC 8446 §D.4)
                 return Tls13Client.channel(connection, io, log, h13, h13.continueAfterServerHello(first), request, context);
             }
-            log.info().version = "TLSv1.2";
+            // TLS 1.2 is recorded as negotiated only once its handshake accepts the ServerHello
+            // (the downgrade sentinel below may still refuse it).
             try {
                 h13.serverChoseTls12();
             } catch (TlsAlertException earlyDataSent) {

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Timeout;
 
 import navemu.api.NavigationException;
 import navemu.api.NetError;
+import navemu.api.result.TlsInfo;
+import navemu.api.tls.HandshakeFailedException;
 import navemu.api.tls.SecureChannel;
 import navemu.api.tls.TlsRequest;
 import navemu.tls.core.alert.AlertDescription;
@@ -172,6 +174,39 @@ class NegativeHandshakeTest {
         Failure f = failAgainst(Misbehaviour.TLS12_SERVER_HELLO);
         assertEquals(AlertDescription.PROTOCOL_VERSION, f.server().alertFromClient());
         assertEquals(NetError.ERR_SSL_VERSION_OR_CIPHER_MISMATCH, f.error().error());
+    }
+
+    @Test
+    void aServerHelloRefusedOnArrivalLeavesNothingNegotiatedButNamesTheAlertAndWhy() throws Exception {
+        Failure f = failAgainst(Misbehaviour.TLS12_SERVER_HELLO);
+        TlsInfo partial = ((HandshakeFailedException) f.error()).partial();
+        assertNull(partial.version, "the ServerHello was refused: no version was negotiated");
+        assertNull(partial.cipherSuite);
+        assertNull(partial.keyExchange);
+        assertEquals("ServerHello", partial.failedAt);
+        assertEquals("protocol_version", partial.alertSent);
+        assertTrue(partial.alertReason != null && !partial.alertReason.isBlank());
+    }
+
+    @Test
+    void anExpiredCertificateKeepsTheNegotiatedVersionSuiteGroupAndAlpnInThePartialResult() throws Exception {
+        TestPki expired = TestPki.create(TestPki.KeyType.ECDSA, Instant.now().minus(Duration.ofDays(20)),
+                Instant.now().minus(Duration.ofDays(10)));
+        try (ScriptedTls13Server server = new ScriptedTls13Server(expired, Misbehaviour.NONE)) {
+            Exchange x = new Exchange(expired);
+            HandshakeFailedException e = assertThrows(HandshakeFailedException.class, () -> new Tls13Client(Tls13ClientConfig.defaults())
+                    .handshake(Exchange.request(server.port()), SocketConnection.connect(server.port()), x.context(), x.trace));
+            TlsInfo partial = e.partial();
+            assertEquals("TLSv1.3", partial.version);
+            assertEquals("TLS_AES_128_GCM_SHA256", partial.cipherSuite);
+            assertEquals("x25519", partial.group);
+            assertEquals("ECDHE", partial.keyExchange);
+            assertEquals("http/1.1", partial.alpn);
+            assertEquals("certificate_expired", partial.alertSent);
+            assertEquals("Certificate", partial.failedAt);
+            assertTrue(partial.messages.stream().noneMatch(m -> m.type().equals("Finished")), String.valueOf(partial.messages));
+            assertEquals(AlertDescription.CERTIFICATE_EXPIRED, server.outcome().alertFromClient());
+        }
     }
 
     @Test

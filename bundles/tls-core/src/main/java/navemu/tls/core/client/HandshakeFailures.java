@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 import navemu.api.NetError;
+import navemu.api.result.TlsMessage;
 import navemu.api.tcp.Connection;
 import navemu.api.tls.HandshakeFailedException;
 import navemu.tls.core.alert.AlertDescription;
@@ -29,14 +30,18 @@ public final class HandshakeFailures {
     public static HandshakeFailedException map(Exception failure, HandshakeIo io, MessageLog log, Connection connection,
                                                Duration timeout) {
         String waiting = io != null ? " while we waited for " + io.waitingFor() : "";
+        String failedAt = io != null ? io.waitingFor() : "the connection";
         HandshakeFailedException out;
         if (failure instanceof TlsAlertException e) {
             if (io != null) {
                 io.sendAlert(e.alert());
             }
+            // Our alert judges a message the server sent: name that one, not the next one we would have read.
+            log.failed(lastReceived(log, failedAt), e.alert().rfcName(), e.getMessage(), null);
             out = new HandshakeFailedException(e.error(), "TLS handshake failed: " + e.getMessage()
                     + " — sent " + e.alert().rfcName() + " alert", log.info(), e);
         } else if (failure instanceof PeerAlertException e) {
+            log.failed(failedAt, null, null, e.description() == null ? "unknown alert " + e.code() : e.description().rfcName());
             out = new HandshakeFailedException(e.error(), "TLS handshake failed: " + e.getMessage() + waiting, log.info(), e);
         } else if (failure instanceof SocketTimeoutException) {
             out = new HandshakeFailedException(NetError.ERR_TIMED_OUT, "TLS handshake timed out: no answer within "
@@ -53,11 +58,28 @@ public final class HandshakeFailures {
             if (io != null) {
                 io.sendAlert(AlertDescription.INTERNAL_ERROR);
             }
+            log.failed(failedAt, io != null ? AlertDescription.INTERNAL_ERROR.rfcName() : null, "a failure inside the client: " + failure, null);
             out = new HandshakeFailedException(NetError.ERR_SSL_PROTOCOL_ERROR,
                     "TLS handshake failed inside the client: " + failure, log.info(), failure);
         }
+        if (log.info().failedAt == null) {
+            log.failed(failedAt, null, null, null);
+        }
         closeQuietly(connection);
         return out;
+    }
+
+    /** The last handshake message the server sent us, or {@code fallback} when there was none. */
+    private static String lastReceived(MessageLog log, String fallback) {
+        synchronized (log.info()) {
+            for (int i = log.info().messages.size() - 1; i >= 0; i--) {
+                TlsMessage m = log.info().messages.get(i);
+                if (TlsMessage.SERVER_TO_CLIENT.equals(m.dir())) {
+                    return m.type();
+                }
+            }
+        }
+        return fallback;
     }
 
     private static void closeQuietly(Connection connection) {

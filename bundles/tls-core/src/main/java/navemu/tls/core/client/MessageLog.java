@@ -32,6 +32,43 @@ public final class MessageLog {
         return info;
     }
 
+    /**
+     * What the ServerHello settled, recorded at once so a handshake that fails later still
+     * reports it. {@code group} may be null (RSA key exchange, or TLS 1.2 before ServerKeyExchange).
+     */
+    public void negotiated(String version, String cipherSuite, String keyExchange, String group) {
+        synchronized (info) {
+            info.version = version;
+            info.cipherSuite = cipherSuite;
+            info.keyExchange = keyExchange;
+            info.group = group;
+        }
+    }
+
+    /** The TLS 1.2 ECDHE group, known from ServerKeyExchange. */
+    public void group(String group) {
+        synchronized (info) {
+            info.group = group;
+        }
+    }
+
+    /** The ALPN protocol the server selected (EncryptedExtensions in TLS 1.3, ServerHello in TLS 1.2). */
+    public void alpn(String alpn) {
+        synchronized (info) {
+            info.alpn = alpn;
+        }
+    }
+
+    /** Where the handshake stopped and which alert went which way (either may be null). */
+    public void failed(String failedAt, String alertSent, String alertReason, String alertReceived) {
+        synchronized (info) {
+            info.failedAt = failedAt;
+            info.alertSent = alertSent;
+            info.alertReason = alertReason;
+            info.alertReceived = alertReceived;
+        }
+    }
+
     public void sent(String type, int length, Map<String, String> fields) {
         synchronized (info) {
             info.messages.add(new TlsMessage(TlsMessage.CLIENT_TO_SERVER, type, length));

@@ -43,7 +43,6 @@ public final class Tls12Client {
             io = new HandshakeIo(records, log);
             Tls12ClientHandshake handshake = new Tls12ClientHandshake(request, context, config, io, log);
             info.sni = handshake.sni();
-            info.version = "TLSv1.2";
             if (request.earlyData() != null) {
                 log.info("TLS 1.2 has no 0-RTT: the request will go after the handshake");
             }

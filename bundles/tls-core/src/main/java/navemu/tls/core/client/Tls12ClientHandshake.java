@@ -284,6 +284,8 @@ public final class Tls12ClientHandshake {
         checkRenegotiationInfo(sh);
         serverHello = sh;
         suite = Tls12CipherSuite.of(sh.cipherSuite());
+        // Settled from here on, and reported even if the handshake fails later.
+        log.negotiated("TLSv1.2", suite.name(), suite.keyExchange().name().startsWith("ECDHE") ? "ECDHE" : "RSA", null);
         prf = new Tls12Prf(suite.prfHash());
         transcript.useHash(suite.prfHash());
         transcript.add(message);
@@ -349,6 +351,7 @@ public final class Tls12ClientHandshake {
                         "the server selected ALPN " + chosen + ", not exactly one of the protocols we offered " + request.alpn() + " (RFC 7301 §3.1)");
             }
             alpn = chosen.get(0);
+            log.alpn(alpn);
         }
     }
 
@@ -439,6 +442,7 @@ public final class Tls12ClientHandshake {
         log.info("ServerKeyExchange: the server signed its " + curve + " key with the certificate's key (" + scheme.rfcName() + " verified)");
         serverKeyExchange = ske;
         group = curve;
+        log.group(curve.rfcName());
         transcript.add(message);
     }
 

@@ -314,6 +314,7 @@ public final class Tls13ClientHandshake {
         acceptOrForgetTicket(sh);
         transcript.useHash(suite.hash());
         transcript.add(message);
+        log.negotiated("TLSv1.3", suite.name(), "ECDHE", group.rfcName());
         log.info("server chose TLS 1.3, " + suite + ", key exchange " + group + (resumed ? ", resuming with our ticket (PSK)" : ""));
     }
 
@@ -507,6 +508,7 @@ public final class Tls13ClientHandshake {
             }
             alpn = chosen.get(0);
             fields.put("alpn", alpn);
+            log.alpn(alpn);
         }
         if (ee.extension(ExtensionType.SERVER_NAME) != null) {
             fields.put("server_name", "acknowledged");
