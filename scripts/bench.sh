@@ -18,6 +18,8 @@ declare -A BENCH=(
   [hsts-file]="bundles/hsts-file navemu.hsts.file.FileHstsBenchmark  the file store's write cost"
   [lab]="bundles/lab navemu.lab.LabStartBenchmark  lab start-up, cold and warm"
   [shell]="bundles/shell navemu.shell.ShellBenchmark  the shell's own cost per operation"
+  [memory]="runtime navemu.runtime.ShellMemoryBenchmark  navemu.jar's RSS over 2,000 lab navigations (args: N, JVM options)"
+  [leafkey]="bundles/tls-core navemu.tls.core.crypto.LeafKeyBenchmark  CertificateVerify with the leaf's key decoded each time vs cached"
 )
 
 if [ $# -eq 0 ] || [ -z "${BENCH[$1]+x}" ]; then
@@ -30,5 +32,8 @@ if [ $# -eq 0 ] || [ -z "${BENCH[$1]+x}" ]; then
 fi
 read -r module main what <<<"${BENCH[$1]}"
 shift
-mvn -B -q -DskipTests install -pl "$module" -am >&2
-exec mvn -B -q -pl "$module" exec:java -Dexec.mainClass="$main" -Dexec.classpathScope=test -Dexec.args="$*"
+# Build in the reactor (nothing is installed into ~/.m2, which other checkouts share) and ask Maven
+# for the test class path; package, so that the runtime's navemu.jar exists for the memory benchmark.
+mvn -B -q -pl "$module" -am -DskipTests package dependency:build-classpath \
+    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >&2
+exec java -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench-classpath.txt")" "$main" "$@"

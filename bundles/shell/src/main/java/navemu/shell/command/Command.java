@@ -17,6 +17,14 @@ public interface Command {
     String summary();
 
     /**
+     * More lines for {@code help NAME}, after the usage and summary: limits and settings that
+     * depend on this session. None by default.
+     */
+    default List<String> details(Session session) {
+        return List.of();
+    }
+
+    /**
      * Runs the command.
      *
      * @throws UsageException   when the arguments are wrong

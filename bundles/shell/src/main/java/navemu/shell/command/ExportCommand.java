@@ -13,8 +13,9 @@ import navemu.shell.export.HtmlReport;
 import navemu.shell.parse.CommandLine;
 
 /**
- * {@code export json|har|html FILE}: this session's navigations as JSON lines or a HAR 1.2 log,
- * or the last one as a self-contained HTML page.
+ * {@code export json|har|html FILE}: the navigations this session keeps (the last 200 by
+ * default, see {@link ResultHistory}) as JSON lines or a HAR 1.2 log, or the last one as a
+ * self-contained HTML page.
  */
 public final class ExportCommand implements Command {
 
@@ -30,7 +31,19 @@ public final class ExportCommand implements Command {
 
     @Override
     public String summary() {
-        return "write this session's results as JSON lines or HAR 1.2, or the last one as an HTML page";
+        return "write this session's last " + ResultHistory.DEFAULT_CAPACITY
+                + " results (by default) as JSON lines or HAR 1.2, or the last one as an HTML page";
+    }
+
+    @Override
+    public List<String> details(Session session) {
+        ResultHistory history = session.history();
+        String kept = "json and har write the last " + history.capacity() + " navigations of this session"
+                + " (set with -D" + ResultHistory.CAPACITY_PROPERTY + "=N); html writes the last one.";
+        if (history.dropped() == 0) {
+            return List.of(kept);
+        }
+        return List.of(kept, history.dropped() + " older navigations are no longer kept.");
     }
 
     @Override
@@ -71,7 +84,12 @@ public final class ExportCommand implements Command {
             throw new CommandException("cannot write " + file + ": " + e.getMessage(), e);
         }
         int written = format.equals("html") ? 1 : results.size();
-        session.report("wrote " + written + (written == 1 ? " navigation" : " navigations") + " as " + format + " to " + file);
+        long dropped = session.history().dropped();
+        String older = format.equals("html") || dropped == 0 ? ""
+                : " (the last " + written + "; " + dropped + " older " + (dropped == 1 ? "one is" : "ones are")
+                        + " no longer kept)";
+        session.report("wrote " + written + (written == 1 ? " navigation" : " navigations") + " as " + format + " to " + file
+                + older);
         return CommandResult.DONE;
     }
 

@@ -37,6 +37,9 @@ public final class HelpCommand implements Command {
                 throw new UsageException("no command called '" + line.arg(0) + "'");
             }
             print(session, command.get(), 0);
+            for (String detail : command.get().details(session)) {
+                session.console().out("    " + detail);
+            }
             return CommandResult.DONE;
         }
         int width = 0;

@@ -1,7 +1,6 @@
 package navemu.shell.command;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +29,8 @@ import navemu.shell.render.ProgressView;
 
 /**
  * What a shell session knows between commands: the services, where output goes, the last
- * navigation (for {@code expect}, {@code trace}, {@code cert}…), the key log in force.
+ * navigation (for {@code expect}, {@code trace}, {@code cert}…), the last navigations (for
+ * {@code export}, bounded: see {@link ResultHistory}), the key log in force.
  */
 public final class Session {
     private final ShellServices services;
@@ -39,7 +39,7 @@ public final class Session {
     private final CommandRegistry registry;
     private final NavigationRunner runner = new NavigationRunner();
     private final JsonRenderer jsonRenderer = new JsonRenderer();
-    private final List<NavigationResult> results = new ArrayList<>();
+    private final ResultHistory history;
     private NavigationResult last;
     private JsonElement lastTree;
     private List<TraceEvent> lastEvents = List.of();
@@ -53,6 +53,8 @@ public final class Session {
         this.console = console;
         this.json = json;
         this.registry = registry;
+        this.history = new ResultHistory(ResultHistory.capacityFrom(services.property(ResultHistory.CAPACITY_PROPERTY)
+                .orElse(System.getProperty(ResultHistory.CAPACITY_PROPERTY))));
     }
 
     public Console console() {
@@ -138,7 +140,7 @@ public final class Session {
         last = result;
         lastTree = null;
         lastEvents = recorder.events();
-        results.add(result);
+        history.add(result);
         return result;
     }
 
@@ -181,9 +183,14 @@ public final class Session {
         return lastEvents;
     }
 
-    /** Every navigation of this session, oldest first. */
+    /** The navigations this session still keeps (the last {@link ResultHistory#capacity()}), oldest first. */
     public List<NavigationResult> results() {
-        return List.copyOf(results);
+        return history.all();
+    }
+
+    /** The bounded history behind {@link #results()}: its capacity and how many it dropped. */
+    public ResultHistory history() {
+        return history;
     }
 
     public void keyLog(KeyLog newKeyLog, String target) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 import navemu.api.NetError;
 import navemu.tls.core.alert.AlertDescription;
@@ -53,9 +52,13 @@ public final class LeafCertificate {
         }
     }
 
+    /**
+     * The certificate's public key, decoded once per distinct SubjectPublicKeyInfo (see
+     * {@link PublicKeyCache}): the same server's key is not decoded again on every handshake.
+     */
     public AsymmetricKeyParameter publicKey() throws TlsAlertException {
         try {
-            return PublicKeyFactory.createKey(publicKeyInfo);
+            return PublicKeyCache.shared().decode(publicKeyInfo);
         } catch (IOException | RuntimeException e) {
             throw new TlsAlertException(AlertDescription.UNSUPPORTED_CERTIFICATE,
                     "cannot use the public key of " + subject + ": " + e.getMessage(), e);
