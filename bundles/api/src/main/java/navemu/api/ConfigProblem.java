@@ -26,6 +26,11 @@ public record ConfigProblem(String component, String message) implements Supplie
     public static final String MESSAGE = "navemu.config.problem";
     /** Service property: the component that could not start or fell back, e.g. {@code lab}, {@code dns hosts}. */
     public static final String COMPONENT = "navemu.config.component";
+    /**
+     * Configuration property that the config bundle adds to every configuration it loads: the
+     * path of its {@code .cfg} file, so that a component refusing a value can name the file.
+     */
+    public static final String FILE_PROPERTY = "navemu.config.file";
 
     @Override
     public String get() {

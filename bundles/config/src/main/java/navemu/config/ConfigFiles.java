@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import navemu.api.ConfigProblem;
+
 /**
  * Reads a directory of {@code PID.cfg} files (java.util.Properties format, one file per
  * configuration PID) — the same convention as Apache Felix FileInstall, without its machinery.
@@ -21,7 +23,7 @@ import java.util.TreeMap;
 final class ConfigFiles {
 
     /** Property added to every configuration: the absolute path of its {@code .cfg} file. */
-    static final String FILE_PROPERTY = "navemu.config.file";
+    static final String FILE_PROPERTY = ConfigProblem.FILE_PROPERTY;
 
     /**
      * @param byPid    every file that could be read, by PID

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import navemu.api.ConfigProblem;
 import navemu.api.Slot;
 
 /**
@@ -20,7 +21,7 @@ import navemu.api.Slot;
 final class CompositionSettings {
 
     /** Set by the config bundle on every configuration it loads: the file it came from. */
-    static final String FILE_PROPERTY = "navemu.config.file";
+    static final String FILE_PROPERTY = ConfigProblem.FILE_PROPERTY;
 
     private CompositionSettings() {
     }

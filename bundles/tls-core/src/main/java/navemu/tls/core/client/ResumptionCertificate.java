@@ -11,7 +11,6 @@ import navemu.api.result.CertInfo;
 import navemu.api.session.SessionCertificate;
 import navemu.api.session.StoredSession;
 import navemu.tls.core.alert.AlertDescription;
-import navemu.tls.core.alert.AlertErrors;
 import navemu.tls.core.alert.TlsAlertException;
 
 /**
@@ -30,6 +29,8 @@ import navemu.tls.core.alert.TlsAlertException;
  * </ul>
  */
 final class ResumptionCertificate {
+
+    private static final String STORED_CHAIN = "the resumed session's stored chain";
 
     private ResumptionCertificate() {
     }
@@ -70,20 +71,10 @@ final class ResumptionCertificate {
             throw new TlsAlertException(AlertDescription.CERTIFICATE_UNKNOWN, NetError.ERR_CERT_INVALID,
                     "the resumed session has no stored certificate chain to re-validate", null);
         }
-        if (validator == null) {
-            throw new TlsAlertException(AlertDescription.CERTIFICATE_UNKNOWN, NetError.ERR_FAILED,
-                    "no certificate validator: the cert slot is empty, so the resumed session's chain cannot be judged", null);
-        }
         log.info("re-validating the stored chain of the resumed session (" + stored.chain().size() + " certificates, judged by "
                 + stored.validator() + " at " + stored.validatedAt() + ") for " + host + " now, as Chrome does on every resumption");
-        CertVerdict verdict = validator.validate(new ValidationRequest(stored.chain(), host, now, stored.keyExchange(),
-                stored.stapledOcsp()), log.trace());
-        if (verdict == null || !verdict.accepted()) {
-            NetError error = verdict == null || verdict.error() == null ? NetError.ERR_CERT_INVALID : verdict.error();
-            String reason = verdict == null ? "the validator gave no verdict" : verdict.reason();
-            throw new TlsAlertException(AlertErrors.forCertificateError(error), error,
-                    "the cert slot rejected the resumed session's stored chain: " + reason, null);
-        }
+        CertVerdict verdict = CertificateSlot.judge(validator, new ValidationRequest(stored.chain(), host, now,
+                stored.keyExchange(), stored.stapledOcsp()), log.trace(), STORED_CHAIN, STORED_CHAIN);
         log.trace().detail("certificateRevalidated", true);
         log.info("re-validated the stored chain: " + describe(verdict));
         return verdict;
