@@ -57,16 +57,20 @@ class PcapExportIT {
                 "-c", "export pcap " + home.resolve("tls12-rsa.pcapng"),
                 "-c", "use tls browser",
                 "-c", "open https://tls12.lab.test/",
-                "-c", "export pcap " + home.resolve("tls12-ecdhe.pcapng"));
-        assertEquals(0, run.exitCode(), run.toString());
+                "-c", "export pcap " + home.resolve("tls12-ecdhe.pcapng"),
+                "-c", "use tls tls13-ecdhe",
+                "-c", "open https://expired.lab.test/",
+                "-c", "export pcap " + home.resolve("expired.pcapng"));
+        // A failed navigation in a run without any expect makes the exit status 1; every command still ran.
+        assertEquals(1, run.exitCode(), run.toString());
         results = run.jsonLines();
         written = new ArrayList<>();
         Matcher matcher = WROTE.matcher(run.stderr());
         while (matcher.find()) {
             written.add(matcher.toMatchResult());
         }
-        assertEquals(4, results.size(), run.toString());
-        assertEquals(4, written.size(), "one 'wrote' line per export:\n" + run);
+        assertEquals(5, results.size(), run.toString());
+        assertEquals(5, written.size(), "one 'wrote' line per export:\n" + run);
     }
 
     @Test
@@ -116,6 +120,21 @@ class PcapExportIT {
         assertStreamsAndPackets(3, "tls12-ecdhe.pcapng", 1);
     }
 
+    @Test
+    void aRefusedHandshakeShowsTheClientsAlertDecryptedAndNoHttp() throws Exception {
+        JsonObject result = results.get(4);
+        assertEquals("ERR_CERT_DATE_INVALID", result.get("error").getAsString(), result.toString());
+        String alerts = tshark("-r", home.resolve("expired.pcapng").toString(), "-Y", "tls.alert_message", "-T", "fields",
+                "-e", "tcp.srcport", "-e", "tls.alert_message.level", "-e", "tls.alert_message.desc");
+        String serverPort = String.valueOf(serverPort(result));
+        // TLS 1.3 encrypts the client's alert under the handshake keys: only the embedded key log shows it.
+        List<String> fromClient = alerts.lines().filter(line -> !line.startsWith(serverPort + "\t")).toList();
+        assertEquals(List.of("2\t45"), fromClient.stream().map(line -> line.substring(line.indexOf('\t') + 1)).toList(),
+                "one fatal certificate_expired (45) from navemu:\n" + alerts);
+        assertEquals(List.of(), httpLines("expired.pcapng"), "no request was sent");
+        assertStreamsAndPackets(4, "expired.pcapng", 1);
+    }
+
     /** tshark's decrypted HTTP, in frame order: each request line ("GET / HTTP/1.1") and status line ("HTTP/1.1 200 OK"). */
     private static List<String> httpLines(String file) throws Exception {
         String out = tshark("-r", home.resolve(file).toString(), "-Y", "http", "-T", "fields",
@@ -152,12 +171,16 @@ class PcapExportIT {
         long rows = conversations.lines().filter(line -> line.matches("^\\S+:\\d+\\s+<->\\s+\\S+:\\d+.*")).count();
         assertEquals(connections, rows, conversations);
 
-        JsonObject result = results.get(index);
+        int port = serverPort(results.get(index));
+        assertTrue(conversations.contains(":" + port + " "), "the last hop's server port " + port + " in\n" + conversations);
+    }
+
+    /** The port the final hop's tcp step connected to. */
+    private static int serverPort(JsonObject result) {
         String remote = result.getAsJsonArray("steps").asList().stream().map(s -> s.getAsJsonObject())
                 .filter(s -> s.get("step").getAsString().equals("tcp")).findFirst().orElseThrow()
                 .getAsJsonObject("detail").get("remote").getAsString();
-        String port = remote.substring(remote.lastIndexOf(':') + 1);
-        assertTrue(conversations.contains(":" + port + " "), "the last hop's server port " + port + " in\n" + conversations);
+        return Integer.parseInt(remote.substring(remote.lastIndexOf(':') + 1));
     }
 
     private static String tshark(String... args) throws IOException, InterruptedException {
