@@ -24,7 +24,7 @@ final class HandshakeDiagram {
     private static final int SERVER_X = 780;
     private static final int TOP = 58;
     private static final int MESSAGE_HEIGHT = 46;
-    private static final int MARK_HEIGHT = 26;
+    private static final int MARK_HEIGHT = 32;
     private static final int FIELDS_SHOWN = 100;
 
     /** What a row of the diagram is: a closure alert (close_notify, a warning) is drawn apart from a fatal one. */
@@ -211,10 +211,10 @@ final class HandshakeDiagram {
 
     private static void roundTrip(StringBuilder svg, int y, String why) {
         String text = "round trip" + (why == null || why.isEmpty() ? "" : ": " + why);
-        svg.append("<g class=\"round-trip\"><line x1=\"").append(CLIENT_X - 150).append("\" y1=\"").append(y + 13)
-                .append("\" x2=\"").append(SERVER_X + 150).append("\" y2=\"").append(y + 13)
+        svg.append("<g class=\"round-trip\"><line x1=\"").append(CLIENT_X - 150).append("\" y1=\"").append(y + 22)
+                .append("\" x2=\"").append(SERVER_X + 150).append("\" y2=\"").append(y + 22)
                 .append("\" stroke=\"#bf8700\" stroke-dasharray=\"6 4\"/><text x=\"").append(WIDTH / 2).append("\" y=\"")
-                .append(y + 9).append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"#9a6700\">")
+                .append(y + 18).append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"#9a6700\">")
                 .append(HtmlText.escape(text)).append("</text></g>\n");
     }
 
