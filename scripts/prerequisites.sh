@@ -7,7 +7,8 @@
 #                                       OpenSSL   a real TLS peer for the interop tests (openssl s_server, ocsp);
 #                                       tmux      the shell's real-terminal test;
 #                                       dnsmasq   a real DNS server for the resolver tests;
-#                                       chromium  renders the HTML report in a headless browser test.
+#                                       chromium  renders the HTML report in a headless browser test;
+#                                       tshark    reads `export pcap` files (the test fails without it).
 # Quiet and quick when everything is already there.
 set -euo pipefail
 
@@ -28,6 +29,7 @@ if $tests; then
   command -v tmux >/dev/null 2>&1 || need+=(tmux)
   command -v dnsmasq >/dev/null 2>&1 || need+=(dnsmasq-base)
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  command -v tshark >/dev/null 2>&1 || need+=(tshark)
 fi
 
 if [ ${#need[@]} -gt 0 ]; then
@@ -35,5 +37,7 @@ if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
+  # tshark's wireshark-common asks whether non-root users may capture; answer no, without a prompt.
+  echo "wireshark-common wireshark-common/install-setuid boolean false" | $sudo debconf-set-selections
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi

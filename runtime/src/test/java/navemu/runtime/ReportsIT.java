@@ -56,5 +56,32 @@ class ReportsIT {
         String page = Files.readString(html);
         assertTrue(page.contains("redirect.lab.test"), "the page shows the navigations");
         assertFalse(page.matches("(?s).*(src|href)=\"https?://.*"), "the page fetches nothing from the network");
+        // The last navigation, redirect.lab.test: five redirects and the page, each a request of the
+        // waterfall and a handshake of its own, the final one ending with its GET and 200.
+        assertEquals(6, count(page, "<g class=\"request"), "one waterfall row per request");
+        assertEquals(6, count(page, "class=\"diagram\""), "one sequence diagram per TLS connection");
+        assertEquals(6, count(page, "<title>ClientHello ("), "a ClientHello arrow per handshake");
+        assertTrue(page.contains("<title>GET /final (") && page.contains("<title>HTTP/1.1 200 OK ("), "the final exchange");
+        assertFalse(page.contains("id=\"failure\""), "nothing failed");
+    }
+
+    @Test
+    void theHtmlOfARealRefusedHandshakeShowsTheFailureAndStopsTheDiagramThere() throws Exception {
+        Path html = home.resolve("expired.html");
+        NavemuProcess.Outcome run = NavemuProcess.run(home, "-c", "open https://expired.lab.test/", "-c", "export html " + html);
+
+        assertEquals(1, run.exitCode(), "a failed navigation without expect is an error: " + run);
+        String page = Files.readString(html);
+        assertTrue(page.contains("id=\"failure\"") && page.contains("ERR_CERT_DATE_INVALID"), page);
+        assertTrue(page.contains("<b class=\"failed-step\">tls</b>"), "the failing step is named");
+        assertTrue(page.contains("alert sent: <b>certificate_expired</b>"), page);
+        assertTrue(page.contains("<g class=\"message c2s alert\"><title>Alert: certificate_expired"), "the alert arrow, in red");
+        assertTrue(page.contains("the handshake stopped at Certificate: ERR_CERT_DATE_INVALID"), page);
+        assertFalse(page.contains("<title>Finished ("), "the handshake never reached Finished");
+        assertEquals(1, count(page, "class=\"phase ssl failed\""), "the waterfall's SSL phase is the failed one");
+    }
+
+    private static int count(String text, String needle) {
+        return text.split(java.util.regex.Pattern.quote(needle), -1).length - 1;
     }
 }

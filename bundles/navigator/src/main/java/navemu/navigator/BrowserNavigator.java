@@ -22,6 +22,8 @@ import navemu.api.nav.PortHint;
 import navemu.api.nav.PortMap;
 import navemu.api.result.NavigationResult;
 import navemu.api.result.StepResult;
+import navemu.navigator.capture.CaptureHistory;
+import navemu.navigator.capture.NavigationCapture;
 
 /**
  * The {@link Navigator} service: snapshots the composition, then runs the navigation.
@@ -32,6 +34,10 @@ public final class BrowserNavigator implements Navigator {
 
     @Reference
     private Composition composition;
+
+    /** Keeps the last navigations' bytes for {@code export pcap}; absent (no capture) outside OSGi. */
+    @Reference
+    private CaptureHistory captures;
 
     private final List<PortMap> portMaps = new CopyOnWriteArrayList<>();
     private static final AtomicReference<List<String>> LAST_PROBLEMS_SAID = new AtomicReference<>(List.of());
@@ -44,6 +50,12 @@ public final class BrowserNavigator implements Navigator {
     public BrowserNavigator(Composition composition, List<PortMap> portMaps) {
         this.composition = composition;
         this.portMaps.addAll(portMaps);
+    }
+
+    /** For tests: a navigator that keeps its navigations' captures in {@code captures}. */
+    public BrowserNavigator(Composition composition, List<PortMap> portMaps, CaptureHistory captures) {
+        this(composition, portMaps);
+        this.captures = captures;
     }
 
     /** For tests: as above, with deadlines of the test's choosing. */
@@ -72,7 +84,16 @@ public final class BrowserNavigator implements Navigator {
         } catch (NavigationException e) {
             return failedBeforeStart(request, e);
         }
-        return new NavigationRun(request, snapshot, this::portHint, deadlines).run();
+        CaptureHistory history = captures;
+        if (history == null) {
+            return new NavigationRun(request, snapshot, this::portHint, deadlines).run();
+        }
+        // The capture taps the tcp slot and the key log of this navigation only; the run does not know it is there.
+        NavigationCapture capture = history.start();
+        NavigationResult result = new NavigationRun(request.withKeyLog(capture.keyLogThen(request.keyLog())),
+                snapshot.withTcp(capture.connector(snapshot.tcp())), this::portHint, deadlines).run();
+        history.keep(result, capture);
+        return result;
     }
 
     private Optional<PortHint> portHint(TargetUrl url) {

@@ -49,6 +49,11 @@ record Snapshot(Map<Slot, String> names, HstsStore hsts, DnsResolver dns, TcpCon
                         + String.join(", ", composition.implementations(slot))));
     }
 
+    /** The same snapshot with another object in the {@code tcp} slot's place (a decorator of it). */
+    Snapshot withTcp(TcpConnector decorated) {
+        return new Snapshot(names, hsts, dns, decorated, tls, cert, session);
+    }
+
     /** Slot name → implementation name, in slot order, for the result. */
     Map<String, String> namesForResult() {
         Map<String, String> out = new LinkedHashMap<>();

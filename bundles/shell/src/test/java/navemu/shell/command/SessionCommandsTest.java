@@ -1,6 +1,7 @@
 package navemu.shell.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -144,7 +145,16 @@ class SessionCommandsTest {
         assertEquals(2, lines.size());
         assertEquals(404, JsonParser.parseString(lines.get(1)).getAsJsonObject().get("status").getAsInt());
         assertEquals(2, shell.main("-c", "export pdf x.pdf"));
-        assertTrue(shell.err().contains("unknown export format 'pdf'; json, har or html"), shell.err());
+        assertTrue(shell.err().contains("unknown export format 'pdf'; json, har, html or pcap"), shell.err());
+    }
+
+    @Test
+    void exportPcapWithoutTheNavigatorsCaptureSaysSoAndWritesNothing() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        Path file = dir.resolve("none.pcapng");
+        assertEquals(1, shell.main("-c", "open https://www.lab.test/; export pcap " + file));
+        assertTrue(shell.err().contains("no capture of the last navigation is kept"), shell.err());
+        assertFalse(Files.exists(file));
     }
 
     @Test

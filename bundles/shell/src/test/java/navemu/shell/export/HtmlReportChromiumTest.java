@@ -1,6 +1,7 @@
 package navemu.shell.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -51,6 +52,12 @@ class HtmlReportChromiumTest {
     private static Path page;
     private static String dom;
     private static Path screenshot;
+    /** A one-hop TLS 1.3 navigation, every message traced (ChangeCipherSpec, NewSessionTicket, the GET and its 200). */
+    private static String successDom;
+    private static Path successScreenshot;
+    /** A handshake the client ended at the Certificate with certificate_expired. */
+    private static String failedDom;
+    private static Path failedScreenshot;
 
     /** Each test is skipped, saying why, without Chromium (an assumption in {@code @BeforeAll} would hide the reason). */
     @BeforeEach
@@ -64,17 +71,26 @@ class HtmlReportChromiumTest {
         if (!Files.isExecutable(CHROMIUM)) {
             return;
         }
-        page = dir.resolve("report.html");
-        Files.writeString(page, new HtmlReport().write(result(), handshake()), StandardCharsets.UTF_8);
-        dom = new String(chromium(dir.resolve("dom-profile"), "--dump-dom"), StandardCharsets.UTF_8);
         screenshot = dir.resolve("report.png");
-        chromium(dir.resolve("png-profile"), "--screenshot=" + screenshot, "--window-size=1200,1600",
-                "--hide-scrollbars");
-        // Keep a copy for a person to look at when asked (-Dnavemu.screenshot=FILE).
+        dom = render("report", new HtmlReport().write(result(), handshake()), screenshot);
+        successScreenshot = dir.resolve("success.png");
+        successDom = render("success", new HtmlReport().write(success(), successEvents()), successScreenshot);
+        failedScreenshot = dir.resolve("failed.png");
+        failedDom = render("failed", new HtmlReport().write(failed(), failedEvents()), failedScreenshot);
+    }
+
+    /** Writes the page, has Chromium dump its DOM and take a screenshot; returns the DOM. */
+    private static String render(String name, String html, Path png) throws IOException, InterruptedException {
+        page = dir.resolve(name + ".html");
+        Files.writeString(page, html, StandardCharsets.UTF_8);
+        String rendered = new String(chromium(dir.resolve(name + "-dom-profile"), "--dump-dom"), StandardCharsets.UTF_8);
+        chromium(dir.resolve(name + "-png-profile"), "--screenshot=" + png, "--window-size=1200,1600", "--hide-scrollbars");
+        // Keep a copy for a person to look at when asked (-Dnavemu.screenshot=DIR/PREFIX: PREFIX-NAME.png).
         String keep = System.getProperty("navemu.screenshot");
         if (keep != null) {
-            Files.copy(screenshot, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(png, Path.of(keep + "-" + name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
+        return rendered;
     }
 
     /** Runs Chromium headless on the page with a profile of its own; returns its standard output. */
@@ -128,6 +144,94 @@ class HtmlReportChromiumTest {
     }
 
     @Test
+    void theWaterfallDrawsOneBarPerRequestSplitIntoItsPhases() {
+        assertTrue(dom.contains("<svg class=\"waterfall\""), dom);
+        assertEquals(3, count(dom, "<g class=\"request"), "the HSTS upgrade, the 301 hop, the final request");
+        assertEquals(1, count(dom, "class=\"phase hsts"), "only the first request looks HSTS up… " + dom);
+        assertEquals(2, count(dom, "class=\"phase dns"));
+        assertEquals(2, count(dom, "class=\"phase connect"));
+        assertEquals(2, count(dom, "class=\"phase ssl"));
+        // The final request's http step is timed (sendMs, waitMs, receiveMs): sent, waiting, download.
+        assertEquals(1, count(dom, "class=\"phase send"));
+        assertEquals(1, count(dom, "class=\"phase download"));
+        assertEquals(2, count(dom, "class=\"phase wait"), "the 301 hop's untimed http step is all waiting");
+        assertEquals(0, count(dom, " failed\""), "nothing failed");
+    }
+
+    @Test
+    void aSuccessfulHandshakeIsASequenceDiagramWithAnArrowPerMessage() {
+        assertTrue(successDom.contains("class=\"diagram\""), successDom);
+        List<String> arrows = arrows(successDom);
+        assertEquals(List.of("c2s:ClientHello (250 B)", "s2c:ServerHello (90 B)", "s2c:ChangeCipherSpec (6 B)",
+                "s2c:EncryptedExtensions (20 B)", "s2c:Certificate (1100 B)", "s2c:CertificateVerify (78 B)", "s2c:Finished (36 B)",
+                "c2s:ChangeCipherSpec (6 B)", "c2s:Finished (36 B)", "c2s:GET / (74 B)", "s2c:NewSessionTicket (200 B)",
+                "s2c:HTTP/1.1 200 OK (363 B)"), arrows, "the client's compatibility ChangeCipherSpec is drawn in its own flight");
+        assertEquals(2, count(successDom, " application\""), "the GET and its response");
+        assertEquals(2, count(successDom, "class=\"round-trip\""), "the handshake's round trip and the request's");
+        assertEquals(4, count(successDom, "class=\"flight\""), "client, server, client, server");
+        assertTrue(successDom.contains("cipherSuite=TLS_AES_128_GCM_SHA256"), "fields beside the arrow");
+        assertTrue(successDom.contains("<title>ServerHello (90 B)\nversion=TLSv1.3\ncipherSuite=TLS_AES_128_GCM_SHA256\ngroup=x25519"),
+                "every field on hover");
+        assertFalse(successDom.contains("id=\"failure\""));
+        assertTrue(successDom.contains("id=\"headers\"") && successDom.contains("request: GET / HTTP/1.1")
+                && successDom.contains("response: HTTP/1.1 200 OK") && successDom.contains("text/html; charset=utf-8"), successDom);
+        assertTrue(successDom.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !successDom.contains("<script>alert(1)"),
+                "a hostile header value is text, not markup");
+    }
+
+    @Test
+    void aFailedNavigationIsShownFailedAndItsDiagramStopsWhereTheHandshakeStopped() {
+        assertTrue(failedDom.contains("id=\"failure\""), failedDom);
+        assertTrue(failedDom.contains("ERR_CERT_DATE_INVALID"));
+        assertTrue(failedDom.contains("<b class=\"failed-step\">tls</b>"), "the failing step is named");
+        assertTrue(failedDom.contains("alert sent: <b>certificate_expired</b>"));
+        assertTrue(failedDom.contains("<tr class=\"failed\">"), "the step's row is highlighted");
+        assertEquals(1, count(failedDom, "class=\"phase ssl failed\""), "the waterfall's SSL phase is red");
+        List<String> arrows = arrows(failedDom);
+        assertEquals(List.of("c2s:ClientHello (250 B)", "s2c:ServerHello (90 B)", "s2c:EncryptedExtensions (20 B)",
+                "s2c:Certificate (1100 B)", "c2s:Alert: certificate_expired"), arrows, "nothing after the Certificate but the alert");
+        assertEquals(1, count(failedDom, "class=\"message c2s alert\""));
+        assertTrue(failedDom.contains("the handshake stopped at Certificate: ERR_CERT_DATE_INVALID"), failedDom);
+        assertTrue(failedDom.contains("class=\"verdict bad\""), "the certificate verdict is red");
+        assertTrue(failedDom.contains("CN=expired.lab.test"));
+        assertTrue(failedDom.contains("no request was sent: the navigation stopped at the tls step"), failedDom);
+    }
+
+    @Test
+    void theFailedReportIsVisiblyRed() throws IOException {
+        BufferedImage image = ImageIO.read(failedScreenshot.toFile());
+        int red = 0;
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                int rgb = image.getRGB(x, y);
+                int r = rgb >> 16 & 0xFF;
+                int g = rgb >> 8 & 0xFF;
+                int b = rgb & 0xFF;
+                if (r > 180 && g < 80 && b < 90) {
+                    red++;
+                }
+            }
+        }
+        assertTrue(red > 200, "red pixels (the failure box, the alert, the failed bar): " + red);
+        assertTrue(Files.size(successScreenshot) > 10_000, "the successful report renders: " + Files.size(successScreenshot));
+    }
+
+    /** Each arrow of the page's diagrams, in order: direction and label. */
+    private static List<String> arrows(String html) {
+        List<String> arrows = new ArrayList<>();
+        java.util.regex.Matcher matcher = java.util.regex.Pattern
+                .compile("<g class=\"message (c2s|s2c)[^\"]*\"><title>([^\n<]*)").matcher(html);
+        while (matcher.find()) {
+            arrows.add(matcher.group(1) + ":" + matcher.group(2));
+        }
+        return arrows;
+    }
+
+    private static int count(String text, String needle) {
+        return text.split(java.util.regex.Pattern.quote(needle), -1).length - 1;
+    }
+
+    @Test
     void theRenderedPageShowsTheCertificateSubjects() {
         assertTrue(dom.contains("id=\"certificates\""), dom);
         assertTrue(dom.contains("CN=www.lab.test") && dom.contains("CN=navemu lab intermediate")
@@ -171,6 +275,79 @@ class HtmlReportChromiumTest {
         return new TraceEvent(kind, "tls", "tls13-ecdhe", atMicros * 1000, name, "", fields, 0);
     }
 
+    private static TraceEvent event(String step, Kind kind, long atMicros, String name, Map<String, String> fields) {
+        return new TraceEvent(kind, step, step.equals("tls") ? "tls13-ecdhe" : "", atMicros * 1000, name, "", fields, 0);
+    }
+
+    /** One hop: hsts, dns, tcp, a full TLS 1.3 handshake with compatibility ChangeCipherSpecs, a ticket, the GET. */
+    private static List<TraceEvent> successEvents() {
+        List<TraceEvent> events = new ArrayList<>();
+        for (String step : List.of("hsts", "dns", "tcp")) {
+            events.add(event(step, Kind.STEP_START, 0, step, Map.of()));
+            events.add(event(step, Kind.STEP_END, 10, step, Map.of()));
+        }
+        events.add(event("tls", Kind.STEP_START, 20, "tls", Map.of()));
+        events.add(event("tls", Kind.SENT, 30, "ClientHello", fields("length", "250", "sni", "www.lab.test")));
+        events.add(event("tls", Kind.ROUND_TRIP, 31, "rtt", Map.of()));
+        events.add(event("tls", Kind.RECEIVED, 900, "ServerHello", fields("length", "90", "version", "TLSv1.3",
+                "cipherSuite", "TLS_AES_128_GCM_SHA256", "group", "x25519")));
+        events.add(event("tls", Kind.RECEIVED, 901, "ChangeCipherSpec", fields("length", "6")));
+        // Our client sends its compatibility CCS as soon as the ServerHello is in, amid the server's flight.
+        events.add(event("tls", Kind.SENT, 902, "ChangeCipherSpec", fields("length", "6")));
+        events.add(event("tls", Kind.RECEIVED, 910, "EncryptedExtensions", fields("length", "20")));
+        events.add(event("tls", Kind.RECEIVED, 950, "Certificate", fields("length", "1100", "subject", "CN=www.lab.test")));
+        events.add(event("tls", Kind.RECEIVED, 990, "CertificateVerify", fields("length", "78")));
+        events.add(event("tls", Kind.RECEIVED, 1000, "Finished", fields("length", "36")));
+        events.add(event("tls", Kind.SENT, 1100, "Finished", fields("length", "36")));
+        events.add(event("tls", Kind.STEP_END, 1200, "tls", Map.of()));
+        events.add(event("http", Kind.STEP_START, 1210, "http", Map.of()));
+        events.add(event("http", Kind.SENT, 1220, "GET /", fields("length", "74", "Host", "www.lab.test")));
+        events.add(event("http", Kind.ROUND_TRIP, 1221, "rtt", Map.of()));
+        // A TLS 1.3 ticket arrives after the handshake, ahead of the response.
+        events.add(event("tls", Kind.RECEIVED, 1500, "NewSessionTicket", fields("length", "200", "lifetime", "7200")));
+        events.add(event("http", Kind.RECEIVED, 1600, "HTTP/1.1 200 OK", fields("length", "363", "status", "200")));
+        events.add(event("http", Kind.STEP_END, 1700, "http", Map.of()));
+        return events;
+    }
+
+    private static NavigationResult success() {
+        NavigationResult result = Results.ok("https://www.lab.test/", 200, "tls13-ecdhe");
+        result.startedAt = "2026-11-22T10:00:00Z";
+        result.steps.get(4).detail.put("sendMs", 0.4);
+        result.steps.get(4).detail.put("waitMs", 1.1);
+        result.steps.get(4).detail.put("receiveMs", 0.5);
+        result.http.headers.put("Content-Type", "text/html; charset=utf-8");
+        result.http.headers.put("X-Hostile", "<script>alert(1)</script>");
+        return result;
+    }
+
+    /** The expired site: the client read the Certificate, the cert slot said expired, certificate_expired went out. */
+    private static List<TraceEvent> failedEvents() {
+        List<TraceEvent> events = new ArrayList<>();
+        for (String step : List.of("hsts", "dns", "tcp")) {
+            events.add(event(step, Kind.STEP_START, 0, step, Map.of()));
+            events.add(event(step, Kind.STEP_END, 10, step, Map.of()));
+        }
+        events.add(event("tls", Kind.STEP_START, 20, "tls", Map.of()));
+        events.add(event("tls", Kind.SENT, 30, "ClientHello", fields("length", "250")));
+        events.add(event("tls", Kind.ROUND_TRIP, 31, "rtt", Map.of()));
+        events.add(event("tls", Kind.RECEIVED, 900, "ServerHello", fields("length", "90", "version", "TLSv1.3")));
+        events.add(event("tls", Kind.RECEIVED, 910, "EncryptedExtensions", fields("length", "20")));
+        events.add(event("tls", Kind.RECEIVED, 950, "Certificate", fields("length", "1100", "subject", "CN=expired.lab.test")));
+        events.add(new TraceEvent(Kind.STEP_ERROR, "tls", "tls13-ecdhe", 960_000, "ERR_CERT_DATE_INVALID", "expired", Map.of(), 1));
+        return events;
+    }
+
+    private static NavigationResult failed() {
+        NavigationResult result = Results.certificateExpired("https://expired.lab.test/", "tls13-ecdhe");
+        result.startedAt = "2026-11-22T10:00:00Z";
+        result.cert.problems.add("certificate 1 (CN=expired.lab.test): expired on 2026-01-01T00:00:00Z");
+        result.cert.chain.add(new CertificateSummary("CN=expired.lab.test", "CN=navemu lab intermediate",
+                List.of("expired.lab.test"), "2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "EC", 256, "SHA256withECDSA",
+                "0badc0de", false));
+        return result;
+    }
+
     private static Map<String, String> fields(String... keyValues) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
@@ -195,6 +372,9 @@ class HtmlReportChromiumTest {
         }
         result.totalMs += 20;
         result.steps.get(3).detail.put("bytes", "123");
+        result.steps.get(3).detail.put("sendMs", 0.3);
+        result.steps.get(3).detail.put("waitMs", 1.2);
+        result.steps.get(3).detail.put("receiveMs", 0.5);
         result.cert.chain.add(new CertificateSummary("CN=www.lab.test", "CN=navemu lab intermediate", List.of("www.lab.test"),
                 "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z", "EC", 256, "SHA256withECDSA", "a1b2c3d4", false));
         result.cert.chain.add(new CertificateSummary("CN=navemu lab intermediate", "CN=navemu lab root", List.of(),

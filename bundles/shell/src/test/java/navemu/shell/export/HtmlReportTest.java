@@ -43,4 +43,23 @@ class HtmlReportTest {
         assertTrue(html.contains("CN=&lt;lab&gt; intermediate"));
         assertFalse(html.contains("<lab>"));
     }
+
+    @Test
+    void hostileValuesFromTheWireAreTextInTheTablesAndInTheDiagram() {
+        NavigationResult result = result();
+        result.http.headers.put("X-\"Evil\"", "</td><script>alert('x')</script>\u0000");
+        result.cert.problems.add("certificate 1 (CN=<img src=x>): expired");
+        List<navemu.api.trace.TraceEvent> events = List.of(
+                new navemu.api.trace.TraceEvent(navemu.api.trace.TraceEvent.Kind.STEP_START, "tls", "tls13-ecdhe", 0, "tls", "",
+                        java.util.Map.of(), 0),
+                new navemu.api.trace.TraceEvent(navemu.api.trace.TraceEvent.Kind.RECEIVED, "tls", "tls13-ecdhe", 1,
+                        "Certificate", "", java.util.Map.of("subject", "CN=\"><svg onload=alert(1)>"), 0));
+        String html = new HtmlReport().write(result, events);
+
+        assertFalse(Pattern.compile("(?i)<(script|img)|<svg onload").matcher(html).find(), html);
+        assertTrue(html.contains("&lt;/td&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;\uFFFD"), "a header value, NUL shown as U+FFFD");
+        assertTrue(html.contains("X-&quot;Evil&quot;"), "a header name");
+        assertTrue(html.contains("CN=&lt;img src=x&gt;"), "a certificate problem");
+        assertTrue(html.contains("subject=CN=&quot;&gt;&lt;svg onload=alert(1)&gt;"), "a field beside an arrow of the diagram");
+    }
 }
