@@ -81,6 +81,13 @@ public final class Explainer {
             return host + " is on the browser's HSTS list, so the http:// URL was upgraded to https:// before DNS was even asked "
                     + "(RFC 6797 §8.3): no plaintext request was sent.";
         }
+        Object policy = step(result, "hsts").map(s -> s.detail.get("policy")).orElse(null);
+        if (policy != null) {
+            // A known host typed with https:// has nothing to upgrade; the policy still holds for the next http:// URL.
+            return "The browser holds an HSTS policy for " + host + " (" + policy + ")"
+                    + (result.url != null && result.url.startsWith("https://")
+                    ? "; the URL was already https://, so nothing had to change." : ".");
+        }
         String base = "The browser found no HSTS entry for " + host + ", so the URL was used as typed";
         return result.url != null && result.url.startsWith("http://")
                 ? base + ", and the first request goes out unencrypted." : base + ".";
@@ -90,7 +97,7 @@ public final class Explainer {
         StringBuilder text = new StringBuilder(dns.impl + " looked up " + host);
         Object addresses = dns.detail.get("addresses");
         if (addresses != null) {
-            text.append(" and found ").append(addresses);
+            text.append(" and found ").append(StepDetail.spelled(addresses));
         }
         text.append(" in ").append(Durations.ms(dns.durationMs));
         text.append(dns.rtts == 0 ? ", without a round trip (the answer was cached, or the host is an address)."

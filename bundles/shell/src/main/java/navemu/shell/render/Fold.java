@@ -47,27 +47,47 @@ public final class Fold {
     }
 
     /**
-     * A head followed by items: on one line when it fits, else the head (folded) and each item
-     * on its own line at {@code indent}, folded with two more spaces.
+     * A head followed by items: on one line when it fits, else the head (folded) and the items
+     * on the lines below at {@code indent}, as many to a line as fit; an item longer than a line
+     * is folded with two more spaces.
      */
     public static List<AttributedString> block(AttributedString head, List<String> items, int width, int indent,
                                                AttributedStyle itemStyle) {
+        int room = Math.max(20, width - 1);
         AttributedStringBuilder one = new AttributedStringBuilder().append(head);
         for (String item : items) {
             one.append("  ").style(itemStyle).append(item).style(Style.PLAIN);
         }
         AttributedString joined = one.toAttributedString();
-        if (joined.length() <= Math.max(20, width - 1)) {
+        if (joined.length() <= room) {
             return List.of(joined);
         }
-        List<AttributedString> out = new ArrayList<>(lines(head, width, indent));
-        int at = Math.min(indent, Math.max(20, width - 1) / 2);
+        List<AttributedString> out = new ArrayList<>(head.toString().isBlank() ? List.of() : lines(head, width, indent));
+        int at = Math.min(indent, room / 2);
+        StringBuilder line = new StringBuilder();
         for (String item : items) {
-            AttributedString line = new AttributedStringBuilder().append(" ".repeat(at)).style(itemStyle).append(item)
-                    .style(Style.PLAIN).toAttributedString();
-            out.addAll(lines(line, width, at + 2));
+            if (line.length() > 0 && at + line.length() + 2 + item.length() <= room) {
+                line.append("  ").append(item);
+                continue;
+            }
+            if (line.length() > 0) {
+                out.add(styled(" ".repeat(at) + line, itemStyle));
+                line.setLength(0);
+            }
+            if (at + item.length() <= room) {
+                line.append(item);
+            } else {
+                out.addAll(lines(styled(" ".repeat(at) + item, itemStyle), width, at + 2));
+            }
+        }
+        if (line.length() > 0) {
+            out.add(styled(" ".repeat(at) + line, itemStyle));
         }
         return out;
+    }
+
+    private static AttributedString styled(String text, AttributedStyle style) {
+        return new AttributedString(text, style);
     }
 
     /** The last space within {@code limit} (not at the very start), else {@code limit}: a word longer than the line is split. */

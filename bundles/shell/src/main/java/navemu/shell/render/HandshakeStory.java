@@ -78,7 +78,7 @@ final class HandshakeStory {
 
     private String tls13Keys() {
         StringBuilder text = new StringBuilder("Key exchange (ECDHE): the client's key_share extension carried an ephemeral public key for ");
-        text.append(events.last(true, "ClientHello").map(ch -> ch.field("key_share")).orElse("its group"));
+        text.append(events.last(true, "ClientHello").map(ch -> ch.field("key_share")).orElse(group()));
         text.append("; the server's key_share answered with its own ephemeral ").append(group()).append(" public key. ");
         text.append("Each combined its own private key with the other's public key and got the same ECDHE shared secret, "
                 + "which never crossed the wire. HKDF turned it, mixed with the hash of the messages so far, into the "
@@ -139,11 +139,11 @@ final class HandshakeStory {
         if (verify.isEmpty()) {
             return text.append("a CertificateVerify message signs the handshake so far (RFC 8446 §4.4.3).").toString();
         }
-        text.append("CertificateVerify carried a ").append(verify.get().field("algorithm")).append(" signature");
+        text.append("CertificateVerify carried a signature (").append(verify.get().field("algorithm"));
         if (verify.get().field("signature") != null) {
-            text.append(" (").append(verify.get().field("signature")).append(')');
+            text.append(", ").append(verify.get().field("signature"));
         }
-        text.append(" over 64 spaces, the context string \"TLS 1.3, server CertificateVerify\", a zero byte and the ")
+        text.append(") over 64 spaces, the context string \"TLS 1.3, server CertificateVerify\", a zero byte and the ")
                 .append(hashOf(tls.cipherSuite)).append(" hash of every handshake message from ClientHello to Certificate");
         leaf().ifPresent(leaf -> text.append(", made with the private key that belongs to the ").append(keyOf(leaf))
                 .append(" in the certificate of ").append(leaf.subject()));
@@ -160,7 +160,7 @@ final class HandshakeStory {
                     + "it with the public key in the server's certificate");
             leaf().ifPresent(leaf -> text.append(" (").append(keyOf(leaf)).append(')'));
             text.append(" and sent it in ClientKeyExchange");
-            events.field(true, "ClientKeyExchange", "encrypted_pre_master_secret").ifPresent(v -> text.append(" (").append(v).append(')'));
+            events.field(true, "ClientKeyExchange", "encrypted_pre_master_secret").ifPresent(v -> text.append(": ").append(v));
             text.append(". The secret is the client's version (0x0303) and 46 random bytes. Only the holder of the "
                     + "certificate's private key can decrypt it; the server proved it did when "
                     + "its Finished, keyed from the secret, verified. Anyone who later gets the server's private key can "

@@ -57,7 +57,7 @@ public final class LadderRenderer {
                 .append(" ".repeat(span - "client".length() - "server".length() + 4)).append("server")
                 .style(Style.PLAIN).toAttributedString());
         if (tls != null) {
-            lines.add(new AttributedString(HumanRenderer.tlsText(tls), Style.DIM));
+            lines.addAll(Fold.lines(new AttributedString(HumanRenderer.tlsText(tls), Style.DIM), width, 2));
         }
         int flight = 0;
         int roundTrips = 0;
@@ -74,7 +74,7 @@ public final class LadderRenderer {
                 roundTrips++;
                 String text = " round trip " + roundTrips + (rung.roundTrip.isEmpty() ? "" : ": " + rung.roundTrip) + " ";
                 int dashes = Math.max(2, (span + 4 - text.length()) / 2);
-                lines.add(new AttributedString("┄".repeat(dashes) + text + "┄".repeat(dashes), Style.CHANGED));
+                lines.addAll(Fold.lines(new AttributedString("┄".repeat(dashes) + text + "┄".repeat(dashes), Style.CHANGED), width, 2));
                 continue;
             }
             if (direction == null || direction != rung.fromClient) {
@@ -102,16 +102,7 @@ public final class LadderRenderer {
                 fields.add(k + '=' + v);
             }
         });
-        List<AttributedString> lines = new ArrayList<>();
-        String joined = margin + String.join("  ", fields);
-        if (joined.length() < width) {
-            lines.add(new AttributedString(joined, Style.DIM));
-            return lines;
-        }
-        for (String field : fields) {
-            lines.addAll(Fold.lines(new AttributedString(margin + field, Style.DIM), width, margin.length() + 2));
-        }
-        return lines;
+        return Fold.block(new AttributedString(margin.substring(2)), fields, width, margin.length(), Style.DIM);
     }
 
     private static AttributedString arrow(Rung rung, int span) {
