@@ -105,7 +105,8 @@ class ViewsIT {
         assertTrue(flat(full).contains("It was a full handshake"), full);
         // The JDK's server sends its tickets after the handshake: the ladder shows them past the handshake's end.
         assertTrue(full.contains("handshake done · after it, on the same connection"), full);
-        assertTrue(full.indexOf("NewSessionTicket (") > full.indexOf("handshake done"), full);
+        Matcher ticket = Pattern.compile("◀─+ NewSessionTicket \\(\\d+ B\\)").matcher(full);
+        assertTrue(ticket.find() && ticket.start() > full.indexOf("handshake done"), full);
         assertTrue(flat(full).contains("the server sent 1 NewSessionTicket"), full);
         String resumed = flat(sections.get(3));
         assertTrue(resumed.contains("Resumption with a pre-shared key"), resumed);
