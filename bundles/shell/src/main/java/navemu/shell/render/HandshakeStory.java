@@ -177,7 +177,9 @@ final class HandshakeStory {
         leaf().ifPresent(leaf -> text.append(" by the private key of the certificate's ").append(keyOf(leaf)));
         text.append(" over both hello randoms and the key (RFC 8422 §5.4), so it is the certified server's key for this "
                 + "very handshake. The client answered with its own ephemeral public key in ClientKeyExchange");
-        events.field(true, "ClientKeyExchange", "public").ifPresent(v -> text.append(" (").append(v).append(')'));
+        // The field reads "32 bytes (x25519)": said once in parentheses, as "(32 bytes, x25519)".
+        events.field(true, "ClientKeyExchange", "public").ifPresent(v -> text.append(" (")
+                .append(v.replace(" (", ", ").replace(")", "")).append(')'));
         text.append(". Each combined its own private key with the other's public key: that shared secret is the "
                 + "pre-master secret, which never crossed the wire (forward secrecy).");
         secret("pre_master_secret", "pre_master_secret").ifPresent(text::append);
