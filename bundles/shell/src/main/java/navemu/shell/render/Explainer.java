@@ -181,7 +181,7 @@ public final class Explainer {
                             ? " that the server would take." : ".");
         }
         handshake.first(false, "Certificate").ifPresent(c -> text.append(" The server sent its certificate chain (")
-                .append(c.field("certificates")).append(" certificates, leaf ").append(c.field("leaf")).append(").")); 
+                .append(c.field("certificates")).append(" certificates, leaf ").append(c.field("leaf")).append(")."));
         return text.toString();
     }
 
