@@ -38,14 +38,25 @@ public final class ViewCommands {
     /** {@code explain}. */
     static final class Explain implements Command {
         @Override public String name() { return "explain"; }
-        @Override public String usage() { return "explain"; }
-        @Override public String summary() { return "the last navigation in plain words: what was offered, chosen, checked and why"; }
+        @Override public String usage() { return "explain [--secrets]"; }
+        @Override public String summary() {
+            return "the last navigation in plain words: what was offered, chosen, checked and why, with the real values"
+                    + " (--secrets: the pre-master and master secrets too)";
+        }
 
         @Override
         public CommandResult run(CommandLine line, Session session) throws UsageException, CommandException {
-            noArguments(line);
-            print(session, new Explainer().explain(session.requireLast(), session.lastEvents(), session.console().width()));
+            boolean secrets = line.args().equals(List.of("--secrets"));
+            if (!line.args().isEmpty() && !secrets) {
+                throw new UsageException("explain takes only --secrets");
+            }
+            print(session, new Explainer().explain(session.requireLast(), session.lastEvents(), session.console().width(), secrets));
             return CommandResult.DONE;
+        }
+
+        @Override
+        public List<String> complete(int index, List<String> before, Session session) {
+            return index == 0 ? List.of("--secrets") : List.of();
         }
     }
 

@@ -26,7 +26,13 @@ import navemu.api.trace.TraceEvent;
 public final class Explainer {
 
     public List<AttributedString> explain(NavigationResult result, List<TraceEvent> events, int width) {
+        return explain(result, events, width, false);
+    }
+
+    /** @param secrets tell the pre-master, master and other derived secrets too ({@code explain --secrets}) */
+    public List<AttributedString> explain(NavigationResult result, List<TraceEvent> events, int width, boolean secrets) {
         List<AttributedString> lines = new ArrayList<>();
+        HandshakeEvents handshake = HandshakeEvents.of(events);
         String host = host(result.url);
         paragraph(lines, "hsts", hsts(result, host), width);
         for (Hop hop : result.redirects) {
@@ -40,17 +46,19 @@ public final class Explainer {
         boolean handshakeFailed = result.tls != null && (result.tls.failedAt != null || result.tls.version == null);
         if (handshakeFailed) {
             // A failed handshake: tell only what went over the wire, then the alert and why.
-            paragraph(lines, "tls", tls(result.tls, step(result, "tls"), clientHello(events)), width);
+            paragraph(lines, "tls", tls(result.tls, step(result, "tls"), handshake), width);
             failedKeys(result.tls).ifPresent(text -> paragraph(lines, "keys", text, width));
             paragraph(lines, "wire", wire(result.tls), width);
         } else if (result.tls != null) {
-            paragraph(lines, "tls", tls(result.tls, step(result, "tls"), clientHello(events)), width);
-            paragraph(lines, "keys", keys(result.tls), width);
-            paragraph(lines, "finished", "Each side then sent Finished: an HMAC over every handshake message so far, keyed from "
-                    + "the new secrets. The client checked the server's and the server the client's, which proves both saw the "
-                    + "same messages and hold the same keys: nobody in the middle changed the offer or the choice"
-                    + (result.tls.version != null && result.tls.version.endsWith("1.3") ? " (RFC 8446 §4.4.4)." : " (RFC 5246 §7.4.9)."),
-                    width);
+            paragraph(lines, "tls", tls(result.tls, step(result, "tls"), handshake), width);
+            for (HandshakeStory.Paragraph p : new HandshakeStory(result.tls, result.cert, handshake, secrets).paragraphs()) {
+                paragraph(lines, p.title(), p.text(), width);
+            }
+            if (!secrets && !"TLSv1.3".equals(result.tls.version) && handshake.secret("master_secret").isPresent()) {
+                paragraph(lines, "", "('explain --secrets' also shows the pre-master and master secrets.)", width);
+            } else if (!secrets && handshake.secret("master_secret").isPresent()) {
+                paragraph(lines, "", "('explain --secrets' also shows the shared, handshake and master secrets.)", width);
+            }
         }
         if (result.cert != null) {
             paragraph(lines, "cert", cert(result.cert, host(result.finalUrl)), width);
@@ -73,6 +81,13 @@ public final class Explainer {
             return host + " is on the browser's HSTS list, so the http:// URL was upgraded to https:// before DNS was even asked "
                     + "(RFC 6797 §8.3): no plaintext request was sent.";
         }
+        Object policy = step(result, "hsts").map(s -> s.detail.get("policy")).orElse(null);
+        if (policy != null) {
+            // A known host typed with https:// has nothing to upgrade; the policy still holds for the next http:// URL.
+            return "The browser holds an HSTS policy for " + host + " (" + policy + ")"
+                    + (result.url != null && result.url.startsWith("https://")
+                    ? "; the URL was already https://, so nothing had to change." : ".");
+        }
         String base = "The browser found no HSTS entry for " + host + ", so the URL was used as typed";
         return result.url != null && result.url.startsWith("http://")
                 ? base + ", and the first request goes out unencrypted." : base + ".";
@@ -82,7 +97,7 @@ public final class Explainer {
         StringBuilder text = new StringBuilder(dns.impl + " looked up " + host);
         Object addresses = dns.detail.get("addresses");
         if (addresses != null) {
-            text.append(" and found ").append(addresses);
+            text.append(" and found ").append(StepDetail.spelled(addresses));
         }
         text.append(" in ").append(Durations.ms(dns.durationMs));
         text.append(dns.rtts == 0 ? ", without a round trip (the answer was cached, or the host is an address)."
@@ -111,7 +126,8 @@ public final class Explainer {
         return text.toString();
     }
 
-    private static String tls(TlsInfo tls, Optional<StepResult> step, Map<String, String> hello) {
+    private static String tls(TlsInfo tls, Optional<StepResult> step, HandshakeEvents handshake) {
+        Map<String, String> hello = handshake.first(true, "ClientHello").map(HandshakeEvents.Message::fields).orElse(Map.of());
         StringBuilder text = new StringBuilder();
         text.append(step.map(s -> s.impl + " sent a ClientHello").orElse("The client sent a ClientHello"));
         if (tls.sni != null) {
@@ -122,12 +138,23 @@ public final class Explainer {
         String groups = hello.get("supported_groups");
         if (versions != null) {
             text.append(", offering versions ").append(versions);
+        } else if (hello.get("client_version") != null) {
+            text.append(", offering version ").append(hello.get("client_version"));
         }
         if (suites != null) {
             text.append(", cipher suites ").append(suites);
         }
         if (groups != null) {
             text.append(", key-exchange groups ").append(groups);
+        }
+        if (hello.get("key_share") != null) {
+            text.append(", with key shares for ").append(hello.get("key_share"));
+        }
+        if (hello.get("alpn") != null) {
+            text.append(", ALPN ").append(hello.get("alpn"));
+        }
+        if (hello.get("random") != null) {
+            text.append(", and its 32-byte random ").append(hello.get("random"));
         }
         if (tls.version == null) {
             text.append(". No ServerHello came back: nothing was negotiated.");
@@ -140,6 +167,7 @@ public final class Explainer {
                 text.append(", speaking ").append(tls.alpn).append(" (ALPN)");
             }
             text.append('.');
+            handshake.field(false, "ServerHello", "random").ifPresent(r -> text.append(" Its ServerHello random: ").append(r).append('.'));
         }
         if (tls.failedAt != null || tls.version == null) {
             step.ifPresent(s -> text.append(" The handshake failed after ").append(Durations.ms(s.durationMs)).append('.'));
@@ -147,15 +175,13 @@ public final class Explainer {
         }
         step.ifPresent(s -> text.append(" The handshake took ").append(Durations.ms(s.durationMs)).append(" and ")
                 .append(rtts(s.rtts)).append('.'));
-        if (tls.resumed) {
-            text.append(" The session was resumed from an earlier one, so the server sent no certificate and none was "
-                    + "checked: that is the saving resumption buys.");
-        } else {
-            text.append(" It was a full handshake: there was no earlier session to resume.");
+        if (!tls.resumed) {
+            text.append(" It was a full handshake: there was no earlier session to resume")
+                    .append(handshake.noted("did not accept our ticket") || handshake.noted("did not resume")
+                            ? " that the server would take." : ".");
         }
-        if (tls.earlyData) {
-            text.append(" The client sent its request as early data (0-RTT), before the handshake finished.");
-        }
+        handshake.first(false, "Certificate").ifPresent(c -> text.append(" The server sent its certificate chain (")
+                .append(c.field("certificates")).append(" certificates, leaf ").append(c.field("leaf")).append(")."));
         return text.toString();
     }
 
@@ -263,17 +289,6 @@ public final class Explainer {
         return text.toString();
     }
 
-    /** The fields of the last ClientHello the client sent. */
-    private static Map<String, String> clientHello(List<TraceEvent> events) {
-        Map<String, String> fields = Map.of();
-        for (TraceEvent event : events) {
-            if (event.kind() == TraceEvent.Kind.SENT && "ClientHello".equals(event.name())) {
-                fields = event.fields();
-            }
-        }
-        return fields;
-    }
-
     private static Optional<StepResult> step(NavigationResult result, String name) {
         return result.steps.stream().filter(s -> name.equals(s.step)).findFirst();
     }
@@ -297,7 +312,19 @@ public final class Explainer {
         int room = Math.max(30, width - indent - 1);
         StringBuilder line = new StringBuilder();
         boolean first = true;
-        for (String word : text.split(" ")) {
+        for (String whole : text.split(" ")) {
+            String word = whole;
+            // A word longer than a line (a 48-byte secret in hex) is split: never cut, never past the width.
+            while (word.length() > room) {
+                if (line.length() > 0) {
+                    lines.add(prefixed(first ? title : "", line.toString(), indent));
+                    first = false;
+                    line.setLength(0);
+                }
+                lines.add(prefixed(first ? title : "", word.substring(0, room), indent));
+                first = false;
+                word = word.substring(room);
+            }
             if (line.length() > 0 && line.length() + 1 + word.length() > room) {
                 lines.add(prefixed(first ? title : "", line.toString(), indent));
                 first = false;

@@ -22,44 +22,82 @@ import navemu.api.result.TlsMessage;
  */
 public final class HumanRenderer {
 
+    /** Above this many redirect hops, {@code open} shows each hop on one line (as {@code open --compact}). */
+    public static final int COMPACT_ABOVE_HOPS = 3;
+
     public List<AttributedString> render(NavigationResult result, int width) {
+        return render(result, width, result.redirects.size() > COMPACT_ABOVE_HOPS);
+    }
+
+    /**
+     * @param compact each redirect hop on one line (status, where it went, time, a failed step)
+     *                instead of all its steps; the last hop is always shown in full
+     */
+    public List<AttributedString> render(NavigationResult result, int width, boolean compact) {
         List<AttributedString> lines = new ArrayList<>();
-        lines.add(headline(result));
+        lines.addAll(Fold.lines(headline(result), width, 4));
         int hopNumber = 1;
         for (Hop hop : result.redirects) {
-            lines.add(hopLine(hopNumber++, hop));
+            if (compact) {
+                lines.addAll(Fold.lines(compactHopLine(hopNumber++, hop), width, 9));
+                continue;
+            }
+            lines.addAll(Fold.lines(hopLine(hopNumber++, hop), width, 9));
             for (StepResult step : hop.steps) {
-                lines.add(indent(StepRow.of(step).full(width - 2)));
+                lines.addAll(indent(StepRow.of(step).lines(width - 2)));
             }
         }
         if (!result.redirects.isEmpty()) {
-            lines.add(new AttributedStringBuilder().append("  ").style(Style.HEADING)
+            lines.addAll(Fold.lines(new AttributedStringBuilder().append("  ").style(Style.HEADING)
                     .append("hop " + hopNumber + "  ").style(Style.PLAIN).append(String.valueOf(result.finalUrl))
-                    .toAttributedString());
+                    .toAttributedString(), width, 9));
         }
         for (StepResult step : result.steps) {
-            AttributedString row = StepRow.of(step).full(result.redirects.isEmpty() ? width : width - 2);
-            lines.add(result.redirects.isEmpty() ? row : indent(row));
+            List<AttributedString> rows = StepRow.of(step).lines(result.redirects.isEmpty() ? width : width - 2);
+            lines.addAll(result.redirects.isEmpty() ? rows : indent(rows));
         }
         if (result.tls != null) {
-            lines.add(section("tls", tlsText(result.tls)));
+            lines.addAll(Fold.lines(section("tls", tlsText(result.tls)), width, 8));
         }
         if (result.cert != null) {
-            lines.addAll(certLines(result.cert));
+            for (AttributedString line : certLines(result.cert)) {
+                lines.addAll(Fold.lines(line, width, 8));
+            }
         }
         String hsts = hstsText(result.hsts);
         if (!hsts.isEmpty()) {
-            lines.add(section("hsts", hsts));
+            lines.addAll(Fold.lines(section("hsts", hsts), width, 8));
         }
         if (result.http != null) {
-            lines.add(section("http", httpText(result.http)));
+            lines.addAll(Fold.lines(section("http", httpText(result.http)), width, 8));
         }
         if (!result.ok && result.error != null) {
-            lines.add(new AttributedStringBuilder().append("  ").style(Style.BAD).append(Style.CROSS + " " + result.error)
+            lines.addAll(Fold.lines(new AttributedStringBuilder().append("  ").style(Style.BAD).append(Style.CROSS + " " + result.error)
                     .style(Style.PLAIN).append(result.errorMessage == null ? "" : ": " + result.errorMessage)
-                    .toAttributedString());
+                    .toAttributedString(), width, 4));
         }
         return lines;
+    }
+
+    /** {@code hop 2  301  https://a/ → https://b/   12 ms  ✓ 5 steps}: one hop of a long chain on one line. */
+    private static AttributedString compactHopLine(int number, Hop hop) {
+        AttributedStringBuilder line = new AttributedStringBuilder().append("  ");
+        line.style(Style.HEADING).append("hop " + number + "  ").style(Style.PLAIN);
+        line.append(hop.internal ? "307 internal (HSTS)" : String.valueOf(hop.status)).append("  ");
+        line.append(String.valueOf(hop.url));
+        if (hop.location != null) {
+            line.append(" → ").append(hop.location);
+        }
+        double millis = hop.steps.stream().mapToDouble(s -> s.durationMs).sum();
+        line.style(Style.DIM).append("   " + Durations.ms(millis)).style(Style.PLAIN);
+        StepResult failed = hop.steps.stream().filter(s -> !s.ok).findFirst().orElse(null);
+        if (failed != null) {
+            line.append("  ").style(Style.BAD).append(Style.CROSS + " " + failed.step + " " + failed.error).style(Style.PLAIN);
+        } else {
+            line.append("  ").style(Style.GOOD).append(Style.TICK).style(Style.PLAIN).append(" " + hop.steps.stream()
+                    .map(s -> s.step).collect(java.util.stream.Collectors.joining(" ")));
+        }
+        return line.toAttributedString();
     }
 
     private static AttributedString headline(NavigationResult result) {
@@ -207,7 +245,11 @@ public final class HumanRenderer {
                 .style(Style.PLAIN).append(text).toAttributedString();
     }
 
-    private static AttributedString indent(AttributedString line) {
-        return new AttributedStringBuilder().append("  ").append(line).toAttributedString();
+    private static List<AttributedString> indent(List<AttributedString> lines) {
+        List<AttributedString> out = new ArrayList<>();
+        for (AttributedString line : lines) {
+            out.add(new AttributedStringBuilder().append("  ").append(line).toAttributedString());
+        }
+        return out;
     }
 }

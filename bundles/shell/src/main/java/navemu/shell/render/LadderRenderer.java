@@ -13,14 +13,26 @@ import navemu.api.trace.TraceEvent;
 
 /**
  * The handshake as a sequence diagram between client and server (the shape of RFC 8446 §2's
- * figures): one arrow per message, in order, with its key fields under it; consecutive messages
- * in one direction form a flight; each network round trip is marked where the client starts
- * waiting.
+ * figures): one arrow per message on the wire, in order, with its key fields under it —
+ * ChangeCipherSpec records and alerts included — then, past a line marking the handshake's end,
+ * what the connection carried later (NewSessionTickets, KeyUpdate, close_notify). Consecutive
+ * messages in one direction form a flight; each network round trip is marked where the client
+ * starts waiting.
  */
 public final class LadderRenderer {
 
-    /** One message on the wire, or a round-trip boundary ({@code roundTrip} set, the rest empty). */
+    /**
+     * One message on the wire, or a round-trip boundary ({@code roundTrip} set, the rest empty),
+     * or the end of the handshake ({@code roundTrip} null and {@code message} null).
+     */
     private record Rung(boolean fromClient, String message, int length, Map<String, String> fields, String roundTrip) {
+        static Rung handshakeEnd() {
+            return new Rung(false, null, 0, Map.of(), null);
+        }
+
+        boolean isHandshakeEnd() {
+            return message == null && roundTrip == null;
+        }
     }
 
     /**
@@ -40,22 +52,29 @@ public final class LadderRenderer {
             lines.add(new AttributedString("the last navigation made no TLS handshake"));
             return lines;
         }
-        int span = Math.max(30, Math.min(width, 100) - 4);
+        int span = Math.max(30, Math.min(width - 1, 100) - 4);
         lines.add(new AttributedStringBuilder().style(Style.HEADING).append("client")
                 .append(" ".repeat(span - "client".length() - "server".length() + 4)).append("server")
                 .style(Style.PLAIN).toAttributedString());
         if (tls != null) {
-            lines.add(new AttributedString(HumanRenderer.tlsText(tls), Style.DIM));
+            lines.addAll(Fold.lines(new AttributedString(HumanRenderer.tlsText(tls), Style.DIM), width, 2));
         }
         int flight = 0;
         int roundTrips = 0;
         Boolean direction = null;
         for (Rung rung : rungs) {
+            if (rung.isHandshakeEnd()) {
+                String text = " handshake done · after it, on the same connection ";
+                int dashes = Math.max(2, (span + 4 - text.length()) / 2);
+                lines.add(new AttributedString("═".repeat(dashes) + text + "═".repeat(dashes), Style.DIM));
+                direction = null;
+                continue;
+            }
             if (rung.roundTrip != null) {
                 roundTrips++;
                 String text = " round trip " + roundTrips + (rung.roundTrip.isEmpty() ? "" : ": " + rung.roundTrip) + " ";
                 int dashes = Math.max(2, (span + 4 - text.length()) / 2);
-                lines.add(new AttributedString("┄".repeat(dashes) + text + "┄".repeat(dashes), Style.CHANGED));
+                lines.addAll(Fold.lines(new AttributedString("┄".repeat(dashes) + text + "┄".repeat(dashes), Style.CHANGED), width, 2));
                 continue;
             }
             if (direction == null || direction != rung.fromClient) {
@@ -65,18 +84,25 @@ public final class LadderRenderer {
             }
             lines.add(arrow(rung, span));
             if (rung.fields.size() > (rung.fields.containsKey("length") ? 1 : 0)) {
-                StringBuilder fields = new StringBuilder();
-                rung.fields.forEach((k, v) -> {
-                    if (!k.equals("length")) {
-                        fields.append(fields.length() == 0 ? "" : "  ").append(k).append('=').append(v);
-                    }
-                });
-                String text = (rung.fromClient ? "      " : " ".repeat(Math.max(6, span / 3))) + fields;
-                AttributedString line = new AttributedString(text, Style.DIM);
-                lines.add(line.columnLength() > width ? line.columnSubSequence(0, width - 1) : line);
+                lines.addAll(fieldLines(rung, span, width));
             }
         }
         return lines;
+    }
+
+    /**
+     * A message's fields under its arrow: on one line when they fit, else one field a line, a long
+     * value (the offered suites, a random) folded, never cut.
+     */
+    private static List<AttributedString> fieldLines(Rung rung, int span, int width) {
+        String margin = rung.fromClient ? "      " : " ".repeat(Math.max(6, Math.min(span / 3, width / 4)));
+        List<String> fields = new ArrayList<>();
+        rung.fields.forEach((k, v) -> {
+            if (!k.equals("length")) {
+                fields.add(k + '=' + v);
+            }
+        });
+        return Fold.block(new AttributedString(margin.substring(2)), fields, width, margin.length(), Style.DIM);
     }
 
     private static AttributedString arrow(Rung rung, int span) {
@@ -128,12 +154,22 @@ public final class LadderRenderer {
         if (start < 0) {
             return rungs;
         }
+        boolean ended = false;
         for (TraceEvent event : events.subList(start + 1, events.size())) {
             if (!"tls".equals(event.step())) {
                 continue;
             }
             if (event.kind() == TraceEvent.Kind.STEP_END || event.kind() == TraceEvent.Kind.STEP_ERROR) {
-                break;
+                // What the connection carries after the handshake is still on the wire and still
+                // TLS: NewSessionTickets (RFC 8446 §4.6.1), KeyUpdate, the closing alert.
+                ended = true;
+                continue;
+            }
+            if (ended && event.kind() != TraceEvent.Kind.SENT && event.kind() != TraceEvent.Kind.RECEIVED) {
+                continue;
+            }
+            if (ended && (rungs.isEmpty() || !rungs.get(rungs.size() - 1).isHandshakeEnd()) && !afterHandshake(rungs)) {
+                rungs.add(Rung.handshakeEnd());
             }
             switch (event.kind()) {
                 case SENT:
@@ -148,6 +184,10 @@ public final class LadderRenderer {
             }
         }
         return rungs;
+    }
+
+    private static boolean afterHandshake(List<Rung> rungs) {
+        return rungs.stream().anyMatch(Rung::isHandshakeEnd);
     }
 
     /** The navigator puts a message's length in the event's fields or text; 0 when it did not. */

@@ -13,8 +13,10 @@ import navemu.api.trace.NavigationListener;
 import navemu.api.trace.TraceEvent;
 
 /**
- * The live view of a navigation in a terminal: each step appears as it starts ({@code …}) and
- * is rewritten in place when it ends, with ✓ and its time and round trips, or ✗ and the error.
+ * The live view of a navigation in a terminal: one line, rewritten in place, showing the step
+ * that runs ({@code …}, and how long it waits once slow) and then how it ended (✓ and its time and
+ * round trips, or ✗ and the error). It leaves nothing behind: the summary {@code open} prints
+ * next replaces it and lists every step once.
  * Called on the navigating thread; it only writes a line, so it never holds the navigation up.
  */
 public final class ProgressView implements NavigationListener, AutoCloseable {
@@ -93,7 +95,9 @@ public final class ProgressView implements NavigationListener, AutoCloseable {
                     row = new AttributedStringBuilder().append(row).style(Style.DIM).append("  " + event.text())
                             .style(Style.PLAIN).toAttributedString();
                 }
-                console.out(row);
+                // Rewritten in place like the start: the summary that follows lists every step once,
+                // so the live view never leaves a second copy of a step on the screen.
+                console.transientLine(row);
                 break;
             default:
                 break;

@@ -1,5 +1,6 @@
 package navemu.shell.render;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,31 +11,23 @@ import navemu.api.result.StepResult;
 
 /**
  * One step on one line, the same in the live view, the summary and the comparison:
- * {@code ✓ dns   dnsjava       3.2 ms  1 rtt  address=127.0.0.1}.
+ * {@code ✓ dns   dnsjava       3.2 ms  1 rtt  127.0.0.1 · asked 127.0.0.1:53 over udp}.
  *
  * @param running true while the step has started and not ended (live view only)
  */
 public record StepRow(String step, String impl, boolean ok, boolean running, double durationMs, int rtts,
                       String error, String detail) {
+    /** Where a folded detail continues: under the first character after {@code ✓ dns   dnsjava   3.2 ms 1 rtt}. */
+    static final int DETAIL_COLUMN = 8;
 
     public static StepRow of(StepResult step) {
         return new StepRow(step.step, step.impl, step.ok, false, step.durationMs, step.rtts, step.error,
                 detailText(step.detail));
     }
 
-    /** The step's detail as {@code key=value} words, in the order the step recorded them. */
+    /** The step's detail said for people ({@code 127.0.0.1:443 · port from HTTPS RR · connected in 1.3 ms}). */
     public static String detailText(Map<String, Object> detail) {
-        StringBuilder text = new StringBuilder();
-        if (detail == null) {
-            return "";
-        }
-        for (Map.Entry<String, Object> entry : detail.entrySet()) {
-            if (entry.getValue() == null) {
-                continue;
-            }
-            text.append(text.length() == 0 ? "" : "  ").append(entry.getKey()).append('=').append(entry.getValue());
-        }
-        return text.toString();
+        return StepDetail.describe(detail);
     }
 
     /** Without the detail, for columns: {@code ✓ dns dnsjava 3.2 ms 1 rtt}. */
@@ -53,15 +46,24 @@ public record StepRow(String step, String impl, boolean ok, boolean running, dou
         return line.toAttributedString();
     }
 
-    /** The full row, cut to {@code width} columns. */
+    /** The full row on one line, cut to {@code width} columns: only for a live line, which must stay one line. */
     public AttributedString full(int width) {
+        AttributedString text = unfolded();
+        return text.columnLength() > width && width > 1 ? text.columnSubSequence(0, width - 1) : text;
+    }
+
+    /** The full row folded to {@code width}: a long detail goes on under the detail column, never cut. */
+    public List<AttributedString> lines(int width) {
+        return Fold.lines(unfolded(), width, DETAIL_COLUMN);
+    }
+
+    private AttributedString unfolded() {
         AttributedStringBuilder line = new AttributedStringBuilder();
         line.append("  ").append(brief());
         if (!running && ok && !detail.isEmpty()) {
             line.append("  ").style(Style.DIM).append(detail).style(Style.PLAIN);
         }
-        AttributedString text = line.toAttributedString();
-        return text.columnLength() > width && width > 1 ? text.columnSubSequence(0, width - 1) : text;
+        return line.toAttributedString();
     }
 
     public String rttText() {

@@ -12,11 +12,14 @@ import navemu.api.trace.TraceEvent;
 
 /**
  * Every event of a navigation, one a line, timed from the first: what {@code trace} prints.
+ * Every field is shown in full: an event too long for the width goes on over more lines.
  * Derived secrets are left out unless asked for, and then marked as sensitive.
  */
 public final class TraceRenderer {
     /** Fields the line says already: the length is in the text, the count and duration in the step's end. */
     private static final java.util.Set<String> NOT_SHOWN = java.util.Set.of("length", "count", "durationMs");
+    /** Where an event's description starts: after the time, the step and the label. */
+    private static final int DESCRIPTION_COLUMN = 34;
 
     public List<AttributedString> render(List<TraceEvent> events, boolean secrets, int width) {
         List<AttributedString> lines = new ArrayList<>();
@@ -37,8 +40,9 @@ public final class TraceRenderer {
             line.append(StepRow.pad(event.step(), 8)).append(' ');
             line.style(styleOf(event)).append(StepRow.pad(label(event), 11)).style(Style.PLAIN).append(' ');
             line.append(describe(event));
-            AttributedString text = line.toAttributedString();
-            lines.add(text.columnLength() > width && !event.sensitive() ? text.columnSubSequence(0, width - 1) : text);
+            // Never cut: a line too long for the width puts each field on a line of its own
+            // under the description, and folds a long value (a ClientHello's suites, a secret).
+            lines.addAll(Fold.block(line.toAttributedString(), fields(event), width, DESCRIPTION_COLUMN, Style.PLAIN));
         }
         if (hidden > 0) {
             lines.add(new AttributedString(hidden + (hidden == 1 ? " secret" : " secrets")
@@ -99,12 +103,16 @@ public final class TraceRenderer {
                 }
                 break;
         }
-        for (Map.Entry<String, String> field : event.fields().entrySet()) {
-            if (NOT_SHOWN.contains(field.getKey())) {
-                continue;
-            }
-            text.append("  ").append(field.getKey()).append('=').append(field.getValue());
-        }
         return text.toString();
+    }
+
+    private static List<String> fields(TraceEvent event) {
+        List<String> fields = new ArrayList<>();
+        for (Map.Entry<String, String> field : event.fields().entrySet()) {
+            if (!NOT_SHOWN.contains(field.getKey())) {
+                fields.add(field.getKey() + '=' + field.getValue());
+            }
+        }
+        return fields;
     }
 }

@@ -29,7 +29,7 @@ class HumanRendererTest {
     @Test
     void eachStepShowsImplDurationRoundTripsAndDetail() {
         String text = text(renderer.render(Results.ok("https://www.lab.test/", 200, "jsse"), 120));
-        assertTrue(text.contains("  ✓ dns   dnsjava        3.2 ms 1 rtt  address=127.0.0.1"), text);
+        assertTrue(text.contains("  ✓ dns   dnsjava        3.2 ms 1 rtt  127.0.0.1\n"), "the detail said for people, not address=…: " + text);
         assertTrue(text.contains("  ✓ tls   jsse            40 ms 1 rtt"), text);
         assertTrue(text.contains("  ✓ http  -              2.0 ms 1 rtt"), text);
     }

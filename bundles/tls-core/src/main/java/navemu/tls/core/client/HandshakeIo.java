@@ -34,6 +34,7 @@ public final class HandshakeIo {
     public HandshakeIo(RecordLayer records, MessageLog log) {
         this.records = records;
         this.log = log;
+        records.onDroppedChangeCipherSpec(() -> log.receivedRecord("ChangeCipherSpec", 1, Map.of("note", "dummy, for middlebox compatibility (RFC 8446 §D.4); dropped")));
     }
 
     public String waitingFor() {

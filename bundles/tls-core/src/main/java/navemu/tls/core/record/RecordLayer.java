@@ -19,6 +19,7 @@ public final class RecordLayer {
     private RecordProtection readProtection = RecordProtection.NONE;
     private RecordProtection writeProtection = RecordProtection.NONE;
     private boolean dropChangeCipherSpec;
+    private Runnable droppedChangeCipherSpec = () -> { };
     /**
      * Set when the first TLS 1.3 read keys are installed and never cleared, whatever later key
      * changes happen (RFC 8446 §5: from then on every record but the compatibility
@@ -80,6 +81,11 @@ public final class RecordLayer {
         this.dropChangeCipherSpec = on;
     }
 
+    /** Told of each change_cipher_spec dropped under {@link #dropChangeCipherSpec}: it crossed the wire, so the trace shows it. */
+    public void onDroppedChangeCipherSpec(Runnable listener) {
+        this.droppedChangeCipherSpec = listener == null ? () -> { } : listener;
+    }
+
     public long bytesRead() {
         return bytesRead;
     }
@@ -103,6 +109,7 @@ public final class RecordLayer {
                     throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
                             "change_cipher_spec record must be the single byte 0x01 (RFC 8446 §5)");
                 }
+                droppedChangeCipherSpec.run();
                 continue;
             }
             return countingEmpty(withoutEmptyHandshake(open(wire)));
