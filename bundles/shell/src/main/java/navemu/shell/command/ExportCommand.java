@@ -11,11 +11,13 @@ import navemu.api.result.NavigationResult;
 import navemu.shell.export.HarWriter;
 import navemu.shell.export.HtmlReport;
 import navemu.shell.parse.CommandLine;
+import navemu.shell.render.JsonRenderer;
 
 /**
  * {@code export json|har|html FILE}: the navigations this session keeps (the last 200 by
  * default, see {@link ResultHistory}) as JSON lines or a HAR 1.2 log, or the last one as a
- * self-contained HTML page.
+ * self-contained HTML page. {@code export json FILE --trace [--secrets]} puts each navigation's
+ * trace events in its line, as {@code --json --trace} does.
  */
 public final class ExportCommand implements Command {
 
@@ -26,7 +28,7 @@ public final class ExportCommand implements Command {
 
     @Override
     public String usage() {
-        return "export json|har|html FILE";
+        return "export json|har|html FILE [--trace [--secrets]]";
     }
 
     @Override
@@ -40,21 +42,24 @@ public final class ExportCommand implements Command {
         ResultHistory history = session.history();
         String kept = "json and har write the last " + history.capacity() + " navigations of this session"
                 + " (set with -D" + ResultHistory.CAPACITY_PROPERTY + "=N); html writes the last one.";
+        String trace = "json --trace puts each navigation's trace events in its line (--secrets: the derived"
+                + " secrets too, marked sensitive).";
         if (history.dropped() == 0) {
-            return List.of(kept);
+            return List.of(kept, trace);
         }
-        return List.of(kept, history.dropped() + " older navigations are no longer kept.");
+        return List.of(kept, trace, history.dropped() + " older navigations are no longer kept.");
     }
 
     @Override
     public CommandResult run(CommandLine line, Session session) throws UsageException, CommandException {
-        if (line.args().size() != 2) {
+        if (line.args().size() < 2) {
             throw new UsageException("export takes a format and a file");
         }
         String format = line.arg(0);
         if (!List.of("json", "har", "html").contains(format)) {
             throw new UsageException("unknown export format '" + format + "'; json, har or html");
         }
+        JsonRenderer.Trace trace = traceOption(format, line.args().subList(2, line.args().size()));
         List<NavigationResult> results = session.results();
         if (results.isEmpty()) {
             throw new CommandException("nothing to export: no navigation yet");
@@ -74,8 +79,8 @@ public final class ExportCommand implements Command {
                         writer.write(new HtmlReport().write(session.requireLast(), session.lastEvents()));
                         break;
                     default:
-                        for (NavigationResult result : results) {
-                            writer.write(session.jsonRenderer().toLine(result));
+                        for (ResultHistory.Entry entry : session.history().entries()) {
+                            writer.write(session.jsonRenderer().toLine(entry.result(), entry.events(), trace));
                             writer.write('\n');
                         }
                 }
@@ -91,6 +96,22 @@ public final class ExportCommand implements Command {
         session.report("wrote " + written + (written == 1 ? " navigation" : " navigations") + " as " + format + " to " + file
                 + older);
         return CommandResult.DONE;
+    }
+
+    private static JsonRenderer.Trace traceOption(String format, List<String> options) throws UsageException {
+        if (options.isEmpty()) {
+            return JsonRenderer.Trace.NONE;
+        }
+        if (!format.equals("json")) {
+            throw new UsageException("only export json takes --trace");
+        }
+        if (options.equals(List.of("--trace"))) {
+            return JsonRenderer.Trace.EVENTS;
+        }
+        if (options.equals(List.of("--trace", "--secrets")) || options.equals(List.of("--secrets", "--trace"))) {
+            return JsonRenderer.Trace.EVENTS_AND_SECRETS;
+        }
+        throw new UsageException("after the file, export json takes --trace, or --trace --secrets");
     }
 
     @Override
