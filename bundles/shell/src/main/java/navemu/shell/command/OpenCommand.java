@@ -5,7 +5,11 @@ import java.util.Map;
 
 import navemu.shell.parse.CommandLine;
 
-/** {@code open URL}: one navigation through the active composition, shown live and summed up. */
+/**
+ * {@code open [-X METHOD] [-H 'Name: value']… [-d DATA] URL}: one navigation through the active
+ * composition, shown live and summed up; the options shape its first request as curl's do
+ * ({@link RequestArguments}).
+ */
 public final class OpenCommand implements Command {
 
     @Override
@@ -15,27 +19,27 @@ public final class OpenCommand implements Command {
 
     @Override
     public String usage() {
-        return "open URL";
+        return "open [-X METHOD] [-H 'Name: value']… [-d DATA|@FILE] URL";
     }
 
     @Override
     public String summary() {
-        return "navigate to URL through the active slots and show every step";
+        return "navigate to URL through the active slots and show every step (-X -H -d as in curl)";
     }
 
     @Override
     public CommandResult run(CommandLine line, Session session) throws UsageException, CommandException {
-        if (line.args().size() != 1) {
-            throw new UsageException("open takes exactly one URL");
-        }
-        UrlArgument.check(line.arg(0), session);
-        session.show(session.navigate(line.arg(0), Map.of()));
+        RequestArguments request = RequestArguments.parse(line.args());
+        UrlArgument.check(request.url(), session);
+        session.show(session.navigate(request.url(), Map.of(), request.options()));
         return CommandResult.DONE;
     }
 
     @Override
     public List<String> complete(int index, List<String> before, Session session) {
-        return index == 0 ? labUrls(session) : List.of();
+        boolean optionValue = !before.isEmpty() && List.of("-X", "--request", "-H", "--header", "-d", "--data")
+                .contains(before.get(before.size() - 1));
+        return optionValue ? List.of() : labUrls(session);
     }
 
     /** The lab's site URLs, for completing a URL argument. */
