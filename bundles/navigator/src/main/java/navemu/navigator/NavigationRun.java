@@ -388,8 +388,8 @@ final class NavigationRun {
         http.bodyBytes = response.bodyBytes();
         http.bodyPreview = response.bodyPreview();
         http.bodyPreviewBytes = response.bodyPreviewBytes();
-        hop.http = http;
         http.truncated = response.truncated();
+        hop.http = http;
         hop.status = response.status();
         step.received("HTTP/1.1 " + response.status() + " " + response.reason(), (int) Math.min(Integer.MAX_VALUE, response.bodyBytes()),
                 Map.of("status", Integer.toString(response.status())));

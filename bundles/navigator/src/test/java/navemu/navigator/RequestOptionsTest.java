@@ -229,9 +229,11 @@ class RequestOptionsTest {
         open("https://www.test/", RequestOptions.NAVIGATION);
         open("https://www.test/", post("a=1"));
         open("https://www.test/", new RequestOptions("GET", List.of(), "body".getBytes()));
+        open("https://www.test/", new RequestOptions("get", List.of(), null));
 
         assertTrue(new String(offered.get(0), StandardCharsets.UTF_8).startsWith("GET / HTTP/1.1\r\n"));
         assertNull(offered.get(1), "a POST is never sent as replayable 0-RTT data");
         assertNull(offered.get(2), "nor a request with a body");
+        assertNull(offered.get(3), "method names are case-sensitive: 'get' is not the safe GET");
     }
 }

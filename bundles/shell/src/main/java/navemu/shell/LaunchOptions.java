@@ -109,6 +109,9 @@ public final class LaunchOptions {
         if (trace && !json) {
             throw new UsageException("--trace adds the trace to the --json lines; without --json, type 'trace' after 'open'");
         }
+        if (trace && sources.isEmpty() && !help) {
+            throw new UsageException("--trace adds the trace to the lines of -c and --script runs; in the shell, type 'trace'");
+        }
         if (secrets && !trace) {
             throw new UsageException("--secrets adds the derived secrets to --trace; it needs --json --trace");
         }

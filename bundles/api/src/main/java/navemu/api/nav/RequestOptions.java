@@ -101,9 +101,12 @@ public record RequestOptions(String method, List<Header> headers, byte[] body) {
         return value;
     }
 
-    /** True for the methods RFC 9110 §9.2.1 calls safe, the only ones that may go as TLS 1.3 early data. */
+    /**
+     * True for the methods RFC 9110 §9.2.1 calls safe, the only ones that may go as TLS 1.3 early
+     * data. Method names are case-sensitive (§9.1): {@code get} is not GET.
+     */
     public boolean safe() {
-        return switch (method.toUpperCase(Locale.ROOT)) {
+        return switch (method) {
             case "GET", "HEAD", "OPTIONS", "TRACE" -> true;
             default -> false;
         };

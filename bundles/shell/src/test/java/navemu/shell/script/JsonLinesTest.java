@@ -127,8 +127,9 @@ class JsonLinesTest {
     }
 
     @Test
-    void traceWithoutJsonAndSecretsWithoutTraceAreUsageErrors() {
-        for (String[] args : List.of(new String[] {"--trace", "-c", "slots"}, new String[] {"--json", "--secrets", "-c", "slots"})) {
+    void traceWithoutJsonOrOutsideABatchRunAndSecretsWithoutTraceAreUsageErrors() {
+        for (String[] args : List.of(new String[] {"--trace", "-c", "slots"}, new String[] {"--json", "--secrets", "-c", "slots"},
+                new String[] {"--json", "--trace"})) {
             org.junit.jupiter.api.Assertions.assertThrows(navemu.shell.command.UsageException.class,
                     () -> navemu.shell.LaunchOptions.parse(args));
         }
