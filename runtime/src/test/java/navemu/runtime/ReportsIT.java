@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -14,12 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 
 /**
  * The files others open, made from real lab navigations by the real jar: the HAR validates
@@ -44,10 +44,10 @@ class ReportsIT {
                 "-c", "export html " + html);
 
         assertEquals(0, run.exitCode(), run.toString());
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V6)
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_6)
                 .getSchema(SchemaLocation.of("classpath:har-schema/har.json"));
         String text = Files.readString(har);
-        Set<ValidationMessage> problems = schema.validate(text, InputFormat.JSON);
+        List<Error> problems = schema.validate(text, InputFormat.JSON);
         assertTrue(problems.isEmpty(), "HAR 1.2 schema violations: " + problems);
         JsonObject log = JsonParser.parseString(text).getAsJsonObject().getAsJsonObject("log");
         assertTrue(log.getAsJsonArray("entries").size() >= 1 + 2 + 6,

@@ -22,6 +22,8 @@ import navemu.api.hsts.HstsUpdate;
 import navemu.api.dns.DnsAnswer;
 import navemu.api.nav.NavigationRequest;
 import navemu.api.nav.PortHint;
+import navemu.api.nav.RequestOptions;
+import navemu.api.result.Header;
 import navemu.api.result.CertInfo;
 import navemu.api.result.Hop;
 import navemu.api.result.HttpInfo;
@@ -38,6 +40,7 @@ import navemu.navigator.http.FirstByteClock;
 import navemu.navigator.http.Http11Client;
 import navemu.navigator.http.HttpProtocolException;
 import navemu.navigator.http.HttpResponse;
+import navemu.navigator.http.RequestMessage;
 
 /**
  * One navigation, hop by hop, the way a browser does it:
@@ -80,8 +83,9 @@ final class NavigationRun {
             TargetUrl url = TargetUrl.parse(request.url());
             // The URL as the address bar shows it: WWW.LAB.TEST is www.lab.test, not a redirect to it.
             result.url = url.toString();
+            RedirectRequest sending = new RedirectRequest(request.http(), null);
             for (int hops = 0; ; hops++) {
-                hop = new HopState(url);
+                hop = new HopState(url, sending.options(), sending.note());
                 runHop(hop);
                 if (hop.next == null) {
                     break;
@@ -91,6 +95,9 @@ final class NavigationRun {
                             "more than " + MAX_REDIRECTS + " redirects; the last one was to " + hop.next);
                 }
                 result.redirects.add(hop.toHop());
+                // The internal HSTS upgrade sends the same request again, only over https.
+                sending = hop.internalUpgrade ? new RedirectRequest(hop.request, null)
+                        : RedirectRequest.after(hop.request, hop.status, hop.url, hop.next);
                 url = hop.next;
             }
             result.ok = true;
@@ -147,14 +154,16 @@ final class NavigationRun {
         request.cancellation().closeOnCancel(connection);
         hopAlarm.closeOnExpiry(connection);
         try {
-            byte[] requestBytes = Http11Client.getRequest(hop.url.requestTarget(), hop.url.hostHeader());
+            RequestMessage message = RequestMessage.of(hop.request, hop.url.requestTarget(), hop.url.hostHeader());
             if (hop.url.secure()) {
-                // A navigation GET is idempotent, so it may go as TLS 1.3 early data (RFC 8446 §2.3)
-                // when the session slot holds a ticket that allows it; the TLS slot decides.
-                SecureChannel channel = tlsStep(hop, connection, port, requestBytes);
+                // A safe request without a body (a navigation GET) may go as TLS 1.3 early data (RFC 8446
+                // §2.3, §8: replayable) when the session slot holds a ticket that allows it; the TLS slot
+                // decides. Anything else waits for the handshake, as Chromium sends only those early.
+                byte[] earlyData = hop.request.safe() && !hop.request.hasBody() ? message.bytes() : null;
+                SecureChannel channel = tlsStep(hop, connection, port, earlyData);
                 request.cancellation().closeOnCancel(channel);
                 try {
-                    httpStep(hop, connection, channel.input(), channel.output(), true, requestBytes,
+                    httpStep(hop, connection, channel.input(), channel.output(), true, message,
                             channel.earlyDataAccepted());
                 } catch (IOException e) {
                     throw interruptedOr(hop, new NavigationException(NetError.ERR_CONNECTION_CLOSED,
@@ -164,7 +173,7 @@ final class NavigationRun {
                 }
             } else {
                 try {
-                    httpStep(hop, connection, connection.input(), connection.output(), false, requestBytes, false);
+                    httpStep(hop, connection, connection.input(), connection.output(), false, message, false);
                 } catch (IOException e) {
                     throw interruptedOr(hop, new NavigationException(NetError.ERR_CONNECTION_CLOSED,
                             "connection failed: " + e.getMessage(), e));
@@ -323,14 +332,20 @@ final class NavigationRun {
     }
 
     private void httpStep(HopState hop, Closeable connection, InputStream in, OutputStream out, boolean secure,
-                          byte[] requestBytes, boolean sentAsEarlyData) throws NavigationException {
+                          RequestMessage message, boolean sentAsEarlyData) throws NavigationException {
         StepRecorder step = new StepRecorder(listener, "http", "", startNanos);
         HttpInfo http = new HttpInfo();
-        http.method = "GET";
-        http.requestTarget = hop.url.requestTarget();
+        http.method = message.method();
+        http.requestTarget = message.target();
+        http.requestHeaders = new ArrayList<>(message.headers());
+        http.requestBodyBytes = message.body().length;
         http.insecure = !secure;
         if (!secure) {
             step.info("plain http://: the request and response travel unencrypted");
+        }
+        if (hop.requestNote != null) {
+            step.info("after the redirect: " + hop.requestNote);
+            step.detail("redirectChangedRequest", hop.requestNote);
         }
         HttpResponse response;
         FirstByteClock firstByte = new FirstByteClock(in);
@@ -350,12 +365,14 @@ final class NavigationRun {
                 step.info("the request already went as TLS 1.3 early data (0-RTT), accepted by the server: not sent again");
                 step.detail("earlyData", true);
             } else {
+                byte[] requestBytes = message.bytes();
                 Http11Client.send(out, requestBytes);
                 sent = System.nanoTime();
-                step.sent("GET " + hop.url.requestTarget(), requestBytes.length, Map.of("Host", hop.url.hostHeader()));
+                step.sent(message.method() + " " + message.target(), requestBytes.length,
+                        Map.of("Host", hop.url.hostHeader()));
                 step.roundTrip("request sent, waiting for the response");
             }
-            response = Http11Client.readResponse(new BufferedInputStream(firstByte), headersRead);
+            response = Http11Client.readResponse(new BufferedInputStream(firstByte), message.method(), headersRead);
             recordPhases(step, sendStart, sent, firstByte.firstByteNanos(), System.nanoTime());
         } catch (IOException e) {
             NavigationException reported = interruptedOr(hop, httpFailure(e));
@@ -366,11 +383,11 @@ final class NavigationRun {
         http.status = response.status();
         http.reason = response.reason();
         for (Map.Entry<String, String> h : response.headers()) {
-            String separator = h.getKey().equalsIgnoreCase("Set-Cookie") ? "\n" : ", ";
-            http.headers.merge(h.getKey(), h.getValue(), (a, b) -> a + separator + b);
+            http.headers.add(new Header(h.getKey(), h.getValue()));
         }
         http.bodyBytes = response.bodyBytes();
         http.bodyPreview = response.bodyPreview();
+        http.bodyPreviewBytes = response.bodyPreviewBytes();
         http.truncated = response.truncated();
         hop.http = http;
         hop.status = response.status();
@@ -488,9 +505,15 @@ final class NavigationRun {
         TlsInfo tls;
         CertInfo cert;
         HttpInfo http;
+        /** What this hop sends: the user's request, or what a redirect made of it. */
+        final RequestOptions request;
+        /** How the redirect that led here changed the request, or null. */
+        final String requestNote;
 
-        HopState(TargetUrl url) {
+        HopState(TargetUrl url, RequestOptions request, String requestNote) {
             this.url = url;
+            this.request = request;
+            this.requestNote = requestNote;
         }
 
         Hop toHop() {

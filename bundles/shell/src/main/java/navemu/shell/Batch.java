@@ -27,6 +27,7 @@ public final class Batch {
     }
 
     public int run(LaunchOptions options) {
+        session.jsonTrace(options.trace());
         ScriptRunner scripts = new ScriptRunner(session);
         // A script that is not there is a usage error: found out before anything runs.
         for (LaunchOptions.Source source : options.sources()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import navemu.shell.command.UsageException;
+import navemu.shell.render.JsonRenderer;
 
 /**
  * The command line, as DESIGN.md defines it: {@code -c 'CMD'} (repeatable; {@code ;} separates
@@ -13,7 +14,7 @@ import navemu.shell.command.UsageException;
 public final class LaunchOptions {
 
     /** The synopsis, printed under a usage error. The launcher reads --home, --config and --version itself. */
-    public static final String USAGE = "usage: navemu [--home DIR] [--config DIR] [--json] [-c 'CMD[; CMD…]']… "
+    public static final String USAGE = "usage: navemu [--home DIR] [--config DIR] [--json] [--trace [--secrets]] [-c 'CMD[; CMD…]']… "
             + "[--script FILE]… [--junit FILE]\n       navemu --help | --version";
 
     /** What {@code --help} prints: the synopsis, then every option, in the order a user needs them. */
@@ -24,7 +25,10 @@ public final class LaunchOptions {
 
               -c, --command 'CMD'  run commands (';' separates them) and exit; repeatable
               --script FILE        run a navigation script (one command a line, # comments) and exit; repeatable
-              --json               print each navigation's result as one JSON line
+              --json               print each navigation's result as one JSON line; stdout then carries
+                                   nothing else (messages, views and summaries go to stderr)
+              --trace              with --json: each line also carries the navigation's trace events
+              --secrets            with --trace: the derived secrets too, marked sensitive
               --junit FILE         also write a JUnit XML report of the -c commands and scripts
               --home DIR           where navemu keeps history, HSTS and session files and the lab CA
                                    (default: $NAVEMU_HOME, else ~/.navemu)
@@ -43,12 +47,14 @@ public final class LaunchOptions {
 
     private final List<Source> sources;
     private final boolean json;
+    private final JsonRenderer.Trace trace;
     private final boolean help;
     private final String junit;
 
-    private LaunchOptions(List<Source> sources, boolean json, boolean help, String junit) {
+    private LaunchOptions(List<Source> sources, boolean json, JsonRenderer.Trace trace, boolean help, String junit) {
         this.sources = List.copyOf(sources);
         this.json = json;
+        this.trace = trace;
         this.help = help;
         this.junit = junit;
     }
@@ -56,6 +62,8 @@ public final class LaunchOptions {
     public static LaunchOptions parse(String[] args) throws UsageException {
         List<Source> sources = new ArrayList<>();
         boolean json = false;
+        boolean trace = false;
+        boolean secrets = false;
         boolean help = false;
         String junit = null;
         for (int i = 0; i < args.length; i++) {
@@ -73,6 +81,12 @@ public final class LaunchOptions {
                     break;
                 case "--json":
                     json = true;
+                    break;
+                case "--trace":
+                    trace = true;
+                    break;
+                case "--secrets":
+                    secrets = true;
                     break;
                 case "-h":
                 case "--help":
@@ -92,7 +106,18 @@ public final class LaunchOptions {
         if (junit != null && sources.isEmpty()) {
             throw new UsageException("--junit reports on -c commands or --script files; there are none");
         }
-        return new LaunchOptions(sources, json, help, junit);
+        if (trace && !json) {
+            throw new UsageException("--trace adds the trace to the --json lines; without --json, type 'trace' after 'open'");
+        }
+        if (trace && sources.isEmpty() && !help) {
+            throw new UsageException("--trace adds the trace to the lines of -c and --script runs; in the shell, type 'trace'");
+        }
+        if (secrets && !trace) {
+            throw new UsageException("--secrets adds the derived secrets to --trace; it needs --json --trace");
+        }
+        JsonRenderer.Trace events = !trace ? JsonRenderer.Trace.NONE
+                : secrets ? JsonRenderer.Trace.EVENTS_AND_SECRETS : JsonRenderer.Trace.EVENTS;
+        return new LaunchOptions(sources, json, events, help, junit);
     }
 
     private static String value(String[] args, int index, String option) throws UsageException {
@@ -108,6 +133,11 @@ public final class LaunchOptions {
 
     public boolean json() {
         return json;
+    }
+
+    /** Which trace events each --json line carries. */
+    public JsonRenderer.Trace trace() {
+        return trace;
     }
 
     public boolean help() {

@@ -18,9 +18,11 @@ import navemu.api.trace.NavigationListener;
  * @param timeout      the longest any single network wait may take
  * @param keyLog       where key-log lines go
  * @param cancellation lets another thread stop the navigation (Ctrl-C)
+ * @param http         the method, extra header fields and body of the first request ({@code open -X -H -d});
+ *                     {@link RequestOptions#NAVIGATION} for a plain navigation
  */
 public record NavigationRequest(String url, Map<Slot, String> overrides, NavigationListener listener, Clock clock,
-                                Duration timeout, KeyLog keyLog, Cancellation cancellation) {
+                                Duration timeout, KeyLog keyLog, Cancellation cancellation, RequestOptions http) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -31,34 +33,45 @@ public record NavigationRequest(String url, Map<Slot, String> overrides, Navigat
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         keyLog = keyLog == null ? KeyLog.NONE : keyLog;
         cancellation = cancellation == null ? new Cancellation() : cancellation;
+        http = http == null ? RequestOptions.NAVIGATION : http;
+    }
+
+    /** A plain navigation (GET, no extra fields, no body). */
+    public NavigationRequest(String url, Map<Slot, String> overrides, NavigationListener listener, Clock clock,
+                             Duration timeout, KeyLog keyLog, Cancellation cancellation) {
+        this(url, overrides, listener, clock, timeout, keyLog, cancellation, null);
     }
 
     /** The plain case: this URL, the active composition, no listener. */
     public static NavigationRequest of(String url) {
-        return new NavigationRequest(url, Map.of(), null, null, null, null, null);
+        return new NavigationRequest(url, Map.of(), null, null, null, null, null, null);
     }
 
     public NavigationRequest withOverrides(Map<Slot, String> newOverrides) {
-        return new NavigationRequest(url, newOverrides, listener, clock, timeout, keyLog, cancellation);
+        return new NavigationRequest(url, newOverrides, listener, clock, timeout, keyLog, cancellation, http);
     }
 
     public NavigationRequest withListener(NavigationListener newListener) {
-        return new NavigationRequest(url, overrides, newListener, clock, timeout, keyLog, cancellation);
+        return new NavigationRequest(url, overrides, newListener, clock, timeout, keyLog, cancellation, http);
     }
 
     public NavigationRequest withClock(Clock newClock) {
-        return new NavigationRequest(url, overrides, listener, newClock, timeout, keyLog, cancellation);
+        return new NavigationRequest(url, overrides, listener, newClock, timeout, keyLog, cancellation, http);
     }
 
     public NavigationRequest withTimeout(Duration newTimeout) {
-        return new NavigationRequest(url, overrides, listener, clock, newTimeout, keyLog, cancellation);
+        return new NavigationRequest(url, overrides, listener, clock, newTimeout, keyLog, cancellation, http);
     }
 
     public NavigationRequest withKeyLog(KeyLog newKeyLog) {
-        return new NavigationRequest(url, overrides, listener, clock, timeout, newKeyLog, cancellation);
+        return new NavigationRequest(url, overrides, listener, clock, timeout, newKeyLog, cancellation, http);
     }
 
     public NavigationRequest withCancellation(Cancellation newCancellation) {
-        return new NavigationRequest(url, overrides, listener, clock, timeout, keyLog, newCancellation);
+        return new NavigationRequest(url, overrides, listener, clock, timeout, keyLog, newCancellation, http);
+    }
+
+    public NavigationRequest withHttp(RequestOptions newHttp) {
+        return new NavigationRequest(url, overrides, listener, clock, timeout, keyLog, cancellation, newHttp);
     }
 }

@@ -12,6 +12,10 @@ import navemu.lab.site.HttpBehaviour;
 public final class SiteResponder {
 
     private static final String LOOP_PREFIX = "/loop/";
+    /** Every page site answers any method here with what it received: the request line, the fields, the body. */
+    static final String ECHO = "/echo";
+    /** {@code /echo/redirect/307} answers 307 to {@code /echo}: to see what a redirect does to a POST. */
+    private static final String ECHO_REDIRECT = "/echo/redirect/";
 
     private final String host;
     private final String scheme;
@@ -56,10 +60,20 @@ public final class SiteResponder {
         if (behaviour.mode() == HttpBehaviour.Mode.DOH) {
             return doh.respond(request);
         }
-        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
-            return text(405, "The lab's origins answer GET and HEAD only.\n").withHeader("Allow: GET, HEAD");
-        }
         String path = request.path();
+        if (behaviour.mode() == HttpBehaviour.Mode.PAGE && path.equals(ECHO)) {
+            return echo(request);
+        }
+        if (behaviour.mode() == HttpBehaviour.Mode.PAGE && path.startsWith(ECHO_REDIRECT)) {
+            String status = path.substring(ECHO_REDIRECT.length());
+            if (List.of("301", "302", "303", "307", "308").contains(status)) {
+                return redirect(Integer.parseInt(status), ECHO);
+            }
+        }
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+            return text(405, "The lab's origins answer GET and HEAD only (and any method at /echo).\n")
+                    .withHeader("Allow: GET, HEAD");
+        }
         switch (behaviour.mode()) {
             case REDIRECT_TO_HTTPS:
                 return redirect(301, "https://" + host + request.target());
@@ -94,6 +108,19 @@ public final class SiteResponder {
                 + "<p>You asked for " + escape(scheme + "://" + host + path) + " over " + escape(connection) + ".</p>\n"
                 + "</body></html>\n";
         return new HttpResponse(200, headers("text/html; charset=utf-8"), html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The request as the lab read it: request line, fields (names in lower case, as the reader keeps them), body. */
+    private static HttpResponse echo(HttpRequest request) {
+        StringBuilder text = new StringBuilder();
+        text.append(request.method()).append(' ').append(request.target()).append(' ').append(request.version()).append('\n');
+        request.headers().forEach((name, values) -> values.forEach(value -> text.append(name).append(": ").append(value).append('\n')));
+        text.append('\n');
+        byte[] head = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] body = new byte[head.length + request.body().length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(request.body(), 0, body, head.length, request.body().length);
+        return new HttpResponse(200, headers("text/plain; charset=utf-8"), body);
     }
 
     private HttpResponse redirect(int status, String location) {

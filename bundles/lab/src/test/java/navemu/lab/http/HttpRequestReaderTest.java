@@ -86,4 +86,26 @@ class HttpRequestReaderTest {
         assertEquals(404, responder.respond(reader("GET /other HTTP/1.1\r\nHost: r\r\n\r\n").next(), "TLSv1.3").status());
         assertEquals(405, responder.respond(reader("DELETE / HTTP/1.1\r\nHost: r\r\n\r\n").next(), "TLSv1.3").status());
     }
+
+    @Test
+    void echoAnswersAnyMethodWithWhatItReceivedAndItsRedirectsKeepTheirStatus() throws Exception {
+        SiteResponder responder = new SiteResponder("e.lab.test", "https", "test",
+                new HttpBehaviour(HttpBehaviour.Mode.PAGE, Map.of(), List.of()));
+        HttpRequest post = reader("POST /echo?x=1 HTTP/1.1\r\nHost: e\r\nContent-Type: text/plain\r\n"
+                + "Content-Length: 7\r\n\r\na=1&b=2").next();
+
+        HttpResponse echoed = responder.respond(post, "TLSv1.3");
+
+        assertEquals(200, echoed.status());
+        assertEquals("POST /echo?x=1 HTTP/1.1\nhost: e\ncontent-type: text/plain\ncontent-length: 7\n\na=1&b=2",
+                new String(echoed.body(), StandardCharsets.ISO_8859_1));
+        for (int status : new int[] {301, 302, 303, 307, 308}) {
+            HttpResponse moved = responder.respond(reader("POST /echo/redirect/" + status
+                    + " HTTP/1.1\r\nHost: e\r\nContent-Length: 0\r\n\r\n").next(), "TLSv1.3");
+            assertEquals(status, moved.status());
+            assertTrue(moved.headers().contains("Location: /echo"), moved.headers().toString());
+        }
+        assertEquals(405, responder.respond(reader("POST /echo/redirect/200 HTTP/1.1\r\nHost: e\r\n\r\n").next(),
+                "TLSv1.3").status(), "only the redirect statuses; anything else is an ordinary path");
+    }
 }

@@ -77,6 +77,10 @@ final class BodyReader {
         return limit;
     }
 
+    int previewLength() {
+        return preview.size();
+    }
+
     String preview() {
         return preview.toString(StandardCharsets.UTF_8);
     }

@@ -3,40 +3,35 @@ package navemu.navigator.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import navemu.api.NetError;
+import navemu.api.nav.RequestOptions;
 
 /**
  * The first request of a connection, HTTP/1.1 (RFC 9112), over whatever byte stream the
  * navigation built (plain TCP or TLS). Hand-written because it must run over our own TLS
- * streams, which no library HTTP client accepts; it does one GET with {@code Connection: close}.
+ * streams, which no library HTTP client accepts; it does one request ({@link RequestMessage}) with
+ * {@code Connection: close}.
  */
 public final class Http11Client {
-    public static final String USER_AGENT = "navemu/0.1 (browser-connection emulator)";
+    public static final String USER_AGENT = RequestMessage.USER_AGENT;
     /** All heads of one response together (1xx and final): status lines and header fields. */
     static final int MAX_HEADER_BYTES = 64 * 1024;
     /** The most body navemu reads; a longer body is reported truncated, with the bytes read. */
     public static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
-    static final int PREVIEW_BYTES = 256;
+    /** The body's first bytes kept as text for the result's preview and the {@code body} view. */
+    public static final int PREVIEW_BYTES = 4096;
     /** The trace names this many skipped 1xx responses, then counts the rest. */
     static final int MAX_INTERIM_NOTES = 5;
 
     private Http11Client() {
     }
 
-    /** The request bytes of a navigation GET. */
+    /** The request bytes of a plain navigation GET. */
     public static byte[] getRequest(String requestTarget, String hostHeader) {
-        String request = "GET " + requestTarget + " HTTP/1.1\r\n"
-                + "Host: " + hostHeader + "\r\n"
-                + "User-Agent: " + USER_AGENT + "\r\n"
-                + "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\r\n"
-                + "Accept-Encoding: identity\r\n"
-                + "Connection: close\r\n"
-                + "\r\n";
-        return request.getBytes(StandardCharsets.US_ASCII);
+        return RequestMessage.of(RequestOptions.NAVIGATION, requestTarget, hostHeader).bytes();
     }
 
     public static void send(OutputStream out, byte[] request) throws IOException {
@@ -44,9 +39,14 @@ public final class Http11Client {
         out.flush();
     }
 
-    /** Reads a whole response; see {@link #readResponse(InputStream, Runnable)}. */
+    /** Reads a whole response to a GET; see {@link #readResponse(InputStream, String, Runnable)}. */
     public static HttpResponse readResponse(InputStream in) throws IOException {
-        return readResponse(in, () -> { });
+        return readResponse(in, "GET", () -> { });
+    }
+
+    /** Reads a whole response to a GET; see {@link #readResponse(InputStream, String, Runnable)}. */
+    public static HttpResponse readResponse(InputStream in, Runnable headersRead) throws IOException {
+        return readResponse(in, "GET", headersRead);
     }
 
     /**
@@ -55,10 +55,11 @@ public final class Http11Client {
      * {@link #MAX_HEADER_BYTES}; the body is read up to {@link #MAX_BODY_BYTES} and marked truncated
      * past that.
      *
+     * @param method      the request's method: the response to a HEAD has no body (RFC 9112 §6.3 rule 1)
      * @param headersRead told when the final head is read and the body begins (the navigator's
      *                    deadlines switch from the headers' to the body's there)
      */
-    public static HttpResponse readResponse(InputStream in, Runnable headersRead) throws IOException {
+    public static HttpResponse readResponse(InputStream in, String method, Runnable headersRead) throws IOException {
         List<String> notes = new ArrayList<>();
         // One budget for every head of the response, so endless 1xx responses cannot outgrow it either.
         LineReader heads = new LineReader(in, MAX_HEADER_BYTES, MAX_HEADER_BYTES,
@@ -79,7 +80,7 @@ public final class Http11Client {
         }
         RepeatedHeaders.check(head);
         headersRead.run();
-        BodyFraming framing = BodyFraming.of(head, notes);
+        BodyFraming framing = method.equals("HEAD") ? BodyFraming.NONE : BodyFraming.of(head, notes);
         BodyReader body = new BodyReader(in, MAX_BODY_BYTES, PREVIEW_BYTES);
         if (framing.chunked()) {
             ChunkedBody.read(in, body);
@@ -91,6 +92,6 @@ public final class Http11Client {
                     + (framing.contentLength() > 0 ? "; the server declared " + framing.contentLength() : ""));
         }
         return new HttpResponse(head.version(), head.status(), head.reason(), head.headers(), body.length(),
-                body.preview(), body.truncated(), notes);
+                body.preview(), body.previewLength(), body.truncated(), notes);
     }
 }

@@ -8,11 +8,12 @@ import java.util.Map;
  *
  * @param headers   every header in order, names as received (a name may repeat)
  * @param bodyBytes the body bytes read (all of them, unless truncated)
+ * @param bodyPreviewBytes how many of the body's first bytes {@code bodyPreview} decodes
  * @param truncated the body went on past {@link Http11Client#MAX_BODY_BYTES} and the rest was not read
  * @param notes     what the reader did that a person would want to know (skipped 1xx, obs-fold, …)
  */
 public record HttpResponse(String version, int status, String reason, List<Map.Entry<String, String>> headers,
-                           long bodyBytes, String bodyPreview, boolean truncated, List<String> notes) {
+                           long bodyBytes, String bodyPreview, int bodyPreviewBytes, boolean truncated, List<String> notes) {
 
     public HttpResponse {
         headers = List.copyOf(headers);

@@ -78,8 +78,8 @@ public final class CompareCommand implements Command {
         announce(session, "right", sides.right());
         NavigationResult right = session.navigate(url, sides.right());
         if (session.json()) {
-            session.console().out(session.jsonRenderer().toLine(left));
-            session.console().out(session.jsonRenderer().toLine(right));
+            session.show(left);
+            session.show(right);
         } else {
             List<AttributedString> lines = new CompareRenderer().render(left, label(sides.left()), right,
                     label(sides.right()), session.console().width());

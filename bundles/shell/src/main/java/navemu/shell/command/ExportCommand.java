@@ -15,11 +15,14 @@ import navemu.shell.export.HarWriter;
 import navemu.shell.export.HtmlReport;
 import navemu.shell.export.PcapExport;
 import navemu.shell.parse.CommandLine;
+import navemu.shell.render.JsonRenderer;
 
 /**
  * {@code export json|har|html|pcap FILE}: the navigations this session keeps (the last 200 by
  * default, see {@link ResultHistory}) as JSON lines or a HAR 1.2 log, or the last one as a
  * self-contained HTML page or as a pcapng capture of its connections with its TLS secrets inside.
+ * {@code export json FILE --trace [--secrets]} puts each navigation's trace events in its line, as
+ * {@code --json --trace} does.
  */
 public final class ExportCommand implements Command {
 
@@ -30,7 +33,7 @@ public final class ExportCommand implements Command {
 
     @Override
     public String usage() {
-        return "export json|har|html|pcap FILE";
+        return "export json|har|html|pcap FILE [--trace [--secrets]]";
     }
 
     @Override
@@ -46,21 +49,24 @@ public final class ExportCommand implements Command {
                 + " (set with -D" + ResultHistory.CAPACITY_PROPERTY + "=N); html writes the last one;"
                 + " pcap writes the last one's connections (kept for the last " + CaptureHistory.KEPT + " navigations,"
                 + " the first " + NavigationCapture.DEFAULT_BYTE_LIMIT / (1024 * 1024) + " MiB of each), TLS secrets inside.";
+        String trace = "json --trace puts each navigation's trace events in its line (--secrets: the derived"
+                + " secrets too, marked sensitive).";
         if (history.dropped() == 0) {
-            return List.of(kept);
+            return List.of(kept, trace);
         }
-        return List.of(kept, history.dropped() + " older navigations are no longer kept.");
+        return List.of(kept, trace, history.dropped() + " older navigations are no longer kept.");
     }
 
     @Override
     public CommandResult run(CommandLine line, Session session) throws UsageException, CommandException {
-        if (line.args().size() != 2) {
+        if (line.args().size() < 2) {
             throw new UsageException("export takes a format and a file");
         }
         String format = line.arg(0);
         if (!List.of("json", "har", "html", "pcap").contains(format)) {
             throw new UsageException("unknown export format '" + format + "'; json, har, html or pcap");
         }
+        JsonRenderer.Trace trace = traceOption(format, line.args().subList(2, line.args().size()));
         List<NavigationResult> results = session.results();
         if (results.isEmpty()) {
             throw new CommandException("nothing to export: no navigation yet");
@@ -83,8 +89,8 @@ public final class ExportCommand implements Command {
                         writer.write(new HtmlReport().write(session.requireLast(), session.lastEvents()));
                         break;
                     default:
-                        for (NavigationResult result : results) {
-                            writer.write(session.jsonRenderer().toLine(result));
+                        for (ResultHistory.Entry entry : session.history().entries()) {
+                            writer.write(session.jsonRenderer().toLine(entry.result(), entry.events(), trace));
                             writer.write('\n');
                         }
                 }
@@ -125,6 +131,22 @@ public final class ExportCommand implements Command {
                 + (summary.cut() ? "; cut: the navigation moved more than " + capture.byteLimit()
                         + " bytes and only those were kept (said in the file's comment)" : ""));
         return CommandResult.DONE;
+    }
+
+    private static JsonRenderer.Trace traceOption(String format, List<String> options) throws UsageException {
+        if (options.isEmpty()) {
+            return JsonRenderer.Trace.NONE;
+        }
+        if (!format.equals("json")) {
+            throw new UsageException("only export json takes --trace");
+        }
+        if (options.equals(List.of("--trace"))) {
+            return JsonRenderer.Trace.EVENTS;
+        }
+        if (options.equals(List.of("--trace", "--secrets")) || options.equals(List.of("--secrets", "--trace"))) {
+            return JsonRenderer.Trace.EVENTS_AND_SECRETS;
+        }
+        throw new UsageException("after the file, export json takes --trace, or --trace --secrets");
     }
 
     @Override

@@ -8,7 +8,11 @@ import navemu.api.result.NavigationResult;
 import navemu.shell.parse.CommandLine;
 import navemu.shell.render.HumanRenderer;
 
-/** {@code open URL}: one navigation through the active composition, shown live and summed up. */
+/**
+ * {@code open [-X METHOD] [-H 'Name: value']… [-d DATA] URL}: one navigation through the active
+ * composition, shown live and summed up; the options shape its first request as curl's do
+ * ({@link RequestArguments}).
+ */
 public final class OpenCommand implements Command {
 
     @Override
@@ -18,24 +22,22 @@ public final class OpenCommand implements Command {
 
     @Override
     public String usage() {
-        return "open [--compact|--full] URL";
+        return "open [--compact|--full] [-X METHOD] [-H 'Name: value']… [-d DATA|@FILE] URL";
     }
 
     @Override
     public String summary() {
-        return "navigate to URL through the active slots and show every step (--compact: one line per redirect hop,"
-                + " automatic above " + HumanRenderer.COMPACT_ABOVE_HOPS + " hops; --full: every hop's steps)";
+        return "navigate to URL through the active slots and show every step (-X -H -d as in curl; --compact: one line"
+                + " per redirect hop, automatic above " + HumanRenderer.COMPACT_ABOVE_HOPS + " hops; --full: every hop's steps)";
     }
 
     @Override
     public CommandResult run(CommandLine line, Session session) throws UsageException, CommandException {
         List<String> args = new ArrayList<>(line.args());
         Boolean compact = args.remove("--compact") ? Boolean.TRUE : args.remove("--full") ? Boolean.FALSE : null;
-        if (args.size() != 1) {
-            throw new UsageException("open takes exactly one URL (and --compact or --full)");
-        }
-        UrlArgument.check(args.get(0), session);
-        NavigationResult result = session.navigate(args.get(0), Map.of());
+        RequestArguments request = RequestArguments.parse(args);
+        UrlArgument.check(request.url(), session);
+        NavigationResult result = session.navigate(request.url(), Map.of(), request.options());
         if (compact == null || session.json()) {
             session.show(result);
         } else {
@@ -46,7 +48,9 @@ public final class OpenCommand implements Command {
 
     @Override
     public List<String> complete(int index, List<String> before, Session session) {
-        return index == 0 || index == 1 && before.size() == 1 && before.get(0).startsWith("--") ? labUrls(session) : List.of();
+        boolean optionValue = !before.isEmpty() && List.of("-X", "--request", "-H", "--header", "-d", "--data")
+                .contains(before.get(before.size() - 1));
+        return optionValue ? List.of() : labUrls(session);
     }
 
     /** The lab's site URLs, for completing a URL argument. */

@@ -4,11 +4,12 @@ import java.util.ArrayDeque;
 import java.util.List;
 
 import navemu.api.result.NavigationResult;
+import navemu.api.trace.TraceEvent;
 
 /**
  * The navigations a shell session keeps for {@code export json|har}: the last
  * {@link #capacity()} of them, oldest first. A script that navigates thousands of times must not
- * keep every result (each holds its certificates, headers and trace) for as long as the shell
+ * keep every result (each holds its certificates, headers and trace events) for as long as the shell
  * runs, so the oldest is dropped once the history is full; {@link #dropped()} says how many were.
  */
 public final class ResultHistory {
@@ -19,7 +20,7 @@ public final class ResultHistory {
     public static final String CAPACITY_PROPERTY = "navemu.shell.history";
 
     private final int capacity;
-    private final ArrayDeque<NavigationResult> results;
+    private final ArrayDeque<Entry> results;
     private long dropped;
 
     public ResultHistory(int capacity) {
@@ -46,17 +47,45 @@ public final class ResultHistory {
         }
     }
 
+    /** A navigation kept: its result and the events it reported (for {@code export json --trace}). */
+    public record Entry(NavigationResult result, List<TraceEvent> events) {
+        public Entry {
+            events = List.copyOf(events);
+        }
+    }
+
     public void add(NavigationResult result) {
+        add(result, List.of());
+    }
+
+    public void add(NavigationResult result, List<TraceEvent> events) {
         if (results.size() == capacity) {
             results.removeFirst();
             dropped++;
         }
-        results.addLast(result);
+        results.addLast(new Entry(result, events));
     }
 
     /** The results kept, oldest first (a copy). */
     public List<NavigationResult> all() {
+        return results.stream().map(Entry::result).toList();
+    }
+
+    /** The results kept with their events, oldest first (a copy). */
+    public List<Entry> entries() {
         return List.copyOf(results);
+    }
+
+    /** The events kept for this very result (the same object), newest first; empty when it is no longer kept. */
+    public List<TraceEvent> eventsOf(NavigationResult result) {
+        var newestFirst = results.descendingIterator();
+        while (newestFirst.hasNext()) {
+            Entry entry = newestFirst.next();
+            if (entry.result() == result) {
+                return entry.events();
+            }
+        }
+        return List.of();
     }
 
     public int size() {

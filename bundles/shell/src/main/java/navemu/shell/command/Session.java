@@ -14,6 +14,7 @@ import navemu.api.Slot;
 import navemu.api.lab.LabSites;
 import navemu.api.nav.Composition;
 import navemu.api.nav.NavigationRequest;
+import navemu.api.nav.RequestOptions;
 import navemu.api.nav.Navigator;
 import navemu.api.result.NavigationResult;
 import navemu.api.tls.KeyLog;
@@ -24,6 +25,7 @@ import navemu.shell.navigation.EventRecorder;
 import navemu.shell.navigation.NavigationRunner;
 import navemu.shell.render.Console;
 import navemu.shell.render.HumanRenderer;
+import navemu.shell.render.JsonOnlyStdout;
 import navemu.shell.render.JsonRenderer;
 import navemu.shell.render.ProgressView;
 
@@ -35,7 +37,10 @@ import navemu.shell.render.ProgressView;
 public final class Session {
     private final ShellServices services;
     private final Console console;
+    /** Under --json, the console whose stdout takes only JSON lines; else null. */
+    private final JsonOnlyStdout jsonOut;
     private final boolean json;
+    private JsonRenderer.Trace jsonTrace = JsonRenderer.Trace.NONE;
     private final CommandRegistry registry;
     private final NavigationRunner runner = new NavigationRunner();
     private final JsonRenderer jsonRenderer = new JsonRenderer();
@@ -50,7 +55,8 @@ public final class Session {
 
     public Session(ShellServices services, Console console, boolean json, CommandRegistry registry) {
         this.services = services;
-        this.console = console;
+        this.jsonOut = json ? new JsonOnlyStdout(console) : null;
+        this.console = json ? jsonOut : console;
         this.json = json;
         this.registry = registry;
         this.history = new ResultHistory(ResultHistory.capacityFrom(services.property(ResultHistory.CAPACITY_PROPERTY)
@@ -63,6 +69,11 @@ public final class Session {
 
     public boolean json() {
         return json;
+    }
+
+    /** Whether each --json line carries the navigation's trace ({@code --json --trace [--secrets]}). */
+    public void jsonTrace(JsonRenderer.Trace trace) {
+        this.jsonTrace = trace == null ? JsonRenderer.Trace.NONE : trace;
     }
 
     public CommandRegistry registry() {
@@ -115,6 +126,12 @@ public final class Session {
      * the last one.
      */
     public NavigationResult navigate(String url, Map<Slot, String> overrides) throws CommandException {
+        return navigate(url, overrides, RequestOptions.NAVIGATION);
+    }
+
+    /** Like {@link #navigate(String, Map)}, its first request shaped by {@code open -X -H -d}. */
+    public NavigationResult navigate(String url, Map<Slot, String> overrides, RequestOptions http)
+            throws CommandException {
         Navigator navigator = navigator();
         EventRecorder recorder = new EventRecorder();
         NavigationListener listener = recorder;
@@ -128,7 +145,7 @@ public final class Session {
             };
         }
         NavigationRequest request = NavigationRequest.of(url).withOverrides(overrides).withListener(listener)
-                .withKeyLog(keyLog);
+                .withKeyLog(keyLog).withHttp(http);
         NavigationResult result;
         try {
             result = runner.run(navigator, request);
@@ -140,14 +157,17 @@ public final class Session {
         last = result;
         lastTree = null;
         lastEvents = recorder.events();
-        history.add(result);
+        history.add(result, lastEvents);
         return result;
     }
 
-    /** Prints a result: one JSON line under --json, else the human summary. */
+    /**
+     * Prints a result: one JSON line under --json (with its trace events after {@code --trace}),
+     * the only thing that goes to stdout then; else the human summary.
+     */
     public void show(NavigationResult result) {
         if (json) {
-            console.out(jsonRenderer.toLine(result));
+            jsonOut.json(jsonRenderer.toLine(result, history.eventsOf(result), jsonTrace));
         } else {
             for (AttributedString line : new HumanRenderer().render(result, console.width())) {
                 console.out(line);

@@ -6,7 +6,9 @@ import org.jline.utils.AttributedString;
 
 import navemu.api.result.NavigationResult;
 import navemu.shell.parse.CommandLine;
+import navemu.shell.render.BodyRenderer;
 import navemu.shell.render.CertRenderer;
+import navemu.shell.render.HeadersRenderer;
 import navemu.shell.render.Explainer;
 import navemu.shell.render.LadderRenderer;
 import navemu.shell.render.TimelineRenderer;
@@ -14,7 +16,7 @@ import navemu.shell.render.TraceRenderer;
 
 /**
  * The views of the last navigation: {@code trace [--secrets]}, {@code cert}, {@code ladder},
- * {@code timeline}. Each is one small command drawing with its renderer.
+ * {@code timeline}, {@code headers}, {@code body}. Each is one small command drawing with its renderer.
  */
 public final class ViewCommands {
 
@@ -22,7 +24,7 @@ public final class ViewCommands {
     }
 
     public static List<Command> all() {
-        return List.of(new Explain(), new Trace(), new Cert(), new Ladder(), new Timeline());
+        return List.of(new Explain(), new Trace(), new Cert(), new Ladder(), new Timeline(), new Headers(), new Body());
     }
 
     private static void print(Session session, List<AttributedString> lines) {
@@ -113,6 +115,34 @@ public final class ViewCommands {
             noArguments(line);
             NavigationResult last = session.requireLast();
             print(session, new LadderRenderer().render(session.lastEvents(), last.tls, session.console().width()));
+            return CommandResult.DONE;
+        }
+    }
+
+    /** {@code headers}: each hop's request and response fields, as {@code curl -v} shows them. */
+    static final class Headers implements Command {
+        @Override public String name() { return "headers"; }
+        @Override public String usage() { return "headers"; }
+        @Override public String summary() { return "the last navigation's requests and responses, every hop, as curl -v shows them (> sent, < received)"; }
+
+        @Override
+        public CommandResult run(CommandLine line, Session session) throws UsageException, CommandException {
+            noArguments(line);
+            print(session, new HeadersRenderer().render(session.requireLast()));
+            return CommandResult.DONE;
+        }
+    }
+
+    /** {@code body}: the final response's body, as far as navemu keeps it. */
+    static final class Body implements Command {
+        @Override public String name() { return "body"; }
+        @Override public String usage() { return "body"; }
+        @Override public String summary() { return "the last response's body (its first 4 KiB as text), saying how much was read and kept"; }
+
+        @Override
+        public CommandResult run(CommandLine line, Session session) throws UsageException, CommandException {
+            noArguments(line);
+            print(session, new BodyRenderer().render(session.requireLast()));
             return CommandResult.DONE;
         }
     }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import com.google.gson.GsonBuilder;
@@ -13,6 +12,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import navemu.api.result.CertInfo;
+import navemu.api.result.Header;
 import navemu.api.result.Hop;
 import navemu.api.result.HttpInfo;
 import navemu.api.result.NavigationResult;
@@ -83,11 +83,17 @@ public final class HarWriter {
         request.addProperty("httpVersion", "HTTP/1.1");
         request.add("cookies", new JsonArray());
         JsonArray headers = new JsonArray();
-        headers.add(header("Host", host(url)));
+        if (http == null || http.requestHeaders.isEmpty()) {
+            headers.add(header("Host", host(url))); // no request went out (the HSTS upgrade, a failed hop)
+        } else {
+            for (Header field : http.requestHeaders) {
+                headers.add(header(field.name, field.value));
+            }
+        }
         request.add("headers", headers);
         request.add("queryString", queryString(url));
         request.addProperty("headersSize", -1);
-        request.addProperty("bodySize", 0);
+        request.addProperty("bodySize", http == null ? 0 : http.requestBodyBytes);
         return request;
     }
 
@@ -105,12 +111,11 @@ public final class HarWriter {
         JsonArray headers = new JsonArray();
         String mimeType = "";
         if (http != null) {
-            for (Map.Entry<String, String> header : http.headers.entrySet()) {
-                headers.add(header(header.getKey(), header.getValue()));
-                if (header.getKey().equalsIgnoreCase("Content-Type")) {
-                    mimeType = header.getValue();
-                }
+            for (Header field : http.headers) {
+                headers.add(header(field.name, field.value));
             }
+            String contentType = http.first("Content-Type");
+            mimeType = contentType == null ? "" : contentType;
         }
         response.add("headers", headers);
         JsonObject content = new JsonObject();

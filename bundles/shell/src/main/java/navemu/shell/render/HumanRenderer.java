@@ -232,12 +232,7 @@ public final class HumanRenderer {
     }
 
     private static String header(HttpInfo http, String name) {
-        for (var entry : http.headers.entrySet()) {
-            if (entry.getKey().equalsIgnoreCase(name)) {
-                return entry.getValue();
-            }
-        }
-        return null;
+        return http.first(name);
     }
 
     private static AttributedString section(String name, String text) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 
+import navemu.api.result.Header;
 import navemu.api.result.Hop;
 import navemu.api.result.NavigationResult;
 import navemu.shell.fixtures.Results;
@@ -179,6 +180,36 @@ class ExpectEvaluatorTest {
     void headerNamesMatchInAnyCase() {
         assertTrue(holds("http.headers.content-type == text/html"));
         assertTrue(holds("http.headers.Content-Type ~ html"));
+    }
+
+    @Test
+    void aHeaderByNameIsItsValuesJoinedAndAnIndexPicksOne() {
+        NavigationResult r = Results.ok("https://www.lab.test/", 200, "tls13-ecdhe");
+        r.http.headers.add(new Header("Vary", "Accept"));
+        r.http.headers.add(new Header("set-cookie", "a=1"));
+        r.http.headers.add(new Header("VARY", "Origin"));
+        r.http.headers.add(new Header("Set-Cookie", "b=2"));
+        r.http.requestHeaders.add(new Header("Host", "www.lab.test"));
+        JsonElement json = tree(r);
+
+        assertTrue(holdsOn(json, "http.headers.vary == Accept, Origin"), "RFC 9110 §5.3: one line, in order");
+        assertTrue(holdsOn(json, "http.headers.vary.0 == Accept"));
+        assertTrue(holdsOn(json, "http.headers.Vary.1 == Origin"));
+        assertTrue(holdsOn(json, "http.headers.vary.length == 2"));
+        assertTrue(holdsOn(json, "http.headers.set-cookie.1 == b=2"));
+        assertEquals("a=1\nb=2", ResultPath.resolve(json, "http.headers.Set-Cookie").orElseThrow().getAsString(),
+                "Set-Cookie values are never combined with commas");
+        assertTrue(holdsOn(json, "http.requestHeaders.HOST == www.lab.test"));
+        assertTrue(holdsOn(json, "http.headers.length == 5"), "length still counts the fields");
+        assertTrue(holdsOn(json, "http.headers.0.name == Content-Type"), "an index still picks a field");
+        assertFalse(holdsOn(json, "http.headers.vary.2 == x"));
+        assertEquals("http.headers.vary", ResultPath.existingPrefix(json, "http.headers.vary.2"));
+        assertEquals("http.headers", ResultPath.existingPrefix(json, "http.headers.x-absent"));
+    }
+
+    private boolean holdsOn(JsonElement json, String line) {
+        String[] words = line.split(" ", 3);
+        return evaluator.evaluate(Expectation.parse(Arrays.asList(words)), json).held();
     }
 
     @Test

@@ -70,7 +70,7 @@ class HarSchemaTest {
         moved.http.status = 301;
         moved.http.reason = "Moved Permanently";
         moved.http.version = "HTTP/1.1";
-        moved.http.headers.put("Location", moved.location);
+        moved.http.headers.add(new navemu.api.result.Header("Location", moved.location));
         result.redirects.add(moved);
         return result;
     }

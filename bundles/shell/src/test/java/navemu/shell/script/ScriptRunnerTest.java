@@ -233,7 +233,7 @@ class ScriptRunnerTest {
         assertEquals(0, shell.main("-c", "open https://www.lab.test/; expect status == 200"));
         String[] lines = shell.out().strip().split("\n");
         assertEquals(1, lines.length, shell.out());
-        assertTrue(lines[0].startsWith("{\"url\":\"https://www.lab.test/\""), lines[0]);
+        assertTrue(lines[0].startsWith("{\"schema\":\"navemu.result/2\",\"url\":\"https://www.lab.test/\""), lines[0]);
         assertTrue(lines[0].contains("\"error\":null"), lines[0]);
         assertTrue(shell.err().contains("expect status == 200 held"), shell.err());
         assertFalse(shell.out().contains("held"));
