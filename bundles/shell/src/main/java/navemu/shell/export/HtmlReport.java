@@ -254,7 +254,9 @@ public final class HtmlReport {
                     : hop.http() != null && hop.http().method != null ? hop.http().method + " " + hop.http().requestTarget + " HTTP/1.1"
                     : "GET " + hop.url();
             html.append("<tr><th colspan=\"2\">request: ").append(HtmlText.escape(requestLine)).append("</th></tr>\n");
-            if (sent != null) {
+            if (hop.http() != null && !hop.http().requestHeaders.isEmpty()) {
+                hop.http().requestHeaders.forEach(header -> row(html, header.name, header.value));
+            } else if (sent != null) {
                 sent.fields().forEach((name, value) -> {
                     if (!name.equals("length")) {
                         row(html, name, value);
@@ -264,7 +266,7 @@ public final class HtmlReport {
             if (hop.http() != null) {
                 html.append("<tr><th colspan=\"2\">response: ").append(HtmlText.escape(hop.http().version + " " + hop.http().status
                         + " " + hop.http().reason)).append("</th></tr>\n");
-                hop.http().headers.forEach((name, value) -> row(html, name, value));
+                hop.http().headers.forEach(header -> row(html, header.name, header.value));
                 html.append("<tr><td colspan=\"2\" class=\"dim\">").append(hop.http().bodyBytes).append(" bytes of body")
                         .append(hop.http().truncated ? " (truncated: navemu stopped reading)" : "").append("</td></tr>\n");
             } else {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import navemu.api.result.CertificateSummary;
+import navemu.api.result.Header;
 import navemu.api.result.Hop;
 import navemu.api.result.NavigationResult;
 import navemu.api.result.StepResult;
@@ -316,8 +317,8 @@ class HtmlReportChromiumTest {
         result.steps.get(4).detail.put("sendMs", 0.4);
         result.steps.get(4).detail.put("waitMs", 1.1);
         result.steps.get(4).detail.put("receiveMs", 0.5);
-        result.http.headers.put("Content-Type", "text/html; charset=utf-8");
-        result.http.headers.put("X-Hostile", "<script>alert(1)</script>");
+        result.http.headers.add(new Header("Content-Type", "text/html; charset=utf-8"));
+        result.http.headers.add(new Header("X-Hostile", "<script>alert(1)</script>"));
         return result;
     }
 

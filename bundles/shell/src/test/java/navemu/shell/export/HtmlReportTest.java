@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import navemu.api.result.CertificateSummary;
+import navemu.api.result.Header;
 import navemu.api.result.NavigationResult;
 import navemu.shell.fixtures.Results;
 
@@ -47,7 +48,7 @@ class HtmlReportTest {
     @Test
     void hostileValuesFromTheWireAreTextInTheTablesAndInTheDiagram() {
         NavigationResult result = result();
-        result.http.headers.put("X-\"Evil\"", "</td><script>alert('x')</script>\u0000");
+        result.http.headers.add(new Header("X-\"Evil\"", "</td><script>alert('x')</script>\u0000"));
         result.cert.problems.add("certificate 1 (CN=<img src=x>): expired");
         List<navemu.api.trace.TraceEvent> events = List.of(
                 new navemu.api.trace.TraceEvent(navemu.api.trace.TraceEvent.Kind.STEP_START, "tls", "tls13-ecdhe", 0, "tls", "",
