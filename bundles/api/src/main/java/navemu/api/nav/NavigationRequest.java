@@ -18,9 +18,11 @@ import navemu.api.trace.NavigationListener;
  * @param timeout      the longest any single network wait may take
  * @param keyLog       where key-log lines go
  * @param cancellation lets another thread stop the navigation (Ctrl-C)
+ * @param scope        this navigation's own DNS cache and session store, or null for the shared ones
  */
 public record NavigationRequest(String url, Map<Slot, String> overrides, NavigationListener listener, Clock clock,
-                                Duration timeout, KeyLog keyLog, Cancellation cancellation) {
+                                Duration timeout, KeyLog keyLog, Cancellation cancellation,
+                                NavigationScope scope) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -33,32 +35,43 @@ public record NavigationRequest(String url, Map<Slot, String> overrides, Navigat
         cancellation = cancellation == null ? new Cancellation() : cancellation;
     }
 
+    /** A request in the shared DNS cache and session store (no {@link NavigationScope}). */
+    public NavigationRequest(String url, Map<Slot, String> overrides, NavigationListener listener, Clock clock,
+                             Duration timeout, KeyLog keyLog, Cancellation cancellation) {
+        this(url, overrides, listener, clock, timeout, keyLog, cancellation, null);
+    }
+
     /** The plain case: this URL, the active composition, no listener. */
     public static NavigationRequest of(String url) {
-        return new NavigationRequest(url, Map.of(), null, null, null, null, null);
+        return new NavigationRequest(url, Map.of(), null, null, null, null, null, null);
     }
 
     public NavigationRequest withOverrides(Map<Slot, String> newOverrides) {
-        return new NavigationRequest(url, newOverrides, listener, clock, timeout, keyLog, cancellation);
+        return new NavigationRequest(url, newOverrides, listener, clock, timeout, keyLog, cancellation, scope);
     }
 
     public NavigationRequest withListener(NavigationListener newListener) {
-        return new NavigationRequest(url, overrides, newListener, clock, timeout, keyLog, cancellation);
+        return new NavigationRequest(url, overrides, newListener, clock, timeout, keyLog, cancellation, scope);
     }
 
     public NavigationRequest withClock(Clock newClock) {
-        return new NavigationRequest(url, overrides, listener, newClock, timeout, keyLog, cancellation);
+        return new NavigationRequest(url, overrides, listener, newClock, timeout, keyLog, cancellation, scope);
     }
 
     public NavigationRequest withTimeout(Duration newTimeout) {
-        return new NavigationRequest(url, overrides, listener, clock, newTimeout, keyLog, cancellation);
+        return new NavigationRequest(url, overrides, listener, clock, newTimeout, keyLog, cancellation, scope);
     }
 
     public NavigationRequest withKeyLog(KeyLog newKeyLog) {
-        return new NavigationRequest(url, overrides, listener, clock, timeout, newKeyLog, cancellation);
+        return new NavigationRequest(url, overrides, listener, clock, timeout, newKeyLog, cancellation, scope);
     }
 
     public NavigationRequest withCancellation(Cancellation newCancellation) {
-        return new NavigationRequest(url, overrides, listener, clock, timeout, keyLog, newCancellation);
+        return new NavigationRequest(url, overrides, listener, clock, timeout, keyLog, newCancellation, scope);
+    }
+
+    /** Runs in {@code newScope}'s own DNS cache and session store instead of the shared ones (null: the shared ones). */
+    public NavigationRequest withScope(NavigationScope newScope) {
+        return new NavigationRequest(url, overrides, listener, clock, timeout, keyLog, cancellation, newScope);
     }
 }
