@@ -14,6 +14,7 @@ import navemu.api.Slot;
 import navemu.api.lab.LabSites;
 import navemu.api.nav.Composition;
 import navemu.api.nav.NavigationRequest;
+import navemu.api.nav.NavigationScope;
 import navemu.api.nav.Navigator;
 import navemu.api.result.NavigationResult;
 import navemu.api.tls.KeyLog;
@@ -115,6 +116,16 @@ public final class Session {
      * the last one.
      */
     public NavigationResult navigate(String url, Map<Slot, String> overrides) throws CommandException {
+        return navigate(url, overrides, null, true);
+    }
+
+    /**
+     * As {@link #navigate(String, Map)}, in {@code scope}'s own DNS cache and session store (null:
+     * the shared ones); a navigation not {@code kept} (a warm-up) is neither the last one nor in
+     * the history.
+     */
+    public NavigationResult navigate(String url, Map<Slot, String> overrides, NavigationScope scope, boolean kept)
+            throws CommandException {
         Navigator navigator = navigator();
         EventRecorder recorder = new EventRecorder();
         NavigationListener listener = recorder;
@@ -128,7 +139,7 @@ public final class Session {
             };
         }
         NavigationRequest request = NavigationRequest.of(url).withOverrides(overrides).withListener(listener)
-                .withKeyLog(keyLog);
+                .withKeyLog(keyLog).withScope(scope);
         NavigationResult result;
         try {
             result = runner.run(navigator, request);
@@ -137,10 +148,12 @@ public final class Session {
                 progress.close();
             }
         }
-        last = result;
-        lastTree = null;
-        lastEvents = recorder.events();
-        history.add(result);
+        if (kept) {
+            last = result;
+            lastTree = null;
+            lastEvents = recorder.events();
+            history.add(result);
+        }
         return result;
     }
 
