@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -237,7 +238,7 @@ final class NavigationRun {
      * resolver sends its own; any other resolver's time is the real network's, and the trace says so.
      */
     private DnsAnswer resolve(String host, StepRecorder step) throws NavigationException {
-        java.time.Duration oneWayDelay = slots.tcp().oneWayDelay();
+        Duration oneWayDelay = slots.tcp().oneWayDelay();
         if (slots.dns() instanceof LinkDelayedResolver delayed) {
             return delayed.resolve(host, oneWayDelay, step);
         }
