@@ -80,7 +80,7 @@ public final class BrowserNavigator implements Navigator {
     public NavigationResult navigate(NavigationRequest request) {
         Snapshot snapshot;
         try {
-            snapshot = Snapshot.take(composition, request.overrides());
+            snapshot = Snapshot.take(composition, request.overrides()).in(request.scope());
         } catch (NavigationException e) {
             return failedBeforeStart(request, e);
         }

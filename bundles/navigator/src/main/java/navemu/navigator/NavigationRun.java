@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,9 @@ import navemu.api.hsts.HstsObservation;
 import navemu.api.hsts.HstsPolicy;
 import navemu.api.hsts.HstsUpdate;
 import navemu.api.dns.DnsAnswer;
+import navemu.api.dns.LinkDelayedResolver;
 import navemu.api.nav.NavigationRequest;
+import navemu.api.nav.NavigationScope;
 import navemu.api.nav.PortHint;
 import navemu.api.nav.RequestOptions;
 import navemu.api.result.Header;
@@ -223,8 +226,8 @@ final class NavigationRun {
     private DnsAnswer dnsStep(HopState hop) throws NavigationException {
         StepRecorder step = new StepRecorder(listener, "dns", slots.names().get(navemu.api.Slot.DNS), startNanos);
         try {
-            // On an emulated link the DNS queries cross the same network as the connection.
-            DnsAnswer answer = slots.dns().resolve(hop.url.host(), slots.tcp().oneWayDelay(), step);
+            scopeNote(step, slots.ownDnsCache(), "DNS cache", "its resolver keeps no cache");
+            DnsAnswer answer = resolve(hop.url.host(), step);
             step.detail("addresses", answer.addresses().stream().map(InetAddress::getHostAddress).toList());
             step.detail("fromCache", answer.fromCache());
             hop.steps.add(step.succeed());
@@ -237,6 +240,33 @@ final class NavigationRun {
             hop.steps.add(step.fail(NetError.ERR_NAME_RESOLUTION_FAILED, "resolver failed: " + e));
             throw new NavigationException(NetError.ERR_NAME_RESOLUTION_FAILED, "resolver failed: " + e);
         }
+    }
+
+    /**
+     * On an emulated link the DNS queries cross the same network as the connection, when the
+     * resolver sends its own; any other resolver's time is the real network's, and the trace says so.
+     */
+    private DnsAnswer resolve(String host, StepRecorder step) throws NavigationException {
+        Duration oneWayDelay = slots.tcp().oneWayDelay();
+        if (slots.dns() instanceof LinkDelayedResolver delayed) {
+            return delayed.resolve(host, oneWayDelay, step);
+        }
+        if (!oneWayDelay.isZero()) {
+            step.info("this resolver's queries do not cross the emulated link (" + oneWayDelay.toMillis()
+                    + " ms each way): its time is the real network's");
+        }
+        return slots.dns().resolve(host, step);
+    }
+
+    /** Says, in a navigation with its own scope, whether this step uses the scope's state or has none to keep. */
+    private void scopeNote(StepRecorder step, boolean isolated, String what, String whyNone) {
+        NavigationScope scope = request.scope();
+        if (scope == null) {
+            return;
+        }
+        step.detail("scope", scope.name());
+        step.info(isolated ? "this navigation's own " + what + " (" + scope + "), not the shared one"
+                : "nothing to isolate in " + scope + ": " + whyNone);
     }
 
     /** The URL's port; else an HTTPS record's (RFC 9460); else the lab's port map; else 443/80. Always said. */
@@ -284,6 +314,8 @@ final class NavigationRun {
         StepRecorder step = new StepRecorder(listener, "tls", slots.names().get(navemu.api.Slot.TLS), startNanos);
         TlsRequest tlsRequest = new TlsRequest(hop.url.host(), port, ALPN, earlyData, request.timeout());
         VerdictRecorder validator = new VerdictRecorder(slots.cert());
+        scopeNote(step, slots.ownSessions(),
+                "session store", "the session store keeps nothing or cannot make a private one");
         TlsContext context = new TlsContext(validator, slots.session(), now(), request.keyLog());
         try {
             SecureChannel channel;

@@ -11,6 +11,7 @@ import navemu.api.cert.CertificateValidator;
 import navemu.api.dns.DnsResolver;
 import navemu.api.hsts.HstsStore;
 import navemu.api.nav.Composition;
+import navemu.api.nav.NavigationScope;
 import navemu.api.session.SessionStore;
 import navemu.api.tcp.TcpConnector;
 import navemu.api.tls.TlsClient;
@@ -18,9 +19,11 @@ import navemu.api.tls.TlsClient;
 /**
  * The composition as it was when a navigation started: one service per slot. A swap or a bundle
  * going away later does not touch a navigation in flight, which keeps using these objects.
+ * {@code ownDnsCache} and {@code ownSessions} say whether {@code dns} and {@code session} are a
+ * {@link NavigationScope}'s private copies rather than the shared services.
  */
 record Snapshot(Map<Slot, String> names, HstsStore hsts, DnsResolver dns, TcpConnector tcp, TlsClient tls,
-                CertificateValidator cert, SessionStore session) {
+                CertificateValidator cert, SessionStore session, boolean ownDnsCache, boolean ownSessions) {
 
     /**
      * Takes the active implementations, with {@code overrides} replacing some of them.
@@ -37,7 +40,7 @@ record Snapshot(Map<Slot, String> names, HstsStore hsts, DnsResolver dns, TcpCon
                 get(composition, names, Slot.TCP, TcpConnector.class),
                 get(composition, names, Slot.TLS, TlsClient.class),
                 get(composition, names, Slot.CERT, CertificateValidator.class),
-                get(composition, names, Slot.SESSION, SessionStore.class));
+                get(composition, names, Slot.SESSION, SessionStore.class), false, false);
     }
 
     private static <T> T get(Composition composition, Map<Slot, String> names, Slot slot, Class<T> type)
@@ -51,7 +54,20 @@ record Snapshot(Map<Slot, String> names, HstsStore hsts, DnsResolver dns, TcpCon
 
     /** The same snapshot with another object in the {@code tcp} slot's place (a decorator of it). */
     Snapshot withTcp(TcpConnector decorated) {
-        return new Snapshot(names, hsts, dns, decorated, tls, cert, session);
+        return new Snapshot(names, hsts, dns, decorated, tls, cert, session, ownDnsCache, ownSessions);
+    }
+
+    /**
+     * The same composition with the DNS resolver and session store of {@code scope} in place of the
+     * shared ones (see {@link NavigationScope}); unchanged when {@code scope} is null.
+     */
+    Snapshot in(NavigationScope scope) {
+        if (scope == null) {
+            return this;
+        }
+        DnsResolver scopedDns = scope.resolver(dns);
+        SessionStore scopedSessions = scope.sessions(session);
+        return new Snapshot(names, hsts, scopedDns, tcp, tls, cert, scopedSessions, scopedDns != dns, scopedSessions != session);
     }
 
     /** Slot name → implementation name, in slot order, for the result. */

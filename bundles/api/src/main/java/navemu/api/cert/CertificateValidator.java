@@ -1,5 +1,7 @@
 package navemu.api.cert;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 import navemu.api.trace.StepTrace;
 
 /**
@@ -9,6 +11,7 @@ import navemu.api.trace.StepTrace;
  * explains every verdict (the chain built, each check, which certificate failed which rule).
  * A lenient implementation accepts but still lists every problem it let through.
  */
+@ConsumerType
 public interface CertificateValidator {
 
     CertVerdict validate(ValidationRequest request, StepTrace trace);

@@ -2,10 +2,13 @@ package navemu.api.dns;
 
 import java.net.InetSocketAddress;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * A DNS server authoritative for one zone, to which resolvers route names under that zone
  * (the lab registers one for {@code lab.test}). Resolvers track these services dynamically.
  */
+@ConsumerType
 public interface ZoneServer {
 
     /** The zone apex, lower case, no trailing dot, e.g. {@code lab.test}. */

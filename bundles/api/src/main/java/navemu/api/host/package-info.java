@@ -4,5 +4,5 @@
  * certificate checks share, so that they never disagree on what a host is.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("1.0.0")
 package navemu.api.host;

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * The {@code hsts} slot: the browser's list of hosts that must only be reached over HTTPS
  * (RFC 6797).
@@ -13,6 +15,7 @@ import java.util.Optional;
  * by the store; expiry is judged by the {@code now} the caller passes (the navigation's clock).
  * Safe to call from several threads.
  */
+@ConsumerType
 public interface HstsStore {
 
     /** The policy that applies to {@code host}: its own entry, or a parent's with includeSubDomains. */

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import navemu.api.Slot;
 
 /**
@@ -13,6 +15,7 @@ import navemu.api.Slot;
  * while no implementation of that name is registered (then {@link #problem} says so, and a
  * navigation fails naming the empty slot).
  */
+@ProviderType
 public interface Composition {
 
     /** Names of the implementations registered for {@code slot} now, sorted. */

@@ -20,9 +20,11 @@ import navemu.api.trace.NavigationListener;
  * @param cancellation lets another thread stop the navigation (Ctrl-C)
  * @param http         the method, extra header fields and body of the first request ({@code open -X -H -d});
  *                     {@link RequestOptions#NAVIGATION} for a plain navigation
+ * @param scope        this navigation's own DNS cache and session store, or null for the shared ones
  */
 public record NavigationRequest(String url, Map<Slot, String> overrides, NavigationListener listener, Clock clock,
-                                Duration timeout, KeyLog keyLog, Cancellation cancellation, RequestOptions http) {
+                                Duration timeout, KeyLog keyLog, Cancellation cancellation, RequestOptions http,
+                                NavigationScope scope) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -36,42 +38,47 @@ public record NavigationRequest(String url, Map<Slot, String> overrides, Navigat
         http = http == null ? RequestOptions.NAVIGATION : http;
     }
 
-    /** A plain navigation (GET, no extra fields, no body). */
+    /** A plain navigation (GET, no extra fields, no body) in the shared DNS cache and session store. */
     public NavigationRequest(String url, Map<Slot, String> overrides, NavigationListener listener, Clock clock,
                              Duration timeout, KeyLog keyLog, Cancellation cancellation) {
-        this(url, overrides, listener, clock, timeout, keyLog, cancellation, null);
+        this(url, overrides, listener, clock, timeout, keyLog, cancellation, null, null);
     }
 
     /** The plain case: this URL, the active composition, no listener. */
     public static NavigationRequest of(String url) {
-        return new NavigationRequest(url, Map.of(), null, null, null, null, null, null);
+        return new NavigationRequest(url, Map.of(), null, null, null, null, null, null, null);
     }
 
     public NavigationRequest withOverrides(Map<Slot, String> newOverrides) {
-        return new NavigationRequest(url, newOverrides, listener, clock, timeout, keyLog, cancellation, http);
+        return new NavigationRequest(url, newOverrides, listener, clock, timeout, keyLog, cancellation, http, scope);
     }
 
     public NavigationRequest withListener(NavigationListener newListener) {
-        return new NavigationRequest(url, overrides, newListener, clock, timeout, keyLog, cancellation, http);
+        return new NavigationRequest(url, overrides, newListener, clock, timeout, keyLog, cancellation, http, scope);
     }
 
     public NavigationRequest withClock(Clock newClock) {
-        return new NavigationRequest(url, overrides, listener, newClock, timeout, keyLog, cancellation, http);
+        return new NavigationRequest(url, overrides, listener, newClock, timeout, keyLog, cancellation, http, scope);
     }
 
     public NavigationRequest withTimeout(Duration newTimeout) {
-        return new NavigationRequest(url, overrides, listener, clock, newTimeout, keyLog, cancellation, http);
+        return new NavigationRequest(url, overrides, listener, clock, newTimeout, keyLog, cancellation, http, scope);
     }
 
     public NavigationRequest withKeyLog(KeyLog newKeyLog) {
-        return new NavigationRequest(url, overrides, listener, clock, timeout, newKeyLog, cancellation, http);
+        return new NavigationRequest(url, overrides, listener, clock, timeout, newKeyLog, cancellation, http, scope);
     }
 
     public NavigationRequest withCancellation(Cancellation newCancellation) {
-        return new NavigationRequest(url, overrides, listener, clock, timeout, keyLog, newCancellation, http);
+        return new NavigationRequest(url, overrides, listener, clock, timeout, keyLog, newCancellation, http, scope);
     }
 
     public NavigationRequest withHttp(RequestOptions newHttp) {
-        return new NavigationRequest(url, overrides, listener, clock, timeout, keyLog, cancellation, newHttp);
+        return new NavigationRequest(url, overrides, listener, clock, timeout, keyLog, cancellation, newHttp, scope);
+    }
+
+    /** Runs in {@code newScope}'s own DNS cache and session store instead of the shared ones (null: the shared ones). */
+    public NavigationRequest withScope(NavigationScope newScope) {
+        return new NavigationRequest(url, overrides, listener, clock, timeout, keyLog, cancellation, http, newScope);
     }
 }

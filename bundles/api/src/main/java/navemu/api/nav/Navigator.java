@@ -1,5 +1,7 @@
 package navemu.api.nav;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 import navemu.api.result.NavigationResult;
 
 /**
@@ -9,6 +11,7 @@ import navemu.api.result.NavigationResult;
  * <p>Never throws for a failed navigation: the result says {@code ok=false} with the error.
  * It returns when the navigation ends; every network wait inside has a timeout.
  */
+@ProviderType
 public interface Navigator {
 
     NavigationResult navigate(NavigationRequest request);

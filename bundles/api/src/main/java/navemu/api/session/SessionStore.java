@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * The {@code session} slot: what a later connection to the same server may resume with.
  *
@@ -11,6 +13,7 @@ import java.util.Optional;
  * another key; expired entries are never returned. TLS 1.3 tickets are single use, so a client
  * {@link #take}s them; TLS 1.2 sessions may be {@link #find}-ed repeatedly.
  */
+@ConsumerType
 public interface SessionStore {
 
     /** The newest unexpired entry for {@code key}, left in the store. */

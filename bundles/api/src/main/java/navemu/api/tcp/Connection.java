@@ -7,10 +7,13 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * A connected byte stream, as the TLS slot and plain HTTP see it. It may be a plain socket or a
  * shaped, emulated link; TLS only ever sees these streams.
  */
+@ConsumerType
 public interface Connection extends Closeable {
 
     InputStream input() throws IOException;

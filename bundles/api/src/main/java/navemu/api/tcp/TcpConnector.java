@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 import navemu.api.NavigationException;
 import navemu.api.trace.StepTrace;
 
@@ -15,6 +17,7 @@ import navemu.api.trace.StepTrace;
  * {@code ERR_CONNECTION_REFUSED}, a timeout with {@code ERR_CONNECTION_TIMED_OUT}.
  * The TCP handshake counts as one round trip.
  */
+@ConsumerType
 public interface TcpConnector {
 
     Connection connect(List<InetAddress> addresses, int port, Duration connectTimeout, StepTrace trace)

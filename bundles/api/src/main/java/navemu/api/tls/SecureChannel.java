@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 import navemu.api.cert.CertVerdict;
 import navemu.api.result.TlsInfo;
 
 /** An established TLS connection: application data in and out, and what the handshake found. */
+@ConsumerType
 public interface SecureChannel extends Closeable {
 
     /** Decrypted application data from the server; -1 at close_notify. */

@@ -1,5 +1,7 @@
 package navemu.api.tls;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 import navemu.api.NavigationException;
 import navemu.api.tcp.Connection;
 import navemu.api.trace.StepTrace;
@@ -15,6 +17,7 @@ import navemu.api.trace.StepTrace;
  * {@link NavigationException} with a browser error code; a certificate rejection carries the
  * cert slot's code.
  */
+@ConsumerType
 public interface TlsClient {
 
     SecureChannel handshake(TlsRequest request, Connection connection, TlsContext context, StepTrace trace)

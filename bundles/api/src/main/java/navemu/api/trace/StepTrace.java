@@ -2,12 +2,15 @@ package navemu.api.trace;
 
 import java.util.Map;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * What a slot implementation is handed to report on the step it is doing.
  *
  * <p>The navigator opens and closes the step; the implementation only reports what
  * happens inside it. Every method returns quickly and never throws.
  */
+@ProviderType
 public interface StepTrace {
 
     /** A line for a person: what is being done, or what was decided and why. */

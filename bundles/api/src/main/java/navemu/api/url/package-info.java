@@ -1,4 +1,4 @@
 /** URLs as a browser parses what the user typed (the WHATWG URL Standard, for http and https). */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("1.0.0")
 package navemu.api.url;

@@ -37,6 +37,11 @@ final class DnsCache {
     private final Duration maxTtl;
     private final Map<Key, CachedAnswer> entries = new ConcurrentHashMap<>();
 
+    /** A new, empty cache with this one's clock and TTL cap. */
+    DnsCache emptyCopy() {
+        return new DnsCache(clock, maxTtl);
+    }
+
     DnsCache(Clock clock, Duration maxTtl) {
         if (maxTtl.isNegative() || maxTtl.isZero()) {
             throw new IllegalArgumentException("the cache's maximum TTL must be positive, not " + maxTtl);

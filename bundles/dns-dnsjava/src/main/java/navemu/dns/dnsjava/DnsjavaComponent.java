@@ -25,6 +25,7 @@ import navemu.api.NavigationException;
 import navemu.api.Slot;
 import navemu.api.dns.DnsAnswer;
 import navemu.api.dns.DnsResolver;
+import navemu.api.dns.LinkDelayedResolver;
 import navemu.api.dns.ZoneServer;
 import navemu.api.trace.StepTrace;
 
@@ -32,9 +33,10 @@ import navemu.api.trace.StepTrace;
  * Registers the {@link StubResolver} as the {@code dns} slot's {@code dnsjava} implementation,
  * tracks the {@link ZoneServer}s that come and go, and reads its settings from pid {@code navemu.dns}.
  */
-@Component(service = DnsResolver.class, configurationPid = "navemu.dns",
+@Component(service = {DnsResolver.class, navemu.api.dns.DnsCache.class}, configurationPid = "navemu.dns",
         property = {Slot.PROPERTY_SLOT + "=dns", Slot.PROPERTY_IMPL + "=dnsjava"})
-public class DnsjavaComponent implements DnsResolver {
+public class DnsjavaComponent implements LinkDelayedResolver, navemu.api.dns.DnsCache {
+    // navemu.api.dns.DnsCache is the api's view of a cache; DnsCache in this package is the cache itself.
 
     private final List<ZoneServer> zones = new CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
@@ -120,13 +122,18 @@ public class DnsjavaComponent implements DnsResolver {
     }
 
     @Override
-    public java.util.Optional<java.util.List<String>> cacheEntries() {
-        return resolver.cacheEntries();
+    public List<String> entries() {
+        return resolver.entries();
     }
 
     @Override
-    public int flushCache() {
-        return resolver.flushCache();
+    public int flush() {
+        return resolver.flush();
+    }
+
+    @Override
+    public DnsResolver withPrivateCache() {
+        return resolver.withPrivateCache();
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -31,7 +31,7 @@ import navemu.api.dns.AddressLiteral;
 import navemu.api.NavigationException;
 import navemu.api.NetError;
 import navemu.api.dns.DnsAnswer;
-import navemu.api.dns.DnsResolver;
+import navemu.api.dns.LinkDelayedResolver;
 import navemu.api.trace.StepTrace;
 
 /**
@@ -42,7 +42,8 @@ import navemu.api.trace.StepTrace;
  * <p>All network work happens on {@code executor}; everything reported to the trace is reported on
  * the caller's thread, in a fixed order (A, AAAA, HTTPS), after the answers are in.
  */
-public final class StubResolver implements DnsResolver {
+public final class StubResolver implements LinkDelayedResolver, navemu.api.dns.DnsCache {
+    // navemu.api.dns.DnsCache is the api's view of a cache; DnsCache in this package is the cache itself.
 
     /** The questions a browser asks for an https URL (Chromium asks HTTPS alongside A and AAAA). */
     static final int[] TYPES = {Type.A, Type.AAAA, Type.HTTPS};
@@ -67,17 +68,23 @@ public final class StubResolver implements DnsResolver {
     }
 
     @Override
-    public Optional<List<String>> cacheEntries() {
+    public List<String> entries() {
         Instant now = cache.now();
-        return Optional.of(cache.list().stream()
+        return cache.list().stream()
                 .map(e -> e.getKey() + "  " + e.getValue().describe() + "  TTL " + e.getValue().remainingSeconds(now)
                         + " s left  from " + e.getValue().server())
-                .toList());
+                .toList();
     }
 
     @Override
-    public int flushCache() {
+    public int flush() {
         return cache.clear();
+    }
+
+    /** The same servers, transport and order, with a cache of its own (a navigation scope's). */
+    @Override
+    public StubResolver withPrivateCache() {
+        return new StubResolver(route, transport, cache.emptyCopy(), order, executor);
     }
 
     @Override

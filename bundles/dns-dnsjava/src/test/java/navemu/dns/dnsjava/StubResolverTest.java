@@ -131,12 +131,26 @@ class StubResolverTest {
         resolver.resolve("www.lab.test", new RecordingTrace());
         clock.now = clock.now.plusSeconds(20);
 
-        java.util.List<String> entries = resolver.cacheEntries().orElseThrow();
+        java.util.List<String> entries = resolver.entries();
         assertTrue(entries.stream().anyMatch(e -> e.contains("www.lab.test") && e.contains("280 s left")), entries.toString());
 
-        assertEquals(entries.size(), resolver.flushCache());
-        assertTrue(resolver.cacheEntries().orElseThrow().isEmpty());
+        assertEquals(entries.size(), resolver.flush());
+        assertTrue(resolver.entries().isEmpty());
         assertFalse(resolver.resolve("www.lab.test", new RecordingTrace()).fromCache(), "after a flush the name is asked again");
+    }
+
+    @Test
+    void aPrivateCacheStartsEmptyAndNeverSharesEntriesWithTheResolversOwn() throws Exception {
+        server.a("www.lab.test", 300, "127.0.0.1");
+        StubResolver shared = resolver();
+        shared.resolve("www.lab.test", new RecordingTrace());
+        StubResolver own = shared.withPrivateCache();
+
+        assertTrue(own.entries().isEmpty(), "a scope's cache starts empty: " + own.entries());
+        assertFalse(own.resolve("www.lab.test", new RecordingTrace()).fromCache(), "the shared answer is not seen");
+        assertTrue(own.resolve("www.lab.test", new RecordingTrace()).fromCache(), "its own answer is kept");
+        assertEquals(shared.entries().size(), own.flush());
+        assertFalse(shared.entries().isEmpty(), "flushing the private cache leaves the shared one");
     }
 
     @Test

@@ -13,9 +13,11 @@ import org.osgi.service.component.annotations.Component;
 
 import navemu.api.Environment;
 import navemu.api.Slot;
+import navemu.api.session.PrivateSessionStores;
 import navemu.api.session.SessionKey;
 import navemu.api.session.SessionStore;
 import navemu.api.session.StoredSession;
+import navemu.session.store.LruSessionStore;
 import navemu.session.store.StoreCapacity;
 
 /**
@@ -28,20 +30,22 @@ import navemu.session.store.StoreCapacity;
  * {@code <navemu.home>/sessions.json}); {@code capacity}, the most entries kept (default
  * {@value StoreCapacity#DEFAULT}).
  */
-@Component(service = SessionStore.class, configurationPid = FileSessionComponent.PID,
+@Component(service = {SessionStore.class, PrivateSessionStores.class}, configurationPid = FileSessionComponent.PID,
         property = {Slot.PROPERTY_SLOT + "=session", Slot.PROPERTY_IMPL + "=file"})
-public class FileSessionComponent implements SessionStore {
+public class FileSessionComponent implements SessionStore, PrivateSessionStores {
 
     static final String PID = "navemu.session.file";
 
     private final FileSessionStore store;
+    private final int capacity;
     private String reported;
 
     @Activate
     public FileSessionComponent(BundleContext context, Map<String, Object> configuration) {
         Path home = SessionFilePath.home(context.getProperty(Environment.HOME));
         Path file = SessionFilePath.resolve(configuration.get("path"), home);
-        this.store = new FileSessionStore(file, capacity(configuration.get("capacity")), Clock.systemUTC());
+        this.capacity = capacity(configuration.get("capacity"));
+        this.store = new FileSessionStore(file, capacity, Clock.systemUTC());
         report();
     }
 
@@ -107,5 +111,15 @@ public class FileSessionComponent implements SessionStore {
     public void clear() {
         store.clear();
         report();
+    }
+
+    /**
+     * A navigation scope's own store: the same rules and capacity, in memory only. It neither
+     * reads nor writes the shared file, so a scope never resumes with, or takes, another
+     * process's or the shell's tickets.
+     */
+    @Override
+    public SessionStore newPrivateStore() {
+        return new LruSessionStore(capacity);
     }
 }

@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 import navemu.api.Slot;
+import navemu.api.session.PrivateSessionStores;
 import navemu.api.session.SessionKey;
 import navemu.api.session.SessionStore;
 import navemu.api.session.StoredSession;
@@ -22,17 +23,19 @@ import navemu.session.store.StoreCapacity;
  * <p>Configuration (pid {@value #PID}, optional): {@code capacity}, the most entries kept
  * (default {@value StoreCapacity#DEFAULT}). A bad value falls back to the default and says so.
  */
-@Component(service = SessionStore.class, configurationPid = MemorySessionComponent.PID,
+@Component(service = {SessionStore.class, PrivateSessionStores.class}, configurationPid = MemorySessionComponent.PID,
         property = {Slot.PROPERTY_SLOT + "=session", Slot.PROPERTY_IMPL + "=memory"})
-public class MemorySessionComponent implements SessionStore {
+public class MemorySessionComponent implements SessionStore, PrivateSessionStores {
 
     static final String PID = "navemu.session.memory";
 
     private final LruSessionStore store;
+    private final int capacity;
 
     @Activate
     public MemorySessionComponent(Map<String, Object> configuration) {
-        this.store = new LruSessionStore(capacity(configuration.get("capacity")));
+        this.capacity = capacity(configuration.get("capacity"));
+        this.store = new LruSessionStore(capacity);
     }
 
     private static int capacity(Object configured) {
@@ -79,5 +82,11 @@ public class MemorySessionComponent implements SessionStore {
     @Override
     public void clear() {
         store.clear();
+    }
+
+    /** A navigation scope's own store: the same rules and capacity, none of this store's entries. */
+    @Override
+    public SessionStore newPrivateStore() {
+        return new LruSessionStore(capacity);
     }
 }

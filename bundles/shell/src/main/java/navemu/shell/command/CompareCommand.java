@@ -4,20 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.jline.utils.AttributedString;
-
 import navemu.api.Slot;
 import navemu.api.nav.Composition;
-import navemu.api.result.NavigationResult;
 import navemu.shell.parse.CommandLine;
+import navemu.shell.render.ComparedSide;
 import navemu.shell.render.CompareRenderer;
-import navemu.shell.render.Style;
 
 /**
  * {@code compare URL [CHANGES] vs CHANGES}: the same URL under two compositions, as DESIGN.md
  * defines it. Each side is the current composition with its {@code slot=impl} changes; with one
  * side only ({@code compare URL tls=jsse}), the current composition faces the changed one.
- * The right side runs last, so {@code expect} afterwards checks the right side.
+ * Each side gets a discarded warm-up, then {@code -n} alternating runs (see {@link CompareRuns}),
+ * each in its own DNS cache and session store unless {@code --warm} or {@code --shared} says
+ * otherwise ({@link CompareOptions}); times are medians and the output says how they were measured.
+ * The right side runs last, so {@code expect} afterwards checks the right side's last run.
  */
 public final class CompareCommand implements Command {
     static final String VERSUS = "vs";
@@ -29,7 +29,7 @@ public final class CompareCommand implements Command {
 
     @Override
     public String usage() {
-        return "compare URL [SLOT=IMPL…] vs SLOT=IMPL…";
+        return "compare [-n RUNS] [--warm|--shared] URL [SLOT=IMPL…] vs SLOT=IMPL…";
     }
 
     @Override
@@ -61,38 +61,34 @@ public final class CompareCommand implements Command {
 
     @Override
     public CommandResult run(CommandLine line, Session session) throws UsageException, CommandException {
-        if (line.args().isEmpty()) {
+        CompareOptions options = CompareOptions.parse(line.args());
+        List<String> words = options.words();
+        if (words.isEmpty()) {
             throw new UsageException("compare needs a URL");
         }
-        String url = line.arg(0);
+        String url = words.get(0);
         UrlArgument.check(url, session);
-        Sides sides = sides(line.args().subList(1, line.args().size()));
+        Sides sides = sides(words.subList(1, words.size()));
         Composition composition = session.composition();
         for (Map<Slot, String> side : List.of(sides.left(), sides.right())) {
             for (Map.Entry<Slot, String> change : side.entrySet()) {
                 SlotArguments.requireRegistered(composition, change.getKey(), change.getValue());
             }
         }
-        announce(session, "left", sides.left());
-        NavigationResult left = session.navigate(url, sides.left());
-        announce(session, "right", sides.right());
-        NavigationResult right = session.navigate(url, sides.right());
+        List<ComparedSide> measured = new CompareRuns(session, options).run(url,
+                new CompareRuns.Side("left", label(sides.left()), sides.left()),
+                new CompareRuns.Side("right", label(sides.right()), sides.right()));
+        ComparedSide left = measured.get(0);
+        ComparedSide right = measured.get(1);
         if (session.json()) {
-            session.show(left);
-            session.show(right);
+            session.show(left.representative());
+            session.show(right.representative());
+            session.report(options.howMeasured());
         } else {
-            List<AttributedString> lines = new CompareRenderer().render(left, label(sides.left()), right,
-                    label(sides.right()), session.console().width());
-            lines.forEach(session.console()::out);
+            new CompareRenderer().render(left, right, options.howMeasured(), session.console().width())
+                    .forEach(session.console()::out);
         }
         return CommandResult.DONE;
-    }
-
-    /** In the live view, says which side the steps that follow belong to. */
-    private static void announce(Session session, String side, Map<Slot, String> changes) {
-        if (!session.json() && session.console().live()) {
-            session.console().out(new AttributedString(side + ": " + label(changes), Style.DIM));
-        }
     }
 
     static String label(Map<Slot, String> changes) {
@@ -113,6 +109,7 @@ public final class CompareCommand implements Command {
         if (!before.subList(1, before.size()).contains(VERSUS)) {
             candidates.add(VERSUS);
         }
+        candidates.addAll(List.of("-n", "--warm", "--shared"));
         session.services().composition().ifPresent(composition -> {
             for (Slot slot : Slot.values()) {
                 for (String impl : composition.implementations(slot)) {

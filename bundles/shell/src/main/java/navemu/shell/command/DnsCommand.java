@@ -8,6 +8,7 @@ import java.util.Optional;
 import navemu.api.NavigationException;
 import navemu.api.Slot;
 import navemu.api.dns.DnsAnswer;
+import navemu.api.dns.DnsCache;
 import navemu.api.dns.DnsResolver;
 import navemu.api.trace.StepTrace;
 import navemu.shell.parse.CommandLine;
@@ -44,22 +45,28 @@ public final class DnsCommand implements Command {
                 .orElseThrow(() -> new CommandException("the dns slot is empty: '" + impl + "' is not registered (see 'slots')"));
         switch (args.get(0)) {
             case "cache" -> {
-                Optional<List<String>> entries = resolver.cacheEntries();
-                if (entries.isEmpty()) {
+                Optional<DnsCache> cache = cacheOf(resolver);
+                if (cache.isEmpty()) {
                     session.console().out("dns " + impl + " keeps no cache");
-                } else if (entries.get().isEmpty()) {
+                } else if (cache.get().entries().isEmpty()) {
                     session.console().out("the " + impl + " cache is empty");
                 } else {
-                    entries.get().forEach(e -> session.console().out(e));
+                    cache.get().entries().forEach(e -> session.console().out(e));
                 }
             }
             case "flush" -> {
-                int dropped = resolver.flushCache();
-                session.console().out(dropped < 0 ? "dns " + impl + " keeps no cache" : "flushed " + dropped + " cache entries of " + impl);
+                Optional<DnsCache> cache = cacheOf(resolver);
+                session.console().out(cache.isEmpty() ? "dns " + impl + " keeps no cache"
+                        : "flushed " + cache.get().flush() + " cache entries of " + impl);
             }
             default -> resolve(args.get(0), impl, resolver, session);
         }
         return CommandResult.DONE;
+    }
+
+    /** A resolver that keeps a cache registers {@link DnsCache} on the same service object. */
+    private static Optional<DnsCache> cacheOf(DnsResolver resolver) {
+        return resolver instanceof DnsCache cache ? Optional.of(cache) : Optional.empty();
     }
 
     private static void resolve(String host, String impl, DnsResolver resolver, Session session) throws CommandException {

@@ -14,6 +14,7 @@ import navemu.api.Slot;
 import navemu.api.lab.LabSites;
 import navemu.api.nav.Composition;
 import navemu.api.nav.NavigationRequest;
+import navemu.api.nav.NavigationScope;
 import navemu.api.nav.RequestOptions;
 import navemu.api.nav.Navigator;
 import navemu.api.result.NavigationResult;
@@ -126,11 +127,26 @@ public final class Session {
      * the last one.
      */
     public NavigationResult navigate(String url, Map<Slot, String> overrides) throws CommandException {
-        return navigate(url, overrides, RequestOptions.NAVIGATION);
+        return navigate(url, overrides, RequestOptions.NAVIGATION, null, true);
     }
 
     /** Like {@link #navigate(String, Map)}, its first request shaped by {@code open -X -H -d}. */
-    public NavigationResult navigate(String url, Map<Slot, String> overrides, RequestOptions http)
+    public NavigationResult navigate(String url, Map<Slot, String> overrides, RequestOptions http) throws CommandException {
+        return navigate(url, overrides, http, null, true);
+    }
+
+    /**
+     * As {@link #navigate(String, Map)}, in {@code scope}'s own DNS cache and session store (null:
+     * the shared ones); a navigation not {@code kept} (a warm-up) is neither the last one nor in
+     * the history.
+     */
+    public NavigationResult navigate(String url, Map<Slot, String> overrides, NavigationScope scope, boolean kept)
+            throws CommandException {
+        return navigate(url, overrides, RequestOptions.NAVIGATION, scope, kept);
+    }
+
+    private NavigationResult navigate(String url, Map<Slot, String> overrides, RequestOptions http, NavigationScope scope,
+                                      boolean kept)
             throws CommandException {
         Navigator navigator = navigator();
         EventRecorder recorder = new EventRecorder();
@@ -145,7 +161,7 @@ public final class Session {
             };
         }
         NavigationRequest request = NavigationRequest.of(url).withOverrides(overrides).withListener(listener)
-                .withKeyLog(keyLog).withHttp(http);
+                .withKeyLog(keyLog).withHttp(http).withScope(scope);
         NavigationResult result;
         try {
             result = runner.run(navigator, request);
@@ -154,10 +170,12 @@ public final class Session {
                 progress.close();
             }
         }
-        last = result;
-        lastTree = null;
-        lastEvents = recorder.events();
-        history.add(result, lastEvents);
+        if (kept) {
+            last = result;
+            lastTree = null;
+            lastEvents = recorder.events();
+            history.add(result, lastEvents);
+        }
         return result;
     }
 

@@ -36,14 +36,12 @@ public final class SessionsCommand implements Command {
         if (args.size() > 1 || (args.size() == 1 && !args.get(0).equals("clear"))) {
             throw new UsageException("sessions takes nothing, or clear");
         }
-        String impl = session.composition().active().get(Slot.SESSION);
-        SessionStore store = session.composition().activeService(Slot.SESSION, SessionStore.class)
-                .orElseThrow(() -> new CommandException("the session slot is empty: '" + impl + "' is not registered (see 'slots')"));
         if (args.size() == 1) {
-            store.clear();
-            session.console().out("cleared the " + impl + " session store");
+            session.console().out(clear(session));
             return CommandResult.DONE;
         }
+        String impl = session.composition().active().get(Slot.SESSION);
+        SessionStore store = activeStore(session);
         Instant now = Instant.now();
         List<SessionStore.Entry> entries = store.list(now);
         if (entries.isEmpty()) {
@@ -58,6 +56,23 @@ public final class SessionsCommand implements Command {
                             + chain(s)));
         }
         return CommandResult.DONE;
+    }
+
+    /**
+     * Forgets every session of the active {@code session} implementation (only that one: another
+     * implementation's store, e.g. {@code sessions.json} while {@code memory} is active, is left as
+     * it is), so the next visit is a full handshake. Returns what to tell the user.
+     */
+    public static String clear(Session session) throws CommandException {
+        String impl = session.composition().active().get(Slot.SESSION);
+        activeStore(session).clear();
+        return "cleared the " + impl + " session store";
+    }
+
+    private static SessionStore activeStore(Session session) throws CommandException {
+        String impl = session.composition().active().get(Slot.SESSION);
+        return session.composition().activeService(Slot.SESSION, SessionStore.class)
+                .orElseThrow(() -> new CommandException("the session slot is empty: '" + impl + "' is not registered (see 'slots')"));
     }
 
     /** The stored chain a resumption re-validates, and who judged it when the session was made. */

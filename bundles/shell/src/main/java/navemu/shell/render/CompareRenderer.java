@@ -15,7 +15,8 @@ import navemu.api.result.StepResult;
 /**
  * Two navigations of one URL side by side: the steps in two columns aligned by step (a step
  * only one side ran faces a blank), every row that differs marked {@code ≠}, then the outcome
- * values, then one line that says what changed.
+ * values, then one line that says what changed. With several runs per side ({@link ComparedSide}),
+ * the times are medians and a last line says how they were measured.
  */
 public final class CompareRenderer {
 
@@ -43,13 +44,25 @@ public final class CompareRenderer {
     private static final String SAME = " │ ";
     private static final String DIFFERENT = " ≠ ";
 
+    /** One run per side, as measured by the caller. */
     public List<AttributedString> render(NavigationResult left, String leftLabel, NavigationResult right,
                                          String rightLabel, int width) {
+        return render(new ComparedSide(leftLabel, List.of(left)), new ComparedSide(rightLabel, List.of(right)), null, width);
+    }
+
+    /**
+     * Each side's run at its median time step by step, the outcome values, each side's median time,
+     * the summary, a line per side whose runs did not all end the same way, then
+     * {@code howMeasured} (when given).
+     */
+    public List<AttributedString> render(ComparedSide leftSide, ComparedSide rightSide, String howMeasured, int width) {
+        NavigationResult left = leftSide.representative();
+        NavigationResult right = rightSide.representative();
         int column = Math.max(20, (width - SAME.length()) / 2);
         List<AttributedString> lines = new ArrayList<>();
         lines.add(new AttributedStringBuilder().style(Style.HEADING).append("compare ").append(String.valueOf(left.url))
                 .style(Style.PLAIN).toAttributedString());
-        lines.add(row(styled(leftLabel, Style.HEADING), styled(rightLabel, Style.HEADING), false, column));
+        lines.add(row(styled(leftSide.label(), Style.HEADING), styled(rightSide.label(), Style.HEADING), false, column));
         for (Row row : alignSteps(flatten(left), flatten(right))) {
             lines.add(row(cell(row.left), cell(row.right), row.differs(), column));
         }
@@ -64,15 +77,42 @@ public final class CompareRenderer {
             lines.add(row(styled(property.name + " " + a, differs ? Style.CHANGED : Style.PLAIN),
                     styled(property.name + " " + b, differs ? Style.CHANGED : Style.PLAIN), differs, column));
         }
-        boolean slower = timesDiffer(left.totalMs, right.totalMs);
-        lines.add(row(styled("time " + Durations.ms(left.totalMs), slower ? Style.CHANGED : Style.DIM),
-                styled("time " + Durations.ms(right.totalMs), slower ? Style.CHANGED : Style.DIM), slower, column));
-        lines.add(summary(left, right));
+        boolean slower = timesDiffer(leftSide.medianMs(), rightSide.medianMs());
+        lines.add(row(styled(time(leftSide), slower ? Style.CHANGED : Style.DIM),
+                styled(time(rightSide), slower ? Style.CHANGED : Style.DIM), slower, column));
+        lines.add(summary(leftSide, rightSide));
+        for (ComparedSide side : List.of(leftSide, rightSide)) {
+            if (side.outcomes().size() > 1) {
+                List<String> counts = new ArrayList<>();
+                side.outcomes().forEach((outcome, count) -> counts.add(count + "× " + outcome));
+                lines.add(new AttributedStringBuilder().style(Style.CHANGED).append("runs differ: ").style(Style.PLAIN)
+                        .append(side.label() + ": " + String.join(", ", counts)).toAttributedString());
+            }
+        }
+        if (howMeasured != null) {
+            lines.add(styled(howMeasured, Style.DIM));
+        }
         return lines;
+    }
+
+    /** {@code time 46 ms} for one run; {@code time median 46 ms (40 ms–52 ms)} for several. */
+    private static String time(ComparedSide side) {
+        if (side.runs().size() == 1) {
+            return "time " + Durations.ms(side.medianMs());
+        }
+        return "time median " + Durations.ms(side.medianMs()) + " (" + Durations.ms(side.fastestMs()) + "–"
+                + Durations.ms(side.slowestMs()) + ")";
     }
 
     /** The one line that says what changed, e.g. {@code changed: tls.version TLSv1.3 → TLSv1.2; steps: tls impl jsse → tls12-rsa}. */
     public AttributedString summary(NavigationResult left, NavigationResult right) {
+        return summary(new ComparedSide("left", List.of(left)), new ComparedSide("right", List.of(right)));
+    }
+
+    /** As {@link #summary(NavigationResult, NavigationResult)} for the runs at the median, with the median times. */
+    public AttributedString summary(ComparedSide leftSide, ComparedSide rightSide) {
+        NavigationResult left = leftSide.representative();
+        NavigationResult right = rightSide.representative();
         List<String> changes = new ArrayList<>();
         for (Property property : PROPERTIES) {
             Object a = property.value.apply(left);
@@ -98,7 +138,7 @@ public final class CompareRenderer {
                 }
             }
         }
-        String time = Durations.ms(left.totalMs) + " vs " + Durations.ms(right.totalMs);
+        String time = Durations.ms(leftSide.medianMs()) + " vs " + Durations.ms(rightSide.medianMs());
         if (changes.isEmpty()) {
             return new AttributedStringBuilder().style(Style.GOOD).append("same outcome; only the time differs (" + time + ")")
                     .style(Style.PLAIN).toAttributedString();

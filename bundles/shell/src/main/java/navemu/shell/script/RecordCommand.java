@@ -4,15 +4,24 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+
+import navemu.api.Slot;
 
 import navemu.shell.command.Command;
 import navemu.shell.command.CommandException;
 import navemu.shell.command.CommandResult;
 import navemu.shell.command.Session;
+import navemu.shell.command.SessionsCommand;
 import navemu.shell.command.UsageException;
 import navemu.shell.parse.CommandLine;
 
-/** {@code record FILE} … {@code record stop}: the commands typed become a replayable script. */
+/**
+ * {@code record FILE} … {@code record stop}: the commands typed become a replayable script. It
+ * starts with the active composition ({@code use} lines) and {@code sessions clear}, and the
+ * recording shell clears its sessions too, so the script replays the same in this shell and in
+ * a fresh one.
+ */
 public final class RecordCommand implements Command {
 
     @Override
@@ -46,13 +55,22 @@ public final class RecordCommand implements Command {
         if (session.commandLog().isPresent()) {
             stop(session);
         }
+        // The script starts from the active composition and no sessions; so does the recording.
+        Map<Slot, String> composition = session.composition().active();
+        String cleared;
         try {
-            ScriptRecorder recorder = new ScriptRecorder(Path.of(line.arg(0)));
+            cleared = SessionsCommand.clear(session);
+        } catch (CommandException e) {
+            cleared = "sessions not cleared: " + e.getMessage();
+        }
+        try {
+            ScriptRecorder recorder = new ScriptRecorder(Path.of(line.arg(0)), composition);
             session.commandLog(recorder);
         } catch (IOException e) {
             throw new CommandException("cannot write " + line.arg(0) + ": " + e.getMessage(), e);
         }
-        session.report("recording to " + line.arg(0) + "; 'record stop' ends it");
+        session.report("recording to " + line.arg(0) + " from the current composition (" + cleared
+                + "); 'record stop' ends it");
         return CommandResult.DONE;
     }
 

@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import navemu.api.Slot;
 import navemu.api.result.NavigationResult;
 import navemu.shell.command.CommandLog;
 import navemu.shell.parse.CommandLine;
@@ -21,10 +23,17 @@ import navemu.shell.parse.CommandLine;
  * as a regression test: a slot swapped to one that behaves differently turns it red.
  */
 public final class ScriptRecorder implements CommandLog, Closeable {
+    static final String SESSIONS_CLEAR = "sessions clear";
     private final Path file;
     private final Writer writer;
 
-    public ScriptRecorder(Path file) throws IOException {
+    /**
+     * Starts the script with what the recording starts from, so it replays the same in the shell
+     * that recorded it and in a fresh one: a {@code use SLOT IMPL} line per slot of
+     * {@code composition} (the active one when recording starts), then {@code sessions clear}
+     * (the recording shell clears its sessions too, see {@code RecordCommand}).
+     */
+    public ScriptRecorder(Path file, Map<Slot, String> composition) throws IOException {
         this.file = file;
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
@@ -32,7 +41,24 @@ public final class ScriptRecorder implements CommandLog, Closeable {
         }
         this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         writer.write("# recorded by navemu; replay with: replay " + file.getFileName() + "\n");
+        writer.write("# the composition and the empty session store the recording started from\n");
+        for (String line : preamble(composition)) {
+            writer.write(line + "\n");
+        }
         writer.flush();
+    }
+
+    /** {@code use SLOT IMPL} for every slot in slot order, then {@code sessions clear}. */
+    static List<String> preamble(Map<Slot, String> composition) {
+        List<String> lines = new ArrayList<>();
+        for (Slot slot : Slot.values()) {
+            String impl = composition.get(slot);
+            if (impl != null) {
+                lines.add("use " + slot.key() + " " + impl);
+            }
+        }
+        lines.add(SESSIONS_CLEAR);
+        return lines;
     }
 
     public Path file() {

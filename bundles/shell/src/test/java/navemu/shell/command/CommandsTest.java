@@ -139,6 +139,56 @@ class CommandsTest {
     }
 
     @Test
+    void compareRunsAWarmUpThenAlternatesTheSidesEachRunInItsOwnScope() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        assertEquals(0, shell.main("-c", "compare -n 2 https://www.lab.test/ vs tls=jsse"));
+
+        List<navemu.api.nav.NavigationRequest> requests = shell.navigator.requests();
+        assertEquals(6, requests.size(), "a warm-up and 2 runs per side");
+        for (int i = 0; i < requests.size(); i++) {
+            assertEquals(i % 2 == 0 ? Map.of() : Map.of(Slot.TLS, "jsse"), requests.get(i).overrides(), "left, right, left…");
+            assertEquals(i % 2 == 0 ? "left" : "right", requests.get(i).scope().name());
+        }
+        assertEquals(6, requests.stream().map(r -> r.scope()).distinct().count(),
+                "no run shares a DNS cache or session store with another, the warm-up's included");
+        assertEquals(4, shell.session.results().size(), "the warm-ups are discarded");
+        assertTrue(shell.out().contains("median of 2 alternating runs per side after a discarded warm-up; each run its"
+                + " own empty DNS cache and session store (a first visit)"), shell.out());
+        assertTrue(shell.out().contains("time median"), shell.out());
+    }
+
+    @Test
+    void compareWarmKeepsOneScopePerSideAndSharedUsesTheShellsStores() throws Exception {
+        ShellHarness warm = new ShellHarness();
+        assertEquals(0, warm.main("-c", "compare --warm https://www.lab.test/ vs tls=jsse"));
+        List<navemu.api.nav.NavigationRequest> requests = warm.navigator.requests();
+        assertEquals(8, requests.size(), "a warm-up and 3 runs per side by default");
+        assertEquals(2, requests.stream().map(r -> r.scope()).distinct().count(), "one scope per side");
+        assertTrue(requests.get(0).scope() != requests.get(1).scope());
+
+        ShellHarness shared = new ShellHarness();
+        assertEquals(0, shared.main("-c", "compare --shared -n 1 https://www.lab.test/ vs tls=jsse"));
+        assertTrue(shared.navigator.requests().stream().allMatch(r -> r.scope() == null), "the shell's own stores");
+        assertTrue(shared.out().contains("both sides share the shell's DNS cache and session store (--shared)"), shared.out());
+    }
+
+    @Test
+    void compareUnderJsonSaysHowItMeasuredOnStderr() throws Exception {
+        ShellHarness shell = new ShellHarness(true);
+        assertEquals(0, shell.main("-c", "compare -n 1 https://www.lab.test/ vs tls=jsse"));
+        assertEquals(2, shell.out().strip().split("\n").length, shell.out());
+        assertTrue(shell.err().contains("one run per side after a discarded warm-up"), shell.err());
+    }
+
+    @Test
+    void compareRefusesABadRunCountBeforeRunningAnything() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        assertEquals(2, shell.main("-c", "compare -n 0 https://www.lab.test/ tls=jsse"));
+        assertTrue(shell.err().contains("-n takes 1 to 50 runs per side, not 0"), shell.err());
+        assertTrue(shell.navigator.requests().isEmpty());
+    }
+
+    @Test
     void expectAfterCompareChecksTheRightSide() throws Exception {
         ShellHarness shell = new ShellHarness();
         assertEquals(0, shell.main("-c", "compare https://www.lab.test/ tls=jsse; expect steps.tls.impl == jsse"));

@@ -98,4 +98,49 @@ class CompareRendererTest {
         assertTrue(summary.contains("ok true → false") && summary.contains("error null → ERR_NAME_NOT_RESOLVED"), summary);
         assertFalse(lines.get(1).toString().contains("≠"), "the header row is not a difference");
     }
+
+    private static NavigationResult timed(double totalMs) {
+        NavigationResult result = Results.ok("https://www.lab.test/", 200, "tls13-ecdhe");
+        result.totalMs = totalMs;
+        return result;
+    }
+
+    @Test
+    void theMedianIsTheMiddleValueOrTheMeanOfTheTwoMiddleOnes() {
+        assertEquals(7.0, Median.of(List.of(7.0)));
+        assertEquals(20.0, Median.of(List.of(90.0, 10.0, 20.0)), "order does not matter, an outlier does not pull");
+        assertEquals(15.0, Median.of(List.of(40.0, 10.0, 20.0, 5.0)));
+        assertEquals(2.5, Median.of(List.of(2.0, 3.0)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Median.of(List.of()));
+    }
+
+    @Test
+    void aSideShowsItsRunAtTheMedianTimeAndCountsHowItsRunsEnded() {
+        ComparedSide odd = new ComparedSide("left", List.of(timed(300), timed(40), timed(52)));
+        assertEquals(52.0, odd.medianMs());
+        assertEquals(52.0, odd.representative().totalMs);
+        ComparedSide even = new ComparedSide("left", List.of(timed(30), timed(10), timed(20), timed(40)));
+        assertEquals(25.0, even.medianMs());
+        assertEquals(20.0, even.representative().totalMs, "the faster of the two middle runs");
+
+        NavigationResult failed = Results.failed("https://www.lab.test/", "ERR_CONNECTION_RESET");
+        ComparedSide mixed = new ComparedSide("right", List.of(timed(10), failed, timed(12)));
+        assertEquals(java.util.Map.of("ok", 2, "ERR_CONNECTION_RESET", 1), mixed.outcomes());
+    }
+
+    @Test
+    void severalRunsShowMedianTimesARunsDifferLineAndHowTheyWereMeasured() {
+        NavigationResult failed = Results.failed("https://www.lab.test/", "ERR_CONNECTION_RESET");
+        failed.totalMs = 5;
+        ComparedSide left = new ComparedSide("current composition", List.of(timed(40), timed(1460), timed(36)));
+        ComparedSide right = new ComparedSide("tls=jsse", List.of(timed(80), failed, timed(90)));
+        List<AttributedString> lines = renderer.render(left, right, "median of 3 alternating runs per side", 120);
+
+        String time = find(lines, "time median");
+        assertTrue(time.contains("time median 40 ms (36 ms–1.46 s)"), time);
+        assertTrue(time.contains("time median 80 ms (5.0 ms–90 ms)"), time);
+        assertTrue(find(lines, "same outcome").endsWith("(40 ms vs 80 ms)"), lines.toString());
+        assertEquals("runs differ: tls=jsse: 2× ok, 1× ERR_CONNECTION_RESET", find(lines, "runs differ"));
+        assertEquals("median of 3 alternating runs per side", lines.get(lines.size() - 1).toString());
+    }
 }

@@ -34,6 +34,14 @@ class RecordAndReportTest {
         List<String> lines = Files.readAllLines(script);
         assertEquals(List.of(
                 "# recorded by navemu; replay with: replay rec.nav",
+                "# the composition and the empty session store the recording started from",
+                "use hsts memory",
+                "use dns dnsjava",
+                "use tcp socket",
+                "use tls tls13-ecdhe",
+                "use cert pkix",
+                "use session off",
+                "sessions clear",
                 "use tls tls13-ecdhe",
                 "open https://www.lab.test/",
                 "expect status == 200",
@@ -59,8 +67,29 @@ class RecordAndReportTest {
         });
         ShellHarness swapped = new ShellHarness(other, FakeComposition.standard(), false);
         assertEquals(1, swapped.main("--script", script.toString()));
-        assertTrue(swapped.out().contains(script + ":6: expect tls.cipherSuite == TLS_AES_128_GCM_SHA256 failed: "
+        assertTrue(swapped.out().contains(script + ":14: expect tls.cipherSuite == TLS_AES_128_GCM_SHA256 failed: "
                 + "tls.cipherSuite is TLS_AES_256_GCM_SHA384"), swapped.out());
+    }
+
+    @Test
+    void recordingStartsFromTheActiveCompositionAndClearedSessionsInTheShellAndInTheScript() throws Exception {
+        Path script = dir.resolve("rec.nav");
+        java.util.concurrent.atomic.AtomicInteger cleared = new java.util.concurrent.atomic.AtomicInteger();
+        FakeComposition composition = FakeComposition.standard().register(navemu.api.Slot.SESSION, "memory",
+                new FakeComposition.KeepsNothing() {
+                    @Override public void clear() { cleared.incrementAndGet(); }
+                });
+        ShellHarness shell = new ShellHarness(FakeNavigator.lab(), composition, false);
+        assertEquals(0, shell.main("-c", "use tls jsse; use session memory; record " + script + "; record stop"));
+
+        assertEquals(1, cleared.get(), "record clears the active session store when it starts");
+        List<String> lines = Files.readAllLines(script);
+        assertTrue(lines.containsAll(List.of("use tls jsse", "use session memory", "use hsts memory")), lines.toString());
+        assertEquals("sessions clear", lines.get(lines.size() - 1), "after the use lines: " + lines);
+        assertTrue(shell.out().contains("cleared the memory session store"), shell.out());
+
+        assertEquals(0, new ShellHarness(FakeNavigator.lab(), composition, false).main("--script", script.toString()));
+        assertEquals(2, cleared.get(), "its replay clears them too");
     }
 
     @Test

@@ -50,7 +50,7 @@ public final class FelixHarness implements AutoCloseable {
         config.put(Constants.FRAMEWORK_STORAGE, scratch.resolve("felix-cache").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
-                "navemu.api.hsts;version=\"0.1.0\",navemu.api.host;version=\"0.1.0\",navemu.api.dns;version=\"0.1.0\","
+                "navemu.api.hsts;version=\"1.0.0\",navemu.api.host;version=\"1.0.0\",navemu.api.dns;version=\"1.0.0\","
                         + "org.osgi.service.cm;version=\"1.6.1\"");
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
         framework = factory.newFramework(config);
