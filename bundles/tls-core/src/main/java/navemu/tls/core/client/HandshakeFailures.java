@@ -22,12 +22,12 @@ import navemu.tls.core.alert.TlsAlertException;
  * and the result is a {@link HandshakeFailedException} holding the partial TlsInfo (messages
  * exchanged so far, what was negotiated), so the user sees how far the handshake got.
  */
-public final class HandshakeFailures {
+final class HandshakeFailures {
     private HandshakeFailures() {
     }
 
     /** @param io null when the failure came before the record layer existed */
-    public static HandshakeFailedException map(Exception failure, HandshakeIo io, MessageLog log, Connection connection,
+    static HandshakeFailedException map(Exception failure, HandshakeIo io, MessageLog log, Connection connection,
                                                Duration timeout) {
         String waiting = io != null ? " while we waited for " + io.waitingFor() : "";
         String failedAt = io != null ? io.waitingFor() : "the connection";

@@ -13,22 +13,22 @@ import navemu.api.tls.KeyLog;
  * Everything the handshake tells the outside world: messages to the trace and to
  * {@link TlsInfo#messages}, secrets to the trace and the NSS key log.
  */
-public final class MessageLog {
+final class MessageLog {
     private final StepTrace trace;
     private final TlsInfo info;
     private final KeyLog keyLog;
 
-    public MessageLog(StepTrace trace, TlsInfo info, KeyLog keyLog) {
+    MessageLog(StepTrace trace, TlsInfo info, KeyLog keyLog) {
         this.trace = trace == null ? StepTrace.NONE : trace;
         this.info = info;
         this.keyLog = keyLog == null ? KeyLog.NONE : keyLog;
     }
 
-    public StepTrace trace() {
+    StepTrace trace() {
         return trace;
     }
 
-    public TlsInfo info() {
+    TlsInfo info() {
         return info;
     }
 
@@ -36,7 +36,7 @@ public final class MessageLog {
      * What the ServerHello settled, recorded at once so a handshake that fails later still
      * reports it. {@code group} may be null (RSA key exchange, or TLS 1.2 before ServerKeyExchange).
      */
-    public void negotiated(String version, String cipherSuite, String keyExchange, String group) {
+    void negotiated(String version, String cipherSuite, String keyExchange, String group) {
         synchronized (info) {
             info.version = version;
             info.cipherSuite = cipherSuite;
@@ -46,21 +46,21 @@ public final class MessageLog {
     }
 
     /** The TLS 1.2 ECDHE group, known from ServerKeyExchange. */
-    public void group(String group) {
+    void group(String group) {
         synchronized (info) {
             info.group = group;
         }
     }
 
     /** The ALPN protocol the server selected (EncryptedExtensions in TLS 1.3, ServerHello in TLS 1.2). */
-    public void alpn(String alpn) {
+    void alpn(String alpn) {
         synchronized (info) {
             info.alpn = alpn;
         }
     }
 
     /** Where the handshake stopped and which alert went which way (either may be null). */
-    public void failed(String failedAt, String alertSent, String alertReason, String alertReceived) {
+    void failed(String failedAt, String alertSent, String alertReason, String alertReceived) {
         synchronized (info) {
             info.failedAt = failedAt;
             info.alertSent = alertSent;
@@ -69,14 +69,14 @@ public final class MessageLog {
         }
     }
 
-    public void sent(String type, int length, Map<String, String> fields) {
+    void sent(String type, int length, Map<String, String> fields) {
         synchronized (info) {
             info.messages.add(new TlsMessage(TlsMessage.CLIENT_TO_SERVER, type, length));
         }
         trace.sent(type, length, fields);
     }
 
-    public void received(String type, int length, Map<String, String> fields) {
+    void received(String type, int length, Map<String, String> fields) {
         synchronized (info) {
             info.messages.add(new TlsMessage(TlsMessage.SERVER_TO_CLIENT, type, length));
         }
@@ -84,24 +84,24 @@ public final class MessageLog {
     }
 
     /** A record-level event (alert, dummy change_cipher_spec): traced but not a handshake message of the result. */
-    public void sentRecord(String type, int length, Map<String, String> fields) {
+    void sentRecord(String type, int length, Map<String, String> fields) {
         trace.sent(type, length, fields);
     }
 
-    public void receivedRecord(String type, int length, Map<String, String> fields) {
+    void receivedRecord(String type, int length, Map<String, String> fields) {
         trace.received(type, length, fields);
     }
 
-    public void secret(String label, byte[] value) {
+    void secret(String label, byte[] value) {
         trace.secret(label, Hex.toHexString(value));
     }
 
     /** An NSS key-log line (and the same secret in the trace). */
-    public void keyLog(String nssLabel, byte[] clientRandom, byte[] secret) {
+    void keyLog(String nssLabel, byte[] clientRandom, byte[] secret) {
         keyLog.write(nssLabel, clientRandom, secret);
     }
 
-    public void info(String text) {
+    void info(String text) {
         trace.info(text);
     }
 }
