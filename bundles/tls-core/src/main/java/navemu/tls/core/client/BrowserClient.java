@@ -51,7 +51,7 @@ public final class BrowserClient {
             BrowserNarration narration = new BrowserNarration(log);
             Tls13ClientHandshake h13 = new Tls13ClientHandshake(request, context, tls13, io, log);
             Tls12ClientHandshake h12 = new Tls12ClientHandshake(request, context, tls12, io, log);
-            log.info().sni = h13.sni();
+            log.sni(h13.sni());
             // One ClientHello for both versions: TLS 1.3 suites first, then TLS 1.2's; both handshakes' extensions.
             h12.clientHelloSent(h13.sendClientHello(h12.offerBesideTls13(), ProtocolVersion.TLS13, ProtocolVersion.TLS12));
             narration.waitingForServerChoice();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 
 import navemu.api.NavigationException;
-import navemu.api.result.TlsInfo;
 import navemu.api.tcp.Connection;
 import navemu.api.tls.SecureChannel;
 import navemu.api.tls.TlsContext;
@@ -13,7 +12,7 @@ import navemu.api.trace.StepTrace;
 
 /**
  * What every client handshake run shares, in one place: the handshake's read timeout, the
- * record layer over the connection, the result's {@link TlsInfo} and reporting, and turning every
+ * record layer over the connection, the result's TLS fields and reporting, and turning every
  * failure into a browser error ({@link HandshakeFailures}: a HandshakeFailedException that keeps
  * the messages exchanged so far).
  */
@@ -33,7 +32,7 @@ final class HandshakeRun {
     static SecureChannel run(TlsRequest request, Connection connection, TlsContext context, StepTrace trace, Handshake handshake)
             throws NavigationException {
         Duration timeout = request.readTimeout() == null ? DEFAULT_READ_TIMEOUT : request.readTimeout();
-        MessageLog log = new MessageLog(trace == null ? StepTrace.NONE : trace, new TlsInfo(), context.keyLog());
+        MessageLog log = new MessageLog(trace == null ? StepTrace.NONE : trace, context.keyLog());
         HandshakeIo io = null;
         try {
             connection.setReadTimeout(timeout);

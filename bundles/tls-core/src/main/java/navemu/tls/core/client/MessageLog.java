@@ -10,17 +10,17 @@ import navemu.api.trace.StepTrace;
 import navemu.api.tls.KeyLog;
 
 /**
- * Everything the handshake tells the outside world: messages to the trace and to
- * {@link TlsInfo#messages}, secrets to the trace and the NSS key log.
+ * Everything the handshake tells the outside world: messages to the trace and to the result's
+ * {@link TlsInfo} (filled through its builder as the handshake goes, read as an immutable
+ * snapshot), secrets to the trace and the NSS key log.
  */
 final class MessageLog {
     private final StepTrace trace;
-    private final TlsInfo info;
+    private final TlsInfo.Builder info = TlsInfo.builder();
     private final KeyLog keyLog;
 
-    MessageLog(StepTrace trace, TlsInfo info, KeyLog keyLog) {
+    MessageLog(StepTrace trace, KeyLog keyLog) {
         this.trace = trace == null ? StepTrace.NONE : trace;
-        this.info = info;
         this.keyLog = keyLog == null ? KeyLog.NONE : keyLog;
     }
 
@@ -28,8 +28,29 @@ final class MessageLog {
         return trace;
     }
 
+    /** What the handshake has learned so far, as an immutable value. */
     TlsInfo info() {
-        return info;
+        return info.build();
+    }
+
+    /** The server_name sent (null: none). */
+    void sni(String sni) {
+        info.sni(sni);
+    }
+
+    /** What a finished handshake settled (the channel's start). */
+    void established(String version, String cipherSuite, String group, String alpn, boolean resumed, boolean earlyData) {
+        info.version(version).cipherSuite(cipherSuite).group(group).alpn(alpn).resumed(resumed).earlyData(earlyData);
+    }
+
+    /** Where a failed handshake stopped, unless already said. */
+    String failedAt() {
+        return info.failedAt();
+    }
+
+    /** The type of the last handshake message the server sent, or null. */
+    String lastReceived() {
+        return info.lastReceived();
     }
 
     /**
@@ -37,49 +58,31 @@ final class MessageLog {
      * reports it. {@code group} may be null (RSA key exchange, or TLS 1.2 before ServerKeyExchange).
      */
     void negotiated(String version, String cipherSuite, String keyExchange, String group) {
-        synchronized (info) {
-            info.version = version;
-            info.cipherSuite = cipherSuite;
-            info.keyExchange = keyExchange;
-            info.group = group;
-        }
+        info.version(version).cipherSuite(cipherSuite).keyExchange(keyExchange).group(group);
     }
 
     /** The TLS 1.2 ECDHE group, known from ServerKeyExchange. */
     void group(String group) {
-        synchronized (info) {
-            info.group = group;
-        }
+        info.group(group);
     }
 
     /** The ALPN protocol the server selected (EncryptedExtensions in TLS 1.3, ServerHello in TLS 1.2). */
     void alpn(String alpn) {
-        synchronized (info) {
-            info.alpn = alpn;
-        }
+        info.alpn(alpn);
     }
 
     /** Where the handshake stopped and which alert went which way (either may be null). */
     void failed(String failedAt, String alertSent, String alertReason, String alertReceived) {
-        synchronized (info) {
-            info.failedAt = failedAt;
-            info.alertSent = alertSent;
-            info.alertReason = alertReason;
-            info.alertReceived = alertReceived;
-        }
+        info.failedAt(failedAt).alertSent(alertSent).alertReason(alertReason).alertReceived(alertReceived);
     }
 
     void sent(String type, int length, Map<String, String> fields) {
-        synchronized (info) {
-            info.messages.add(new TlsMessage(TlsMessage.CLIENT_TO_SERVER, type, length));
-        }
+        info.message(new TlsMessage(TlsMessage.CLIENT_TO_SERVER, type, length));
         trace.sent(type, length, fields);
     }
 
     void received(String type, int length, Map<String, String> fields) {
-        synchronized (info) {
-            info.messages.add(new TlsMessage(TlsMessage.SERVER_TO_CLIENT, type, length));
-        }
+        info.message(new TlsMessage(TlsMessage.SERVER_TO_CLIENT, type, length));
         trace.received(type, length, fields);
     }
 

@@ -1,7 +1,6 @@
 package navemu.tls.core.client;
 
 import navemu.api.NavigationException;
-import navemu.api.result.TlsInfo;
 import navemu.api.tcp.Connection;
 import navemu.api.tls.SecureChannel;
 import navemu.api.tls.TlsContext;
@@ -24,7 +23,7 @@ public final class Tls12Client {
             throws NavigationException {
         return HandshakeRun.run(request, connection, context, trace, (io, log) -> {
             Tls12ClientHandshake handshake = new Tls12ClientHandshake(request, context, config, io, log);
-            log.info().sni = handshake.sni();
+            log.sni(handshake.sni());
             if (request.earlyData() != null) {
                 log.info("TLS 1.2 has no 0-RTT: the request will go after the handshake");
             }
@@ -34,12 +33,8 @@ public final class Tls12Client {
 
     /** Fills the result's TLS fields and wraps the connection (also used by the browser client). */
     static SecureChannel channel(Connection connection, HandshakeIo io, MessageLog log, Tls12ClientHandshake.Result result) {
-        TlsInfo info = log.info();
-        info.version = "TLSv1.2";
-        info.cipherSuite = result.suite().name();
-        info.group = result.group() == null ? null : result.group().rfcName();
-        info.alpn = result.alpn();
-        info.resumed = result.resumed();
+        log.established("TLSv1.2", result.suite().name(), result.group() == null ? null : result.group().rfcName(), result.alpn(),
+                result.resumed(), false);
         log.trace().detail("resumed", result.resumed());
         // TLS round trips before the first request byte may go: full 2 (RFC 5246 §7.3 Figure 1), abbreviated 1 (Figure 2).
         log.trace().detail("tlsRoundTripsBeforeRequest", result.resumed() ? 1 : 2);

@@ -1,7 +1,6 @@
 package navemu.tls.core.client;
 
 import navemu.api.NavigationException;
-import navemu.api.result.TlsInfo;
 import navemu.api.session.SessionKey;
 import navemu.api.tcp.Connection;
 import navemu.api.tls.SecureChannel;
@@ -26,7 +25,7 @@ public final class Tls13Client {
         return HandshakeRun.run(request, connection, context, trace, (io, log) -> {
             io.dropChangeCipherSpec(true); // middlebox compatibility (RFC 8446 §D.4)
             Tls13ClientHandshake handshake = new Tls13ClientHandshake(request, context, config, io, log);
-            log.info().sni = handshake.sni();
+            log.sni(handshake.sni());
             return channel(connection, io, log, handshake, handshake.handshake(), request, context);
         });
     }
@@ -34,13 +33,8 @@ public final class Tls13Client {
     /** Fills the result's TLS fields and wraps the connection (also used by the browser client). */
     static SecureChannel channel(Connection connection, HandshakeIo io, MessageLog log, Tls13ClientHandshake handshake,
                                         Tls13Channel.Keys keys, TlsRequest request, TlsContext context) {
-        TlsInfo info = log.info();
-        info.version = "TLSv1.3";
-        info.cipherSuite = keys.suite().name();
-        info.group = handshake.group().rfcName();
-        info.alpn = keys.alpn();
-        info.resumed = handshake.resumed();
-        info.earlyData = keys.earlyDataAccepted();
+        log.established("TLSv1.3", keys.suite().name(), handshake.group().rfcName(), keys.alpn(), handshake.resumed(),
+                keys.earlyDataAccepted());
         log.trace().detail("helloRetryRequest", handshake.hadHelloRetryRequest());
         log.trace().detail("resumed", handshake.resumed());
         // TLS round trips before the first request byte may go: 1 (2 after a HelloRetryRequest), 0 when it went as 0-RTT.

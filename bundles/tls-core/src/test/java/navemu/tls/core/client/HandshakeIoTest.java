@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 
 import org.junit.jupiter.api.Test;
 
-import navemu.api.result.TlsInfo;
 import navemu.tls.core.alert.AlertDescription;
 import navemu.tls.core.alert.TlsAlertException;
 import navemu.tls.core.crypto.AeadAlgorithm;
@@ -39,7 +38,7 @@ class HandshakeIoTest {
             in.writeBytes(r);
         }
         RecordLayer layer = new RecordLayer(new ByteArrayInputStream(in.toByteArray()), new ByteArrayOutputStream());
-        return new HandshakeIo(layer, new MessageLog(null, new TlsInfo(), null));
+        return new HandshakeIo(layer, new MessageLog(null, null));
     }
 
     private static byte[] plain(ContentType type, byte[] fragment) {
