@@ -172,6 +172,7 @@ final class NavigationRun {
                     throw interruptedOr(hop, new NavigationException(NetError.ERR_CONNECTION_CLOSED,
                             "TLS channel failed: " + e.getMessage(), e));
                 } finally {
+                    hop.tls = channel.info(); // a fresh snapshot: with the NewSessionTicket messages read during the response
                     closeQuietly(channel);
                 }
             } else {
@@ -330,9 +331,9 @@ final class NavigationRun {
                 hop.cert = channel.verdict().info();
             }
             if (hop.tls != null) {
-                step.detail("version", hop.tls.version);
-                step.detail("cipherSuite", hop.tls.cipherSuite);
-                step.detail("resumed", hop.tls.resumed);
+                step.detail("version", hop.tls.version());
+                step.detail("cipherSuite", hop.tls.cipherSuite());
+                step.detail("resumed", hop.tls.resumed());
             }
             if (hop.hstsHost && hop.cert != null && !hop.cert.problems.isEmpty()) {
                 // RFC 6797 §12.1: no click-through on an HSTS host, whatever the validator allowed.

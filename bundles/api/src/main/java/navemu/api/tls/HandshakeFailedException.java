@@ -21,6 +21,6 @@ public class HandshakeFailedException extends NavigationException {
 
     /** What was known when the handshake failed; never null. */
     public TlsInfo partial() {
-        return partial == null ? new TlsInfo() : partial;
+        return partial == null ? TlsInfo.NONE : partial;
     }
 }

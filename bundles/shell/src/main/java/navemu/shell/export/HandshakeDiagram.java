@@ -88,7 +88,7 @@ final class HandshakeDiagram {
             }
         }
         if (read.stream().noneMatch(row -> row.kind() == Kind.HANDSHAKE) && tls != null) {
-            for (TlsMessage message : tls.messages) {
+            for (TlsMessage message : tls.messages()) {
                 read.add(new Row(Kind.HANDSHAKE, TlsMessage.CLIENT_TO_SERVER.equals(message.dir()), message.type(),
                         message.length(), Map.of(), null));
             }
@@ -103,14 +103,14 @@ final class HandshakeDiagram {
         }
         boolean alertShown = rows.stream().anyMatch(row -> row.kind() == Kind.ALERT);
         if (tls != null && !alertShown) {
-            if (tls.alertSent != null) {
-                rows.add(new Row(Kind.ALERT, true, "Alert: " + tls.alertSent, 0,
-                        tls.alertReason == null ? Map.of() : Map.of("why", tls.alertReason), null));
-            } else if (tls.alertReceived != null) {
-                rows.add(new Row(Kind.ALERT, false, "Alert: " + tls.alertReceived, 0, Map.of(), null));
+            if (tls.alertSent() != null) {
+                rows.add(new Row(Kind.ALERT, true, "Alert: " + tls.alertSent(), 0,
+                        tls.alertReason() == null ? Map.of() : Map.of("why", tls.alertReason()), null));
+            } else if (tls.alertReceived() != null) {
+                rows.add(new Row(Kind.ALERT, false, "Alert: " + tls.alertReceived(), 0, Map.of(), null));
             }
         }
-        String where = tls == null || tls.failedAt == null ? "" : " at " + tls.failedAt;
+        String where = tls == null || tls.failedAt() == null ? "" : " at " + tls.failedAt();
         rows.add(new Row(Kind.STOPPED, true, "", 0, Map.of(), "✗ the handshake stopped" + where + ": " + error));
     }
 

@@ -145,15 +145,15 @@ public final class HtmlReport {
         }
         TlsInfo tls = last.tls();
         if (tls != null) {
-            if (tls.failedAt != null) {
-                html.append("<p>the handshake stopped at <b>").append(HtmlText.escape(tls.failedAt)).append("</b></p>\n");
+            if (tls.failedAt() != null) {
+                html.append("<p>the handshake stopped at <b>").append(HtmlText.escape(tls.failedAt())).append("</b></p>\n");
             }
-            if (tls.alertSent != null) {
-                html.append("<p>alert sent: <b>").append(HtmlText.escape(tls.alertSent)).append("</b>")
-                        .append(tls.alertReason == null ? "" : " — " + HtmlText.escape(tls.alertReason)).append("</p>\n");
+            if (tls.alertSent() != null) {
+                html.append("<p>alert sent: <b>").append(HtmlText.escape(tls.alertSent())).append("</b>")
+                        .append(tls.alertReason() == null ? "" : " — " + HtmlText.escape(tls.alertReason())).append("</p>\n");
             }
-            if (tls.alertReceived != null) {
-                html.append("<p>alert received: <b>").append(HtmlText.escape(tls.alertReceived)).append("</b></p>\n");
+            if (tls.alertReceived() != null) {
+                html.append("<p>alert received: <b>").append(HtmlText.escape(tls.alertReceived())).append("</b></p>\n");
             }
         }
         html.append("</div>\n");
@@ -346,13 +346,13 @@ public final class HtmlReport {
     /** What the handshake negotiated, in one line; what it never reached is left out. */
     private static String tlsLine(TlsInfo tls) {
         List<String> parts = new ArrayList<>();
-        for (String part : new String[] {tls.version, tls.cipherSuite, tls.group == null ? null : "group " + tls.group,
-                tls.alpn == null ? null : "alpn " + tls.alpn, tls.sni == null ? null : "sni " + tls.sni}) {
+        for (String part : new String[] {tls.version(), tls.cipherSuite(), tls.group() == null ? null : "group " + tls.group(),
+                tls.alpn() == null ? null : "alpn " + tls.alpn(), tls.sni() == null ? null : "sni " + tls.sni()}) {
             if (part != null) {
                 parts.add(part);
             }
         }
-        parts.add(tls.resumed ? "resumed" : tls.version == null ? "not negotiated" : "full handshake");
+        parts.add(tls.resumed() ? "resumed" : tls.version() == null ? "not negotiated" : "full handshake");
         return String.join(" · ", parts);
     }
 

@@ -43,7 +43,7 @@ public final class Explainer {
         }
         step(result, "dns").ifPresent(dns -> paragraph(lines, "dns", dns(dns, host(result.finalUrl)), width));
         step(result, "tcp").ifPresent(tcp -> paragraph(lines, "tcp", tcp(tcp), width));
-        boolean handshakeFailed = result.tls != null && (result.tls.failedAt != null || result.tls.version == null);
+        boolean handshakeFailed = result.tls != null && (result.tls.failedAt() != null || result.tls.version() == null);
         if (handshakeFailed) {
             // A failed handshake: tell only what went over the wire, then the alert and why.
             paragraph(lines, "tls", tls(result.tls, step(result, "tls"), handshake), width);
@@ -54,7 +54,7 @@ public final class Explainer {
             for (HandshakeStory.Paragraph p : new HandshakeStory(result.tls, result.cert, handshake, secrets).paragraphs()) {
                 paragraph(lines, p.title(), p.text(), width);
             }
-            if (!secrets && !"TLSv1.3".equals(result.tls.version) && handshake.secret("master_secret").isPresent()) {
+            if (!secrets && !"TLSv1.3".equals(result.tls.version()) && handshake.secret("master_secret").isPresent()) {
                 paragraph(lines, "", "('explain --secrets' also shows the pre-master and master secrets.)", width);
             } else if (!secrets && handshake.secret("master_secret").isPresent()) {
                 paragraph(lines, "", "('explain --secrets' also shows the shared, handshake and master secrets.)", width);
@@ -130,8 +130,8 @@ public final class Explainer {
         Map<String, String> hello = handshake.first(true, "ClientHello").map(HandshakeEvents.Message::fields).orElse(Map.of());
         StringBuilder text = new StringBuilder();
         text.append(step.map(s -> s.impl + " sent a ClientHello").orElse("The client sent a ClientHello"));
-        if (tls.sni != null) {
-            text.append(" naming ").append(tls.sni).append(" (SNI)");
+        if (tls.sni() != null) {
+            text.append(" naming ").append(tls.sni()).append(" (SNI)");
         }
         String versions = hello.get("supported_versions");
         String suites = hello.get("cipher_suites");
@@ -156,26 +156,26 @@ public final class Explainer {
         if (hello.get("random") != null) {
             text.append(", and its 32-byte random ").append(hello.get("random"));
         }
-        if (tls.version == null) {
+        if (tls.version() == null) {
             text.append(". No ServerHello came back: nothing was negotiated.");
         } else {
-            text.append(". The server chose ").append(tls.version).append(" with ").append(tls.cipherSuite);
-            if (tls.group != null) {
-                text.append(" and ").append(tls.group);
+            text.append(". The server chose ").append(tls.version()).append(" with ").append(tls.cipherSuite());
+            if (tls.group() != null) {
+                text.append(" and ").append(tls.group());
             }
-            if (tls.alpn != null) {
-                text.append(", speaking ").append(tls.alpn).append(" (ALPN)");
+            if (tls.alpn() != null) {
+                text.append(", speaking ").append(tls.alpn()).append(" (ALPN)");
             }
             text.append('.');
             handshake.field(false, "ServerHello", "random").ifPresent(r -> text.append(" Its ServerHello random: ").append(r).append('.'));
         }
-        if (tls.failedAt != null || tls.version == null) {
+        if (tls.failedAt() != null || tls.version() == null) {
             step.ifPresent(s -> text.append(" The handshake failed after ").append(Durations.ms(s.durationMs)).append('.'));
             return text.toString();
         }
         step.ifPresent(s -> text.append(" The handshake took ").append(Durations.ms(s.durationMs)).append(" and ")
                 .append(rtts(s.rtts)).append('.'));
-        if (!tls.resumed) {
+        if (!tls.resumed()) {
             text.append(" It was a full handshake: there was no earlier session to resume")
                     .append(handshake.noted("did not accept our ticket") || handshake.noted("did not resume")
                             ? " that the server would take." : ".");
@@ -187,19 +187,19 @@ public final class Explainer {
 
     /** The key exchange of a failed handshake, told only as far as it got. */
     private static Optional<String> failedKeys(TlsInfo tls) {
-        if ("TLSv1.3".equals(tls.version)) {
-            return Optional.of("Both sides sent an ephemeral " + (tls.group == null ? "" : tls.group + " ") + "public key in their "
+        if ("TLSv1.3".equals(tls.version())) {
+            return Optional.of("Both sides sent an ephemeral " + (tls.group() == null ? "" : tls.group() + " ") + "public key in their "
                     + "key_share extensions and computed the same ECDHE shared secret; HKDF made the handshake traffic keys "
                     + "from it, which encrypted the rest of the server's flight (RFC 8446 §7.1). No application keys were made.");
         }
-        boolean keyExchangeSent = tls.messages.stream().anyMatch(m -> "ClientKeyExchange".equals(m.type()));
+        boolean keyExchangeSent = tls.messages().stream().anyMatch(m -> "ClientKeyExchange".equals(m.type()));
         return keyExchangeSent ? Optional.of(keys(tls)) : Optional.empty();
     }
 
     /** The handshake messages that really crossed the wire, in order. */
     private static String wire(TlsInfo tls) {
         List<String> shown = new ArrayList<>();
-        for (TlsMessage m : tls.messages) {
+        for (TlsMessage m : tls.messages()) {
             shown.add(TlsMessage.CLIENT_TO_SERVER.equals(m.dir()) ? m.type() + " →" : "← " + m.type());
         }
         return "The messages that went over the wire: " + (shown.isEmpty() ? "none" : String.join(", ", shown)) + '.';
@@ -207,16 +207,16 @@ public final class Explainer {
 
     /** Where the handshake stopped, and the alert that ended it, with its reason. */
     private static String failed(TlsInfo tls) {
-        StringBuilder text = new StringBuilder(tls.failedAt == null ? "The handshake failed."
-                : "The handshake stopped at " + tls.failedAt + '.');
-        if (tls.alertSent != null) {
-            text.append(" The client sent a fatal ").append(tls.alertSent).append(" alert");
-            if (tls.alertReason != null) {
-                text.append(" because ").append(tls.alertReason.replaceAll("\\.+$", ""));
+        StringBuilder text = new StringBuilder(tls.failedAt() == null ? "The handshake failed."
+                : "The handshake stopped at " + tls.failedAt() + '.');
+        if (tls.alertSent() != null) {
+            text.append(" The client sent a fatal ").append(tls.alertSent()).append(" alert");
+            if (tls.alertReason() != null) {
+                text.append(" because ").append(tls.alertReason().replaceAll("\\.+$", ""));
             }
             text.append(", and closed the connection.");
-        } else if (tls.alertReceived != null) {
-            text.append(" The server sent a fatal ").append(tls.alertReceived).append(" alert, which ended the connection.");
+        } else if (tls.alertReceived() != null) {
+            text.append(" The server sent a fatal ").append(tls.alertReceived()).append(" alert, which ended the connection.");
         } else {
             text.append(" No alert was exchanged: the connection ended or went silent.");
         }
@@ -225,23 +225,23 @@ public final class Explainer {
     }
 
     private static String keys(TlsInfo tls) {
-        boolean tls13 = tls.version != null && tls.version.endsWith("1.3");
+        boolean tls13 = tls.version() != null && tls.version().endsWith("1.3");
         if (tls13) {
-            return "Both sides sent an ephemeral " + (tls.group == null ? "" : tls.group + " ") + "public key in their key_share "
+            return "Both sides sent an ephemeral " + (tls.group() == null ? "" : tls.group() + " ") + "public key in their key_share "
                     + "extensions. Each combined its own private key with the other's public key and got the same ECDHE "
                     + "shared secret, which never crossed the wire. HKDF turned it, mixed with the hash of the messages so far, "
                     + "into the handshake traffic keys and then the application traffic keys (RFC 8446 §7.1). Because the "
                     + "key shares are thrown away, a recording cannot be decrypted later even with the server's private key "
                     + "(forward secrecy).";
         }
-        if (tls.group == null) {
+        if (tls.group() == null) {
             return "RSA key exchange: the client made a 48-byte pre-master secret, encrypted it with the public key in the "
                     + "server's certificate and sent it in ClientKeyExchange. Only the holder of the certificate's private key "
                     + "can decrypt it. The PRF turned it and both hello randoms into the master secret, and that into the "
                     + "session keys (RFC 5246 §8.1). Anyone who later gets the server's private key can decrypt a recording: "
                     + "there is no forward secrecy.";
         }
-        return "ECDHE key exchange: the server sent an ephemeral " + tls.group + " public key in ServerKeyExchange, signed with "
+        return "ECDHE key exchange: the server sent an ephemeral " + tls.group() + " public key in ServerKeyExchange, signed with "
                 + "its certificate's key; the client answered with its own in ClientKeyExchange. Both computed the same "
                 + "pre-master secret from them, and the PRF made the master secret and the session keys (RFC 5246 §8.1, RFC 8422).";
     }

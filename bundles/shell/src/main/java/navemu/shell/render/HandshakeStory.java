@@ -34,7 +34,7 @@ final class HandshakeStory {
     }
 
     private boolean tls13() {
-        return "TLSv1.3".equals(tls.version);
+        return "TLSv1.3".equals(tls.version());
     }
 
     /** The paragraphs after the hello: key exchange, the server's proof, Finished, what came after. */
@@ -42,12 +42,12 @@ final class HandshakeStory {
         List<Paragraph> out = new ArrayList<>();
         if (tls13()) {
             helloRetry().ifPresent(text -> out.add(new Paragraph("retry", text)));
-            out.add(new Paragraph(tls.resumed ? "resume" : "keys", tls.resumed ? tls13Resumption() : tls13Keys()));
+            out.add(new Paragraph(tls.resumed() ? "resume" : "keys", tls.resumed() ? tls13Resumption() : tls13Keys()));
             earlyData().ifPresent(text -> out.add(new Paragraph("0-rtt", text)));
-            if (!tls.resumed) {
+            if (!tls.resumed()) {
                 out.add(new Paragraph("proof", tls13CertificateVerify()));
             }
-        } else if (tls.resumed) {
+        } else if (tls.resumed()) {
             out.add(new Paragraph("resume", tls12Abbreviated()));
         } else {
             out.add(new Paragraph("keys", tls12KeyExchange()));
@@ -119,7 +119,7 @@ final class HandshakeStory {
         if (sent.isEmpty()) {
             return Optional.empty();
         }
-        String verdict = events.field(false, "EncryptedExtensions", "early_data").orElse(tls.earlyData ? "accepted" : "rejected");
+        String verdict = events.field(false, "EncryptedExtensions", "early_data").orElse(tls.earlyData() ? "accepted" : "rejected");
         StringBuilder text = new StringBuilder("0-RTT: the request went out as early data right behind the ClientHello, "
                 + "encrypted with keys from client_early_traffic_secret (derived from the ticket's PSK), before any answer. ");
         if ("accepted".equals(verdict)) {
@@ -144,7 +144,7 @@ final class HandshakeStory {
             text.append(", ").append(verify.get().field("signature"));
         }
         text.append(") over 64 spaces, the context string \"TLS 1.3, server CertificateVerify\", a zero byte and the ")
-                .append(hashOf(tls.cipherSuite)).append(" hash of every handshake message from ClientHello to Certificate");
+                .append(hashOf(tls.cipherSuite())).append(" hash of every handshake message from ClientHello to Certificate");
         leaf().ifPresent(leaf -> text.append(", made with the private key that belongs to the ").append(keyOf(leaf))
                 .append(" in the certificate of ").append(leaf.subject()));
         text.append(". The client checked it with that public key (RFC 8446 §4.4.3): only the key's holder can sign this "
@@ -155,7 +155,7 @@ final class HandshakeStory {
     // ---- TLS 1.2 --------------------------------------------------------------------------------
 
     private String tls12KeyExchange() {
-        if ("RSA".equals(tls.keyExchange) || tls.group == null && events.first(false, "ServerKeyExchange").isEmpty()) {
+        if ("RSA".equals(tls.keyExchange()) || tls.group() == null && events.first(false, "ServerKeyExchange").isEmpty()) {
             StringBuilder text = new StringBuilder("RSA key exchange: the client made a 48-byte pre-master secret, encrypted "
                     + "it with the public key in the server's certificate");
             leaf().ifPresent(leaf -> text.append(" (").append(keyOf(leaf)).append(')'));
@@ -192,7 +192,7 @@ final class HandshakeStory {
         if (extended) {
             text.append("Both hellos carried extended_master_secret, so the master secret was made from the session hash "
                     + "(RFC 7627 §4): master_secret = PRF(pre_master_secret, \"extended master secret\", session_hash), where "
-                    + "session_hash is the ").append(hashOf(tls.cipherSuite)).append(" hash of every handshake message from "
+                    + "session_hash is the ").append(hashOf(tls.cipherSuite())).append(" hash of every handshake message from "
                     + "ClientHello up to ClientKeyExchange, not the two randoms. That ties the master secret to this whole "
                     + "handshake, certificate and key exchange included: a man in the middle cannot make two connections share "
                     + "one (the triple handshake attack).");
@@ -203,7 +203,7 @@ final class HandshakeStory {
             randoms().ifPresent(r -> text.append(", with ").append(r));
             text.append('.');
         }
-        text.append(" The PRF (").append(hashOf(tls.cipherSuite)).append(") then expanded the master secret and both randoms "
+        text.append(" The PRF (").append(hashOf(tls.cipherSuite())).append(") then expanded the master secret and both randoms "
                 + "into the key block: each side's write key and IV (RFC 5246 §6.3).");
         secret("master_secret", "master_secret").ifPresent(text::append);
         return text.toString();
@@ -298,7 +298,7 @@ final class HandshakeStory {
     }
 
     private String group() {
-        return tls.group == null ? "ECDHE" : tls.group;
+        return tls.group() == null ? "ECDHE" : tls.group();
     }
 
     private Optional<CertificateSummary> leaf() {

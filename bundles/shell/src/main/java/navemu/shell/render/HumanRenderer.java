@@ -129,53 +129,53 @@ public final class HumanRenderer {
 
     static String tlsText(TlsInfo tls) {
         List<String> parts = new ArrayList<>();
-        String before = tls.failedAt == null ? "" : " (the handshake failed before it, at " + tls.failedAt + ")";
-        if (tls.version == null) {
+        String before = tls.failedAt() == null ? "" : " (the handshake failed before it, at " + tls.failedAt() + ")";
+        if (tls.version() == null) {
             // Nothing was settled: say so once instead of printing null for every field.
             parts.add("not negotiated: the handshake failed before a ServerHello came");
         } else {
-            parts.add(tls.version);
-            parts.add(tls.cipherSuite);
+            parts.add(tls.version());
+            parts.add(tls.cipherSuite());
             parts.add(keyExchangeText(tls, before));
-            parts.add("alpn " + (tls.alpn != null ? tls.alpn
-                    : tls.failedAt != null && "TLSv1.3".equals(tls.version) && !reached(tls, "EncryptedExtensions")
+            parts.add("alpn " + (tls.alpn() != null ? tls.alpn()
+                    : tls.failedAt() != null && "TLSv1.3".equals(tls.version()) && !reached(tls, "EncryptedExtensions")
                     ? "not negotiated" + before : "none"));
         }
-        if (tls.sni != null) {
-            parts.add("sni " + tls.sni);
+        if (tls.sni() != null) {
+            parts.add("sni " + tls.sni());
         }
-        if (tls.version != null) {
-            parts.add(tls.resumed ? "resumed" : "full handshake");
+        if (tls.version() != null) {
+            parts.add(tls.resumed() ? "resumed" : "full handshake");
         }
-        if (tls.earlyData) {
+        if (tls.earlyData()) {
             parts.add("early data accepted");
         }
-        if (tls.alertSent != null) {
-            parts.add("sent " + tls.alertSent + " alert");
+        if (tls.alertSent() != null) {
+            parts.add("sent " + tls.alertSent() + " alert");
         }
-        if (tls.alertReceived != null) {
-            parts.add("received " + tls.alertReceived + " alert");
+        if (tls.alertReceived() != null) {
+            parts.add("received " + tls.alertReceived() + " alert");
         }
         return String.join(" · ", parts);
     }
 
     /** The group, or why there is none: RSA key exchange has no group; an ECDHE one not yet reached has none yet. */
     private static String keyExchangeText(TlsInfo tls, String before) {
-        if (tls.group != null) {
-            return "group " + tls.group;
+        if (tls.group() != null) {
+            return "group " + tls.group();
         }
-        if ("RSA".equals(tls.keyExchange)) {
+        if ("RSA".equals(tls.keyExchange())) {
             return "no ECDHE group (RSA key exchange)";
         }
-        if ("ECDHE".equals(tls.keyExchange)) {
+        if ("ECDHE".equals(tls.keyExchange())) {
             return "ECDHE group not negotiated" + before;
         }
-        return tls.failedAt != null ? "key exchange not negotiated" + before : "no ECDHE group (RSA key exchange)";
+        return tls.failedAt() != null ? "key exchange not negotiated" + before : "no ECDHE group (RSA key exchange)";
     }
 
     /** True when the server's {@code type} message went over the wire. */
     static boolean reached(TlsInfo tls, String type) {
-        return tls.messages.stream().anyMatch(m -> type.equals(m.type()) && TlsMessage.SERVER_TO_CLIENT.equals(m.dir()));
+        return tls.messages().stream().anyMatch(m -> type.equals(m.type()) && TlsMessage.SERVER_TO_CLIENT.equals(m.dir()));
     }
 
     private static List<AttributedString> certLines(CertInfo cert) {

@@ -42,7 +42,7 @@ public final class LadderRenderer {
     public List<AttributedString> render(List<TraceEvent> events, TlsInfo tls, int width) {
         List<Rung> rungs = inFlights(fromEvents(events));
         if (rungs.isEmpty() && tls != null) {
-            for (TlsMessage message : tls.messages) {
+            for (TlsMessage message : tls.messages()) {
                 rungs.add(new Rung(TlsMessage.CLIENT_TO_SERVER.equals(message.dir()), message.type(), message.length(),
                         Map.of(), null));
             }

@@ -89,12 +89,12 @@ public final class ScriptRecorder implements CommandLog, Closeable {
         lines.add("expect status == " + (result.status == null ? "null" : result.status));
         lines.add("expect error == " + (result.error == null ? "null" : result.error));
         if (result.tls != null) {
-            lines.add("expect tls.version == " + result.tls.version);
-            lines.add("expect tls.cipherSuite == " + result.tls.cipherSuite);
-            lines.add("expect tls.resumed == " + result.tls.resumed);
-            if (result.tls.alertSent != null) {
+            lines.add("expect tls.version == " + result.tls.version());
+            lines.add("expect tls.cipherSuite == " + result.tls.cipherSuite());
+            lines.add("expect tls.resumed == " + result.tls.resumed());
+            if (result.tls.alertSent() != null) {
                 // A handshake we ended: pin the alert too, so a replay notices a different refusal.
-                lines.add("expect tls.alertSent == " + result.tls.alertSent);
+                lines.add("expect tls.alertSent == " + result.tls.alertSent());
             }
         } else {
             lines.add("expect tls == null");

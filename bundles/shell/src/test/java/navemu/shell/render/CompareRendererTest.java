@@ -38,7 +38,7 @@ class CompareRendererTest {
     void theSummarySaysWhatChanged() {
         NavigationResult left = Results.ok("https://www.lab.test/", 200, "tls13-ecdhe");
         NavigationResult right = Results.ok("https://www.lab.test/", 200, "jsse");
-        right.tls.cipherSuite = "TLS_AES_256_GCM_SHA384";
+        right.tls = right.tls.toBuilder().cipherSuite("TLS_AES_256_GCM_SHA384").build();
         String summary = renderer.summary(left, right).toString();
         assertTrue(summary.startsWith("changed: tls.cipherSuite TLS_AES_128_GCM_SHA256 → TLS_AES_256_GCM_SHA384; "
                 + "tls by tls13-ecdhe → jsse"), summary);

@@ -46,9 +46,11 @@ class ExplainerTest {
     @Test
     void tls12RsaExplainsThePreMasterSecret() {
         NavigationResult result = Results.ok("https://rsa.lab.test/", 200, "tls12-rsa");
-        result.tls.version = "TLSv1.2";
-        result.tls.group = null;
-        result.tls.cipherSuite = "TLS_RSA_WITH_AES_128_GCM_SHA256";
+        result.tls = result.tls.toBuilder()
+                .version("TLSv1.2")
+                .group(null)
+                .cipherSuite("TLS_RSA_WITH_AES_128_GCM_SHA256")
+                .build();
         String text = explain(result, List.of());
         assertTrue(text.contains("48-byte pre-master secret, encrypted it with the public key"), text);
         assertTrue(text.contains("no forward secrecy"), text);
@@ -71,7 +73,7 @@ class ExplainerTest {
     @Test
     void aResumedSessionSaysWhatItSaved() {
         NavigationResult result = Results.ok("https://www.lab.test/", 200, "tls13-ecdhe");
-        result.tls.resumed = true;
+        result.tls = result.tls.toBuilder().resumed(true).build();
         assertTrue(explain(result, List.of()).contains("resumed from an earlier one, so the server sent no certificate"));
     }
 
@@ -92,12 +94,14 @@ class ExplainerTest {
     @Test
     void aTls12HandshakeRefusedBeforeClientKeyExchangeDoesNotTellOfOne() {
         NavigationResult result = Results.certificateExpired("https://expired-tls12.lab.test/", "tls12-rsa");
-        result.tls.version = "TLSv1.2";
-        result.tls.cipherSuite = "TLS_RSA_WITH_AES_128_GCM_SHA256";
-        result.tls.keyExchange = "RSA";
-        result.tls.group = null;
-        result.tls.alpn = null;
-        result.tls.messages.removeIf(m -> m.type().equals("EncryptedExtensions"));
+        result.tls = result.tls.toBuilder()
+                .version("TLSv1.2")
+                .cipherSuite("TLS_RSA_WITH_AES_128_GCM_SHA256")
+                .keyExchange("RSA")
+                .group(null)
+                .alpn(null)
+                .messages(result.tls.messages().stream().filter(m -> !m.type().equals("EncryptedExtensions")).toList())
+                .build();
         String text = explain(result, List.of());
         assertTrue(!text.contains("pre-master secret"), "no ClientKeyExchange went out: " + text);
         assertTrue(text.contains("ClientHello →, ← ServerHello, ← Certificate."), text);
@@ -107,13 +111,15 @@ class ExplainerTest {
     @Test
     void aHandshakeThatNegotiatedNothingNeverPrintsNullOrAKeyExchange() {
         NavigationResult result = Results.certificateExpired("https://www.lab.test/", "jsse");
-        result.tls.version = null;
-        result.tls.cipherSuite = null;
-        result.tls.group = null;
-        result.tls.alpn = null;
-        result.tls.failedAt = null;
-        result.tls.alertSent = null;
-        result.tls.messages.removeIf(m -> !m.type().equals("ClientHello"));
+        result.tls = result.tls.toBuilder()
+                .version(null)
+                .cipherSuite(null)
+                .group(null)
+                .alpn(null)
+                .failedAt(null)
+                .alertSent(null)
+                .messages(result.tls.messages().stream().filter(m -> m.type().equals("ClientHello")).toList())
+                .build();
         String text = explain(result, List.of());
         assertTrue(text.contains("No ServerHello came back: nothing was negotiated."), text);
         assertTrue(text.contains("The handshake failed."), text);

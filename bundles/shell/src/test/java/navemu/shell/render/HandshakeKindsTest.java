@@ -69,8 +69,7 @@ class HandshakeKindsTest {
 
     private static NavigationResult resumed13(boolean earlyData) {
         NavigationResult result = Results.ok("https://resume.example.test/", 200, "browser");
-        result.tls.resumed = true;
-        result.tls.earlyData = earlyData;
+        result.tls = result.tls.toBuilder().resumed(true).earlyData(earlyData).build();
         return result;
     }
 
@@ -96,9 +95,7 @@ class HandshakeKindsTest {
     @Test
     void tls12WithoutExtendedMasterSecretMakesTheMasterSecretFromBothRandoms() {
         NavigationResult result = Results.ok("https://old.example.test/", 200, "tls12-rsa");
-        result.tls.version = "TLSv1.2";
-        result.tls.keyExchange = "ECDHE";
-        result.tls.cipherSuite = "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256";
+        result.tls = result.tls.toBuilder().version("TLSv1.2").keyExchange("ECDHE").cipherSuite("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256").build();
         List<TraceEvent> events = List.of(
                 new TraceEvent(Kind.STEP_START, "tls", "tls12-rsa", 0, "tls", "", Map.of(), 0),
                 sent("ClientHello", fields("client_version", "TLSv1.2", "random", "aa".repeat(32),

@@ -101,9 +101,11 @@ class HumanRendererTest {
     @Test
     void aTls12EcdheHandshakeRefusedBeforeServerKeyExchangeSaysTheGroupWasNotReached() {
         NavigationResult result = Results.certificateExpired("https://expired-tls12.lab.test/", "browser");
-        result.tls.version = "TLSv1.2";
-        result.tls.cipherSuite = "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256";
-        result.tls.group = null;
+        result.tls = result.tls.toBuilder()
+                .version("TLSv1.2")
+                .cipherSuite("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256")
+                .group(null)
+                .build();
         String text = text(renderer.render(result, 250));
         assertTrue(text.contains("TLSv1.2 · TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 · ECDHE group not negotiated"
                 + " (the handshake failed before it, at Certificate)"), text);
@@ -113,14 +115,16 @@ class HumanRendererTest {
     @Test
     void aHandshakeThatFailedBeforeTheServerHelloSaysNothingWasNegotiated() {
         NavigationResult result = Results.certificateExpired("https://www.lab.test/", "tls12-rsa");
-        result.tls.version = null;
-        result.tls.cipherSuite = null;
-        result.tls.group = null;
-        result.tls.keyExchange = null;
-        result.tls.alpn = null;
-        result.tls.failedAt = "ServerHello";
-        result.tls.alertSent = null;
-        result.tls.alertReceived = "handshake_failure";
+        result.tls = result.tls.toBuilder()
+                .version(null)
+                .cipherSuite(null)
+                .group(null)
+                .keyExchange(null)
+                .alpn(null)
+                .failedAt("ServerHello")
+                .alertSent(null)
+                .alertReceived("handshake_failure")
+                .build();
         String text = text(renderer.render(result, 250));
         assertTrue(text.contains("tls   not negotiated: the handshake failed before a ServerHello came · sni www.lab.test"
                 + " · received handshake_failure alert"), text);

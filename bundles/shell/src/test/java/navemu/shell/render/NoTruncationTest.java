@@ -101,9 +101,7 @@ class NoTruncationTest {
     @Test
     void explainSplitsASecretLongerThanTheLineAndKeepsItWhole() {
         NavigationResult result = Results.ok("https://tls12.lab.test/", 200, "browser");
-        result.tls.version = "TLSv1.2";
-        result.tls.keyExchange = "ECDHE";
-        result.tls.cipherSuite = "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384";
+        result.tls = result.tls.toBuilder().version("TLSv1.2").keyExchange("ECDHE").cipherSuite("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384").build();
         String text = unfolded(new Explainer().explain(result, handshake(), 80, true), 80);
         assertWhole(text, "master_secret: " + "ab".repeat(48));
         assertWhole(text, "cipher suites " + SUITES);

@@ -62,7 +62,7 @@ class RecordAndReportTest {
         // A TLS implementation that prefers another suite.
         FakeNavigator other = new FakeNavigator(request -> {
             NavigationResult result = Results.ok(request.url(), 200, "jsse");
-            result.tls.cipherSuite = "TLS_AES_256_GCM_SHA384";
+            result.tls = result.tls.toBuilder().cipherSuite("TLS_AES_256_GCM_SHA384").build();
             return result;
         });
         ShellHarness swapped = new ShellHarness(other, FakeComposition.standard(), false);

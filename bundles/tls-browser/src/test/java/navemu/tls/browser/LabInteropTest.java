@@ -66,11 +66,31 @@ class LabInteropTest {
         return line.toString();
     }
 
+    /**
+     * TlsInfo is immutable: each {@code info()} is a snapshot. A snapshot taken at the end of the
+     * handshake stays as it was, and one taken after the response also shows the NewSessionTicket
+     * read with it (the navigator takes that later one for the result).
+     */
+    @Test
+    void infoIsASnapshotAndALaterOneShowsTheTicketsReadWithTheResponse() throws Exception {
+        try (SecureChannel channel = handshake("resume.lab.test", new RecordingTrace(), MapSessionStore.memory())) {
+            navemu.api.result.TlsInfo atHandshakeEnd = channel.info();
+            assertTrue(statusLine(channel, "resume.lab.test").contains(" 200"));
+            while (channel.input().read() >= 0) {
+                // the rest of the response, until the server closes
+            }
+            assertFalse(atHandshakeEnd.messages().stream().anyMatch(m -> "NewSessionTicket".equals(m.type())));
+            assertTrue(channel.info().messages().stream().anyMatch(m -> "NewSessionTicket".equals(m.type())),
+                    channel.info().messages().toString());
+            assertThrows(UnsupportedOperationException.class, () -> atHandshakeEnd.messages().clear());
+        }
+    }
+
     @Test
     void wwwIsTls13() throws Exception {
         RecordingTrace trace = new RecordingTrace();
         try (SecureChannel channel = handshake("www.lab.test", trace, MapSessionStore.off())) {
-            assertEquals("TLSv1.3", channel.info().version);
+            assertEquals("TLSv1.3", channel.info().version());
             assertTrue(statusLine(channel, "www.lab.test").contains(" 200"));
         }
         assertEquals("TLSv1.3, TLSv1.2", trace.fieldsByMessage.get("C>S ClientHello").get("supported_versions"));
@@ -82,8 +102,8 @@ class LabInteropTest {
     void tls12IsTls12WithEcdhe() throws Exception {
         RecordingTrace trace = new RecordingTrace();
         try (SecureChannel channel = handshake("tls12.lab.test", trace, MapSessionStore.off())) {
-            assertEquals("TLSv1.2", channel.info().version);
-            assertTrue(channel.info().cipherSuite.startsWith("TLS_ECDHE_"), channel.info().cipherSuite);
+            assertEquals("TLSv1.2", channel.info().version());
+            assertTrue(channel.info().cipherSuite().startsWith("TLS_ECDHE_"), channel.info().cipherSuite());
             assertTrue(trace.received.contains("ServerKeyExchange"));
             assertTrue(statusLine(channel, "tls12.lab.test").contains(" 200"));
         }
@@ -94,8 +114,8 @@ class LabInteropTest {
     void rsaIsTls12WithRsaKeyExchange() throws Exception {
         RecordingTrace trace = new RecordingTrace();
         try (SecureChannel channel = handshake("rsa.lab.test", trace, MapSessionStore.off())) {
-            assertEquals("TLSv1.2", channel.info().version);
-            assertTrue(channel.info().cipherSuite.startsWith("TLS_RSA_WITH_"), channel.info().cipherSuite);
+            assertEquals("TLSv1.2", channel.info().version());
+            assertTrue(channel.info().cipherSuite().startsWith("TLS_RSA_WITH_"), channel.info().cipherSuite());
             assertTrue(statusLine(channel, "rsa.lab.test").contains(" 200"));
         }
     }
@@ -108,7 +128,7 @@ class LabInteropTest {
         }
         RecordingTrace trace = new RecordingTrace();
         try (SecureChannel channel = handshake("tls12.lab.test", trace, sessions)) {
-            assertTrue(channel.info().resumed, trace.infos.toString());
+            assertTrue(channel.info().resumed(), trace.infos.toString());
             assertTrue(statusLine(channel, "tls12.lab.test").contains(" 200"));
         }
         assertEquals(1, trace.roundTrips.size(), "TLS 1.2 abbreviated handshake: one round trip");
@@ -122,7 +142,7 @@ class LabInteropTest {
         assertEquals(NetError.ERR_SSL_PROTOCOL_ERROR, e.error());
         assertTrue(e.getMessage().contains("downgrade"), e.getMessage());
         assertTrue(e.getMessage().contains("illegal_parameter"), e.getMessage());
-        assertEquals(List.of("ClientHello", "ServerHello"), e.partial().messages.stream().map(m -> m.type()).toList());
+        assertEquals(List.of("ClientHello", "ServerHello"), e.partial().messages().stream().map(m -> m.type()).toList());
         assertFalse(trace.sent.contains("Finished"));
     }
 
@@ -136,8 +156,8 @@ class LabInteropTest {
         assertEquals("psk", sessions.entries.values().iterator().next().kind(), first.received.toString());
         RecordingTrace trace = new RecordingTrace();
         try (SecureChannel channel = handshake("resume.lab.test", trace, sessions)) {
-            assertEquals("TLSv1.3", channel.info().version);
-            assertTrue(channel.info().resumed, trace.infos.toString());
+            assertEquals("TLSv1.3", channel.info().version());
+            assertTrue(channel.info().resumed(), trace.infos.toString());
             assertTrue(statusLine(channel, "resume.lab.test").contains(" 200"));
         }
         assertFalse(trace.received.contains("Certificate"));

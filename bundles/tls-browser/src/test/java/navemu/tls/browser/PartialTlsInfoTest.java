@@ -64,21 +64,21 @@ class PartialTlsInfoTest {
     }
 
     private static boolean has(TlsInfo tls, String dir, String type) {
-        return tls.messages.stream().anyMatch(m -> m.dir().equals(dir) && m.type().equals(type));
+        return tls.messages().stream().anyMatch(m -> m.dir().equals(dir) && m.type().equals(type));
     }
 
     @Test
     void aTls13HandshakeRefusedAtTheCertificateKeepsWhatTheServerHelloAndEncryptedExtensionsSettled() throws Exception {
         TlsInfo tls = refusedAsExpired("www.lab.test");
-        assertEquals("TLSv1.3", tls.version);
-        assertTrue(tls.cipherSuite.startsWith("TLS_"), tls.cipherSuite);
-        assertEquals("x25519", tls.group);
-        assertEquals("ECDHE", tls.keyExchange);
-        assertEquals("http/1.1", tls.alpn, "ALPN came in EncryptedExtensions, before the Certificate");
-        assertEquals("certificate_expired", tls.alertSent);
-        assertTrue(tls.alertReason.contains("the leaf expired (test verdict)"), tls.alertReason);
-        assertNull(tls.alertReceived);
-        assertEquals("Certificate", tls.failedAt);
+        assertEquals("TLSv1.3", tls.version());
+        assertTrue(tls.cipherSuite().startsWith("TLS_"), tls.cipherSuite());
+        assertEquals("x25519", tls.group());
+        assertEquals("ECDHE", tls.keyExchange());
+        assertEquals("http/1.1", tls.alpn(), "ALPN came in EncryptedExtensions, before the Certificate");
+        assertEquals("certificate_expired", tls.alertSent());
+        assertTrue(tls.alertReason().contains("the leaf expired (test verdict)"), tls.alertReason());
+        assertNull(tls.alertReceived());
+        assertEquals("Certificate", tls.failedAt());
         assertTrue(has(tls, TlsMessage.SERVER_TO_CLIENT, "Certificate"));
         assertFalse(has(tls, TlsMessage.SERVER_TO_CLIENT, "CertificateVerify"), "the client stopped at the Certificate");
         assertFalse(has(tls, TlsMessage.CLIENT_TO_SERVER, "Finished"), "no Finished went out");
@@ -87,12 +87,12 @@ class PartialTlsInfoTest {
     @Test
     void aTls12EcdheHandshakeRefusedAtTheCertificateHasItsSuiteButNoGroupYet() throws Exception {
         TlsInfo tls = refusedAsExpired("expired-tls12.lab.test");
-        assertEquals("TLSv1.2", tls.version);
-        assertTrue(tls.cipherSuite.startsWith("TLS_ECDHE_"), tls.cipherSuite);
-        assertEquals("ECDHE", tls.keyExchange);
-        assertNull(tls.group, "TLS 1.2 names the group in ServerKeyExchange, which the client never handled");
-        assertEquals("certificate_expired", tls.alertSent);
-        assertEquals("Certificate", tls.failedAt);
+        assertEquals("TLSv1.2", tls.version());
+        assertTrue(tls.cipherSuite().startsWith("TLS_ECDHE_"), tls.cipherSuite());
+        assertEquals("ECDHE", tls.keyExchange());
+        assertNull(tls.group(), "TLS 1.2 names the group in ServerKeyExchange, which the client never handled");
+        assertEquals("certificate_expired", tls.alertSent());
+        assertEquals("Certificate", tls.failedAt());
         assertFalse(has(tls, TlsMessage.CLIENT_TO_SERVER, "ClientKeyExchange"), "no key exchange went out");
         assertFalse(has(tls, TlsMessage.CLIENT_TO_SERVER, "Finished"));
     }
@@ -106,10 +106,10 @@ class PartialTlsInfoTest {
                 new TlsRequest("downgrade.lab.test", port, List.of("http/1.1"), null, Duration.ofSeconds(30)),
                 SocketConnection.connect(port), context, new RecordingTrace()));
         TlsInfo tls = e.partial();
-        assertNull(tls.version, "the TLS 1.2 ServerHello was refused, so TLS 1.2 was not negotiated");
-        assertNull(tls.cipherSuite);
-        assertEquals("ServerHello", tls.failedAt);
-        assertEquals("illegal_parameter", tls.alertSent);
-        assertTrue(tls.alertReason.contains("downgrade"), tls.alertReason);
+        assertNull(tls.version(), "the TLS 1.2 ServerHello was refused, so TLS 1.2 was not negotiated");
+        assertNull(tls.cipherSuite());
+        assertEquals("ServerHello", tls.failedAt());
+        assertEquals("illegal_parameter", tls.alertSent());
+        assertTrue(tls.alertReason().contains("downgrade"), tls.alertReason());
     }
 }

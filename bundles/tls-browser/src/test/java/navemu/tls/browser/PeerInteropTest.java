@@ -69,8 +69,8 @@ class PeerInteropTest {
         assumeTrue(OpenSslServer.binary() != null, "openssl is not installed: the s_server interop test is skipped");
         try (OpenSslServer server = OpenSslServer.start(protocol, TestPki.create(key), cipher, null);
              SecureChannel channel = connect(server.port(), MapSessionStore.off(), new RecordingTrace())) {
-            assertEquals(protocol.equals("-tls1_3") ? "TLSv1.3" : "TLSv1.2", channel.info().version, server.output());
-            assertEquals(expected, channel.info().cipherSuite);
+            assertEquals(protocol.equals("-tls1_3") ? "TLSv1.3" : "TLSv1.2", channel.info().version(), server.output());
+            assertEquals(expected, channel.info().cipherSuite());
             assertTrue(get(channel).contains(" 200"), server.output());
         }
     }
@@ -88,8 +88,8 @@ class PeerInteropTest {
         try (OpenSslServer server = OpenSslServer.start("-tls1_2", TestPki.createEcdsaP384(), "ECDHE-ECDSA-AES256-GCM-SHA384", null,
                 "-sigalgs", opensslSigalgs);
              SecureChannel channel = connect(server.port(), MapSessionStore.off(), trace)) {
-            assertEquals("TLSv1.2", channel.info().version, server.output());
-            assertEquals("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", channel.info().cipherSuite);
+            assertEquals("TLSv1.2", channel.info().version(), server.output());
+            assertEquals("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", channel.info().cipherSuite());
             assertEquals(scheme, trace.fieldsByMessage.get("S>C ServerKeyExchange").get("signature_algorithm"));
             assertTrue(get(channel).contains(" 200"), server.output());
         }

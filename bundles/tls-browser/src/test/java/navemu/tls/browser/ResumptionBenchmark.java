@@ -56,8 +56,8 @@ public final class ResumptionBenchmark {
                 lastChannel = channel;
             }
             Arrays.sort(ms);
-            System.out.printf("%-16s %-10s %-9s %-8s %12d %28.2f%n", host, name, lastChannel.info().version,
-                    lastChannel.info().resumed, last.roundTrips.size(), ms[RUNS / 2]);
+            System.out.printf("%-16s %-10s %-9s %-8s %12d %28.2f%n", host, name, lastChannel.info().version(),
+                    lastChannel.info().resumed(), last.roundTrips.size(), ms[RUNS / 2]);
         }
     }
 

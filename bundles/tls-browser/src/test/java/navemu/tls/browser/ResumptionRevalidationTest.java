@@ -177,7 +177,7 @@ class ResumptionRevalidationTest {
 
             RecordingTrace trace = new RecordingTrace();
             try (SecureChannel channel = handshake(host, pkix, sessions, trace)) {
-                assertTrue(channel.info().resumed, host + " resumes: " + trace.infos);
+                assertTrue(channel.info().resumed(), host + " resumes: " + trace.infos);
                 CertVerdict verdict = channel.verdict();
                 assertNotNull(verdict.info(), host + ": the resumed channel's verdict explains the chain");
                 assertEquals("pkix", verdict.info().validator);

@@ -106,26 +106,27 @@ public final class JsseTlsClient implements TlsClient {
     private static TlsInfo describe(SSLEngine engine, TlsRequest request, HandshakeObserver observer,
                                     EngineDriver driver, StepTrace trace) {
         SSLSession session = engine.getSession();
-        TlsInfo info = new TlsInfo();
-        info.version = session.getProtocol();
-        info.cipherSuite = session.getCipherSuite();
-        info.group = observer.group();
         String alpn = engine.getApplicationProtocol();
-        info.alpn = alpn == null || alpn.isEmpty() ? null : alpn;
-        info.sni = serverName(request.host());
-        // A fresh SSLContext has an empty cache, so nothing can have been resumed.
-        info.resumed = false;
-        info.earlyData = false;
-        info.messages.addAll(observer.messages());
-        trace.info("negotiated " + info.version + " with " + info.cipherSuite
-                + (info.group == null ? "" : ", group " + info.group)
-                + (info.alpn == null ? ", no ALPN" : ", ALPN " + info.alpn) + " in " + driver.flights()
+        TlsInfo.Builder builder = TlsInfo.builder()
+                .version(session.getProtocol())
+                .cipherSuite(session.getCipherSuite())
+                .group(observer.group())
+                .alpn(alpn == null || alpn.isEmpty() ? null : alpn)
+                .sni(serverName(request.host()))
+                // A fresh SSLContext has an empty cache, so nothing can have been resumed.
+                .resumed(false)
+                .earlyData(false);
+        observer.messages().forEach(builder::message);
+        TlsInfo info = builder.build();
+        trace.info("negotiated " + info.version() + " with " + info.cipherSuite()
+                + (info.group() == null ? "" : ", group " + info.group())
+                + (info.alpn() == null ? ", no ALPN" : ", ALPN " + info.alpn()) + " in " + driver.flights()
                 + " round trip(s)");
-        trace.detail("version", info.version);
-        trace.detail("cipherSuite", info.cipherSuite);
-        trace.detail("group", info.group);
-        trace.detail("alpn", info.alpn);
-        trace.detail("sni", info.sni);
+        trace.detail("version", info.version());
+        trace.detail("cipherSuite", info.cipherSuite());
+        trace.detail("group", info.group());
+        trace.detail("alpn", info.alpn());
+        trace.detail("sni", info.sni());
         trace.detail("resumed", false);
         trace.detail("provider", "SunJSSE");
         return info;
@@ -133,13 +134,13 @@ public final class JsseTlsClient implements TlsClient {
 
     /** How far the handshake got, from the plaintext messages seen: for the result of a failed navigation. */
     private static TlsInfo partial(TlsRequest request, HandshakeObserver observer) {
-        TlsInfo info = new TlsInfo();
-        info.version = observer.version();
-        info.cipherSuite = observer.cipherSuite();
-        info.group = observer.group();
-        info.sni = serverName(request.host());
-        info.messages.addAll(observer.messages());
-        return info;
+        TlsInfo.Builder builder = TlsInfo.builder()
+                .version(observer.version())
+                .cipherSuite(observer.cipherSuite())
+                .group(observer.group())
+                .sni(serverName(request.host()));
+        observer.messages().forEach(builder::message);
+        return builder.build();
     }
 
     /**

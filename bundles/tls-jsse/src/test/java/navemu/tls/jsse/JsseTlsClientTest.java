@@ -168,15 +168,15 @@ class JsseTlsClientTest {
         int port = jdkServer(new String[] {"TLSv1.3"}, "h2", "http/1.1");
         RecordingTrace trace = new RecordingTrace();
         try (SecureChannel channel = handshake(port, accepting(), trace, "http/1.1")) {
-            assertEquals("TLSv1.3", channel.info().version);
-            assertTrue(channel.info().cipherSuite.startsWith("TLS_AES_") || channel.info().cipherSuite.startsWith("TLS_CHACHA20"),
-                    channel.info().cipherSuite);
-            assertEquals("http/1.1", channel.info().alpn);
-            assertEquals(HOST, channel.info().sni);
-            assertEquals("x25519", channel.info().group, "the JDK's first key share is x25519");
-            assertFalse(channel.info().resumed);
-            assertEquals(List.of("ClientHello", "ChangeCipherSpec"), types(channel.info().messages, TlsMessage.CLIENT_TO_SERVER));
-            assertEquals(List.of("ServerHello", "ChangeCipherSpec"), types(channel.info().messages, TlsMessage.SERVER_TO_CLIENT));
+            assertEquals("TLSv1.3", channel.info().version());
+            assertTrue(channel.info().cipherSuite().startsWith("TLS_AES_") || channel.info().cipherSuite().startsWith("TLS_CHACHA20"),
+                    channel.info().cipherSuite());
+            assertEquals("http/1.1", channel.info().alpn());
+            assertEquals(HOST, channel.info().sni());
+            assertEquals("x25519", channel.info().group(), "the JDK's first key share is x25519");
+            assertFalse(channel.info().resumed());
+            assertEquals(List.of("ClientHello", "ChangeCipherSpec"), types(channel.info().messages(), TlsMessage.CLIENT_TO_SERVER));
+            assertEquals(List.of("ServerHello", "ChangeCipherSpec"), types(channel.info().messages(), TlsMessage.SERVER_TO_CLIENT));
             assertEquals(HOST, trace.sent.get("ClientHello").get("server_name"));
             assertEquals("http/1.1", trace.sent.get("ClientHello").get("alpn"));
             assertEquals("TLSv1.3", trace.received.get("ServerHello").get("supported_versions"));
@@ -197,15 +197,15 @@ class JsseTlsClientTest {
         int port = jdkServer(new String[] {"TLSv1.2"});
         RecordingTrace trace = new RecordingTrace();
         try (SecureChannel channel = handshake(port, accepting(), trace)) {
-            assertEquals("TLSv1.2", channel.info().version);
-            assertTrue(channel.info().cipherSuite.startsWith("TLS_ECDHE_ECDSA_"), channel.info().cipherSuite);
-            assertEquals("x25519", channel.info().group, "from the ServerKeyExchange");
-            assertEquals(null, channel.info().alpn);
-            List<String> fromServer = types(channel.info().messages, TlsMessage.SERVER_TO_CLIENT);
+            assertEquals("TLSv1.2", channel.info().version());
+            assertTrue(channel.info().cipherSuite().startsWith("TLS_ECDHE_ECDSA_"), channel.info().cipherSuite());
+            assertEquals("x25519", channel.info().group(), "from the ServerKeyExchange");
+            assertEquals(null, channel.info().alpn());
+            List<String> fromServer = types(channel.info().messages(), TlsMessage.SERVER_TO_CLIENT);
             assertTrue(fromServer.containsAll(List.of("ServerHello", "Certificate", "ServerKeyExchange",
                     "ServerHelloDone", "ChangeCipherSpec", "Finished")), fromServer.toString());
             assertEquals(List.of("ClientHello", "ClientKeyExchange", "ChangeCipherSpec", "Finished"),
-                    types(channel.info().messages, TlsMessage.CLIENT_TO_SERVER));
+                    types(channel.info().messages(), TlsMessage.CLIENT_TO_SERVER));
             assertEquals("1", trace.received.get("Certificate").get("certificates"));
             assertEquals(2, trace.roundTrips.size(), "TLS 1.2 full handshake: two round trips, " + trace.roundTrips);
             assertEquals("echo: twelve", echo(channel, "twelve"));
@@ -232,7 +232,7 @@ class JsseTlsClientTest {
         assertEquals(NetError.ERR_SSL_VERSION_OR_CIPHER_MISMATCH, e.error());
         assertEquals("protocol_version", trace.received.get("Alert").get("description"));
         // The result can show how far it got: the ClientHello out, the alert back.
-        List<String> exchanged = ((navemu.api.tls.HandshakeFailedException) e).partial().messages.stream()
+        List<String> exchanged = ((navemu.api.tls.HandshakeFailedException) e).partial().messages().stream()
                 .map(m -> m.dir() + " " + m.type()).toList();
         assertEquals(List.of("C>S ClientHello", "S>C Alert"), exchanged);
     }

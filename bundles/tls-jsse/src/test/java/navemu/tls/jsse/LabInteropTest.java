@@ -79,8 +79,8 @@ class LabInteropTest {
         RecordingTrace trace = new RecordingTrace();
         List<byte[]> chain = new java.util.ArrayList<>();
         try (SecureChannel channel = handshake("www.lab.test", trace, chain)) {
-            assertEquals("TLSv1.3", channel.info().version);
-            assertEquals("http/1.1", channel.info().alpn);
+            assertEquals("TLSv1.3", channel.info().version());
+            assertEquals("http/1.1", channel.info().alpn());
             assertEquals(1, trace.roundTrips.size(), trace.roundTrips.toString());
             assertTrue(chain.size() >= 2, "leaf and intermediate: " + chain.size());
             assertEquals("HTTP/1.1 200 OK", statusLine(channel, "www.lab.test"));
@@ -94,9 +94,9 @@ class LabInteropTest {
         try (SecureChannel channel = handshake("hrr.lab.test", trace, new java.util.ArrayList<>())) {
             assertTrue(trace.sent.get("ClientHello").get("key_share").contains("secp256r1"),
                     trace.sent.get("ClientHello").toString());
-            assertEquals("ServerHello", channel.info().messages.stream()
+            assertEquals("ServerHello", channel.info().messages().stream()
                     .filter(m -> m.dir().equals(TlsMessage.SERVER_TO_CLIENT)).map(TlsMessage::type).findFirst().orElse(""));
-            assertEquals("secp256r1", channel.info().group);
+            assertEquals("secp256r1", channel.info().group());
             assertEquals(1, trace.roundTrips.size(), trace.roundTrips.toString());
             assertEquals("HTTP/1.1 200 OK", statusLine(channel, "hrr.lab.test"));
         }
@@ -116,9 +116,9 @@ class LabInteropTest {
                     return new CertVerdict(true, null, null, null);
                 }, NO_SESSIONS, Instant.now(), null), trace)) {
             // TLS 1.3 carries the staple inside the (encrypted) Certificate message, TLS 1.2 in CertificateStatus.
-            if (channel.info().version.equals("TLSv1.2")) {
-                assertTrue(channel.info().messages.stream().anyMatch(m -> m.type().equals("CertificateStatus")),
-                        channel.info().messages.toString());
+            if (channel.info().version().equals("TLSv1.2")) {
+                assertTrue(channel.info().messages().stream().anyMatch(m -> m.type().equals("CertificateStatus")),
+                        channel.info().messages().toString());
             }
             assertEquals(1, staples.size(), "the stapled OCSP response reached the cert slot");
         }
@@ -132,7 +132,7 @@ class LabInteropTest {
                 assertEquals("HTTP/1.1 200 OK", statusLine(channel, "resume.lab.test"));
                 assertTrue(!trace.sent.get("ClientHello").get("extensions").contains("pre_shared_key"),
                         "visit " + visit + " offered no ticket: " + trace.sent.get("ClientHello"));
-                assertTrue(!channel.info().resumed);
+                assertTrue(!channel.info().resumed());
             }
         }
     }

@@ -16,7 +16,7 @@ import navemu.tls.core.client.Tls12ClientConfig;
  * The {@code tls} slot's {@code tls12-rsa}: the seed article's classic handshake — TLS 1.2 with
  * RSA key exchange (TLS_RSA_WITH_AES_128_GCM_SHA256, _AES_256_GCM_SHA384, _AES_128_CBC_SHA256),
  * resumable by session id or ticket through the session slot. The handshake itself is
- * tls-core's {@link navemu.tls.core.client.Tls12ClientHandshake}.
+ * tls-core's {@link Tls12Client} and its TLS 1.2 handshake.
  */
 @Component(service = TlsClient.class, property = {"navemu.slot=tls", "navemu.impl=tls12-rsa"})
 public class Tls12RsaClient implements TlsClient {

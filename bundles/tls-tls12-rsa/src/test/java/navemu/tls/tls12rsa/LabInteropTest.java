@@ -77,9 +77,9 @@ class LabInteropTest {
     void rsaLabTestSpeaksTls12WithRsaKeyExchangeAndAnswersGet() throws Exception {
         RecordingTrace trace = new RecordingTrace();
         try (SecureChannel channel = handshake(trace, MapSessionStore.off())) {
-            assertEquals("TLSv1.2", channel.info().version);
-            assertTrue(channel.info().cipherSuite.startsWith("TLS_RSA_WITH_"), channel.info().cipherSuite);
-            assertFalse(channel.info().resumed);
+            assertEquals("TLSv1.2", channel.info().version());
+            assertTrue(channel.info().cipherSuite().startsWith("TLS_RSA_WITH_"), channel.info().cipherSuite());
+            assertFalse(channel.info().resumed());
             assertTrue(statusLine(channel).contains(" 200"), "the lab answers GET with 200");
             assertEquals(List.of("ClientHello", "ClientKeyExchange", "ChangeCipherSpec", "Finished"), trace.sent.subList(0, 4));
             assertTrue(trace.received.containsAll(List.of("ServerHello", "Certificate", "ServerHelloDone", "Finished")), trace.received.toString());
@@ -107,7 +107,7 @@ class LabInteropTest {
 
         RecordingTrace second = new RecordingTrace();
         try (SecureChannel channel = handshake(second, sessions)) {
-            assertTrue(channel.info().resumed, "the second handshake resumes");
+            assertTrue(channel.info().resumed(), "the second handshake resumes");
             assertTrue(statusLine(channel).contains(" 200"));
         }
         assertEquals(List.of("ClientHello", "ChangeCipherSpec", "Finished"), second.sent.subList(0, 3), "abbreviated: no ClientKeyExchange");
@@ -125,7 +125,7 @@ class LabInteropTest {
         for (int i = 0; i < 2; i++) {
             RecordingTrace trace = new RecordingTrace();
             try (SecureChannel channel = handshake(trace, off)) {
-                assertFalse(channel.info().resumed);
+                assertFalse(channel.info().resumed());
                 assertEquals("(empty)", trace.fieldsByMessage.get("C>S ClientHello").get("session_id"));
             }
         }
@@ -141,7 +141,7 @@ class LabInteropTest {
                 navemu.tls.core.testing.StoredChain.placeholder()));
         RecordingTrace trace = new RecordingTrace();
         try (SecureChannel channel = handshake(trace, sessions)) {
-            assertFalse(channel.info().resumed);
+            assertFalse(channel.info().resumed());
         }
         assertEquals("(empty)", trace.fieldsByMessage.get("C>S ClientHello").get("session_id"));
         assertEquals(List.of(new SessionKey(HOST, port, HOST)), sessions.asked, "only this host's key was looked up");
@@ -159,7 +159,7 @@ class LabInteropTest {
                 new byte[48], Instant.now(), Duration.ofHours(1), 0, 0, null, true, navemu.tls.core.testing.StoredChain.placeholder()));
         RecordingTrace trace = new RecordingTrace();
         try (SecureChannel channel = handshake(trace, sessions)) {
-            assertFalse(channel.info().resumed);
+            assertFalse(channel.info().resumed());
             assertTrue(statusLine(channel).contains(" 200"));
         }
         assertTrue(trace.infos.stream().anyMatch(i -> i.contains("did not resume")), trace.infos.toString());

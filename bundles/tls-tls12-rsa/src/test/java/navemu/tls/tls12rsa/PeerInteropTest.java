@@ -106,7 +106,7 @@ class PeerInteropTest {
     void theJdkServerAgreesOnEachRsaSuite(String suite) throws Exception {
         try (SSLServerSocket server = jdkServer(suite);
              SecureChannel channel = connect(server.getLocalPort(), MapSessionStore.off(), new RecordingTrace())) {
-            assertEquals(suite, channel.info().cipherSuite);
+            assertEquals(suite, channel.info().cipherSuite());
             assertTrue(get(channel).contains(" 200"));
         }
     }
@@ -121,7 +121,7 @@ class PeerInteropTest {
                             MapSessionStore.off(), Instant.now(), null), new RecordingTrace()));
             assertEquals(NetError.ERR_CERT_AUTHORITY_INVALID, e.error());
             assertTrue(e.getMessage().contains("unknown_ca"), e.getMessage());
-            assertTrue(e.partial().messages.stream().noneMatch(m -> m.type().equals("ClientKeyExchange")),
+            assertTrue(e.partial().messages().stream().noneMatch(m -> m.type().equals("ClientKeyExchange")),
                     "no pre-master secret goes to a server we do not trust");
         }
     }
@@ -135,7 +135,7 @@ class PeerInteropTest {
             }
             RecordingTrace trace = new RecordingTrace();
             try (SecureChannel second = connect(server.getLocalPort(), sessions, trace)) {
-                assertTrue(second.info().resumed, trace.infos.toString());
+                assertTrue(second.info().resumed(), trace.infos.toString());
                 assertTrue(get(second).contains(" 200"));
             }
             assertEquals(1, trace.roundTrips.size());
@@ -160,7 +160,7 @@ class PeerInteropTest {
                     () -> connect(proxy.port(), sessions, new RecordingTrace()));
             assertTrue(e.getMessage().contains("decrypt_error"), e.getMessage());
             assertEquals(NetError.ERR_SSL_PROTOCOL_ERROR, e.error());
-            assertTrue(e.partial().messages.stream().anyMatch(m -> m.type().equals("Finished")), "the partial result keeps the messages");
+            assertTrue(e.partial().messages().stream().anyMatch(m -> m.type().equals("Finished")), "the partial result keeps the messages");
         }
     }
 
@@ -236,7 +236,7 @@ class PeerInteropTest {
         assumeTrue(OpenSslServer.binary() != null, "openssl is not installed: the s_server interop test is skipped");
         try (OpenSslServer server = OpenSslServer.start("-tls1_2", PKI, "AES128-GCM-SHA256", null);
              SecureChannel channel = connect(server.port(), MapSessionStore.off(), new RecordingTrace())) {
-            assertEquals("TLS_RSA_WITH_AES_128_GCM_SHA256", channel.info().cipherSuite, server.output());
+            assertEquals("TLS_RSA_WITH_AES_128_GCM_SHA256", channel.info().cipherSuite(), server.output());
             assertTrue(get(channel).contains(" 200"), server.output());
         }
     }
@@ -248,7 +248,7 @@ class PeerInteropTest {
         RecordingTrace trace = new RecordingTrace();
         try (OpenSslServer server = OpenSslServer.start("-tls1_2", PKI, "AES128-SHA256", null);
              SecureChannel channel = connect(server.port(), MapSessionStore.off(), trace)) {
-            assertEquals("TLS_RSA_WITH_AES_128_CBC_SHA256", channel.info().cipherSuite, server.output());
+            assertEquals("TLS_RSA_WITH_AES_128_CBC_SHA256", channel.info().cipherSuite(), server.output());
             assertTrue(get(channel).contains(" 200"), server.output());
         }
         assertTrue(trace.infos.stream().anyMatch(i -> i.contains("encrypt-then-MAC")), trace.infos.toString());
@@ -267,7 +267,7 @@ class PeerInteropTest {
                 assertEquals(tickets ? "ticket" : "session-id", sessions.entries.values().iterator().next().kind());
                 RecordingTrace trace = new RecordingTrace();
                 try (SecureChannel second = connect(server.port(), sessions, trace)) {
-                    assertTrue(second.info().resumed, (tickets ? "ticket: " : "session id: ") + trace.infos + server.output());
+                    assertTrue(second.info().resumed(), (tickets ? "ticket: " : "session id: ") + trace.infos + server.output());
                     assertTrue(get(second).contains(" 200"));
                 }
                 assertEquals(1, trace.roundTrips.size());
@@ -288,7 +288,7 @@ class PeerInteropTest {
                     navemu.tls.core.testing.StoredChain.placeholder()));
             RecordingTrace trace = new RecordingTrace();
             try (SecureChannel channel = connect(server.port(), sessions, trace)) {
-                assertFalse(channel.info().resumed);
+                assertFalse(channel.info().resumed());
                 assertTrue(get(channel).contains(" 200"), server.output());
             }
             assertEquals("160 bytes", trace.fieldsByMessage.get("C>S ClientHello").get("session_ticket"), "the ticket was offered");
@@ -324,13 +324,13 @@ class PeerInteropTest {
             server.join(10_000);
             assertTrue(e.getMessage().contains("did not offer"), e.getMessage());
             assertEquals(NetError.ERR_SSL_PROTOCOL_ERROR, e.error());
-            assertEquals(List.of("ClientHello", "ServerHello"), e.partial().messages.stream().map(m -> m.type()).toList());
+            assertEquals(List.of("ClientHello", "ServerHello"), e.partial().messages().stream().map(m -> m.type()).toList());
             // alert record: type 21, version, length 2, fatal(2), illegal_parameter(47)
             assertEquals(7, clientAlert[0].length);
             assertEquals(21, clientAlert[0][0]);
             assertEquals(2, clientAlert[0][5]);
             assertEquals(47, clientAlert[0][6]);
-            assertFalse(e.partial().resumed);
+            assertFalse(e.partial().resumed());
         }
     }
 }

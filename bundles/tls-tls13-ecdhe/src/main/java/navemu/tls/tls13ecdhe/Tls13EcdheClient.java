@@ -19,7 +19,7 @@ import navemu.api.trace.StepTrace;
 
 /**
  * The {@code tls} slot's {@code tls13-ecdhe}: navemu's own TLS 1.3 client (see
- * {@link navemu.tls.core.client.Tls13ClientHandshake}, in tls-core so the browser client shares it). What it offers can be narrowed by the optional configuration pid
+ * {@link Tls13Client} and its handshake, in tls-core so the browser client shares it). What it offers can be narrowed by the optional configuration pid
  * {@code navemu.tls.tls13ecdhe} (see {@link Tls13ClientConfig#fromProperties}); a change applies to
  * the next handshake.
  */

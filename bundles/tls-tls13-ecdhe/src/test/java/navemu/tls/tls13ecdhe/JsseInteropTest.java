@@ -66,15 +66,15 @@ class JsseInteropTest {
             assertTrue(x.response.startsWith("HTTP/1.1 200 OK"), x.response);
             assertTrue(x.response.endsWith(JsseServer.BODY), x.response);
             var info = x.channel.info();
-            assertEquals("TLSv1.3", info.version);
-            assertEquals(suite.name(), info.cipherSuite);
+            assertEquals("TLSv1.3", info.version());
+            assertEquals(suite.name(), info.cipherSuite());
             assertEquals(suite.name(), server.lastCipherSuite.get());
-            assertEquals("x25519", info.group);
-            assertEquals("http/1.1", info.alpn);
-            assertEquals(TestPki.HOST, info.sni);
-            assertFalse(info.resumed);
+            assertEquals("x25519", info.group());
+            assertEquals("http/1.1", info.alpn());
+            assertEquals(TestPki.HOST, info.sni());
+            assertFalse(info.resumed());
             assertEquals(List.of("C>S ClientHello", "S>C ServerHello", "S>C EncryptedExtensions", "S>C Certificate",
-                    "S>C CertificateVerify", "S>C Finished", "C>S Finished"), info.messages.subList(0, 7).stream()
+                    "S>C CertificateVerify", "S>C Finished", "C>S Finished"), info.messages().subList(0, 7).stream()
                     .map(m -> m.dir() + " " + m.type()).toList());
             assertEquals(1, x.trace.roundTrips.size(), "a full TLS 1.3 handshake costs one round trip");
             assertEquals(List.of("CLIENT_HANDSHAKE_TRAFFIC_SECRET", "SERVER_HANDSHAKE_TRAFFIC_SECRET",
@@ -96,9 +96,9 @@ class JsseInteropTest {
             Exchange x = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
 
             assertTrue(x.response.endsWith(JsseServer.BODY), x.response);
-            assertEquals(NamedGroup.SECP256R1.rfcName(), x.channel.info().group);
+            assertEquals(NamedGroup.SECP256R1.rfcName(), x.channel.info().group());
             assertEquals(List.of("C>S ClientHello", "S>C HelloRetryRequest", "C>S ClientHello", "S>C ServerHello"),
-                    x.channel.info().messages.subList(0, 4).stream().map(m -> m.dir() + " " + m.type()).toList());
+                    x.channel.info().messages().subList(0, 4).stream().map(m -> m.dir() + " " + m.type()).toList());
             assertEquals(2, x.trace.roundTrips.size(), "HelloRetryRequest costs a second round trip");
             assertEquals("secp256r1", x.trace.fieldsByMessage.get("S>C HelloRetryRequest").get("selected_group"));
         }
@@ -110,15 +110,15 @@ class JsseInteropTest {
         try (JsseServer server = JsseServer.start(JsseServer.Impl.JDK, pki, null, null)) {
             Exchange x = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
 
-            assertTrue(x.channel.info().messages.stream().anyMatch(m -> m.type().equals("NewSessionTicket")
+            assertTrue(x.channel.info().messages().stream().anyMatch(m -> m.type().equals("NewSessionTicket")
                     && m.dir().equals(TlsMessage.SERVER_TO_CLIENT)));
             StoredSession s = x.sessions.stored.get(new SessionKey(TestPki.HOST, server.port(), TestPki.HOST));
             assertNotNull(s, "the ticket is stored under host, port and SNI");
             assertEquals("TLSv1.3", s.version());
             assertEquals("psk", s.kind());
-            int hashLength = Tls13CipherSuite.valueOf(x.channel.info().cipherSuite).hash().length();
+            int hashLength = Tls13CipherSuite.valueOf(x.channel.info().cipherSuite()).hash().length();
             assertEquals(hashLength, s.secret().length, "PSK = HKDF-Expand-Label(resumption_master_secret, \"resumption\", nonce, Hash.length)");
-            assertEquals(x.channel.info().cipherSuite, s.cipherSuite());
+            assertEquals(x.channel.info().cipherSuite(), s.cipherSuite());
             assertEquals("http/1.1", s.alpn());
             assertTrue(s.lifetime().toSeconds() > 0);
         }

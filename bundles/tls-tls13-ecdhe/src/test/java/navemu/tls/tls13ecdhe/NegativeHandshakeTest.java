@@ -180,12 +180,12 @@ class NegativeHandshakeTest {
     void aServerHelloRefusedOnArrivalLeavesNothingNegotiatedButNamesTheAlertAndWhy() throws Exception {
         Failure f = failAgainst(Misbehaviour.TLS12_SERVER_HELLO);
         TlsInfo partial = ((HandshakeFailedException) f.error()).partial();
-        assertNull(partial.version, "the ServerHello was refused: no version was negotiated");
-        assertNull(partial.cipherSuite);
-        assertNull(partial.keyExchange);
-        assertEquals("ServerHello", partial.failedAt);
-        assertEquals("protocol_version", partial.alertSent);
-        assertTrue(partial.alertReason != null && !partial.alertReason.isBlank());
+        assertNull(partial.version(), "the ServerHello was refused: no version was negotiated");
+        assertNull(partial.cipherSuite());
+        assertNull(partial.keyExchange());
+        assertEquals("ServerHello", partial.failedAt());
+        assertEquals("protocol_version", partial.alertSent());
+        assertTrue(partial.alertReason() != null && !partial.alertReason().isBlank());
     }
 
     @Test
@@ -197,14 +197,14 @@ class NegativeHandshakeTest {
             HandshakeFailedException e = assertThrows(HandshakeFailedException.class, () -> new Tls13Client(Tls13ClientConfig.defaults())
                     .handshake(Exchange.request(server.port()), SocketConnection.connect(server.port()), x.context(), x.trace));
             TlsInfo partial = e.partial();
-            assertEquals("TLSv1.3", partial.version);
-            assertEquals("TLS_AES_128_GCM_SHA256", partial.cipherSuite);
-            assertEquals("x25519", partial.group);
-            assertEquals("ECDHE", partial.keyExchange);
-            assertEquals("http/1.1", partial.alpn);
-            assertEquals("certificate_expired", partial.alertSent);
-            assertEquals("Certificate", partial.failedAt);
-            assertTrue(partial.messages.stream().noneMatch(m -> m.type().equals("Finished")), String.valueOf(partial.messages));
+            assertEquals("TLSv1.3", partial.version());
+            assertEquals("TLS_AES_128_GCM_SHA256", partial.cipherSuite());
+            assertEquals("x25519", partial.group());
+            assertEquals("ECDHE", partial.keyExchange());
+            assertEquals("http/1.1", partial.alpn());
+            assertEquals("certificate_expired", partial.alertSent());
+            assertEquals("Certificate", partial.failedAt());
+            assertTrue(partial.messages().stream().noneMatch(m -> m.type().equals("Finished")), String.valueOf(partial.messages()));
             assertEquals(AlertDescription.CERTIFICATE_EXPIRED, server.outcome().alertFromClient());
         }
     }

@@ -74,15 +74,15 @@ class OpenSslInteropTest {
             assertTrue(x.response.startsWith("HTTP/1.0 200 ok"), x.response);
             assertTrue(x.response.contains("Ciphers supported"), "s_server -www answered with its status page");
             var info = x.channel.info();
-            assertEquals("TLSv1.3", info.version);
-            assertEquals(suite.name(), info.cipherSuite);
-            assertEquals("http/1.1", info.alpn);
+            assertEquals("TLSv1.3", info.version());
+            assertEquals(suite.name(), info.cipherSuite());
+            assertEquals("http/1.1", info.alpn());
             boolean p256 = group.equals("P-256");
-            assertEquals(p256 ? "secp256r1" : "x25519", info.group);
+            assertEquals(p256 ? "secp256r1" : "x25519", info.group());
             assertEquals(p256 ? 2 : 1, x.trace.roundTrips.size());
-            assertEquals(p256, info.messages.stream().anyMatch(m -> m.type().equals("HelloRetryRequest")));
+            assertEquals(p256, info.messages().stream().anyMatch(m -> m.type().equals("HelloRetryRequest")));
             // OpenSSL sends two NewSessionTickets after the handshake; the last one is kept.
-            assertTrue(info.messages.stream().anyMatch(m -> m.type().equals("NewSessionTicket")));
+            assertTrue(info.messages().stream().anyMatch(m -> m.type().equals("NewSessionTicket")));
             assertEquals("psk", x.sessions.stored.get(new SessionKey(TestPki.HOST, server.port(), TestPki.HOST)).kind());
         }
     }
@@ -130,7 +130,7 @@ class OpenSslInteropTest {
         TestPki pki = PKI.get(TestPki.KeyType.ECDSA);
         try (OpenSslServer server = OpenSslServer.start("-tls1_3", pki, null, "P-384")) {
             Exchange x = new Exchange(pki).run(Tls13ClientConfig.defaults(), server.port());
-            assertEquals("secp384r1", x.channel.info().group);
+            assertEquals("secp384r1", x.channel.info().group());
             assertEquals(2, x.trace.roundTrips.size());
         }
     }
@@ -160,7 +160,7 @@ class OpenSslInteropTest {
             Exchange second = new Exchange(pki);
             second.sessions.stored.putAll(first.sessions.stored);
             second.run(Tls13ClientConfig.defaults(), server.port());
-            assertTrue(second.channel.info().resumed, second.trace.infos + "\n" + server.output());
+            assertTrue(second.channel.info().resumed(), second.trace.infos + "\n" + server.output());
             assertTrue(second.response.startsWith("HTTP/1.0 200 ok"), second.response);
             assertFalse(second.trace.received.contains("Certificate"), "a PSK handshake has no Certificate");
             assertEquals(1, second.trace.roundTrips.size(), "TLS 1.3 resumed without 0-RTT: still one round trip");
@@ -195,9 +195,9 @@ class OpenSslInteropTest {
             TlsRequest withEarlyData = new TlsRequest(TestPki.HOST, server.port(), List.of("http/1.1"), early, java.time.Duration.ofSeconds(5));
             try (var channel = new Tls13Client(Tls13ClientConfig.defaults()).handshake(withEarlyData,
                     SocketConnection.connect(server.port()), second.context(), second.trace)) {
-                assertTrue(channel.info().resumed, second.trace.infos.toString());
+                assertTrue(channel.info().resumed(), second.trace.infos.toString());
                 assertTrue(channel.earlyDataAccepted(), second.trace.infos + "\n" + server.output());
-                assertTrue(channel.info().earlyData);
+                assertTrue(channel.info().earlyData());
             }
             assertTrue(second.trace.sent.contains("early data (0-RTT)"));
             assertTrue(second.trace.sent.contains("EndOfEarlyData"));
@@ -216,7 +216,7 @@ class OpenSslInteropTest {
                     new byte[100], new byte[32], java.time.Instant.now(), java.time.Duration.ofHours(1), 12345, 0, "http/1.1", false,
                     navemu.tls.core.testing.StoredChain.placeholder()));
             x.run(Tls13ClientConfig.defaults(), server.port());
-            assertFalse(x.channel.info().resumed);
+            assertFalse(x.channel.info().resumed());
             assertTrue(x.response.startsWith("HTTP/1.0 200 ok"), x.response);
             assertTrue(x.trace.secrets.containsKey("psk_binder"), "the ticket was offered");
             assertTrue(x.trace.received.contains("Certificate"), "full handshake");
@@ -235,7 +235,7 @@ class OpenSslInteropTest {
             second.sessions.stored.putAll(first.sessions.stored);
             second.run(Tls13ClientConfig.defaults(), server.port());
             assertTrue(second.trace.received.contains("HelloRetryRequest"));
-            assertTrue(second.channel.info().resumed, second.trace.infos + "\n" + server.output());
+            assertTrue(second.channel.info().resumed(), second.trace.infos + "\n" + server.output());
             assertTrue(second.response.startsWith("HTTP/1.0 200 ok"), second.response);
             assertEquals(2, second.trace.roundTrips.size());
         }

@@ -13,9 +13,7 @@ import navemu.tls.core.crypto.Tls13CipherSuite;
 import navemu.tls.core.handshake.HandshakeMessage;
 import navemu.tls.core.handshake.HandshakeType;
 import navemu.tls.core.handshake.TranscriptHash;
-import navemu.tls.core.keyschedule.EarlySecret;
 import navemu.tls.core.keyschedule.TrafficSecret;
-import navemu.tls.core.record.ContentType;
 import navemu.tls.core.record.RecordProtection;
 import navemu.tls.core.record.Tls13RecordProtection;
 
@@ -29,37 +27,37 @@ import navemu.tls.core.record.Tls13RecordProtection;
  *   HelloRetryRequest:     plaintext again for the second ClientHello (§4.1.2)
  *   TLS 1.2 ServerHello:   plaintext again, to send the alert it can read (§D.3)
  * </pre>
- * Until the server answers, {@link #holdsWriteKeys()} says the early keys are ours to switch.
+ * Every switch of our write keys while 0-RTT is in play happens here; what each step means for
+ * the trace is {@link Tls13Narration}'s.
  */
-public final class EarlyData {
+final class EarlyData {
     private enum State { NOT_OFFERED, OFFERED, ACCEPTED, REJECTED }
 
     private final HandshakeIo io;
-    private final MessageLog log;
+    private final Tls13Narration narration;
     private State state = State.NOT_OFFERED;
     private StoredSession ticket;
     private Tls13CipherSuite ticketSuite;
 
-    EarlyData(HandshakeIo io, MessageLog log) {
+    EarlyData(HandshakeIo io, Tls13Narration narration) {
         this.io = io;
-        this.log = log;
+        this.narration = narration;
     }
 
     /**
      * §4.2.10: only with a ticket that allows early data, a request that fits its
      * max_early_data_size, and the ALPN protocol of the original connection still offered.
      */
-    static boolean mayOffer(StoredSession ticket, TlsRequest request, MessageLog log) {
+    static boolean mayOffer(StoredSession ticket, TlsRequest request, Tls13Narration narration) {
         if (ticket == null || request.earlyData() == null) {
             return false;
         }
         if (ticket.maxEarlyData() < request.earlyData().length) {
-            log.info("0-RTT not offered: the ticket allows " + ticket.maxEarlyData() + " bytes of early data, the request has "
-                    + request.earlyData().length + "; it will go after the handshake");
+            narration.earlyDataTooLarge(ticket.maxEarlyData(), request.earlyData().length);
             return false;
         }
         if (ticket.alpn() != null && !request.alpn().contains(ticket.alpn())) {
-            log.info("0-RTT not offered: the ticket's ALPN " + ticket.alpn() + " is not offered now (RFC 8446 §4.2.10)");
+            narration.earlyDataAlpnNotOffered(ticket.alpn());
             return false;
         }
         return true;
@@ -69,20 +67,18 @@ public final class EarlyData {
      * Sends {@code data} under client_early_traffic_secret right after the ClientHello (§2.3).
      * {@code beforeEarlyRecords} sends the dummy change_cipher_spec, which §D.4 puts first.
      */
-    void send(StoredSession offeredTicket, Tls13CipherSuite suite, EarlySecret earlySecret, HandshakeMessage encodedHello,
-              byte[] clientRandom, byte[] data, IoStep beforeEarlyRecords) throws IOException {
-        ticket = offeredTicket;
-        ticketSuite = suite;
+    void send(Tls13Resumption offer, HandshakeMessage encodedHello, byte[] clientRandom, byte[] data,
+              IoStep beforeEarlyRecords) throws IOException {
+        ticket = offer.ticket();
+        ticketSuite = offer.suite();
         state = State.OFFERED;
-        TrafficSecret clientEarly = earlySecret.clientEarlyTrafficSecret(suite.hash().hash(encodedHello.encode()));
-        log.secret("client_early_traffic_secret", clientEarly.secret());
-        log.keyLog("CLIENT_EARLY_TRAFFIC_SECRET", clientRandom, clientEarly.secret());
+        TrafficSecret clientEarly = offer.earlySecret().clientEarlyTrafficSecret(ticketSuite.hash().hash(encodedHello.encode()));
+        narration.earlySecret(clientEarly, clientRandom);
         beforeEarlyRecords.run();
-        io.records.setWriteProtection(new Tls13RecordProtection(suite.aead(), clientEarly.trafficKeys(suite.aead())));
-        io.records.write(ContentType.APPLICATION_DATA, data);
+        io.changeWriteKeys(new Tls13RecordProtection(ticketSuite.aead(), clientEarly.trafficKeys(ticketSuite.aead())));
+        io.sendApplicationData(data);
         io.flush();
-        log.sentRecord("early data (0-RTT)", data.length, Map.of("protected_with", "client_early_traffic_secret"));
-        log.info("0-RTT: the request (" + data.length + " bytes) went out with the ClientHello, before any answer");
+        narration.earlyDataSent(data.length);
     }
 
     boolean offered() {
@@ -94,8 +90,18 @@ public final class EarlyData {
     }
 
     /** True while our write keys are the early ones and the server's answer decides what comes next. */
-    boolean holdsWriteKeys() {
+    private boolean holdsWriteKeys() {
         return state == State.OFFERED || state == State.ACCEPTED;
+    }
+
+    /**
+     * The handshake keys are derived (§7.3): our records switch to them now, unless 0-RTT data
+     * went out, in which case the server's answer decides when they leave the early keys (§4.5).
+     */
+    void handshakeWriteKeysReady(RecordProtection handshakeWrite) {
+        if (!holdsWriteKeys()) {
+            io.changeWriteKeys(handshakeWrite);
+        }
     }
 
     /** §4.1.2: a HelloRetryRequest rejects early data; the second ClientHello goes in plaintext. */
@@ -104,8 +110,8 @@ public final class EarlyData {
             return;
         }
         state = State.REJECTED;
-        io.records.setWriteProtection(RecordProtection.NONE);
-        log.info("HelloRetryRequest: the 0-RTT data is rejected; the request will go after the handshake");
+        io.changeWriteKeys(RecordProtection.NONE);
+        narration.earlyDataRejectedByHelloRetryRequest();
     }
 
     /**
@@ -119,7 +125,7 @@ public final class EarlyData {
             return;
         }
         state = State.REJECTED;
-        io.records.setWriteProtection(RecordProtection.NONE);
+        io.changeWriteKeys(RecordProtection.NONE);
         throw new TlsAlertException(AlertDescription.PROTOCOL_VERSION, NetError.ERR_WRONG_VERSION_ON_EARLY_DATA,
                 "the server answered TLS 1.2 to a ClientHello that carried 0-RTT data, which a TLS 1.2 server cannot skip"
                         + " (RFC 8446 §4.2.10, §D.3)", null);
@@ -148,11 +154,11 @@ public final class EarlyData {
                         + ticket.alpn() + " but selected " + alpn + " (RFC 8446 §4.2.10)");
             }
             state = State.ACCEPTED;
-            log.info("0-RTT accepted: the server will answer the request sent with the ClientHello");
+            narration.earlyDataAccepted();
         } else if (state == State.OFFERED) {
             state = State.REJECTED;
-            io.records.setWriteProtection(handshakeWrite);
-            log.info("0-RTT rejected: the request will be re-sent after the handshake (RFC 8446 §4.2.10)");
+            io.changeWriteKeys(handshakeWrite);
+            narration.earlyDataRejected();
         }
     }
 
@@ -164,7 +170,7 @@ public final class EarlyData {
         HandshakeMessage eoed = HandshakeMessage.of(HandshakeType.END_OF_EARLY_DATA, new byte[0]);
         io.send("EndOfEarlyData", eoed, Map.of());
         transcript.add(eoed);
-        io.records.setWriteProtection(handshakeWrite);
+        io.changeWriteKeys(handshakeWrite);
     }
 
     /** One step of I/O the caller owns (the dummy change_cipher_spec). */

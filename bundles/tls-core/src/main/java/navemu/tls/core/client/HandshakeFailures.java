@@ -7,7 +7,6 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 import navemu.api.NetError;
-import navemu.api.result.TlsMessage;
 import navemu.api.tcp.Connection;
 import navemu.api.tls.HandshakeFailedException;
 import navemu.tls.core.alert.AlertDescription;
@@ -22,36 +21,40 @@ import navemu.tls.core.alert.TlsAlertException;
  * and the result is a {@link HandshakeFailedException} holding the partial TlsInfo (messages
  * exchanged so far, what was negotiated), so the user sees how far the handshake got.
  */
-public final class HandshakeFailures {
+final class HandshakeFailures {
     private HandshakeFailures() {
     }
 
     /** @param io null when the failure came before the record layer existed */
-    public static HandshakeFailedException map(Exception failure, HandshakeIo io, MessageLog log, Connection connection,
-                                               Duration timeout) {
+    static HandshakeFailedException map(Exception failure, HandshakeIo io, MessageLog log, Connection connection,
+                                        Duration timeout) {
         String waiting = io != null ? " while we waited for " + io.waitingFor() : "";
         String failedAt = io != null ? io.waitingFor() : "the connection";
-        HandshakeFailedException out;
+        NetError error;
+        String message;
         if (failure instanceof TlsAlertException e) {
             if (io != null) {
                 io.sendAlert(e.alert());
             }
             // Our alert judges a message the server sent: name that one, not the next one we would have read.
-            log.failed(lastReceived(log, failedAt), e.alert().rfcName(), e.getMessage(), null);
-            out = new HandshakeFailedException(e.error(), "TLS handshake failed: " + e.getMessage()
-                    + " — sent " + e.alert().rfcName() + " alert", log.info(), e);
+            String lastReceived = log.lastReceived();
+            log.failed(lastReceived != null ? lastReceived : failedAt, e.alert().rfcName(), e.getMessage(), null);
+            error = e.error();
+            message = "TLS handshake failed: " + e.getMessage() + " — sent " + e.alert().rfcName() + " alert";
         } else if (failure instanceof PeerAlertException e) {
             log.failed(failedAt, null, null, e.description() == null ? "unknown alert " + e.code() : e.description().rfcName());
-            out = new HandshakeFailedException(e.error(), "TLS handshake failed: " + e.getMessage() + waiting, log.info(), e);
+            error = e.error();
+            message = "TLS handshake failed: " + e.getMessage() + waiting;
         } else if (failure instanceof SocketTimeoutException) {
-            out = new HandshakeFailedException(NetError.ERR_TIMED_OUT, "TLS handshake timed out: no answer within "
-                    + timeout.toMillis() + " ms" + (io != null ? waiting : " while we waited for the connection"), log.info(), failure);
+            error = NetError.ERR_TIMED_OUT;
+            message = "TLS handshake timed out: no answer within " + timeout.toMillis() + " ms"
+                    + (io != null ? waiting : " while we waited for the connection");
         } else if (failure instanceof EOFException) {
-            out = new HandshakeFailedException(NetError.ERR_CONNECTION_CLOSED, "TLS handshake failed: "
-                    + failure.getMessage() + waiting, log.info(), failure);
+            error = NetError.ERR_CONNECTION_CLOSED;
+            message = "TLS handshake failed: " + failure.getMessage() + waiting;
         } else if (failure instanceof SocketException) {
-            out = new HandshakeFailedException(NetError.ERR_CONNECTION_RESET, "TLS handshake failed: the connection broke ("
-                    + failure.getMessage() + ")" + waiting, log.info(), failure);
+            error = NetError.ERR_CONNECTION_RESET;
+            message = "TLS handshake failed: the connection broke (" + failure.getMessage() + ")" + waiting;
         } else {
             // IOException or RuntimeException of our own making, not the server's: say so with
             // internal_error (RFC 8446 §6.2, RFC 5246 §7.2.2).
@@ -59,27 +62,15 @@ public final class HandshakeFailures {
                 io.sendAlert(AlertDescription.INTERNAL_ERROR);
             }
             log.failed(failedAt, io != null ? AlertDescription.INTERNAL_ERROR.rfcName() : null, "a failure inside the client: " + failure, null);
-            out = new HandshakeFailedException(NetError.ERR_SSL_PROTOCOL_ERROR,
-                    "TLS handshake failed inside the client: " + failure, log.info(), failure);
+            error = NetError.ERR_SSL_PROTOCOL_ERROR;
+            message = "TLS handshake failed inside the client: " + failure;
         }
-        if (log.info().failedAt == null) {
+        if (log.failedAt() == null) {
             log.failed(failedAt, null, null, null);
         }
         closeQuietly(connection);
-        return out;
-    }
-
-    /** The last handshake message the server sent us, or {@code fallback} when there was none. */
-    private static String lastReceived(MessageLog log, String fallback) {
-        synchronized (log.info()) {
-            for (int i = log.info().messages.size() - 1; i >= 0; i--) {
-                TlsMessage m = log.info().messages.get(i);
-                if (TlsMessage.SERVER_TO_CLIENT.equals(m.dir())) {
-                    return m.type();
-                }
-            }
-        }
-        return fallback;
+        // The partial TlsInfo is taken once everything about the failure is in it.
+        return new HandshakeFailedException(error, message, log.info(), failure);
     }
 
     private static void closeQuietly(Connection connection) {

@@ -1,9 +1,12 @@
 package navemu.tls.core.client;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import navemu.api.tcp.Connection;
 import navemu.tls.core.alert.Alert;
 import navemu.tls.core.alert.AlertDescription;
 import navemu.tls.core.alert.PeerAlertException;
@@ -14,46 +17,105 @@ import navemu.tls.core.handshake.HandshakeType;
 import navemu.tls.core.record.ContentType;
 import navemu.tls.core.record.PeerClosedException;
 import navemu.tls.core.record.RecordLayer;
+import navemu.tls.core.record.RecordProtection;
 import navemu.tls.core.record.TlsRecord;
 
 /**
  * Handshake messages over the record layer: sends and receives whole messages, reports each one,
  * turns the server's alerts into exceptions, and remembers what it is waiting for so a timeout
  * can say so.
+ *
+ * <p>The record layer and the message assembler are private: every key change goes through
+ * {@link #changeReadKeys} / {@link #changeWriteKeys}, so the rule that a handshake message may
+ * not span a key change (RFC 8446 §5.1) is checked in one place, not remembered by each caller.
  */
-public final class HandshakeIo {
+final class HandshakeIo {
     /** hello_request (RFC 5246 §7.4): TLS 1.2 only; reserved in TLS 1.3. */
     private static final int HELLO_REQUEST = 0;
-    public final RecordLayer records;
-    public final HandshakeAssembler assembler = new HandshakeAssembler();
+    /** Records are read and written through buffers of this size (one full record and change). */
+    private static final int BUFFER = 1 << 15;
+    private final RecordLayer records;
+    private final HandshakeAssembler assembler = new HandshakeAssembler();
     private final MessageLog log;
     private final ReceivedAlerts alerts = new ReceivedAlerts();
     private String waitingFor = "nothing";
     private boolean alertSent;
 
-    public HandshakeIo(RecordLayer records, MessageLog log) {
+    HandshakeIo(RecordLayer records, MessageLog log) {
         this.records = records;
         this.log = log;
         records.onDroppedChangeCipherSpec(() -> log.receivedRecord("ChangeCipherSpec", 1, Map.of("note", "dummy, for middlebox compatibility (RFC 8446 §D.4); dropped")));
     }
 
-    public String waitingFor() {
+    /** A record layer of its own over the connection's streams. */
+    static HandshakeIo over(Connection connection, MessageLog log) throws IOException {
+        return new HandshakeIo(new RecordLayer(new BufferedInputStream(connection.input(), BUFFER),
+                new BufferedOutputStream(connection.output(), BUFFER)), log);
+    }
+
+    String waitingFor() {
         return waitingFor;
     }
 
+    // ---- keys and record rules ---------------------------------------------------------------
+
+    /**
+     * New read keys after {@code afterMessage}. A handshake message must not span a key change
+     * (RFC 8446 §5.1): bytes still buffered are an unexpected_message.
+     */
+    void changeReadKeys(RecordProtection keys, String afterMessage) throws TlsAlertException {
+        assembler.checkKeyChangeBoundary(afterMessage);
+        records.setReadProtection(keys);
+    }
+
+    /** New write keys: the next record we send uses them. */
+    void changeWriteKeys(RecordProtection keys) {
+        records.setWriteProtection(keys);
+    }
+
+    /** TLS 1.3 middlebox compatibility: drop the peer's dummy change_cipher_spec (see {@link RecordLayer#dropChangeCipherSpec}). */
+    void dropChangeCipherSpec(boolean on) {
+        records.dropChangeCipherSpec(on);
+    }
+
+    /** TLS 1.2 after the ServerHello: every record must carry {@code version} (see {@link RecordLayer#requireRecordVersion}). */
+    void requireRecordVersion(int version) {
+        records.requireRecordVersion(version);
+    }
+
+    // ---- sending -----------------------------------------------------------------------------
+
     /** Writes one message (not flushed: a flight goes out with {@link #flush}). */
-    public void send(String name, HandshakeMessage message, Map<String, String> fields) throws IOException {
+    void send(String name, HandshakeMessage message, Map<String, String> fields) throws IOException {
         byte[] encoded = message.encode();
         records.write(ContentType.HANDSHAKE, encoded);
         log.sent(name, encoded.length, fields);
     }
 
-    public void flush() throws IOException {
+    void flush() throws IOException {
         records.flush();
     }
 
+    /** A change_cipher_spec record (the TLS 1.2 one, or TLS 1.3's dummy), shown with {@code fields}. */
+    void sendChangeCipherSpec(Map<String, String> fields) throws IOException {
+        records.writeChangeCipherSpec();
+        log.sentRecord("ChangeCipherSpec", 1, fields);
+    }
+
+    /** Application data under the current write keys (not flushed). */
+    void sendApplicationData(byte[] data) throws IOException {
+        records.write(ContentType.APPLICATION_DATA, data);
+    }
+
+    /** A warning alert that does not end the connection (TLS 1.2's no_renegotiation answer). */
+    void sendWarning(AlertDescription description) throws IOException {
+        records.writeAlert(AlertDescription.LEVEL_WARNING, description);
+    }
+
+    // ---- receiving ---------------------------------------------------------------------------
+
     /** The next message, which must be of {@code expected} type, else unexpected_message (RFC 8446 §6.2). */
-    public HandshakeMessage expect(HandshakeType expected) throws IOException {
+    HandshakeMessage expect(HandshakeType expected) throws IOException {
         HandshakeMessage m = receive(expected.messageName());
         if (m.typeCode() != expected.code()) {
             throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
@@ -68,7 +130,7 @@ public final class HandshakeIo {
      * transcript (RFC 5246 §7.4.1.1). Under TLS 1.3 the type is reserved and reaches the caller,
      * which refuses it like any message out of place.
      */
-    public HandshakeMessage receive(String what) throws IOException {
+    HandshakeMessage receive(String what) throws IOException {
         waitingFor = what;
         while (true) {
             HandshakeMessage m = assembler.next();
@@ -103,9 +165,10 @@ public final class HandshakeIo {
 
     /**
      * TLS 1.2's ChangeCipherSpec (RFC 5246 §7.1): a record of its own, the single byte 0x01, that
-     * must not split a handshake message; alerts on the way are the server's.
+     * must not split a handshake message; alerts on the way are the server's. The server's new
+     * keys read every record after it.
      */
-    public void expectChangeCipherSpec() throws IOException {
+    void expectChangeCipherSpec(RecordProtection serverKeys) throws IOException {
         waitingFor = "ChangeCipherSpec";
         if (assembler.hasPartialMessage() || assembler.next() != null) {
             throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
@@ -123,6 +186,20 @@ public final class HandshakeIo {
             throw new TlsAlertException(AlertDescription.DECODE_ERROR, "ChangeCipherSpec must be the single byte 0x01 (RFC 5246 §7.1)");
         }
         log.receivedRecord("ChangeCipherSpec", 1, Map.of());
+        records.setReadProtection(serverKeys);
+    }
+
+    /**
+     * After the handshake: a whole handshake message already buffered (post-handshake messages,
+     * a TLS 1.2 HelloRequest), or null.
+     */
+    HandshakeMessage bufferedMessage() throws TlsAlertException {
+        return assembler.next();
+    }
+
+    /** After the handshake: a handshake record that {@link #readRecord} returned, for {@link #bufferedMessage}. */
+    void buffer(TlsRecord handshakeRecord) {
+        assembler.add(handshakeRecord.fragment());
     }
 
     /**
@@ -133,7 +210,7 @@ public final class HandshakeIo {
      * types (RFC 8446 §5.1, and BoringSSL holds TLS 1.2 to the same): any other record while part
      * of a message waits is an unexpected_message.
      */
-    public TlsRecord readRecord() throws IOException {
+    TlsRecord readRecord() throws IOException {
         while (true) {
             TlsRecord record = records.read();
             if (record.type() != ContentType.HANDSHAKE && assembler.hasPartialMessage()) {
@@ -172,7 +249,7 @@ public final class HandshakeIo {
     }
 
     /** Best effort: the connection may already be gone. Sent at most once. */
-    public void sendAlert(AlertDescription description) {
+    void sendAlert(AlertDescription description) {
         if (alertSent) {
             return;
         }

@@ -10,98 +10,101 @@ import navemu.api.trace.StepTrace;
 import navemu.api.tls.KeyLog;
 
 /**
- * Everything the handshake tells the outside world: messages to the trace and to
- * {@link TlsInfo#messages}, secrets to the trace and the NSS key log.
+ * Everything the handshake tells the outside world: messages to the trace and to the result's
+ * {@link TlsInfo} (filled through its builder as the handshake goes, read as an immutable
+ * snapshot), secrets to the trace and the NSS key log.
  */
-public final class MessageLog {
+final class MessageLog {
     private final StepTrace trace;
-    private final TlsInfo info;
+    private final TlsInfo.Builder info = TlsInfo.builder();
     private final KeyLog keyLog;
 
-    public MessageLog(StepTrace trace, TlsInfo info, KeyLog keyLog) {
+    MessageLog(StepTrace trace, KeyLog keyLog) {
         this.trace = trace == null ? StepTrace.NONE : trace;
-        this.info = info;
         this.keyLog = keyLog == null ? KeyLog.NONE : keyLog;
     }
 
-    public StepTrace trace() {
+    StepTrace trace() {
         return trace;
     }
 
-    public TlsInfo info() {
-        return info;
+    /** What the handshake has learned so far, as an immutable value. */
+    TlsInfo info() {
+        return info.build();
+    }
+
+    /** The server_name sent (null: none). */
+    void sni(String sni) {
+        info.sni(sni);
+    }
+
+    /** What a finished handshake settled (the channel's start). */
+    void established(String version, String cipherSuite, String group, String alpn, boolean resumed, boolean earlyData) {
+        info.version(version).cipherSuite(cipherSuite).group(group).alpn(alpn).resumed(resumed).earlyData(earlyData);
+    }
+
+    /** Where a failed handshake stopped, unless already said. */
+    String failedAt() {
+        return info.failedAt();
+    }
+
+    /** The type of the last handshake message the server sent, or null. */
+    String lastReceived() {
+        return info.lastReceived();
     }
 
     /**
      * What the ServerHello settled, recorded at once so a handshake that fails later still
      * reports it. {@code group} may be null (RSA key exchange, or TLS 1.2 before ServerKeyExchange).
      */
-    public void negotiated(String version, String cipherSuite, String keyExchange, String group) {
-        synchronized (info) {
-            info.version = version;
-            info.cipherSuite = cipherSuite;
-            info.keyExchange = keyExchange;
-            info.group = group;
-        }
+    void negotiated(String version, String cipherSuite, String keyExchange, String group) {
+        info.version(version).cipherSuite(cipherSuite).keyExchange(keyExchange).group(group);
     }
 
     /** The TLS 1.2 ECDHE group, known from ServerKeyExchange. */
-    public void group(String group) {
-        synchronized (info) {
-            info.group = group;
-        }
+    void group(String group) {
+        info.group(group);
     }
 
     /** The ALPN protocol the server selected (EncryptedExtensions in TLS 1.3, ServerHello in TLS 1.2). */
-    public void alpn(String alpn) {
-        synchronized (info) {
-            info.alpn = alpn;
-        }
+    void alpn(String alpn) {
+        info.alpn(alpn);
     }
 
     /** Where the handshake stopped and which alert went which way (either may be null). */
-    public void failed(String failedAt, String alertSent, String alertReason, String alertReceived) {
-        synchronized (info) {
-            info.failedAt = failedAt;
-            info.alertSent = alertSent;
-            info.alertReason = alertReason;
-            info.alertReceived = alertReceived;
-        }
+    void failed(String failedAt, String alertSent, String alertReason, String alertReceived) {
+        info.failedAt(failedAt).alertSent(alertSent).alertReason(alertReason).alertReceived(alertReceived);
     }
 
-    public void sent(String type, int length, Map<String, String> fields) {
-        synchronized (info) {
-            info.messages.add(new TlsMessage(TlsMessage.CLIENT_TO_SERVER, type, length));
-        }
+    void sent(String type, int length, Map<String, String> fields) {
+        info.message(new TlsMessage(TlsMessage.CLIENT_TO_SERVER, type, length));
         trace.sent(type, length, fields);
     }
 
-    public void received(String type, int length, Map<String, String> fields) {
-        synchronized (info) {
-            info.messages.add(new TlsMessage(TlsMessage.SERVER_TO_CLIENT, type, length));
-        }
+    void received(String type, int length, Map<String, String> fields) {
+        info.message(new TlsMessage(TlsMessage.SERVER_TO_CLIENT, type, length));
         trace.received(type, length, fields);
     }
 
     /** A record-level event (alert, dummy change_cipher_spec): traced but not a handshake message of the result. */
-    public void sentRecord(String type, int length, Map<String, String> fields) {
+    void sentRecord(String type, int length, Map<String, String> fields) {
         trace.sent(type, length, fields);
     }
 
-    public void receivedRecord(String type, int length, Map<String, String> fields) {
+    void receivedRecord(String type, int length, Map<String, String> fields) {
         trace.received(type, length, fields);
     }
 
-    public void secret(String label, byte[] value) {
+    void secret(String label, byte[] value) {
         trace.secret(label, Hex.toHexString(value));
     }
 
     /** An NSS key-log line (and the same secret in the trace). */
-    public void keyLog(String nssLabel, byte[] clientRandom, byte[] secret) {
+    void keyLog(String nssLabel, byte[] clientRandom, byte[] secret) {
         keyLog.write(nssLabel, clientRandom, secret);
     }
 
-    public void info(String text) {
+    void info(String text) {
         trace.info(text);
     }
 }

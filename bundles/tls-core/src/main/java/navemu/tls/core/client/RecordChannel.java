@@ -10,7 +10,6 @@ import navemu.api.tls.SecureChannel;
 import navemu.tls.core.alert.AlertDescription;
 import navemu.tls.core.alert.PeerAlertException;
 import navemu.tls.core.alert.TlsAlertException;
-import navemu.tls.core.record.ContentType;
 import navemu.tls.core.record.TlsRecord;
 
 /**
@@ -167,10 +166,10 @@ abstract class RecordChannel implements SecureChannel {
         public void flush() throws IOException {
             synchronized (writeLock) {
                 if (pending.size() > 0 && !writeClosed) {
-                    io.records.write(ContentType.APPLICATION_DATA, pending.toByteArray());
+                    io.sendApplicationData(pending.toByteArray());
                     pending.reset();
                 }
-                io.records.flush();
+                io.flush();
             }
         }
 

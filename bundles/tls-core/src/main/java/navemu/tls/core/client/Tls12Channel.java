@@ -17,10 +17,10 @@ import navemu.tls.core.record.TlsRecord;
  * A HelloRequest (renegotiation) is answered with a no_renegotiation warning, as browsers do
  * (RFC 5746 §4.2); close_notify ends reading; {@link #close} sends ours.
  */
-public final class Tls12Channel extends RecordChannel {
+final class Tls12Channel extends RecordChannel {
     private final CertVerdict verdict;
 
-    public Tls12Channel(Connection connection, HandshakeIo io, MessageLog log, CertVerdict verdict) {
+    Tls12Channel(Connection connection, HandshakeIo io, MessageLog log, CertVerdict verdict) {
         super(connection, io, log);
         this.verdict = verdict;
     }
@@ -39,12 +39,12 @@ public final class Tls12Channel extends RecordChannel {
     @Override
     byte[] readApplicationData() throws IOException {
         while (true) {
-            HandshakeMessage pending = io.assembler.next();
+            HandshakeMessage pending = io.bufferedMessage();
             if (pending != null) {
                 if (pending.typeCode() == 0 /* hello_request */) {
                     log.received("HelloRequest", pending.length(), Map.of("answer", "no_renegotiation (warning)"));
                     synchronized (writeLock) {
-                        io.records.writeAlert(AlertDescription.LEVEL_WARNING, AlertDescription.NO_RENEGOTIATION);
+                        io.sendWarning(AlertDescription.NO_RENEGOTIATION);
                     }
                     continue;
                 }
@@ -59,7 +59,7 @@ public final class Tls12Channel extends RecordChannel {
                     }
                     break;
                 case HANDSHAKE:
-                    io.assembler.add(record.fragment());
+                    io.buffer(record);
                     break;
                 case ALERT: // warnings were skipped and error alerts thrown: this is close_notify
                     log.info("server sent close_notify: no more data from it (RFC 5246 §7.2.1)");

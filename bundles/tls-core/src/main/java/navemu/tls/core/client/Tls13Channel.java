@@ -30,13 +30,13 @@ import navemu.tls.core.record.TlsRecord;
  * post-handshake messages the server may send at any time — NewSessionTicket (handed to the
  * session slot) and KeyUpdate (answered). close_notify ends reading; {@link #close} sends ours.
  */
-public final class Tls13Channel extends RecordChannel {
+final class Tls13Channel extends RecordChannel {
 
     /**
      * What the handshake hands over: the negotiated suite and the application-stage secrets, and
      * what tickets keep of the server's chain ({@code certificate}; null: tickets are not kept).
      */
-    public record Keys(Tls13CipherSuite suite, TrafficSecret clientApplicationSecret, TrafficSecret serverApplicationSecret,
+    record Keys(Tls13CipherSuite suite, TrafficSecret clientApplicationSecret, TrafficSecret serverApplicationSecret,
                 ResumptionMasterSecret resumptionMasterSecret, String alpn, CertVerdict verdict, byte[] clientRandom,
                        boolean earlyDataAccepted, SessionCertificate certificate) {
     }
@@ -52,7 +52,7 @@ public final class Tls13Channel extends RecordChannel {
     private TrafficSecret clientSecret;
     private TrafficSecret serverSecret;
 
-    public Tls13Channel(Connection connection, HandshakeIo io, MessageLog log, Keys keys, SessionStore sessions,
+    Tls13Channel(Connection connection, HandshakeIo io, MessageLog log, Keys keys, SessionStore sessions,
                  SessionKey sessionKey, Instant handshakeDone) {
         super(connection, io, log);
         this.keys = keys;
@@ -85,7 +85,7 @@ public final class Tls13Channel extends RecordChannel {
     @Override
     byte[] readApplicationData() throws IOException {
         while (true) {
-            HandshakeMessage pending = io.assembler.next();
+            HandshakeMessage pending = io.bufferedMessage();
             if (pending != null) {
                 handlePostHandshake(pending);
                 continue;
@@ -98,7 +98,7 @@ public final class Tls13Channel extends RecordChannel {
                     }
                     break;
                 case HANDSHAKE:
-                    io.assembler.add(record.fragment());
+                    io.buffer(record);
                     break;
                 case ALERT: // user_canceled was skipped and error alerts thrown: this is a protected close_notify
                     log.info("server sent close_notify: no more data from it (RFC 8446 §6.1)");
@@ -178,12 +178,12 @@ public final class Tls13Channel extends RecordChannel {
     /** KeyUpdate (§4.6.3): new read keys now; if asked, answer with our own KeyUpdate and new write keys. */
     private void answerKeyUpdate(KeyUpdate update, int length) throws IOException {
         log.received("KeyUpdate", length, Map.of("request_update", update.updateRequested() ? "update_requested" : "update_not_requested"));
-        if (io.assembler.hasPartialMessage()) {
-            fail(new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
-                    "handshake data follows KeyUpdate in the same record, across a key change (RFC 8446 §5.1)"));
-        }
         serverSecret = serverSecret.next();
-        io.records.setReadProtection(new Tls13RecordProtection(keys.suite().aead(), serverSecret.trafficKeys(keys.suite().aead())));
+        try {
+            io.changeReadKeys(new Tls13RecordProtection(keys.suite().aead(), serverSecret.trafficKeys(keys.suite().aead())), "KeyUpdate");
+        } catch (TlsAlertException acrossKeyChange) {
+            fail(acrossKeyChange);
+        }
         log.secret("server_application_traffic_secret_N+1", serverSecret.secret());
         if (update.updateRequested()) {
             synchronized (writeLock) {
@@ -192,7 +192,7 @@ public final class Tls13Channel extends RecordChannel {
                     io.send("KeyUpdate", answer, Map.of("request_update", "update_not_requested"));
                     io.flush();
                     clientSecret = clientSecret.next();
-                    io.records.setWriteProtection(new Tls13RecordProtection(keys.suite().aead(), clientSecret.trafficKeys(keys.suite().aead())));
+                    io.changeWriteKeys(new Tls13RecordProtection(keys.suite().aead(), clientSecret.trafficKeys(keys.suite().aead())));
                     log.secret("client_application_traffic_secret_N+1", clientSecret.secret());
                 }
             }

@@ -1,9 +1,10 @@
 /**
- * What navemu's own TLS clients share above the codecs: handshake messages over the record
- * layer ({@link navemu.tls.core.client.HandshakeIo}), reporting
- * ({@link navemu.tls.core.client.MessageLog}), turning failures into browser errors
- * ({@link navemu.tls.core.client.HandshakeFailures}), and the TLS 1.2 client handshake and
- * channel used by tls12-rsa and browser.
+ * navemu's own TLS clients, the one package tls-core exports: {@link navemu.tls.core.client.Tls13Client}
+ * (tls13-ecdhe), {@link navemu.tls.core.client.Tls12Client} (tls12-rsa) and
+ * {@link navemu.tls.core.client.BrowserClient} (browser: one ClientHello for both versions, the
+ * version dispatch), with their configurations. Everything else — the handshakes, their
+ * narration, handshake I/O, the channels — is package-private; the record layer, codecs and key
+ * schedule in the other packages are not exported.
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("0.1.0")

@@ -1,7 +1,6 @@
 /**
- * tls-core is a library bundle shared by navemu's own TLS clients (tls13-ecdhe, tls12-rsa,
- * browser), so its packages are exported.
+ * Internal to tls-core (not exported): the TLS clients in {@code navemu.tls.core.client} are the
+ * library's only surface, so these types, and the Bouncy Castle types some of them use, stay
+ * inside the bundle.
  */
-@org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
 package navemu.tls.core.keyschedule;
