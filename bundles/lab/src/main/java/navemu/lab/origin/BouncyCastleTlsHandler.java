@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.tls.TlsServerProtocol;
@@ -32,7 +33,7 @@ final class BouncyCastleTlsHandler implements ConnectionHandler {
 
     private final BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
     private final TlsSpec spec;
-    private final CompletableFuture<SiteCredential> pending;
+    private final Supplier<CompletableFuture<SiteCredential>> pending;
     private final SiteResponder responder;
     private final Clock clock;
     private final SessionCache sessions;
@@ -42,7 +43,7 @@ final class BouncyCastleTlsHandler implements ConnectionHandler {
     private record Ready(SiteCredential credential, AsymmetricKeyParameter privateKey, OcspStaple staple) {
     }
 
-    BouncyCastleTlsHandler(TlsSpec spec, CompletableFuture<SiteCredential> credential, SiteResponder responder, Clock clock) {
+    BouncyCastleTlsHandler(TlsSpec spec, Supplier<CompletableFuture<SiteCredential>> credential, SiteResponder responder, Clock clock) {
         this.spec = spec;
         this.pending = credential;
         this.responder = responder;
@@ -72,7 +73,7 @@ final class BouncyCastleTlsHandler implements ConnectionHandler {
             if (ready == null) {
                 SiteCredential credential;
                 try {
-                    credential = pending.get(CREDENTIAL_WAIT.toSeconds(), TimeUnit.SECONDS);
+                    credential = pending.get().get(CREDENTIAL_WAIT.toSeconds(), TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     throw new IOException("the lab CA could not make the certificate of " + spec.names() + ": " + e.getCause(), e);
                 } catch (TimeoutException e) {
