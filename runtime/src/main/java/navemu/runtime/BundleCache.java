@@ -46,12 +46,14 @@ final class BundleCache implements AutoCloseable {
     static final String PREFIX = "bundles-";
 
     private final Path directory;
+    private final List<EmbeddedResources.Entry> bundles;
     /** Null when this JVM already holds the directory's lock (a second launcher in one JVM, in tests). */
     private final FileChannel inUseChannel;
     private final FileLock inUse;
 
-    private BundleCache(Path directory, FileChannel inUseChannel, FileLock inUse) {
+    private BundleCache(Path directory, List<EmbeddedResources.Entry> bundles, FileChannel inUseChannel, FileLock inUse) {
         this.directory = directory;
+        this.bundles = bundles;
         this.inUseChannel = inUseChannel;
         this.inUse = inUse;
     }
@@ -69,8 +71,8 @@ final class BundleCache implements AutoCloseable {
             if (!Files.isDirectory(directory)) {
                 unpack(cacheRoot, directory, embedded, bundles);
             }
-            BundleCache cache = lock(directory);
-            if (cache != null && cache.complete(bundles)) {
+            BundleCache cache = lock(directory, bundles);
+            if (cache != null && cache.complete()) {
                 removeUnused(cacheRoot, directory);
                 return cache;
             }
@@ -80,6 +82,11 @@ final class BundleCache implements AutoCloseable {
             }
         }
         throw new IOException("cannot prepare the bundle cache in " + cacheRoot);
+    }
+
+    /** The embedded bundles, sorted by name, as navemu.jar lists them. */
+    List<EmbeddedResources.Entry> bundles() {
+        return bundles;
     }
 
     /** Where the bundle {@code entry} ({@code bundles/x.jar}) was unpacked. */
@@ -145,7 +152,7 @@ final class BundleCache implements AutoCloseable {
     }
 
     /** A shared lock on the directory's in-use file, or null when the directory went away meanwhile. */
-    private static BundleCache lock(Path directory) throws IOException {
+    private static BundleCache lock(Path directory, List<EmbeddedResources.Entry> bundles) throws IOException {
         FileChannel channel;
         try {
             channel = FileChannel.open(directory.resolve(IN_USE), StandardOpenOption.READ);
@@ -158,7 +165,7 @@ final class BundleCache implements AutoCloseable {
         } catch (OverlappingFileLockException e) {
             // This JVM holds it already, through another launcher: that one keeps the directory.
             channel.close();
-            return Files.exists(directory.resolve(IN_USE)) ? new BundleCache(directory, null, null) : null;
+            return Files.exists(directory.resolve(IN_USE)) ? new BundleCache(directory, bundles, null, null) : null;
         }
         try {
             // Another process may have renamed the directory away (to remove it) just before we
@@ -168,7 +175,7 @@ final class BundleCache implements AutoCloseable {
                 channel.close();
                 return null;
             }
-            return new BundleCache(directory, channel, lock);
+            return new BundleCache(directory, bundles, channel, lock);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -176,7 +183,7 @@ final class BundleCache implements AutoCloseable {
     }
 
     /** Every bundle is there with the size navemu.jar lists for it. */
-    private boolean complete(List<EmbeddedResources.Entry> bundles) {
+    private boolean complete() {
         for (EmbeddedResources.Entry bundle : bundles) {
             try {
                 if (Files.size(jar(bundle.name())) != bundle.size()) {

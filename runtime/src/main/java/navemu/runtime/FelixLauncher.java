@@ -79,7 +79,7 @@ final class FelixLauncher {
         try {
             framework.init();
             timing.mark("framework initialised");
-            installBundles(framework.getBundleContext(), embedded, bundles);
+            installBundles(framework.getBundleContext(), bundles);
             timing.mark("bundles installed");
             framework.start();
             startBundles(framework.getBundleContext());
@@ -127,8 +127,8 @@ final class FelixLauncher {
     }
 
     /** Installs every embedded bundle from its unpacked copy, read in place (nothing is copied). */
-    private void installBundles(BundleContext context, EmbeddedResources embedded, BundleCache bundles) throws IOException {
-        for (EmbeddedResources.Entry entry : embedded.bundles()) {
+    private void installBundles(BundleContext context, BundleCache bundles) {
+        for (EmbeddedResources.Entry entry : bundles.bundles()) {
             try {
                 context.installBundle(bundles.location(entry.name()));
             } catch (BundleException e) {

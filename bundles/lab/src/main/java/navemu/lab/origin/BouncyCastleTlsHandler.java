@@ -31,7 +31,6 @@ final class BouncyCastleTlsHandler implements ConnectionHandler {
 
     static final Duration CREDENTIAL_WAIT = Duration.ofSeconds(120);
 
-    private final BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
     private final TlsSpec spec;
     private final Supplier<CompletableFuture<SiteCredential>> pending;
     private final SiteResponder responder;
@@ -39,8 +38,11 @@ final class BouncyCastleTlsHandler implements ConnectionHandler {
     private final SessionCache sessions;
     private volatile Ready ready;
 
-    /** The credential in the forms a handshake needs, made once. */
-    private record Ready(SiteCredential credential, AsymmetricKeyParameter privateKey, OcspStaple staple) {
+    /**
+     * The credential in the forms a handshake needs, and the crypto, made once at the first
+     * handshake: a lab of some thirty sites that nobody visits costs start-up nothing here.
+     */
+    private record Ready(BcTlsCrypto crypto, SiteCredential credential, AsymmetricKeyParameter privateKey, OcspStaple staple) {
     }
 
     BouncyCastleTlsHandler(TlsSpec spec, Supplier<CompletableFuture<SiteCredential>> credential, SiteResponder responder, Clock clock) {
@@ -55,7 +57,7 @@ final class BouncyCastleTlsHandler implements ConnectionHandler {
     public void handle(Socket socket) throws IOException {
         Ready r = ready();
         TlsServerProtocol protocol = new TlsServerProtocol(socket.getInputStream(), socket.getOutputStream());
-        LabTlsServer server = new LabTlsServer(crypto, spec, r.credential(), r.privateKey(), r.staple(), sessions);
+        LabTlsServer server = new LabTlsServer(r.crypto(), spec, r.credential(), r.privateKey(), r.staple(), sessions);
         protocol.accept(server);
         try {
             HttpConversation.serve(protocol.getInputStream(), protocol.getOutputStream(), responder, server.describe());
@@ -83,7 +85,7 @@ final class BouncyCastleTlsHandler implements ConnectionHandler {
                     throw new IOException("interrupted", e);
                 }
                 OcspStaple staple = spec.ocspStaple() == null ? null : new OcspStaple(credential, spec.ocspStaple(), clock);
-                ready = new Ready(credential, LabTlsServer.keyParameter(credential), staple);
+                ready = new Ready(new BcTlsCrypto(new SecureRandom()), credential, LabTlsServer.keyParameter(credential), staple);
             }
             return ready;
         }
