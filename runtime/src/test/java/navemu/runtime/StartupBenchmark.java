@@ -83,7 +83,8 @@ public final class StartupBenchmark {
                     ready, cpu, exit);
             System.out.printf(Locale.ROOT, "bare Felix  start (no bundle)             %6.0f ms (CPU %5.0f ms)   start + stop + exit %6.0f ms%n",
                     floor, floorCpu, floorExit);
-            System.out.printf(Locale.ROOT, "ratio navemu / bare Felix                 %6.2f    (CPU %5.2f)%n", ready / floor, cpu / floorCpu);
+            System.out.printf(Locale.ROOT, "ratio navemu / bare Felix                 %6.2f    %s%n", ready / floor,
+                    cpu < 0 || floorCpu <= 0 ? "(CPU: this navemu.jar does not print it)" : String.format(Locale.ROOT, "(CPU %5.2f)", cpu / floorCpu));
             System.out.println("phases (median wall time since the JVM's start):");
             for (String phase : navemuRuns.get(0).phases().keySet()) {
                 double at = median(navemuRuns.stream().mapToDouble(r -> r.phases().getOrDefault(phase, 0L)).toArray());
