@@ -388,8 +388,8 @@ public final class LabWorld implements Closeable {
     }
 
     /**
-     * Waits until every site's certificate is made or loaded (after a cold start, the slow RSA
-     * keys are made in the background; a handshake with such a site waits for its own).
+     * Waits until every site's certificate is made or loaded, starting those nobody asked for yet
+     * (a warm start reads none until needed; a handshake with a site waits only for its own).
      *
      * @throws IOException naming the site whose certificate could not be made, or on timeout
      */
