@@ -19,6 +19,7 @@ declare -A BENCH=(
   [lab]="bundles/lab navemu.lab.LabStartBenchmark  lab start-up, cold and warm"
   [shell]="bundles/shell navemu.shell.ShellBenchmark  the shell's own cost per operation"
   [memory]="runtime navemu.runtime.ShellMemoryBenchmark  navemu.jar's RSS over 2,000 lab navigations (args: N, JVM options)"
+  [start]="runtime navemu.runtime.StartupBenchmark  start to prompt, median of N (10), beside a bare Felix start (args: N)"
   [leafkey]="bundles/tls-core navemu.tls.core.crypto.LeafKeyBenchmark  CertificateVerify with the leaf's key decoded each time vs cached"
 )
 
@@ -36,4 +37,9 @@ shift
 # for the test class path; package, so that the runtime's navemu.jar exists for the memory benchmark.
 mvn -B -q -pl "$module" -am -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >&2
+# start: navemu and the bare Felix floor with the JVM flags ./navemu uses.
+if [ "$main" = navemu.runtime.StartupBenchmark ]; then
+  source scripts/jvm-flags.sh
+  export NAVEMU_JVM_FLAGS="${JVM_FLAGS[*]}"
+fi
 exec java -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench-classpath.txt")" "$main" "$@"

@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 /**
  * The bundles and the default configuration that travel inside navemu.jar (or, when run from
@@ -28,29 +30,73 @@ final class EmbeddedResources {
         }
     }
 
-    /** Names of the embedded bundle jars, e.g. {@code bundles/navemu-api.jar}, sorted. */
-    List<String> bundleEntries() throws IOException {
-        return entries("bundles/").stream().filter(n -> n.endsWith(".jar")).sorted().toList();
+    /** The resources of another jar or directory laid out like navemu.jar (tests). */
+    EmbeddedResources(Path codeSource) {
+        this.codeSource = codeSource;
     }
 
     /**
-     * A URL the framework can open again later ({@code jar:file:…/navemu.jar!/bundles/x.jar}),
-     * so that {@code update ID} re-reads the bundle from where it was installed.
+     * One embedded file as navemu.jar's directory lists it.
+     *
+     * @param name e.g. {@code bundles/navemu-api.jar}
+     * @param size its length in bytes
+     * @param crc  its CRC-32, which the jar's directory carries (computed when run from a directory)
      */
-    String location(String entry) throws IOException {
-        java.net.URL url = EmbeddedResources.class.getClassLoader().getResource(entry);
-        if (url == null) {
-            throw new IOException("navemu.jar has no entry " + entry);
+    record Entry(String name, long size, long crc) {
+    }
+
+    /** The embedded bundle jars ({@code bundles/*.jar}), sorted by name. */
+    List<Entry> bundles() throws IOException {
+        if (Files.isDirectory(codeSource)) {
+            List<Entry> found = new ArrayList<>();
+            for (String name : entries("bundles/")) {
+                if (name.endsWith(".jar")) {
+                    Path file = codeSource.resolve(name);
+                    found.add(new Entry(name, Files.size(file), crc(file)));
+                }
+            }
+            return found.stream().sorted(Comparator.comparing(Entry::name)).toList();
         }
-        return url.toExternalForm();
+        List<Entry> found = new ArrayList<>();
+        try (JarFile jar = new JarFile(codeSource.toFile())) {
+            Enumeration<JarEntry> all = jar.entries();
+            while (all.hasMoreElements()) {
+                JarEntry entry = all.nextElement();
+                if (entry.getName().startsWith("bundles/") && entry.getName().endsWith(".jar")) {
+                    found.add(new Entry(entry.getName(), entry.getSize(), entry.getCrc()));
+                }
+            }
+        }
+        return found.stream().sorted(Comparator.comparing(Entry::name)).toList();
+    }
+
+    private static long crc(Path file) throws IOException {
+        CRC32 crc = new CRC32();
+        crc.update(Files.readAllBytes(file));
+        return crc.getValue();
     }
 
     InputStream open(String entry) throws IOException {
-        InputStream in = EmbeddedResources.class.getClassLoader().getResourceAsStream(entry);
-        if (in == null) {
-            throw new IOException("navemu.jar has no entry " + entry);
+        if (Files.isDirectory(codeSource)) {
+            return Files.newInputStream(codeSource.resolve(entry));
         }
-        return in;
+        JarFile jar = new JarFile(codeSource.toFile());
+        JarEntry found = jar.getJarEntry(entry);
+        if (found == null) {
+            jar.close();
+            throw new IOException(codeSource + " has no entry " + entry);
+        }
+        // The stream closes the jar with it.
+        return new java.io.FilterInputStream(jar.getInputStream(found)) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    jar.close();
+                }
+            }
+        };
     }
 
     /** Copies every embedded {@code config/…} file under {@code target}. */

@@ -1,7 +1,6 @@
 package navemu.runtime;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +31,8 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * Embeds Apache Felix: installs and starts every bundle that travels in navemu.jar, waits until
  * the navigator and the lab are up, and hands the command line to the shell bundle's entry
- * service. The framework cache lives in a temporary directory, removed on exit.
+ * service. The bundles are read in place from their unpacked copies ({@link BundleCache}); the
+ * framework's own storage (a few small files per bundle) lives in a temporary directory, removed on exit.
  */
 final class FelixLauncher {
     /** The shell registers its entry point as a plain JDK type, so no class needs sharing. */
@@ -73,11 +73,13 @@ final class FelixLauncher {
             config = extractedConfig;
         }
         Files.createDirectories(settings.home());
+        BundleCache bundles = BundleCache.open(settings.cacheDirectory(), embedded);
+        timing.mark("bundle cache ready");
         Framework framework = newFramework(cache, config);
         try {
             framework.init();
             timing.mark("framework initialised");
-            installBundles(framework.getBundleContext(), embedded);
+            installBundles(framework.getBundleContext(), bundles);
             timing.mark("bundles installed");
             framework.start();
             startBundles(framework.getBundleContext());
@@ -104,6 +106,7 @@ final class FelixLauncher {
             throw new IOException("the OSGi framework failed: " + e.getMessage(), e);
         } finally {
             stop(framework);
+            bundles.close();
             deleteTree(cache);
             if (extractedConfig != null) {
                 deleteTree(extractedConfig);
@@ -123,12 +126,13 @@ final class FelixLauncher {
         return factory.newFramework(properties);
     }
 
-    private void installBundles(BundleContext context, EmbeddedResources embedded) throws IOException {
-        for (String entry : embedded.bundleEntries()) {
-            try (InputStream in = embedded.open(entry)) {
-                context.installBundle(embedded.location(entry), in);
+    /** Installs every embedded bundle from its unpacked copy, read in place (nothing is copied). */
+    private void installBundles(BundleContext context, BundleCache bundles) {
+        for (EmbeddedResources.Entry entry : bundles.bundles()) {
+            try {
+                context.installBundle(bundles.location(entry.name()));
             } catch (BundleException e) {
-                startProblems.add(entry + ": not installed: " + e.getMessage());
+                startProblems.add(entry.name() + ": not installed: " + e.getMessage());
             }
         }
     }
@@ -139,12 +143,15 @@ final class FelixLauncher {
             if (bundle.getBundleId() == 0 || fragment) {
                 continue;
             }
+            long started = System.nanoTime();
             try {
                 bundle.start();
             } catch (BundleException e) {
                 startProblems.add(bundle.getSymbolicName() + ": not started: " + e.getMessage());
             }
+            timing.bundleStarted(bundle.getSymbolicName(), System.nanoTime() - started);
         }
+        timing.printSlowestBundles();
     }
 
     /** The bundles without which there is no shell to wait for. */

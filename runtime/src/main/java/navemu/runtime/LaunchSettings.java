@@ -78,6 +78,11 @@ record LaunchSettings(Path home, Path configDir, List<String> shellArgs, boolean
         }
     }
 
+    /** Where navemu keeps what it can make again from navemu.jar (the unpacked bundles): {@code <home>/cache}. */
+    Path cacheDirectory() {
+        return home.resolve("cache");
+    }
+
     /** True when the shell will run commands and exit ({@code -c}, {@code --script}) rather than prompt. */
     boolean batch() {
         return shellArgs.stream().anyMatch(BATCH_OPTIONS::contains);

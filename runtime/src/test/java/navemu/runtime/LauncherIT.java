@@ -81,6 +81,36 @@ class LauncherIT {
         assertTrue(run.stderr().contains("shutdown hooks still running"), run.toString());
     }
 
+    @Test
+    void theFirstStartSaysOnStderrThatItMakesTheCaAndTheNextReusesCaAndUnpackedBundles(@TempDir Path fresh) throws Exception {
+        NavemuProcess.Outcome first = NavemuProcess.run(fresh, "--json", "-c", "open https://www.lab.test/");
+
+        assertEquals(0, first.exitCode(), first.toString());
+        assertTrue(first.stderr().contains("navemu: creating the lab's certificate authority in " + fresh.resolve("lab/ca")),
+                "the wait is announced: " + first);
+        assertTrue(first.stderr().contains(" done in "), first.toString());
+        assertEquals(200, first.onlyJson().get("status").getAsInt(), "stdout holds the JSON line only: " + first);
+        assertEquals(1, first.stdout().strip().lines().count(), first.toString());
+        List<Path> unpacked = unpackedBundleDirectories(fresh);
+        assertEquals(1, unpacked.size(), unpacked.toString());
+        Path api = unpacked.get(0).resolve("navemu-api.jar");
+        long unpackedAt = Files.getLastModifiedTime(api).toMillis();
+
+        NavemuProcess.Outcome second = NavemuProcess.run(fresh, "--json", "-c", "open https://www.lab.test/");
+
+        assertEquals(0, second.exitCode(), second.toString());
+        assertFalse(second.stderr().contains("certificate authority"), "nothing to make, nothing said: " + second);
+        assertEquals(200, second.onlyJson().get("status").getAsInt(), second.toString());
+        assertEquals(unpacked, unpackedBundleDirectories(fresh), "the same unpacked copy");
+        assertEquals(unpackedAt, Files.getLastModifiedTime(api).toMillis(), "not unpacked again");
+    }
+
+    private static List<Path> unpackedBundleDirectories(Path home) throws Exception {
+        try (java.util.stream.Stream<Path> entries = Files.list(home.resolve("cache"))) {
+            return entries.filter(p -> p.getFileName().toString().startsWith(BundleCache.PREFIX)).sorted().toList();
+        }
+    }
+
     /** A bundle of one class, {@link StuckActivator}, taken from the test classes. */
     private static Path stuckBundle(Path jar) throws Exception {
         Manifest manifest = new Manifest();

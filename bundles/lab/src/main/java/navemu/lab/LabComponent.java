@@ -80,11 +80,15 @@ public final class LabComponent implements ZoneServer, TrustAnchorProvider, Port
         }
         // After a cold start the slow keys (RSA 4096) are still being made. Wait for them here, so
         // that the shell's first command never meets a site whose handshake outlasts a client's
-        // read timeout. With the CA cache filled (every later run) this returns at once.
-        try {
-            started.awaitCertificates(CERTIFICATES_TIMEOUT);
-        } catch (IOException e) {
-            System.err.println("navemu lab: " + e.getMessage() + "; the sites concerned answer once it is made");
+        // read timeout, and say so, since it takes seconds. With the CA cache filled (every later
+        // run) nothing is waited for: each site reads its key at its first handshake.
+        if (!started.missingCacheFiles().isEmpty()) {
+            try (FirstStartProgress progress = FirstStartProgress.start(System.err, started.caDirectory(),
+                    started.missingCacheFiles())) {
+                started.awaitCertificates(CERTIFICATES_TIMEOUT);
+            } catch (IOException e) {
+                System.err.println("navemu lab: " + e.getMessage() + "; the sites concerned answer once it is made");
+            }
         }
         world = started;
         Map<String, Object> properties = new HashMap<>();

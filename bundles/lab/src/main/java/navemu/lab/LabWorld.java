@@ -33,7 +33,9 @@ import org.xbill.DNS.Type;
 import org.xbill.DNS.Zone;
 
 import navemu.api.lab.LabSite;
+import navemu.lab.ca.CertificateProfile;
 import navemu.lab.ca.LabCertificateAuthority;
+import navemu.lab.ca.OnDemand;
 import navemu.lab.ca.SiteCredential;
 import navemu.lab.dns.DnsFault;
 import navemu.lab.dns.DnsFaultsFile;
@@ -76,23 +78,30 @@ public final class LabWorld implements Closeable {
     private static final long STOP_TIMEOUT_SECONDS = 60;
     private static final int CERTIFICATE_THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
+    /** How long a caller waits for the CA to be opened (made, on a first start on a slow machine). */
+    private static final Duration CA_WAIT = Duration.ofSeconds(120);
+
     private final Path sitesFile;
-    private final LabCertificateAuthority ca;
+    private final Path caDirectory;
+    private final OnDemand<LabCertificateAuthority> ca;
     private final Map<String, SiteServers> servers;
     private final LabDnsServer dns;
     private final ExecutorService certificateWorkers;
-    private final Map<String, CompletableFuture<SiteCredential>> credentials;
+    private final Map<String, OnDemand<SiteCredential>> credentials;
+    private final List<Path> missingCacheFiles;
     private final Duration startDuration;
 
-    private LabWorld(Path sitesFile, LabCertificateAuthority ca, Map<String, SiteServers> servers, LabDnsServer dns,
-                     ExecutorService certificateWorkers, Map<String, CompletableFuture<SiteCredential>> credentials,
-                     Duration startDuration) {
+    private LabWorld(Path sitesFile, Path caDirectory, OnDemand<LabCertificateAuthority> ca, Map<String, SiteServers> servers,
+                     LabDnsServer dns, ExecutorService certificateWorkers, Map<String, OnDemand<SiteCredential>> credentials,
+                     List<Path> missingCacheFiles, Duration startDuration) {
         this.sitesFile = sitesFile;
+        this.caDirectory = caDirectory;
         this.ca = ca;
         this.servers = servers;
         this.dns = dns;
         this.certificateWorkers = certificateWorkers;
         this.credentials = credentials;
+        this.missingCacheFiles = missingCacheFiles;
         this.startDuration = startDuration;
     }
 
@@ -129,27 +138,33 @@ public final class LabWorld implements Closeable {
             thread.setDaemon(true);
             return thread;
         });
-        // The CA opens on a worker while this thread binds the servers and loads the zone: on a
-        // small machine each takes a noticeable share of start-up (mostly class loading).
-        CompletableFuture<LabCertificateAuthority> opening = CompletableFuture.supplyAsync(() -> {
+        Path caDirectory = home.resolve(CA_SUBDIRECTORY);
+        List<Path> missing = LabCertificateAuthority.missingFiles(caDirectory, leaves(sites));
+        // The CA opens, and each site's credential is read, on a worker when first needed: with the
+        // cache filled, start-up reads none of them (the first handshake with a site reads its
+        // own). A cold cache has keys to make, which takes seconds: every one starts at once.
+        OnDemand<LabCertificateAuthority> ca = new OnDemand<>(() -> CompletableFuture.supplyAsync(() -> {
             try {
-                return LabCertificateAuthority.open(home.resolve(CA_SUBDIRECTORY), clock, notices);
+                return LabCertificateAuthority.open(caDirectory, clock, notices);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, workers);
-        Map<String, CompletableFuture<SiteCredential>> credentials = issueCredentials(opening, sites, workers, notices);
+        }, workers));
+        Map<String, OnDemand<SiteCredential>> credentials = issueCredentials(ca, sites, workers, notices);
+        if (!missing.isEmpty()) {
+            credentials.values().forEach(OnDemand::future);
+        }
 
         Map<String, SiteServers> servers = new LinkedHashMap<>();
         LabDnsServer dns = null;
-        LabCertificateAuthority ca;
         // A DoH site (https = doh) answers from the same responder as the DNS server; the zone
         // names the sites' ports, so that responder exists only once they are bound.
         CompletableFuture<LabDnsResponder> dnsResponder = new CompletableFuture<>();
         DohResponder doh = new DohResponder(dnsResponder);
         try {
             for (SiteSpec site : sites) {
-                servers.put(site.host(), SiteServers.start(site, credentials.get(site.host()), clock, doh));
+                OnDemand<SiteCredential> credential = credentials.get(site.host());
+                servers.put(site.host(), SiteServers.start(site, credential == null ? null : credential::future, clock, doh));
             }
             Zone zone = ZoneFile.load(labConfig.resolve(ZONE_FILE), zoneOrigin(), (host, scheme) -> {
                 SiteServers s = servers.get(host);
@@ -160,7 +175,10 @@ public final class LabWorld implements Closeable {
             LabDnsResponder responder = new LabDnsResponder(new ZoneAuthority(zone), faults);
             dns = LabDnsServer.start(responder);
             dnsResponder.complete(responder);
-            ca = join(opening);
+            if (!missing.isEmpty()) {
+                // Making the CA is where a home that cannot be written shows: say it at start.
+                join(ca.future());
+            }
         } catch (IOException | RuntimeException e) {
             dnsResponder.completeExceptionally(e);
             if (dns != null) {
@@ -170,46 +188,62 @@ public final class LabWorld implements Closeable {
             stop(workers);
             throw e;
         }
-        return new LabWorld(sitesFile, ca, Collections.unmodifiableMap(servers), dns, workers, credentials,
-                Duration.ofNanos(System.nanoTime() - started));
+        return new LabWorld(sitesFile, caDirectory, ca, Collections.unmodifiableMap(servers), dns, workers, credentials,
+                List.copyOf(missing), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The TLS sites' certificate profiles, by host. */
+    private static Map<String, CertificateProfile> leaves(List<SiteSpec> sites) {
+        Map<String, CertificateProfile> leaves = new LinkedHashMap<>();
+        sites.stream().filter(site -> site.tls() != null).forEach(site -> leaves.put(site.host(), site.tls().certificate()));
+        return leaves;
     }
 
     /**
-     * Starts making (or loading) every site's certificate on a small pool of daemon threads and
-     * returns at once: the slowest keys first (an RSA 4096 key takes seconds on a small machine),
-     * so a cold start does not hold up the DNS server and the sites whose keys are quick.
+     * Each TLS site's credential, made (or read from the cache) on a small pool of daemon threads
+     * when first asked for. Ordered slowest key first (an RSA 4096 key takes seconds on a small
+     * machine), so that a cold start, which asks for all at once, begins with those.
      */
-    private static Map<String, CompletableFuture<SiteCredential>> issueCredentials(
-            CompletableFuture<LabCertificateAuthority> ca, List<SiteSpec> sites, ExecutorService workers, Consumer<String> notices) {
-        Map<String, CompletableFuture<SiteCredential>> pending = new LinkedHashMap<>();
+    private static Map<String, OnDemand<SiteCredential>> issueCredentials(
+            OnDemand<LabCertificateAuthority> ca, List<SiteSpec> sites, ExecutorService workers, Consumer<String> notices) {
+        Map<String, OnDemand<SiteCredential>> pending = new LinkedHashMap<>();
         List<SiteSpec> slowestFirst = sites.stream().filter(site -> site.tls() != null)
                 .sorted(Comparator.comparing((SiteSpec site) -> site.tls().certificate().keyType()).reversed())
                 .toList();
         for (SiteSpec site : slowestFirst) {
-            CompletableFuture<SiteCredential> credential = ca.thenApplyAsync(opened -> {
-                try {
-                    return opened.credentialFor(site.host(), site.tls().certificate(), site.tls().names());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, workers);
-            credential.whenComplete((made, failure) -> {
-                // A lab that failed to start shuts its workers down: the pending certificates are
-                // then refused, which is no news to the user.
-                if (failure != null && !(failure.getCause() instanceof RejectedExecutionException)
-                        && !(failure instanceof RejectedExecutionException)) {
-                    notices.accept("cannot make the certificate of " + site.host() + ": " + failure.getMessage());
-                }
-            });
-            pending.put(site.host(), credential);
+            pending.put(site.host(), new OnDemand<>(() -> {
+                CompletableFuture<SiteCredential> credential = ca.future().thenApplyAsync(opened -> {
+                    try {
+                        return opened.credentialFor(site.host(), site.tls().certificate(), site.tls().names());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, workers);
+                credential.whenComplete((made, failure) -> {
+                    // A lab that failed to start shuts its workers down: the pending certificates are
+                    // then refused, which is no news to the user.
+                    if (failure != null && !(failure.getCause() instanceof RejectedExecutionException)
+                            && !(failure instanceof RejectedExecutionException)) {
+                        notices.accept("cannot make the certificate of " + site.host() + ": " + failure.getMessage());
+                    }
+                });
+                return credential;
+            }));
         }
         return pending;
     }
 
     /** The opened CA, or the reason it could not be opened as the exception it was. */
     private static LabCertificateAuthority join(CompletableFuture<LabCertificateAuthority> opening) throws IOException {
+        return join(opening, CA_WAIT);
+    }
+
+    private static LabCertificateAuthority join(CompletableFuture<LabCertificateAuthority> opening, Duration timeout)
+            throws IOException {
         try {
-            return opening.get();
+            return opening.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IOException("the lab CA was not ready within " + timeout.toSeconds() + " s", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause() : e.getCause();
             if (cause instanceof IOException io) {
@@ -304,9 +338,18 @@ public final class LabWorld implements Closeable {
         return port < 0 ? OptionalInt.empty() : OptionalInt.of(port);
     }
 
-    /** The lab root: the one trust anchor a client needs for the lab's good sites. */
+    /**
+     * The lab root: the one trust anchor a client needs for the lab's good sites. Opens the CA
+     * if nobody needed it yet (a few milliseconds from the cache).
+     *
+     * @throws UncheckedIOException when the CA cannot be opened
+     */
     public X509Certificate rootCertificate() {
-        return ca.root();
+        try {
+            return join(ca.future(), CA_WAIT).root();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The catalog, in the order of {@code sites.conf}. */
@@ -333,20 +376,28 @@ public final class LabWorld implements Closeable {
 
     /** Where the CA keeps its PEM files ({@code <home>/lab/ca}). */
     public Path caDirectory() {
-        return ca.directory();
+        return caDirectory;
     }
 
     /**
-     * Waits until every site's certificate is made or loaded (after a cold start, the slow RSA
-     * keys are made in the background; a handshake with such a site waits for its own).
+     * The CA cache files that were missing when the lab started (none once the cache is filled):
+     * their keys are being made, which for an RSA 4096 key takes seconds.
+     */
+    public List<Path> missingCacheFiles() {
+        return missingCacheFiles;
+    }
+
+    /**
+     * Waits until every site's certificate is made or loaded, starting those nobody asked for yet
+     * (a warm start reads none until needed; a handshake with a site waits only for its own).
      *
      * @throws IOException naming the site whose certificate could not be made, or on timeout
      */
     public void awaitCertificates(Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (Map.Entry<String, CompletableFuture<SiteCredential>> entry : credentials.entrySet()) {
+        for (Map.Entry<String, OnDemand<SiteCredential>> entry : credentials.entrySet()) {
             try {
-                entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                entry.getValue().future().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
                 throw new IOException("the lab CA could not make the certificate of " + entry.getKey() + ": " + e.getCause(), e.getCause());
             } catch (TimeoutException e) {

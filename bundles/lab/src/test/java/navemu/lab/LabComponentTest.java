@@ -148,6 +148,39 @@ class LabComponentTest {
         assertThrows(IllegalStateException.class, component::sites, "a stopped lab says so");
     }
 
+    /** What activating a lab on {@code home} printed on standard error. */
+    private String activationStderr(Path home, Path config) throws Exception {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        LabComponent component = new LabComponent();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            component.activate(context(Map.of(Environment.HOME, home.toString(), Environment.CONFIG_DIR, config.toString())));
+        } finally {
+            System.setErr(original);
+            component.deactivate();
+        }
+        return captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theFirstStartSaysItIsCreatingTheCaAndLaterStartsSayNothing(@TempDir Path home, @TempDir Path config) throws Exception {
+        LabFixture.miniConfig(config);
+        Path ca = home.resolve("lab/ca");
+
+        String first = activationStderr(home, config);
+        assertTrue(first.startsWith("navemu: creating the lab's certificate authority in " + ca + " (first start only"), first);
+        assertTrue(first.matches("(?s).*\\)\\.* done in \\d+ s\\R"), "dots, then how long it took: " + first);
+
+        assertEquals("", activationStderr(home, config), "a filled cache: nothing to wait for, nothing said");
+
+        try (java.util.stream.Stream<Path> files = Files.list(ca)) {
+            Files.delete(files.filter(f -> f.getFileName().toString().startsWith("site-www.lab.test")).findFirst().orElseThrow());
+        }
+        String third = activationStderr(home, config);
+        assertTrue(third.startsWith("navemu: making 1 lab certificate missing from " + ca + " (once)"), third);
+    }
+
     @Test
     void withoutTheConfigDirectoryPropertyActivationFailsNamingIt(@TempDir Path home) {
         IllegalStateException e = assertThrows(IllegalStateException.class,

@@ -76,6 +76,36 @@ class LabWorldCacheTest {
     }
 
     @Test
+    void aColdStartNamesTheCacheFilesItMakesAndAWarmOneNone(@TempDir Path home, @TempDir Path config) throws Exception {
+        LabFixture.miniConfig(config);
+        try (LabWorld first = start(home, config)) {
+            assertTrue(first.missingCacheFiles().contains(home.resolve("lab/ca/lab-root.pem")), first.missingCacheFiles().toString());
+        }
+        try (LabWorld second = start(home, config)) {
+            assertEquals(List.of(), second.missingCacheFiles());
+        }
+    }
+
+    @Test
+    void aWarmStartReadsNoCacheFileUntilASiteIsFirstReached(@TempDir Path home, @TempDir Path config) throws Exception {
+        LabFixture.miniConfig(config);
+        try (LabWorld first = start(home, config)) {
+            servedLeaf(first);
+        }
+        // A damaged file is noticed when it is read: so a notice at start would mean start read it.
+        Path intermediate = home.resolve("lab/ca/lab-intermediate.pem");
+        Files.write(intermediate, new byte[] {0x30, (byte) 0x82, 0x01});
+
+        try (LabWorld second = LabWorld.start(home, config, Clock.systemUTC(), notices::add)) {
+            assertEquals(List.of(), second.missingCacheFiles());
+            assertTrue(notices.isEmpty(), "nothing read at start: " + notices);
+            servedLeaf(second); // the first handshake opens the CA and reads www's credential
+            assertEquals(1, notices.size(), notices.toString());
+            assertTrue(notices.get(0).contains(intermediate.toString()), notices.get(0));
+        }
+    }
+
+    @Test
     void aZoneThatForgetsASiteIsAnErrorNamingTheSite(@TempDir Path home, @TempDir Path config) throws Exception {
         LabFixture.miniConfig(config);
         Path zone = config.resolve("lab/lab.test.zone");

@@ -64,6 +64,37 @@ public final class LabCertificateAuthority {
         return ca;
     }
 
+    /**
+     * The cache files that are not there yet, of the authorities and of the given site leaves
+     * (host → profile): what opening the CA and issuing those credentials will have to make.
+     * Only names are checked; a file that is there but no longer fits is made again when read.
+     */
+    public static List<Path> missingFiles(Path directory, Map<String, CertificateProfile> leaves) {
+        List<Path> missing = new ArrayList<>();
+        for (Authority authority : Authority.values()) {
+            Path file = directory.resolve(authority.fileName());
+            if (!Files.isRegularFile(file)) {
+                missing.add(file);
+            }
+        }
+        leaves.forEach((host, profile) -> {
+            Path file = leafFile(directory, host, profile);
+            if (!Files.isRegularFile(file)) {
+                missing.add(file);
+            }
+        });
+        return missing;
+    }
+
+    /** The root's cache file: when it is missing, the CA is being created (the first start on this home). */
+    public static Path rootFile(Path directory) {
+        return directory.resolve(Authority.ROOT.fileName());
+    }
+
+    private static Path leafFile(Path directory, String host, CertificateProfile profile) {
+        return directory.resolve("site-" + host + "-" + profile.configName() + ".pem");
+    }
+
     public X509Certificate root() {
         return authorities.get(Authority.ROOT).certificate();
     }
@@ -79,7 +110,7 @@ public final class LabCertificateAuthority {
      * @param names the subjectAltName dNSNames (the first is also the CN)
      */
     public SiteCredential credentialFor(String host, CertificateProfile profile, List<String> names) throws IOException {
-        Path file = directory.resolve("site-" + host + "-" + profile.configName() + ".pem");
+        Path file = leafFile(directory, host, profile);
         KeyAndCertificate leaf = readIfFits(file, entry -> leafFits(entry, profile, names));
         if (leaf == null) {
             leaf = issueLeaf(profile, names);

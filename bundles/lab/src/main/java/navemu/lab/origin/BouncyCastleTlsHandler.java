@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.tls.TlsServerProtocol;
@@ -30,19 +31,21 @@ final class BouncyCastleTlsHandler implements ConnectionHandler {
 
     static final Duration CREDENTIAL_WAIT = Duration.ofSeconds(120);
 
-    private final BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
     private final TlsSpec spec;
-    private final CompletableFuture<SiteCredential> pending;
+    private final Supplier<CompletableFuture<SiteCredential>> pending;
     private final SiteResponder responder;
     private final Clock clock;
     private final SessionCache sessions;
     private volatile Ready ready;
 
-    /** The credential in the forms a handshake needs, made once. */
-    private record Ready(SiteCredential credential, AsymmetricKeyParameter privateKey, OcspStaple staple) {
+    /**
+     * The credential in the forms a handshake needs, and the crypto, made once at the first
+     * handshake: a lab of some thirty sites that nobody visits costs start-up nothing here.
+     */
+    private record Ready(BcTlsCrypto crypto, SiteCredential credential, AsymmetricKeyParameter privateKey, OcspStaple staple) {
     }
 
-    BouncyCastleTlsHandler(TlsSpec spec, CompletableFuture<SiteCredential> credential, SiteResponder responder, Clock clock) {
+    BouncyCastleTlsHandler(TlsSpec spec, Supplier<CompletableFuture<SiteCredential>> credential, SiteResponder responder, Clock clock) {
         this.spec = spec;
         this.pending = credential;
         this.responder = responder;
@@ -54,7 +57,7 @@ final class BouncyCastleTlsHandler implements ConnectionHandler {
     public void handle(Socket socket) throws IOException {
         Ready r = ready();
         TlsServerProtocol protocol = new TlsServerProtocol(socket.getInputStream(), socket.getOutputStream());
-        LabTlsServer server = new LabTlsServer(crypto, spec, r.credential(), r.privateKey(), r.staple(), sessions);
+        LabTlsServer server = new LabTlsServer(r.crypto(), spec, r.credential(), r.privateKey(), r.staple(), sessions);
         protocol.accept(server);
         try {
             HttpConversation.serve(protocol.getInputStream(), protocol.getOutputStream(), responder, server.describe());
@@ -72,7 +75,7 @@ final class BouncyCastleTlsHandler implements ConnectionHandler {
             if (ready == null) {
                 SiteCredential credential;
                 try {
-                    credential = pending.get(CREDENTIAL_WAIT.toSeconds(), TimeUnit.SECONDS);
+                    credential = pending.get().get(CREDENTIAL_WAIT.toSeconds(), TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     throw new IOException("the lab CA could not make the certificate of " + spec.names() + ": " + e.getCause(), e);
                 } catch (TimeoutException e) {
@@ -82,7 +85,7 @@ final class BouncyCastleTlsHandler implements ConnectionHandler {
                     throw new IOException("interrupted", e);
                 }
                 OcspStaple staple = spec.ocspStaple() == null ? null : new OcspStaple(credential, spec.ocspStaple(), clock);
-                ready = new Ready(credential, LabTlsServer.keyParameter(credential), staple);
+                ready = new Ready(new BcTlsCrypto(new SecureRandom()), credential, LabTlsServer.keyParameter(credential), staple);
             }
             return ready;
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -32,11 +33,11 @@ final class JdkTlsHandler implements ConnectionHandler {
     private static final char[] IN_MEMORY_PASSWORD = "navemu-lab".toCharArray();
 
     private final TlsSpec spec;
-    private final CompletableFuture<SiteCredential> pending;
+    private final Supplier<CompletableFuture<SiteCredential>> pending;
     private final SiteResponder responder;
     private volatile SSLContext context;
 
-    JdkTlsHandler(TlsSpec spec, CompletableFuture<SiteCredential> credential, SiteResponder responder) {
+    JdkTlsHandler(TlsSpec spec, Supplier<CompletableFuture<SiteCredential>> credential, SiteResponder responder) {
         this.spec = spec;
         this.pending = credential;
         this.responder = responder;
@@ -77,7 +78,7 @@ final class JdkTlsHandler implements ConnectionHandler {
 
     private SiteCredential await() throws IOException {
         try {
-            return pending.get(BouncyCastleTlsHandler.CREDENTIAL_WAIT.toSeconds(), TimeUnit.SECONDS);
+            return pending.get().get(BouncyCastleTlsHandler.CREDENTIAL_WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new IOException("the lab CA could not make the certificate of " + spec.names() + ": " + e.getCause(), e);
         } catch (TimeoutException e) {

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import navemu.lab.ca.SiteCredential;
 import navemu.lab.http.DohResponder;
@@ -26,10 +27,11 @@ public final class SiteServers implements Closeable {
     /**
      * Binds the site's servers at once; the HTTPS server waits for its certificate at the first handshake.
      *
-     * @param credential the site's certificate (possibly still being made), or null when it has no TLS server
+     * @param credential the site's certificate, started when first asked for (possibly still being made), or null
+     *                   when it has no TLS server
      * @param doh        what a DoH site ({@code https = doh}) answers with; may be null when the site is none
      */
-    public static SiteServers start(SiteSpec site, CompletableFuture<SiteCredential> credential, Clock clock,
+    public static SiteServers start(SiteSpec site, Supplier<CompletableFuture<SiteCredential>> credential, Clock clock,
                                     DohResponder doh) throws IOException {
         OriginServer https = null;
         OriginServer http = null;
@@ -56,7 +58,7 @@ public final class SiteServers implements Closeable {
     }
 
     /** Binds the site's servers; for sites that are not DoH endpoints. */
-    public static SiteServers start(SiteSpec site, CompletableFuture<SiteCredential> credential, Clock clock) throws IOException {
+    public static SiteServers start(SiteSpec site, Supplier<CompletableFuture<SiteCredential>> credential, Clock clock) throws IOException {
         return start(site, credential, clock, null);
     }
 

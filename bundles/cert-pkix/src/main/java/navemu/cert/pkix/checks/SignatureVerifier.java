@@ -25,11 +25,17 @@ import navemu.cert.pkix.x509.ParsedCertificate;
  * <p>Bouncy Castle's provider is used directly (never registered with the JCA): its P-256 ECDSA
  * verification measured about four times faster than the JDK 17 one. Each issuer key is converted
  * to Bouncy Castle's own key class once and kept, so that the tables Bouncy Castle precomputes for
- * a public point are reused by every certificate that issuer signed.
+ * a public point are reused by every certificate that issuer signed. The provider is made on the
+ * first verification, not when the validator is: making it loads some 400 classes, which cost
+ * navemu's start-up a tenth of a second while nothing had been validated yet.
  */
 public final class SignatureVerifier {
     static final int CAPACITY = 4096;
-    private static final Provider BC = new BouncyCastleProvider();
+
+    /** Bouncy Castle's provider, made when first asked for (the holder idiom: the JVM makes it once). */
+    private static final class BouncyCastle {
+        static final Provider PROVIDER = new BouncyCastleProvider();
+    }
 
     /** Why a signature did not verify; null when it did. */
     private record Answer(String failure) {
@@ -63,7 +69,7 @@ public final class SignatureVerifier {
         }
         PublicKey key;
         try {
-            key = KeyFactory.getInstance(issuer.publicKey().getAlgorithm(), BC).generatePublic(new X509EncodedKeySpec(spki));
+            key = KeyFactory.getInstance(issuer.publicKey().getAlgorithm(), BouncyCastle.PROVIDER).generatePublic(new X509EncodedKeySpec(spki));
         } catch (GeneralSecurityException | RuntimeException e) {
             key = issuer.publicKey();
         }
@@ -77,7 +83,7 @@ public final class SignatureVerifier {
     private static String verify(ParsedCertificate certificate, PublicKey issuerKey) {
         try {
             try {
-                certificate.x509().verify(issuerKey, BC);
+                certificate.x509().verify(issuerKey, BouncyCastle.PROVIDER);
             } catch (NoSuchAlgorithmException e) {
                 // An algorithm Bouncy Castle does not offer: let the JDK's providers try.
                 certificate.x509().verify(issuerKey);

@@ -1,0 +1,141 @@
+package navemu.runtime;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Start to prompt, beside a bare Felix start as the floor: runs {@code navemu.jar -c quit} N times
+ * (10 by default) with the lab CA and the bundle cache already made, and the same Felix with no
+ * bundle ({@link BareFelixStart}) N times, with the same JVM flags ({@code NAVEMU_JVM_FLAGS}, which
+ * {@code scripts/bench.sh start} takes from {@code scripts/jvm-flags.sh}, what ./navemu uses).
+ *
+ * <p>"Ready" is the moment the launcher hands the command line to the shell (its {@code shell
+ * ready} timing mark), measured by this process from the child's spawn, so the JVM's own start is
+ * in it; "exit" is the whole run of {@code -c quit}, framework stop included. Prints the medians,
+ * the ratio, each phase's median and the bundles slowest to start. Not a test: the figures depend
+ * on the machine and its load (printed with them). Run {@code scripts/bench.sh start [N]}.
+ */
+public final class StartupBenchmark {
+    private static final Pattern MARK = Pattern.compile("navemu: timing: (.+) at (\\d+) ms, cpu (-?\\d+) ms");
+    private static final Pattern CPU = Pattern.compile(".*, cpu (-?\\d+) ms");
+
+    private StartupBenchmark() {
+    }
+
+    /**
+     * One child run: milliseconds from spawn to the ready line and to exit, the child's CPU time
+     * when ready (every thread), and its timing lines.
+     */
+    private record Run(double readyMs, double exitMs, double readyCpuMs, Map<String, Long> phases, String slowest) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        Path jar = Path.of(System.getProperty("navemu.jar", "runtime/target/navemu.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it with mvn -pl runtime -am package -DskipTests");
+        }
+        List<String> flags = List.of(System.getenv().getOrDefault("NAVEMU_JVM_FLAGS", "").split("\\s+")).stream()
+                .filter(f -> !f.isBlank()).toList();
+        Path home = Files.createTempDirectory("navemu-start-bench");
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try {
+            System.out.printf(Locale.ROOT, "navemu start-up, median of %d, JVM flags %s, %d cores%n", runs, flags,
+                    Runtime.getRuntime().availableProcessors());
+            List<String> navemu = new ArrayList<>(List.of(javaCommand));
+            navemu.addAll(flags);
+            navemu.addAll(List.of("-Dnavemu.timing=true", "-jar", jar.toString(), "--home", home.toString(), "-c", "quit"));
+            Run first = run(navemu, "navemu: timing: shell ready");
+            System.out.printf(Locale.ROOT, "first start on a new home (lab CA made, bundles unpacked): ready %.0f ms, exit %.0f ms%n",
+                    first.readyMs(), first.exitMs());
+
+            List<String> bare = new ArrayList<>(List.of(javaCommand));
+            bare.addAll(flags);
+            bare.addAll(List.of("-cp", jar + java.io.File.pathSeparator + Path.of(BareFelixStart.class.getProtectionDomain()
+                    .getCodeSource().getLocation().toURI()), BareFelixStart.class.getName()));
+
+            List<Run> navemuRuns = new ArrayList<>();
+            List<Run> bareRuns = new ArrayList<>();
+            for (int i = 0; i < runs; i++) { // interleaved, so a change in the machine's load hits both alike
+                navemuRuns.add(run(navemu, "navemu: timing: shell ready"));
+                bareRuns.add(run(bare, BareFelixStart.READY));
+            }
+            double ready = median(navemuRuns.stream().mapToDouble(Run::readyMs).toArray());
+            double exit = median(navemuRuns.stream().mapToDouble(Run::exitMs).toArray());
+            double cpu = median(navemuRuns.stream().mapToDouble(Run::readyCpuMs).toArray());
+            double floor = median(bareRuns.stream().mapToDouble(Run::readyMs).toArray());
+            double floorExit = median(bareRuns.stream().mapToDouble(Run::exitMs).toArray());
+            double floorCpu = median(bareRuns.stream().mapToDouble(Run::readyCpuMs).toArray());
+            System.out.printf(Locale.ROOT, "navemu      start to prompt (shell ready) %6.0f ms (CPU %5.0f ms)   start + quit + exit %6.0f ms%n",
+                    ready, cpu, exit);
+            System.out.printf(Locale.ROOT, "bare Felix  start (no bundle)             %6.0f ms (CPU %5.0f ms)   start + stop + exit %6.0f ms%n",
+                    floor, floorCpu, floorExit);
+            System.out.printf(Locale.ROOT, "ratio navemu / bare Felix                 %6.2f    %s%n", ready / floor,
+                    cpu < 0 || floorCpu <= 0 ? "(CPU: this navemu.jar does not print it)" : String.format(Locale.ROOT, "(CPU %5.2f)", cpu / floorCpu));
+            System.out.println("phases (median wall time since the JVM's start):");
+            for (String phase : navemuRuns.get(0).phases().keySet()) {
+                double at = median(navemuRuns.stream().mapToDouble(r -> r.phases().getOrDefault(phase, 0L)).toArray());
+                System.out.printf(Locale.ROOT, "  %-22s %6.0f ms%n", phase, at);
+            }
+            System.out.println("  " + navemuRuns.get(navemuRuns.size() - 1).slowest());
+            System.out.printf(Locale.ROOT, "load average now: %.1f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        } finally {
+            BundleCache.deleteTree(home);
+        }
+    }
+
+    private static Run run(List<String> command, String readyLine) throws IOException, InterruptedException {
+        long spawned = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        double readyMs = -1;
+        double readyCpuMs = -1;
+        Map<String, Long> phases = new LinkedHashMap<>();
+        String slowest = "";
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = err.readLine()) != null) {
+                if (readyMs < 0 && line.startsWith(readyLine)) {
+                    readyMs = (System.nanoTime() - spawned) / 1e6;
+                    Matcher cpu = CPU.matcher(line);
+                    readyCpuMs = cpu.matches() ? Long.parseLong(cpu.group(1)) : -1;
+                }
+                Matcher mark = MARK.matcher(line);
+                if (mark.matches()) {
+                    phases.put(mark.group(1), Long.parseLong(mark.group(2)));
+                } else if (line.startsWith("navemu: timing: slowest")) {
+                    slowest = line.substring("navemu: timing: ".length());
+                }
+            }
+        }
+        if (!process.waitFor(300, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("no exit within 300 s: " + command);
+        }
+        double exitMs = (System.nanoTime() - spawned) / 1e6;
+        if (readyMs < 0) {
+            throw new IllegalStateException("never printed '" + readyLine + "' (exit " + process.exitValue() + "): " + command);
+        }
+        return new Run(readyMs, exitMs, readyCpuMs, phases, slowest);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}

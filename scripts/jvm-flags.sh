@@ -1,0 +1,16 @@
+# The JVM flags ./navemu starts navemu.jar with; sourced by ./navemu and scripts/bench.sh (start,
+# so that navemu and the bare Felix floor are measured alike). Run from the repository's root.
+#   -XX:TieredStopAtLevel=1  C1 only: about half the start-up CPU. C2's higher peak speed matters
+#                            to the benchmarks, which start their own JVMs, not to a shell.
+#   -XX:+UseSerialGC -Xms16m -Xmx256m
+#                            the serial collector, a small initial heap and a 256 MB cap: RSS stays
+#                            near what is live instead of growing to the default initial heap
+#                            (1/64 of RAM) on the first allocations.
+#   -XX:SharedArchiveFile    the AppCDS archive the build dumps beside the jar (runtime/pom.xml),
+#                            only when it is as new as the jar; -Xlog:cds*=off keeps the JVM's
+#                            messages about an archive it cannot use off stdout (--json).
+NAVEMU_JAR="$PWD/runtime/target/navemu.jar"
+JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -Xmx256m -Xlog:cds*=off)
+if [ "$PWD/runtime/target/navemu.jsa" -nt "$NAVEMU_JAR" ]; then
+  JVM_FLAGS+=("-XX:SharedArchiveFile=$PWD/runtime/target/navemu.jsa")
+fi
