@@ -39,7 +39,7 @@ final class BouncyCastleTlsHandler implements ConnectionHandler {
     private volatile Ready ready;
 
     /** The credential in the forms a handshake needs, made once. */
-    private record Ready(SiteCredential credential, AsymmetricKeyParameter privateKey, OcspStaple staple) {
+    private record Ready(ServerChain chain, AsymmetricKeyParameter privateKey, OcspStaple staple) {
     }
 
     BouncyCastleTlsHandler(TlsSpec spec, CompletableFuture<SiteCredential> credential, SiteResponder responder, Clock clock) {
@@ -54,7 +54,7 @@ final class BouncyCastleTlsHandler implements ConnectionHandler {
     public void handle(Socket socket) throws IOException {
         Ready r = ready();
         TlsServerProtocol protocol = new TlsServerProtocol(socket.getInputStream(), socket.getOutputStream());
-        LabTlsServer server = new LabTlsServer(crypto, spec, r.credential(), r.privateKey(), r.staple(), sessions);
+        LabTlsServer server = new LabTlsServer(crypto, spec, r.chain(), r.privateKey(), r.staple(), sessions);
         protocol.accept(server);
         try {
             HttpConversation.serve(protocol.getInputStream(), protocol.getOutputStream(), responder, server.describe());
@@ -82,7 +82,7 @@ final class BouncyCastleTlsHandler implements ConnectionHandler {
                     throw new IOException("interrupted", e);
                 }
                 OcspStaple staple = spec.ocspStaple() == null ? null : new OcspStaple(credential, spec.ocspStaple(), clock);
-                ready = new Ready(credential, LabTlsServer.keyParameter(credential), staple);
+                ready = new Ready(new ServerChain(crypto, credential.chain()), LabTlsServer.keyParameter(credential), staple);
             }
             return ready;
         }
