@@ -155,6 +155,15 @@ class VerdictCacheTest {
     }
 
     @Test
+    void theCertificateSummariesAKeptVerdictSharesAreReadOnly() {
+        CertVerdict first = validate(HOST, NOW, pki.leaf, pki.inter);
+        List<String> san = first.info().chain.get(0).san();
+
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> san.add("DNS:evil.example"));
+        assertEquals(List.of("DNS:" + HOST), validate(HOST, NOW, pki.leaf, pki.inter).info().chain.get(0).san());
+    }
+
+    @Test
     void withoutTheCacheEveryValidationRunsEveryCheck() {
         PkixValidator uncached = TestPki.validator(pki.root);
         uncached.validate(TestPki.request(HOST, pki.leaf, pki.inter), StepTrace.NONE);

@@ -321,9 +321,12 @@ public final class ParsedCertificate {
         return asn1.getSubjectPublicKeyInfo();
     }
 
-    /** Every subjectAltName entry, typed: {@code DNS:www.lab.test}, {@code IP:127.0.0.1}. */
+    /**
+     * Every subjectAltName entry, typed: {@code DNS:www.lab.test}, {@code IP:127.0.0.1}. Read-only:
+     * it goes into the certificate summaries of verdicts, which the verdict cache hands out again.
+     */
     public List<String> subjectAltNames() {
-        return sanDisplay;
+        return java.util.Collections.unmodifiableList(sanDisplay);
     }
 
     /** Null when the extension is absent. */
