@@ -7,9 +7,10 @@ cd "$(dirname "$0")/.."
 
 declare -A BENCH=(
   [tls13]="bundles/tls-tls13-ecdhe navemu.tls.tls13ecdhe.HandshakeBenchmark  full TLS 1.3 handshakes/s, ours vs the JDK client"
+  [client]="bundles/tls-tls13-ecdhe navemu.tls.tls13ecdhe.ClientBenchmark  our TLS 1.3 client vs the JDK's, bctls and openssl s_time on openssl s_server, and its crypto floor"
   [cbc]="bundles/tls-core navemu.tls.core.record.CbcPaddingTimingBenchmark  CBC decode time for padding 0 vs 255 (Lucky13)"
   [jsse]="bundles/tls-jsse navemu.tls.jsse.JsseHandshakeBenchmark  the jsse slot's handshake times"
-  [pkix]="bundles/cert-pkix navemu.cert.pkix.PkixBenchmark  validations/s of a warm three-certificate chain"
+  [pkix]="bundles/cert-pkix navemu.cert.pkix.PkixBenchmark  validations/s of a warm three-certificate chain, pkix vs the JDK's CertPathValidator"
   [dns]="bundles/dns-dnsjava navemu.dns.dnsjava.ResolveBenchmark  resolution times, cold and cached"
   [doh]="bundles/dns-doh navemu.dns.doh.DohBenchmark  DNS over HTTPS, POST and GET"
   [emulated]="bundles/tcp-emulated navemu.tcp.emulated.EmulatedLinkBenchmark  measured RTT and bandwidth of the emulated link"
@@ -20,6 +21,7 @@ declare -A BENCH=(
   [shell]="bundles/shell navemu.shell.ShellBenchmark  the shell's own cost per operation"
   [memory]="runtime navemu.runtime.ShellMemoryBenchmark  navemu.jar's RSS over 2,000 lab navigations (args: N, JVM options)"
   [start]="runtime navemu.runtime.StartupBenchmark  start to prompt, median of N (10), beside a bare Felix start (args: N)"
+  [replay]="runtime navemu.runtime.ReplayBenchmark  navemu.jar replaying N lab navigations beside curl on the same site (args: N, M, JVM options)"
   [leafkey]="bundles/tls-core navemu.tls.core.crypto.LeafKeyBenchmark  CertificateVerify with the leaf's key decoded each time vs cached"
 )
 

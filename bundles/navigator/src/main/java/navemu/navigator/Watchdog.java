@@ -5,9 +5,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,31 +14,47 @@ import java.util.concurrent.TimeUnit;
  * and the TLS slot reads its own records, so when a deadline passes the watchdog closes what the
  * hop has open; the step that was waiting then fails, and the navigator reports ERR_TIMED_OUT
  * naming the deadline instead of the closed socket it saw.
+ *
+ * <p>Every navigation's alarms share one timer thread, which ends after {@value #IDLE_SECONDS} s
+ * without alarms: a thread per navigation was a measurable part of a replay's cost. Firing only
+ * closes sockets, so one thread serves navigations running side by side.
  */
 final class Watchdog implements AutoCloseable {
-    private ScheduledExecutorService timer;
+    static final long IDLE_SECONDS = 10;
+    private static final ScheduledThreadPoolExecutor TIMER = timer();
+
+    private final List<Alarm> armed = new ArrayList<>();
+    private boolean closed;
+
+    private static ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "navemu-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
+        timer.setRemoveOnCancelPolicy(true); // a disarmed alarm leaves the queue at once
+        return timer;
+    }
 
     /** Starts counting {@code limit} for {@code what} ("the response headers"). */
     synchronized Alarm arm(Duration limit, String what) {
-        if (timer == null) {
-            timer = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "navemu-deadline");
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
         Alarm alarm = new Alarm(limit, what);
-        alarm.future = timer.schedule(alarm::fire, limit.toNanos(), TimeUnit.NANOSECONDS);
+        if (closed) {
+            return alarm; // never fires: the navigation is over
+        }
+        alarm.future = TIMER.schedule(alarm::fire, limit.toNanos(), TimeUnit.NANOSECONDS);
+        armed.add(alarm);
         return alarm;
     }
 
-    /** Stops the timer thread; armed alarms no longer fire. */
+    /** Disarms every alarm of this navigation: none of them fires any more. */
     @Override
     public synchronized void close() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
+        closed = true;
+        armed.forEach(Alarm::disarm);
+        armed.clear();
     }
 
     /** One deadline being counted. */

@@ -14,12 +14,14 @@ import navemu.api.trace.StepTrace;
 
 /**
  * The {@code cert} slot's {@code pkix} implementation: {@link PkixValidator} over the union of
- * every {@link TrustAnchorProvider} registered, tracked as they come and go.
+ * every {@link TrustAnchorProvider} registered, tracked as they come and go, with accepted
+ * verdicts reused for the same chain, host and anchors for up to 30 minutes ({@link VerdictCache}).
  */
 @Component(service = CertificateValidator.class, property = {"navemu.slot=cert", "navemu.impl=pkix"})
 public final class PkixComponent implements CertificateValidator {
     private final TrustAnchorCollector anchors = new TrustAnchorCollector();
-    private final PkixValidator validator = new PkixValidator(anchors::current);
+    /** With the verdict cache, as a browser's verifier has one. */
+    private final PkixValidator validator = new PkixValidator(anchors::current, true);
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)

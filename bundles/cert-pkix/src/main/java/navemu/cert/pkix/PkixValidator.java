@@ -58,16 +58,39 @@ public final class PkixValidator implements CertificateValidator {
     private final Supplier<TrustAnchors> anchors;
     private final SignatureVerifier signatures = new SignatureVerifier();
     private final CertificateCache certificates = new CertificateCache();
+    /** Null when every validation runs every check. */
+    private final VerdictCache verdicts;
 
+    /** A validator that runs every check on every validation. */
     public PkixValidator(Supplier<TrustAnchors> anchors) {
+        this(anchors, false);
+    }
+
+    /** @param cacheVerdicts reuse accepted verdicts for the same question, as Chromium does ({@link VerdictCache}) */
+    PkixValidator(Supplier<TrustAnchors> anchors, boolean cacheVerdicts) {
         this.anchors = anchors;
+        this.verdicts = cacheVerdicts ? new VerdictCache() : null;
     }
 
     @Override
     public CertVerdict validate(ValidationRequest request, StepTrace trace) {
         StepTrace out = trace == null ? StepTrace.NONE : trace;
         try {
-            return run(request, out);
+            TrustAnchors trustAnchors = anchors.get();
+            if (verdicts == null) {
+                return run(request, out, trustAnchors).verdict();
+            }
+            VerdictCache.Hit hit = verdicts.find(request, trustAnchors);
+            if (hit != null) {
+                out.detail("certPath", hit.certPath());
+                out.info("accepted from the verification cache: " + hit.verdict().reason());
+                return hit.verdict();
+            }
+            Outcome outcome = run(request, out, trustAnchors);
+            if (outcome.path() != null) {
+                verdicts.store(request, trustAnchors, outcome.path(), outcome.verdict());
+            }
+            return outcome.verdict();
         } catch (RuntimeException e) {
             // The contract says never throw; a bug here must still end in a clear verdict.
             CertInfo info = emptyInfo();
@@ -79,7 +102,11 @@ public final class PkixValidator implements CertificateValidator {
         }
     }
 
-    private CertVerdict run(ValidationRequest request, StepTrace trace) {
+    /** A verdict and the path it chose (null when no path was built). */
+    private record Outcome(CertVerdict verdict, CertificationPath path) {
+    }
+
+    private Outcome run(ValidationRequest request, StepTrace trace, TrustAnchors trustAnchors) {
         CertInfo info = emptyInfo();
         if (request == null || request.chain().isEmpty()) {
             return malformed(info, "The server sent no certificate.", "server: no certificate", trace);
@@ -121,7 +148,6 @@ public final class PkixValidator implements CertificateValidator {
         LeafRules.extendedKeyUsage(leaf, leafLabel, leafFindings);
 
         // 3. Paths.
-        TrustAnchors trustAnchors = anchors.get();
         trustAnchors.notes().forEach(note -> info.checks.add("trust anchors: " + note));
         WorkCounter work = new WorkCounter();
         BestPath best = new BestPath(at, trustAnchors.size(), signatures, work);
@@ -175,7 +201,7 @@ public final class PkixValidator implements CertificateValidator {
             trace.info("problem: " + problem.problemLine());
         }
         trace.info((worst == null ? "accepted: " : "rejected with " + worst.error() + ": ") + reason);
-        return new CertVerdict(worst == null, worst == null ? null : worst.error(), reason, info);
+        return new Outcome(new CertVerdict(worst == null, worst == null ? null : worst.error(), reason, info), best.path);
     }
 
     /**
@@ -248,17 +274,17 @@ public final class PkixValidator implements CertificateValidator {
         info.issuer = leaf.issuer().getName();
         info.san.addAll(leaf.dnsNames());
         leaf.ipAddresses().forEach(ip -> info.san.add(IpAddresses.format(ip)));
-        info.notBefore = leaf.notBefore().toString();
-        info.notAfter = leaf.notAfter().toString();
+        info.notBefore = leaf.notBeforeText();
+        info.notAfter = leaf.notAfterText();
     }
 
-    private static CertVerdict malformed(CertInfo info, String reason, String problem, StepTrace trace) {
+    private static Outcome malformed(CertInfo info, String reason, String problem, StepTrace trace) {
         info.valid = false;
         info.error = CertStatus.INVALID.error().name();
         info.problems.add(problem);
         info.checks.add(problem);
         trace.info("rejected with " + info.error + ": " + reason);
-        return new CertVerdict(false, CertStatus.INVALID.error(), reason, info);
+        return new Outcome(new CertVerdict(false, CertStatus.INVALID.error(), reason, info), null);
     }
 
     private static CertInfo emptyInfo() {

@@ -1,5 +1,6 @@
 package navemu.lab.http;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +14,9 @@ public final class HttpConversation {
     }
 
     public static void serve(InputStream in, OutputStream out, SiteResponder responder, String connection) throws IOException {
-        HttpRequestReader reader = new HttpRequestReader(in);
+        // Buffered: the reader takes the header a byte at a time, which unbuffered is a system call
+        // (plain HTTP) or a trip through the TLS stream's lock (HTTPS) per byte.
+        HttpRequestReader reader = new HttpRequestReader(new BufferedInputStream(in));
         while (true) {
             HttpRequest request;
             try {

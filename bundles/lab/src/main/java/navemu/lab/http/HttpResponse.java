@@ -31,10 +31,14 @@ public record HttpResponse(int status, List<String> headers, byte[] body) {
             head.append("Connection: close\r\n");
         }
         head.append("\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        // One write: over TLS each write is a record of its own, and each its own TCP segment.
+        byte[] message = includeBody ? new byte[headBytes.length + body.length] : headBytes;
         if (includeBody) {
-            out.write(body);
+            System.arraycopy(headBytes, 0, message, 0, headBytes.length);
+            System.arraycopy(body, 0, message, headBytes.length, body.length);
         }
+        out.write(message);
         out.flush();
     }
 

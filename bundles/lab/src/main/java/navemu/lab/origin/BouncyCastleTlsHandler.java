@@ -39,10 +39,11 @@ final class BouncyCastleTlsHandler implements ConnectionHandler {
     private volatile Ready ready;
 
     /**
-     * The credential in the forms a handshake needs, and the crypto, made once at the first
-     * handshake: a lab of some thirty sites that nobody visits costs start-up nothing here.
+     * The credential in the forms a handshake needs (the chain encoded once), and the crypto, made
+     * once at the first handshake: a lab of some thirty sites that nobody visits costs start-up
+     * nothing here.
      */
-    private record Ready(BcTlsCrypto crypto, SiteCredential credential, AsymmetricKeyParameter privateKey, OcspStaple staple) {
+    private record Ready(BcTlsCrypto crypto, ServerChain chain, AsymmetricKeyParameter privateKey, OcspStaple staple) {
     }
 
     BouncyCastleTlsHandler(TlsSpec spec, Supplier<CompletableFuture<SiteCredential>> credential, SiteResponder responder, Clock clock) {
@@ -57,7 +58,7 @@ final class BouncyCastleTlsHandler implements ConnectionHandler {
     public void handle(Socket socket) throws IOException {
         Ready r = ready();
         TlsServerProtocol protocol = new TlsServerProtocol(socket.getInputStream(), socket.getOutputStream());
-        LabTlsServer server = new LabTlsServer(r.crypto(), spec, r.credential(), r.privateKey(), r.staple(), sessions);
+        LabTlsServer server = new LabTlsServer(r.crypto(), spec, r.chain(), r.privateKey(), r.staple(), sessions);
         protocol.accept(server);
         try {
             HttpConversation.serve(protocol.getInputStream(), protocol.getOutputStream(), responder, server.describe());
@@ -85,7 +86,8 @@ final class BouncyCastleTlsHandler implements ConnectionHandler {
                     throw new IOException("interrupted", e);
                 }
                 OcspStaple staple = spec.ocspStaple() == null ? null : new OcspStaple(credential, spec.ocspStaple(), clock);
-                ready = new Ready(new BcTlsCrypto(new SecureRandom()), credential, LabTlsServer.keyParameter(credential), staple);
+                BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
+                ready = new Ready(crypto, new ServerChain(crypto, credential.chain()), LabTlsServer.keyParameter(credential), staple);
             }
             return ready;
         }

@@ -2,8 +2,6 @@ package navemu.lab.origin;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Hashtable;
@@ -60,16 +58,16 @@ final class LabTlsServer extends DefaultTlsServer {
             CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256};
 
     private final TlsSpec spec;
-    private final SiteCredential credential;
+    private final ServerChain chain;
     private final AsymmetricKeyParameter privateKey;
     private final OcspStaple staple;
     private final SessionCache sessions;
 
-    LabTlsServer(BcTlsCrypto crypto, TlsSpec spec, SiteCredential credential, AsymmetricKeyParameter privateKey,
+    LabTlsServer(BcTlsCrypto crypto, TlsSpec spec, ServerChain chain, AsymmetricKeyParameter privateKey,
                  OcspStaple staple, SessionCache sessions) {
         super(crypto);
         this.spec = spec;
-        this.credential = credential;
+        this.chain = chain;
         this.privateKey = privateKey;
         this.staple = staple;
         this.sessions = sessions;
@@ -242,15 +240,7 @@ final class LabTlsServer extends DefaultTlsServer {
     }
 
     private Certificate certificate() throws IOException {
-        List<X509Certificate> chain = credential.chain();
-        TlsCertificate[] certificates = new TlsCertificate[chain.size()];
-        for (int i = 0; i < chain.size(); i++) {
-            try {
-                certificates[i] = getCrypto().createCertificate(chain.get(i).getEncoded());
-            } catch (CertificateEncodingException e) {
-                throw new IOException("cannot encode a lab certificate", e);
-            }
-        }
+        TlsCertificate[] certificates = chain.certificates();
         if (!TlsUtils.isTLSv13(context)) {
             return new Certificate(certificates);
         }

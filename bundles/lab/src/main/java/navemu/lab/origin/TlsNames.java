@@ -18,6 +18,8 @@ final class TlsNames {
 
     private static final Map<String, Integer> CIPHER_SUITES = constants(CipherSuite.class);
     private static final Map<String, Integer> GROUPS = constants(NamedGroup.class);
+    /** Code point → name, for the page each lab site serves (asked on every request). */
+    private static final Map<Integer, String> CIPHER_SUITE_NAMES = byCode(CIPHER_SUITES);
 
     private TlsNames() {
     }
@@ -31,8 +33,8 @@ final class TlsNames {
     }
 
     static String cipherSuiteName(int code) {
-        return CIPHER_SUITES.entrySet().stream().filter(e -> e.getValue() == code).map(Map.Entry::getKey)
-                .findFirst().orElse(String.format("0x%04X", code));
+        String name = CIPHER_SUITE_NAMES.get(code);
+        return name != null ? name : String.format("0x%04X", code);
     }
 
     static int group(String name) {
@@ -57,6 +59,14 @@ final class TlsNames {
             return "TLSv1.3";
         }
         return ProtocolVersion.TLSv12.equals(version) ? "TLSv1.2" : version.getName();
+    }
+
+    /** The reverse table; where two names share a code point (aliases), the alphabetically first wins. */
+    private static Map<Integer, String> byCode(Map<String, Integer> byName) {
+        Map<Integer, String> map = new HashMap<>();
+        byName.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> map.putIfAbsent(e.getValue(), e.getKey()));
+        return Map.copyOf(map);
     }
 
     private static Map<String, Integer> constants(Class<?> type) {

@@ -2,6 +2,8 @@ package navemu.shell.navigation;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -18,11 +20,20 @@ import navemu.shell.command.CommandException;
  * the navigation has open; the navigator then returns its result (failed, aborted). Should a
  * navigator not return within a grace time ({@link #GRACE_MILLIS}) of the cancel, the shell stops waiting and
  * says so, rather than hang.
+ *
+ * <p>One worker thread is kept for a while and reused (a script of navigations does not start a
+ * thread per line). A worker left behind by a navigator that never returned is given up with its
+ * executor, so the next navigation gets a new worker and is not queued behind it.
  */
 public final class NavigationRunner {
     public static final long GRACE_MILLIS = 5_000;
 
+    /** How long an idle worker waits for the next navigation before it ends. */
+    static final long IDLE_WORKER_SECONDS = 10;
+
     private final long graceMillis;
+    /** Replaced when a navigation is left behind; used by the shell's one thread. */
+    private ThreadPoolExecutor worker = newWorker();
     private volatile Cancellation current;
     private volatile long cancelledAt;
 
@@ -36,11 +47,9 @@ public final class NavigationRunner {
 
     public NavigationResult run(Navigator navigator, NavigationRequest request) throws CommandException {
         FutureTask<NavigationResult> task = new FutureTask<>(() -> navigator.navigate(request));
-        Thread worker = new Thread(task, "navemu-navigation");
-        worker.setDaemon(true);
         cancelledAt = 0;
         current = request.cancellation();
-        worker.start();
+        worker.execute(task);
         try {
             while (true) {
                 try {
@@ -49,6 +58,8 @@ public final class NavigationRunner {
                     long since = cancelledAt;
                     if (since != 0 && System.nanoTime() - since > TimeUnit.MILLISECONDS.toNanos(graceMillis)) {
                         task.cancel(true);
+                        worker.shutdownNow();
+                        worker = newWorker();
                         throw new CommandException("cancelled; the navigator did not stop within "
                                 + graceMillis + " ms and was left behind");
                     }
@@ -64,6 +75,17 @@ public final class NavigationRunner {
         } finally {
             current = null;
         }
+    }
+
+    private static ThreadPoolExecutor newWorker() {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, IDLE_WORKER_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "navemu-navigation");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     /** Cancels the navigation in flight, if any (Ctrl-C). */

@@ -84,4 +84,56 @@ class NavigationRunnerTest {
         NavigationResult result = runner.run(request -> Results.ok(request.url(), 200, "jsse"), NavigationRequest.of("https://www.lab.test/"));
         assertTrue(result.ok);
     }
+
+    @Test
+    void navigationsInARowReuseOneWorkerThread() throws Exception {
+        NavigationRunner runner = new NavigationRunner();
+        java.util.Set<Thread> workers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Navigator recording = request -> {
+            workers.add(Thread.currentThread());
+            return Results.ok(request.url(), 200, "jsse");
+        };
+        for (int i = 0; i < 20; i++) {
+            assertTrue(runner.run(recording, NavigationRequest.of("https://www.lab.test/")).ok);
+        }
+        assertEquals(1, workers.size(), "one worker for 20 navigations in a row");
+        Thread worker = workers.iterator().next();
+        assertEquals("navemu-navigation", worker.getName());
+        assertTrue(worker.isDaemon());
+    }
+
+    @Test
+    void aWorkerLeftBehindDoesNotHoldUpTheNextNavigation() throws Exception {
+        NavigationRunner runner = new NavigationRunner(200);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Navigator stuck = request -> {
+            started.countDown();
+            while (true) {
+                try {
+                    if (release.await(20, TimeUnit.SECONDS)) {
+                        return Results.failed(request.url(), "ERR_ABORTED");
+                    }
+                } catch (InterruptedException ignored) {
+                    // deaf to interrupts: the worker stays stuck until the test releases it
+                }
+            }
+        };
+        new Thread(() -> {
+            try {
+                started.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            runner.interrupt();
+        }).start();
+        assertThrows(CommandException.class, () -> runner.run(stuck, NavigationRequest.of("https://slow.lab.test/")));
+        try {
+            NavigationResult next = runner.run(request -> Results.ok(request.url(), 200, "jsse"),
+                    NavigationRequest.of("https://www.lab.test/"));
+            assertTrue(next.ok);
+        } finally {
+            release.countDown();
+        }
+    }
 }

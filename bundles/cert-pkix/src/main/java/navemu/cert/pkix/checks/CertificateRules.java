@@ -34,22 +34,22 @@ public final class CertificateRules {
         Instant notAfter = certificate.notAfter();
         if (at.isBefore(notBefore)) {
             out.fail(label, Rules.VALIDITY, CertStatus.DATE_INVALID,
-                    "not yet valid: notBefore " + notBefore + " is after the navigation's time " + at);
+                    "not yet valid: notBefore " + certificate.notBeforeText() + " is after the navigation's time " + at);
         } else if (at.isAfter(notAfter)) {
             out.fail(label, Rules.VALIDITY, CertStatus.DATE_INVALID,
-                    "expired: notAfter " + notAfter + " is before the navigation's time " + at);
+                    "expired: notAfter " + certificate.notAfterText() + " is before the navigation's time " + at);
         } else {
-            out.pass(label, Rules.VALIDITY, notBefore + " to " + notAfter + " covers " + at);
+            out.pass(label, Rules.VALIDITY, certificate.notBeforeText() + " to " + certificate.notAfterText() + " covers " + at);
         }
     }
 
     /** RFC 5280 §4.2: unknown critical extensions make the certificate unusable. */
     public static void criticalExtensions(ParsedCertificate certificate, String label, Findings out) {
-        Set<String> unknown = new TreeSet<>(certificate.criticalExtensionOids());
-        unknown.removeAll(UNDERSTOOD);
-        if (unknown.isEmpty()) {
+        if (UNDERSTOOD.containsAll(certificate.criticalExtensionOids())) {
             out.pass(label, Rules.CRITICAL_EXTENSIONS, "every critical extension is understood");
         } else {
+            Set<String> unknown = new TreeSet<>(certificate.criticalExtensionOids());
+            unknown.removeAll(UNDERSTOOD);
             out.fail(label, Rules.CRITICAL_EXTENSIONS, CertStatus.INVALID,
                     "unknown critical extension " + String.join(", ", unknown));
         }

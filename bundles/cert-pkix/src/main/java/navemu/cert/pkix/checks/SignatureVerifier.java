@@ -41,12 +41,16 @@ public final class SignatureVerifier {
     private record Answer(String failure) {
     }
 
-    private final Map<ByteBuffer, Answer> answers = new ConcurrentHashMap<>();
+    /** A certificate (by the SHA-256 of its DER) and the issuer key asked to have signed it. */
+    private record Question(String certificateSha256, ByteBuffer issuerKey) {
+    }
+
+    private final Map<Question, Answer> answers = new ConcurrentHashMap<>();
     private final Map<ByteBuffer, PublicKey> issuerKeys = new ConcurrentHashMap<>();
 
     /** Null when {@code issuer}'s key verifies the signature on {@code certificate}; else why not. */
     public String failure(ParsedCertificate certificate, ParsedCertificate issuer) {
-        ByteBuffer key = key(certificate, issuer);
+        Question key = new Question(certificate.sha256(), ByteBuffer.wrap(issuer.subjectPublicKeyInfoDer()));
         Answer known = answers.get(key);
         if (known != null) {
             return known.failure();
@@ -61,7 +65,7 @@ public final class SignatureVerifier {
 
     /** The issuer's key as Bouncy Castle's key class, or the JDK's when Bouncy Castle cannot read it. */
     private PublicKey issuerKey(ParsedCertificate issuer) {
-        byte[] spki = issuer.publicKey().getEncoded();
+        byte[] spki = issuer.subjectPublicKeyInfoDer();
         ByteBuffer id = ByteBuffer.wrap(spki);
         PublicKey known = issuerKeys.get(id);
         if (known != null) {
@@ -92,14 +96,5 @@ public final class SignatureVerifier {
         } catch (GeneralSecurityException | RuntimeException e) {
             return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
-    }
-
-    /** The certificate's fingerprint followed by the issuer's encoded key. */
-    private static ByteBuffer key(ParsedCertificate certificate, ParsedCertificate issuer) {
-        byte[] fingerprint = certificate.sha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] spki = issuer.publicKey().getEncoded();
-        ByteBuffer key = ByteBuffer.allocate(fingerprint.length + spki.length);
-        key.put(fingerprint).put(spki).flip();
-        return key;
     }
 }

@@ -66,12 +66,35 @@ public final class ParsedCertificate {
     private final byte[] subjectKeyId;
     private final byte[] authorityKeyId;
     private final byte[] identity;
+    // What the JDK's X509Certificate getters return, read once: each call re-reads (and copies)
+    // its fields, and a warm validation asks for them many times (see ParsedCertificateTest).
+    private final X500Principal subject;
+    private final X500Principal issuer;
+    private final PublicKey publicKey;
+    private final byte[] subjectPublicKeyInfo;
+    private final Instant notBefore;
+    private final Instant notAfter;
+    private final String notBeforeText;
+    private final String notAfterText;
+    private final Set<String> criticalExtensionOids;
+    private final String signatureAlgorithmName;
 
     private ParsedCertificate(byte[] der, X509Certificate x509, Certificate asn1) throws CertificateParseException {
         this.der = der;
         this.x509 = x509;
         this.asn1 = asn1;
         this.sha256 = sha256Hex(der);
+        this.subject = x509.getSubjectX500Principal();
+        this.issuer = x509.getIssuerX500Principal();
+        this.publicKey = x509.getPublicKey();
+        this.subjectPublicKeyInfo = publicKey.getEncoded();
+        this.notBefore = x509.getNotBefore().toInstant();
+        this.notAfter = x509.getNotAfter().toInstant();
+        this.notBeforeText = notBefore.toString();
+        this.notAfterText = notAfter.toString();
+        Set<String> critical = x509.getCriticalExtensionOIDs();
+        this.criticalExtensionOids = critical == null ? Set.of() : Set.copyOf(critical);
+        this.signatureAlgorithmName = x509.getSigAlgName();
         this.displayName = displayNameOf(asn1.getSubject());
         Extensions extensions = asn1.getTBSCertificate().getExtensions();
         try {
@@ -91,11 +114,10 @@ public final class ParsedCertificate {
         } catch (RuntimeException e) {
             throw new CertificateParseException("an extension of " + displayName + " cannot be decoded: " + e.getMessage(), e);
         }
-        byte[] subject = x509.getSubjectX500Principal().getEncoded();
-        byte[] spki = x509.getPublicKey().getEncoded();
-        identity = new byte[subject.length + spki.length];
-        System.arraycopy(subject, 0, identity, 0, subject.length);
-        System.arraycopy(spki, 0, identity, subject.length, spki.length);
+        byte[] subjectDer = subject.getEncoded();
+        identity = new byte[subjectDer.length + subjectPublicKeyInfo.length];
+        System.arraycopy(subjectDer, 0, identity, 0, subjectDer.length);
+        System.arraycopy(subjectPublicKeyInfo, 0, identity, subjectDer.length, subjectPublicKeyInfo.length);
     }
 
     /**
@@ -203,15 +225,20 @@ public final class ParsedCertificate {
     }
 
     public X500Principal subject() {
-        return x509.getSubjectX500Principal();
+        return subject;
     }
 
     public X500Principal issuer() {
-        return x509.getIssuerX500Principal();
+        return issuer;
     }
 
     public PublicKey publicKey() {
-        return x509.getPublicKey();
+        return publicKey;
+    }
+
+    /** The encoded SubjectPublicKeyInfo ({@code publicKey().getEncoded()}); the caller must not change it. */
+    public byte[] subjectPublicKeyInfoDer() {
+        return subjectPublicKeyInfo;
     }
 
     public BigInteger serialNumber() {
@@ -219,11 +246,21 @@ public final class ParsedCertificate {
     }
 
     public Instant notBefore() {
-        return x509.getNotBefore().toInstant();
+        return notBefore;
     }
 
     public Instant notAfter() {
-        return x509.getNotAfter().toInstant();
+        return notAfter;
+    }
+
+    /** {@code notBefore().toString()}, made once. */
+    public String notBeforeText() {
+        return notBeforeText;
+    }
+
+    /** {@code notAfter().toString()}, made once. */
+    public String notAfterText() {
+        return notAfterText;
     }
 
     /** RFC 5280 §6.1: a certificate is self-issued when subject and issuer are the same name. */
@@ -284,9 +321,12 @@ public final class ParsedCertificate {
         return asn1.getSubjectPublicKeyInfo();
     }
 
-    /** Every subjectAltName entry, typed: {@code DNS:www.lab.test}, {@code IP:127.0.0.1}. */
+    /**
+     * Every subjectAltName entry, typed: {@code DNS:www.lab.test}, {@code IP:127.0.0.1}. Read-only:
+     * it goes into the certificate summaries of verdicts, which the verdict cache hands out again.
+     */
     public List<String> subjectAltNames() {
-        return sanDisplay;
+        return java.util.Collections.unmodifiableList(sanDisplay);
     }
 
     /** Null when the extension is absent. */
@@ -322,8 +362,7 @@ public final class ParsedCertificate {
     }
 
     public Set<String> criticalExtensionOids() {
-        Set<String> oids = x509.getCriticalExtensionOIDs();
-        return oids == null ? Set.of() : oids;
+        return criticalExtensionOids;
     }
 
     public ASN1ObjectIdentifier signatureAlgorithmOid() {
@@ -332,7 +371,7 @@ public final class ParsedCertificate {
 
     /** The JDK's name for the signature algorithm: {@code SHA256withRSA}, {@code SHA256withECDSA}. */
     public String signatureAlgorithmName() {
-        return x509.getSigAlgName();
+        return signatureAlgorithmName;
     }
 
     /** {@code RSA}, {@code EC}, {@code Ed25519}… */

@@ -1,0 +1,213 @@
+package navemu.runtime;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Replay throughput of the real {@code navemu.jar} beside curl's, against the same lab site.
+ *
+ * <p>navemu runs a {@code --script} of {@code open https://www.lab.test/} lines in one JVM
+ * ({@code --json}): the first N (500 by default) are the replay figure, from the first result to
+ * the N-th (start-up excluded: {@code scripts/bench.sh startup} measures that); then M more
+ * (1,000 by default), of which the last N are the steady state. The script ends with a few opens
+ * of {@code slow.bad.lab.test} (the lab's DNS answers it after 5 s), which keep navemu's lab alive
+ * and otherwise idle while curl — one process, N URLs, {@code --no-sessionid} and
+ * {@code Connection: close}, so a new TCP connection and a full TLS handshake per request — fetches
+ * the same site from that lab, reached as the README says: the site's port (from the tcp step),
+ * {@code --resolve www.lab.test:PORT:127.0.0.1} and the lab root as {@code --cacert}.
+ *
+ * <p>Two figures for each: requests per second (wall clock), and CPU per request: for navemu the
+ * whole JVM's CPU time (client, lab server, JSON) per navigation; for curl its own CPU time plus
+ * what navemu's JVM, serving curl's requests, spent meanwhile. On a machine shared with other work
+ * the wall-clock rate follows the load; the CPU cost barely does. Linux only (reads /proc). Not a
+ * test: {@code scripts/bench.sh replay [N [M [JVM options…]]]}.
+ */
+public final class ReplayBenchmark {
+    private static final String SITE = "https://www.lab.test/";
+    private static final String KEEP_ALIVE = "https://slow.bad.lab.test/";
+    private static final int KEEP_ALIVE_LINES = 12;
+    private static final Pattern PORT = Pattern.compile("\"step\":\"tcp\".*?\"port\":(\\d+)");
+    /** Clock ticks per second of /proc/PID/stat's utime and stime (USER_HZ, 100 on Linux). */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private ReplayBenchmark() {
+    }
+
+    /** One point of the run: when a result line arrived and the JVM's CPU seconds then. */
+    private record Mark(long nanos, double cpuSeconds) {
+        static Mark now(long pid) throws IOException {
+            return new Mark(System.nanoTime(), processCpuSeconds(pid));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int measured = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        int more = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        List<String> jvmOptions = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
+        if (more < measured) {
+            throw new IllegalArgumentException("the steady state is the last N of the M more: M must be at least N");
+        }
+        Path jar = Path.of(System.getProperty("navemu.jar", "runtime/target/navemu.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it with mvn -pl runtime -am package -DskipTests");
+        }
+        // A home kept between runs, so the lab CA's keys (RSA 4096 among them) are made once, not each run.
+        Path home = Path.of(System.getProperty("navemu.bench.home", "runtime/target/bench-home"));
+        Files.createDirectories(home);
+        Path script = home.resolve("replay.nav");
+        Files.writeString(script, ("open " + SITE + "\n").repeat(measured + more)
+                + ("open " + KEEP_ALIVE + "\n").repeat(KEEP_ALIVE_LINES));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--home", home.toString(), "--json", "--script", script.toString()));
+        System.out.printf(Locale.ROOT, "replay of %d × open %s in one navemu JVM %s, beside curl (%s)%n", measured, SITE,
+                jvmOptions.isEmpty() ? "(default options)" : jvmOptions, curlVersion());
+        run(command, home, measured, more);
+    }
+
+    private static void run(List<String> command, Path home, int measured, int more) throws Exception {
+        Process navemu = new ProcessBuilder(command).redirectError(home.resolve("stderr.txt").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        long pid = navemu.pid();
+        int total = measured + more;
+        Mark[] marks = new Mark[total + 1];
+        int seen = 0;
+        int failed = 0;
+        int port = -1;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(navemu.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while (seen < total && (line = out.readLine()) != null) {
+                if (!line.startsWith("{")) {
+                    continue;
+                }
+                seen++;
+                marks[seen] = Mark.now(pid);
+                if (!line.contains("\"status\":200")) {
+                    failed++;
+                }
+                if (port < 0) {
+                    Matcher matcher = PORT.matcher(line);
+                    if (matcher.find()) {
+                        port = Integer.parseInt(matcher.group(1));
+                    }
+                }
+            }
+            if (seen < total || port < 0) {
+                navemu.destroyForcibly();
+                System.out.println("navemu stopped after " + seen + " results; its stderr:");
+                Files.readAllLines(home.resolve("stderr.txt")).forEach(System.out::println);
+                return;
+            }
+            // navemu now waits on slow.bad.lab.test's DNS answer: its lab serves curl, nothing else runs.
+            Mark curlStart = Mark.now(pid);
+            CurlRun curl = curl(home, port, measured);
+            Mark curlEnd = Mark.now(pid);
+            navemu.destroy();
+            navemu.waitFor(30, TimeUnit.SECONDS);
+
+            // Result 1 ends the first navigation: the replay figure counts the N-1 intervals from it.
+            Rate replay = Rate.between(marks[1], marks[measured], measured - 1);
+            Rate steady = Rate.between(marks[total - measured], marks[total], measured);
+            double curlSeconds = (curlEnd.nanos() - curlStart.nanos()) / 1e9;
+            double labCpu = curlEnd.cpuSeconds() - curlStart.cpuSeconds();
+            Rate curlRate = new Rate(curl.ok() / curlSeconds, (curl.cpuSeconds() + labCpu) * 1000 / curl.ok());
+            System.out.printf(Locale.ROOT, "%-44s %10s %16s %8s%n", "", "per second", "CPU ms per req.", "vs curl");
+            print("navemu, first " + measured + " navigations (one JVM)", replay, curlRate);
+            print("navemu, steady state (results " + (total - measured) + "–" + total + ")", steady, curlRate);
+            System.out.printf(Locale.ROOT, "%-44s %10.1f %16.2f %8s%n", "curl, " + curl.ok() + " requests, one process",
+                    curlRate.perSecond(), curlRate.cpuMillis(), "1.00");
+            System.out.printf(Locale.ROOT, "  curl's CPU %.2f ms + the lab server's %.2f ms per request; %d of %d navigations not 200, "
+                    + "%d of %d curl requests not 200%n", curl.cpuSeconds() * 1000 / curl.ok(), labCpu * 1000 / curl.ok(),
+                    failed, total, measured - curl.ok(), measured);
+            System.out.println("  vs curl = navemu's rate / curl's; CPU per request counts client and lab server for both");
+        } finally {
+            if (navemu.isAlive()) {
+                navemu.destroyForcibly();
+            }
+        }
+    }
+
+    /** A rate and the CPU it cost per request. */
+    private record Rate(double perSecond, double cpuMillis) {
+        static Rate between(Mark from, Mark to, int requests) {
+            double seconds = (to.nanos() - from.nanos()) / 1e9;
+            return new Rate(requests / seconds, (to.cpuSeconds() - from.cpuSeconds()) * 1000 / requests);
+        }
+    }
+
+    private static void print(String what, Rate rate, Rate curl) {
+        System.out.printf(Locale.ROOT, "%-44s %10.1f %16.2f %8.2f%n", what, rate.perSecond(), rate.cpuMillis(),
+                rate.perSecond() / curl.perSecond());
+    }
+
+    private record CurlRun(int ok, double cpuSeconds) {
+    }
+
+    /**
+     * N requests in one curl process, each on a new connection with a full handshake; bash's
+     * {@code times} prints the CPU time of the curl it waited for (its children's user and system time).
+     */
+    private static CurlRun curl(Path home, int port, int requests) throws IOException, InterruptedException {
+        Path root = home.resolve("lab/ca/lab-root.crt");
+        Path config = home.resolve("curl.cfg");
+        StringBuilder urls = new StringBuilder();
+        for (int i = 0; i < requests; i++) {
+            urls.append("url = \"https://www.lab.test:").append(port).append("/\"\noutput = \"/dev/null\"\n");
+        }
+        Files.writeString(config, urls);
+        String curl = String.format(Locale.ROOT, "curl -s --no-sessionid -H 'Connection: close' --cacert '%s' "
+                + "--resolve www.lab.test:%d:127.0.0.1 -w '%%{http_code}\\n' -K '%s'; times", root, port, config);
+        Process process = new ProcessBuilder("bash", "-c", curl).redirectErrorStream(true).start();
+        List<String> lines;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            lines = out.lines().toList();
+        }
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        int ok = (int) lines.stream().filter("200"::equals).count();
+        // times: the shell's own user/sys, then its children's: "0m1.234s 0m0.567s".
+        String children = lines.get(lines.size() - 1);
+        Matcher time = Pattern.compile("(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s").matcher(children);
+        if (ok == 0 || !time.find()) {
+            throw new IllegalStateException("curl failed: " + String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size())));
+        }
+        double cpu = Integer.parseInt(time.group(1)) * 60 + Double.parseDouble(time.group(2))
+                + Integer.parseInt(time.group(3)) * 60 + Double.parseDouble(time.group(4));
+        return new CurlRun(ok, cpu);
+    }
+
+    private static String curlVersion() {
+        try {
+            Process process = new ProcessBuilder("curl", "--version").redirectErrorStream(true).start();
+            String first = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElse("?");
+            process.waitFor(10, TimeUnit.SECONDS);
+            String[] words = first.split(" ");
+            return words.length > 4 ? words[0] + " " + words[1] + ", " + words[4] : first;
+        } catch (IOException e) {
+            throw new IllegalStateException("curl is needed (apt-get install curl)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
+        }
+    }
+
+    /** utime + stime of /proc/PID/stat, in seconds. */
+    private static double processCpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        // Fields after the command name (which may hold spaces) start after the last ')'.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+    }
+}
