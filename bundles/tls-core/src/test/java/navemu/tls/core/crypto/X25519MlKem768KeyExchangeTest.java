@@ -24,8 +24,9 @@ import navemu.tls.core.alert.TlsAlertException;
  * The client half of X25519MLKEM768 against a server half built here from Bouncy Castle's own
  * ML-KEM encapsulation and X25519, reading our share the way a server does
  * (draft-ietf-tls-ecdhe-mlkem: ML-KEM first in the client share, the server share and the
- * secret). Bouncy Castle's TLS 1.80 (the version navemu uses) knows pure ML-KEM groups but not
- * this hybrid, and the lab's OpenSSL 3.0 knows no ML-KEM, so no TLS server can be asked yet.
+ * secret), and the checks on the server's share. {@link X25519MlKem768InteropTest} asks Bouncy
+ * Castle's TLS server code instead (1.82: the project's 1.80 knows only pure ML-KEM groups, and
+ * OpenSSL 3.0 no ML-KEM at all).
  */
 class X25519MlKem768KeyExchangeTest {
     private final SecureRandom random = new SecureRandom();
