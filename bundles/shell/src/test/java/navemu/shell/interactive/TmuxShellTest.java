@@ -125,4 +125,29 @@ class TmuxShellTest {
         String history = Files.readString(home.resolve("history"));
         assertTrue(history.contains("open https://www.lab.test/") && history.contains("ladder"), history);
     }
+
+    @Test
+    void onAnEightyColumnTerminalEveryViewFoldsItsOwnLinesInsteadOfLeavingThemToTheTerminal() throws Exception {
+        assumeTrue(tmuxPresent(), "tmux is not installed: the real-terminal test cannot run here");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = String.join(" ", java, "-cp", "'" + System.getProperty("java.class.path") + "'",
+                TerminalShellMain.class.getName(), "'" + home + "'", ";", "echo", "SHELL-EXITED-$?", ";", "sleep", "60");
+        run("tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "50", command);
+        started = true;
+        awaitScreen("navemu> ", 1);
+        keys("open https://www.lab.test/", "Enter");
+        awaitScreen("200 OK", 1);
+        keys("headers", "Enter");
+        awaitScreen("< HTTP/1.1 200", 1);
+        keys("ladder", "Enter");
+        String screen = awaitScreen("ClientHello (250 B)", 1);
+        // capture-pane -J joins the rows the terminal itself wrapped: a line longer than the
+        // window here is one navemu printed too long and left to the terminal to cut or wrap.
+        for (String line : screen.split("\n")) {
+            String shown = line.stripTrailing();
+            assertTrue(shown.codePointCount(0, shown.length()) <= 80, "a line wider than the 80-column window: " + shown);
+        }
+        keys("C-d");
+        awaitScreen("SHELL-EXITED-0", 1);
+    }
 }
