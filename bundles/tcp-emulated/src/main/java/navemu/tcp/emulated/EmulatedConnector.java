@@ -18,6 +18,7 @@ import navemu.api.NavigationException;
 import navemu.api.NetError;
 import navemu.api.tcp.Connection;
 import navemu.api.tcp.TcpConnector;
+import navemu.api.trace.NetworkWait;
 import navemu.api.trace.StepTrace;
 import navemu.tcp.core.ConnectFailure;
 import navemu.tcp.emulated.api.LinkConditions;
@@ -113,7 +114,7 @@ public final class EmulatedConnector implements TcpConnector {
     private static Socket handshake(InetSocketAddress remote, LinkConditions link, SplittableRandom random,
                                     long deadline, StepTrace trace) throws IOException, InterruptedException {
         long synArrives = System.nanoTime() + oneWay(link, random, "SYN", trace);
-        if (!sleepUntil(synArrives, deadline)) {
+        if (!sleepUntil(synArrives, deadline, trace)) {
             throw new SocketTimeoutException("connect timed out (the SYN was still on the emulated link)");
         }
         Socket socket = new Socket();
@@ -122,7 +123,7 @@ public final class EmulatedConnector implements TcpConnector {
             socket.setTcpNoDelay(true);
             long remaining = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
             IOException refused = null;
-            try {
+            try (NetworkWait wait = trace.networkWait()) {
                 socket.connect(remote, (int) Math.min(Integer.MAX_VALUE, remaining));
             } catch (SocketTimeoutException timedOut) {
                 throw timedOut;
@@ -130,7 +131,7 @@ public final class EmulatedConnector implements TcpConnector {
                 refused = e; // the RST, like the SYN-ACK, has to come back across the link
             }
             long answerArrives = System.nanoTime() + oneWay(link, random, refused == null ? "SYN-ACK" : "RST", trace);
-            if (!sleepUntil(answerArrives, deadline)) {
+            if (!sleepUntil(answerArrives, deadline, trace)) {
                 throw new SocketTimeoutException("connect timed out (the answer to the SYN was still on the emulated link)");
             }
             if (refused != null) {
@@ -154,15 +155,20 @@ public final class EmulatedConnector implements TcpConnector {
         return nanos;
     }
 
-    /** Sleeps until {@code wake}; false (after sleeping to the deadline) when the deadline comes first. */
-    private static boolean sleepUntil(long wake, long deadline) throws InterruptedException {
+    /**
+     * Sleeps until {@code wake} (network time: a segment is on the link); false (after sleeping to
+     * the deadline) when the deadline comes first.
+     */
+    private static boolean sleepUntil(long wake, long deadline, StepTrace trace) throws InterruptedException {
         long until = wake - deadline > 0 ? deadline : wake;
         long left;
-        while ((left = until - System.nanoTime()) > 0) {
-            // parkNanos, not Thread.sleep(ms, ns): before JDK 21 the latter rounds to whole milliseconds.
-            LockSupport.parkNanos(left);
-            if (Thread.interrupted()) {
-                throw new InterruptedException("interrupted while a handshake segment crossed the emulated link");
+        try (NetworkWait wait = trace.networkWait()) {
+            while ((left = until - System.nanoTime()) > 0) {
+                // parkNanos, not Thread.sleep(ms, ns): before JDK 21 the latter rounds to whole milliseconds.
+                LockSupport.parkNanos(left);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted while a handshake segment crossed the emulated link");
+                }
             }
         }
         return wake - deadline <= 0;
