@@ -53,6 +53,7 @@ final class EmulatedConnection implements Connection {
     private final Object writeLock = new Object();
     private volatile long readTimeoutNanos;
     private volatile IOException sendFailure;
+    private final ServerClock serverClock = new ServerClock();
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile boolean closed;
 
@@ -108,6 +109,12 @@ final class EmulatedConnection implements Connection {
         return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
+    /** The server's own time, seen where the link meets the real socket: see {@link ServerClock}. */
+    @Override
+    public long serverNanos() {
+        return serverClock.nanos();
+    }
+
     @Override
     public void close() throws IOException {
         if (!closing.compareAndSet(false, true)) {
@@ -147,6 +154,7 @@ final class EmulatedConnection implements Connection {
                 int count = segment.remaining();
                 socketOutput.write(segment.bytes, segment.offset, count);
                 socketOutput.flush();
+                serverClock.handedToServer(System.nanoTime());
                 toServer.consumed(segment, count);
             }
         } catch (IOException e) {
@@ -171,6 +179,7 @@ final class EmulatedConnection implements Connection {
                     toClient.addEnd(downlink.deliveryTime(arrived, 0), null); // the FIN crosses the link too
                     return;
                 }
+                serverClock.answerArrived(arrived);
                 for (int offset = 0; offset < read; offset += DelayLine.SEGMENT_BYTES) {
                     int length = Math.min(DelayLine.SEGMENT_BYTES, read - offset);
                     long due = downlink.deliveryTime(arrived, length);
