@@ -67,6 +67,8 @@ public final class CompareRenderer {
         boolean slower = timesDiffer(left.totalMs, right.totalMs);
         lines.add(row(styled("time " + Durations.ms(left.totalMs), slower ? Style.CHANGED : Style.DIM),
                 styled("time " + Durations.ms(right.totalMs), slower ? Style.CHANGED : Style.DIM), slower, column));
+        TimeSplitText.total(left).or(() -> TimeSplitText.total(right)).ifPresent(any -> lines.add(row(styled(TimeSplitText.total(left).orElse(""),
+                Style.DIM), styled(TimeSplitText.total(right).orElse(""), Style.DIM), false, column))); // where the time went
         lines.add(summary(left, right));
         return lines;
     }
