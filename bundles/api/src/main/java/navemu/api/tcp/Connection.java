@@ -25,11 +25,11 @@ public interface Connection extends Closeable {
     InetSocketAddress local();
 
     /**
-     * How long, in total so far, the server took to answer: for each of its answers, from the
-     * moment our last bytes were handed to it to the moment its first bytes came back, as far as
-     * this connection can see both moments. An emulated link can (it hands bytes to a local
-     * socket and takes the answer off it, before the link's own delay); a plain socket cannot,
-     * since a real network's delay sits between, and answers -1.
+     * Of the time reads on this connection were blocked so far, how much was the server working on
+     * its answer (from our last bytes reaching it to its answer leaving it), as far as this
+     * connection can see both moments. An emulated link can (it hands bytes to a local socket and
+     * takes the answer off it, before adding the link's delay); a plain socket cannot, since a
+     * real network's delay sits between, and answers -1.
      */
     default long serverNanos() {
         return -1;

@@ -179,11 +179,11 @@ final class EmulatedConnection implements Connection {
                     toClient.addEnd(downlink.deliveryTime(arrived, 0), null); // the FIN crosses the link too
                     return;
                 }
-                serverClock.answerArrived(arrived);
+                long workStart = serverClock.answerArrived(arrived);
                 for (int offset = 0; offset < read; offset += DelayLine.SEGMENT_BYTES) {
                     int length = Math.min(DelayLine.SEGMENT_BYTES, read - offset);
                     long due = downlink.deliveryTime(arrived, length);
-                    if (!toClient.add(due, Arrays.copyOfRange(buffer, offset, offset + length))) {
+                    if (!toClient.add(due, Arrays.copyOfRange(buffer, offset, offset + length), workStart, arrived)) {
                         return; // the client closed the connection
                     }
                 }
@@ -222,7 +222,8 @@ final class EmulatedConnection implements Connection {
                 return 0;
             }
             long timeout = readTimeoutNanos;
-            long deadline = System.nanoTime() + (timeout == 0 ? FOREVER_NANOS : timeout);
+            long readStart = System.nanoTime();
+            long deadline = readStart + (timeout == 0 ? FOREVER_NANOS : timeout);
             DeliveryQueue.Segment segment = toClient.awaitDue(deadline);
             if (segment == null) {
                 if (closed) {
@@ -235,6 +236,9 @@ final class EmulatedConnection implements Connection {
                     throw new SocketException(segment.failure.getMessage());
                 }
                 return -1;
+            }
+            if (segment.offset == 0) {
+                serverClock.waitedFor(readStart, System.nanoTime(), segment.workStartNanos, segment.arrivedNanos);
             }
             int count = Math.min(len, segment.remaining());
             System.arraycopy(segment.bytes, segment.offset, b, off, count);
