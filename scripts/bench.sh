@@ -19,6 +19,8 @@ declare -A BENCH=(
   [lab]="bundles/lab navemu.lab.LabStartBenchmark  lab start-up, cold and warm"
   [shell]="bundles/shell navemu.shell.ShellBenchmark  the shell's own cost per operation"
   [memory]="runtime navemu.runtime.ShellMemoryBenchmark  navemu.jar's RSS over 2,000 lab navigations (args: N, JVM options)"
+  [network]="runtime navemu.runtime.NetworkTimingBenchmark  each step's network part vs RTT × round trips, first navigation of a fresh JVM vs warm (args: samples)"
+  [cold]="runtime navemu.runtime.ColdStartBenchmark  local work of the first navigation vs a warm one, prewarm on and off, a fresh JVM per sample (args: samples)"
   [leafkey]="bundles/tls-core navemu.tls.core.crypto.LeafKeyBenchmark  CertificateVerify with the leaf's key decoded each time vs cached"
 )
 

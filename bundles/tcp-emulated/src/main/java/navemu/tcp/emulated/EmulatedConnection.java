@@ -152,9 +152,10 @@ final class EmulatedConnection implements Connection {
                     return;
                 }
                 int count = segment.remaining();
+                // Stamped before the write: the server may answer before this thread runs again.
+                serverClock.handedToServer(System.nanoTime());
                 socketOutput.write(segment.bytes, segment.offset, count);
                 socketOutput.flush();
-                serverClock.handedToServer(System.nanoTime());
                 toServer.consumed(segment, count);
             }
         } catch (IOException e) {
