@@ -15,8 +15,10 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
+import navemu.api.NavigationException;
 import navemu.api.Slot;
 import navemu.api.cert.CertificateValidator;
+import navemu.api.dns.DnsResolver;
 import navemu.api.dns.ZoneServer;
 import navemu.api.nav.Cancellation;
 import navemu.api.nav.Composition;
@@ -26,6 +28,7 @@ import navemu.api.nav.PortMap;
 import navemu.api.result.NavigationResult;
 import navemu.api.tcp.TcpConnector;
 import navemu.api.tls.TlsClient;
+import navemu.api.trace.StepTrace;
 import navemu.navigator.warmup.DnsWarmup;
 import navemu.navigator.warmup.PrivateSlots;
 
@@ -34,11 +37,12 @@ import navemu.navigator.warmup.PrivateSlots;
  * classes, compiling, setting up crypto providers, reading the trust store; a timing instrument
  * would count all that as the steps' time. So once the prompt shows ({@link #run()}, called by the
  * shell), a background thread does that work: throwaway navigations to the lab's {@value #HOST}
- * through the active tls, cert and tcp implementations (and the emulated link's), and one DNS
- * question to the lab's server outside any resolver.
+ * through the active tls, cert and tcp implementations (and the emulated link's), and one
+ * resolution the DNS cache never keeps ({@link #warmResolver}).
  *
- * <p>It touches no user state: its hsts, dns and session slots are private ones that keep nothing
- * ({@link PrivateSlots}), it has no listener and no key log, and its results are dropped. A user
+ * <p>It touches no user state: its navigations' hsts, dns and session slots are private ones that
+ * keep nothing ({@link PrivateSlots}), they have no listener and no key log, and their results are
+ * dropped. A user
  * navigation that starts while it runs waits for it to end ({@link #awaitIdle}), so that the
  * user's steps are never timed while it competes for the CPU; the work it saves the navigation is
  * the same work, done once.
@@ -48,6 +52,12 @@ public final class Prewarm implements Runnable {
 
     /** The lab site the warm-up visits: a good TLS 1.3 site, the one the tour starts with. */
     static final String HOST = "www.lab.test";
+    /**
+     * A lab name whose server answers SERVFAIL to every question: the user's resolver asks it
+     * in full (sockets, parsing, its executor), and keeps nothing, since only NOERROR and NXDOMAIN
+     * answers are cached (RFC 2308).
+     */
+    static final String UNCACHED_NAME = "servfail.bad.lab.test";
     /** A user navigation waits at most this long for the warm-up before it runs anyway. */
     static final Duration MOST_A_NAVIGATION_WAITS = Duration.ofSeconds(10);
 
@@ -57,6 +67,8 @@ public final class Prewarm implements Runnable {
     private final List<PortMap> portMaps = new CopyOnWriteArrayList<>();
     private final List<ZoneServer> zones = new CopyOnWriteArrayList<>();
     private final Cancellation cancellation = new Cancellation();
+    private volatile int navigations;
+    private volatile boolean resolverWarmed;
     private Thread thread;
     private boolean done;
 
@@ -109,13 +121,14 @@ public final class Prewarm implements Runnable {
     }
 
     private void warmUp() {
+        long start = System.nanoTime();
         try {
             Optional<PortHint> port = portOf(HOST);
             if (port.isEmpty()) {
                 return; // no lab to warm up against
             }
-            zones.stream().filter(z -> z.covers(HOST)).findFirst().ifPresent(z -> DnsWarmup.ask(z.address(), HOST));
             Map<Slot, String> active = composition.active();
+            warmResolver(active.get(Slot.DNS));
             navigate(port.get(), active.get(Slot.TCP), active);
             if (composition.implementations(Slot.TCP).contains("emulated")) {
                 navigate(port.get(), "emulated", active); // the link the timing views are most often read behind
@@ -127,7 +140,34 @@ public final class Prewarm implements Runnable {
             synchronized (this) {
                 done = true;
             }
+            if (Boolean.getBoolean("navemu.timing")) { // the launcher's start-up timing switch
+                System.err.printf(java.util.Locale.ROOT, "navemu: prewarm %s after %.0f ms: %d navigation(s), resolver %s%n",
+                        cancellation.isCancelled() ? "cancelled" : "done", (System.nanoTime() - start) / 1e6,
+                        navigations, resolverWarmed ? "warmed" : "not warmed");
+            }
         }
+    }
+
+    /**
+     * The lab's DNS server, then the user's resolver, asked a name that is never cached. Only for
+     * {@code dnsjava}, the resolver known to keep no SERVFAIL answer, and only when the lab's
+     * server is seen to answer SERVFAIL first (a lab without that fault would answer NXDOMAIN,
+     * which a resolver caches).
+     */
+    private void warmResolver(String dnsName) {
+        Optional<ZoneServer> zone = zones.stream().filter(z -> z.covers(UNCACHED_NAME)).findFirst();
+        if (zone.isEmpty() || DnsWarmup.ask(zone.get().address(), UNCACHED_NAME) != DnsWarmup.SERVFAIL
+                || !"dnsjava".equals(dnsName) || cancellation.isCancelled()) {
+            return;
+        }
+        composition.service(Slot.DNS, dnsName, DnsResolver.class).ifPresent(resolver -> {
+            try {
+                resolver.resolve(UNCACHED_NAME, StepTrace.NONE);
+            } catch (NavigationException expected) {
+                // SERVFAIL: the resolution fails, as it was meant to.
+            }
+            resolverWarmed = true;
+        });
     }
 
     private void navigate(PortHint port, String tcpName, Map<Slot, String> active) {
@@ -147,6 +187,7 @@ public final class Prewarm implements Runnable {
                 new PrivateSlots.ForgetfulSessions());
         NavigationRequest request = NavigationRequest.of("https://" + HOST + "/").withCancellation(cancellation);
         NavigationResult ignored = new NavigationRun(request, slots, url -> Optional.of(port), Deadlines.DEFAULT).run();
+        navigations++;
     }
 
     private Optional<PortHint> portOf(String host) {

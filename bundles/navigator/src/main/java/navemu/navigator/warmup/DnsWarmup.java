@@ -19,17 +19,20 @@ public final class DnsWarmup {
     private DnsWarmup() {
     }
 
-    /** One A query for {@code name} to {@code server}; true when an answer came. Never throws. */
-    public static boolean ask(InetSocketAddress server, String name) {
+    /** RCODE SERVFAIL (RFC 1035 §4.1.1). */
+    public static final int SERVFAIL = 2;
+
+    /** One A query for {@code name} to {@code server}; the answer's RCODE, or -1 when none came. Never throws. */
+    public static int ask(InetSocketAddress server, String name) {
         byte[] query = query(name);
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.setSoTimeout(TIMEOUT_MS);
             socket.send(new DatagramPacket(query, query.length, server));
             DatagramPacket answer = new DatagramPacket(new byte[1232], 1232);
             socket.receive(answer);
-            return answer.getLength() >= 12;
+            return answer.getLength() >= 12 ? answer.getData()[3] & 0x0F : -1;
         } catch (IOException | RuntimeException e) {
-            return false; // a warm-up that fails only leaves the first real query cold
+            return -1; // a warm-up that fails only leaves the first real query cold
         }
     }
 
