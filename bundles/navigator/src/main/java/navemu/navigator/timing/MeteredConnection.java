@@ -12,15 +12,22 @@ import navemu.api.tcp.Connection;
 import navemu.api.trace.NetworkWait;
 
 /**
- * The tcp slot's connection as the tls and http steps use it, with every read and write timed:
- * the time a step's thread is blocked in them is network time, charged to the step whose
- * {@link NetworkClock} is current ({@link #chargeTo}). Encryption, parsing and validation happen
- * outside these calls, so they stay local work. The bytes pass through unchanged.
+ * The tcp slot's connection as the tls and http steps use it, timed on the critical path of each
+ * round trip: from the first write of a flight (a ClientHello, a request) to the end of the read
+ * that gets the answer, the step waits on the network, and that is network time, charged to the
+ * step whose {@link NetworkClock} is current ({@link #chargeTo}). Local work the client does while
+ * its flight is on the way is hidden behind the network and costs nothing; encryption before the
+ * flight and parsing and validation after the answer stay local work. A read with no flight
+ * before it (the rest of a body) counts the time it blocks. When the client was still busy after
+ * the answer came, that part of its work is counted as network too: no one can see when bytes
+ * landed in a socket's buffer. The bytes pass through unchanged.
  */
 public final class MeteredConnection implements Connection {
 
     private final Connection connection;
     private volatile NetworkClock clock = new NetworkClock();
+    /** When the flight now on its way left: the first write since the last read, or -1. */
+    private long flightStart = -1;
     private InputStream input;
     private OutputStream output;
 
@@ -29,8 +36,22 @@ public final class MeteredConnection implements Connection {
     }
 
     /** From now on, time blocked on this connection counts for the step that owns {@code stepClock}. */
-    public void chargeTo(NetworkClock stepClock) {
+    public synchronized void chargeTo(NetworkClock stepClock) {
         this.clock = stepClock;
+        flightStart = -1; // a flight of the step before (TLS Finished) whose answer it never read
+    }
+
+    private synchronized void flightLeaves() {
+        if (flightStart < 0) {
+            flightStart = System.nanoTime();
+        }
+    }
+
+    /** Opens the wait of a read: from the flight's departure when one is on its way, else from now. */
+    private synchronized NetworkWait awaitAnswer() {
+        long start = flightStart < 0 ? System.nanoTime() : flightStart;
+        flightStart = -1;
+        return clock.beginAt(start);
     }
 
     @Override
@@ -86,21 +107,21 @@ public final class MeteredConnection implements Connection {
 
         @Override
         public int read() throws IOException {
-            try (NetworkWait wait = clock.begin()) {
+            try (NetworkWait wait = awaitAnswer()) {
                 return in.read();
             }
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            try (NetworkWait wait = clock.begin()) {
+            try (NetworkWait wait = awaitAnswer()) {
                 return in.read(b, off, len);
             }
         }
 
         @Override
         public long skip(long n) throws IOException {
-            try (NetworkWait wait = clock.begin()) {
+            try (NetworkWait wait = awaitAnswer()) {
                 return in.skip(n);
             }
         }
@@ -113,23 +134,14 @@ public final class MeteredConnection implements Connection {
 
         @Override
         public void write(int b) throws IOException {
-            try (NetworkWait wait = clock.begin()) {
-                out.write(b);
-            }
+            flightLeaves();
+            out.write(b);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            try (NetworkWait wait = clock.begin()) {
-                out.write(b, off, len);
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            try (NetworkWait wait = clock.begin()) {
-                out.flush();
-            }
+            flightLeaves();
+            out.write(b, off, len);
         }
     }
 }

@@ -12,15 +12,26 @@ public final class NetworkClock {
 
     private int open;
     private long openSince;
+    private long lastClosed = Long.MIN_VALUE;
     private long totalNanos;
     private long waits;
 
     /** Opens a wait now; close it when the thread may go on. */
     public NetworkWait begin() {
-        long now = System.nanoTime();
+        return beginAt(System.nanoTime());
+    }
+
+    /**
+     * Opens a wait that began at {@code startNanos} (not after now): a flight that left then and
+     * whose answer the thread now waits for. Time already counted is never counted twice.
+     */
+    public NetworkWait beginAt(long startNanos) {
         synchronized (this) {
+            long start = lastClosed == Long.MIN_VALUE ? startNanos : Math.max(startNanos, lastClosed);
             if (open++ == 0) {
-                openSince = now;
+                openSince = start;
+            } else if (start - openSince < 0) {
+                openSince = start;
             }
             waits++;
         }
@@ -39,7 +50,9 @@ public final class NetworkClock {
 
     private synchronized void end() {
         if (--open == 0) {
-            totalNanos += System.nanoTime() - openSince;
+            long now = System.nanoTime();
+            totalNanos += Math.max(0, now - openSince);
+            lastClosed = now;
         }
     }
 

@@ -68,6 +68,22 @@ class NetworkClockTest {
     }
 
     @Test
+    void aBackdatedWaitNeverCountsTimeAlreadyCounted() {
+        NetworkClock clock = new NetworkClock();
+        long start = System.nanoTime();
+        try (NetworkWait first = clock.begin()) {
+            LockSupport.parkNanos(10 * MS);
+        }
+        try (NetworkWait backdated = clock.beginAt(start)) { // began before the first wait ended
+            LockSupport.parkNanos(10 * MS);
+        }
+        long span = System.nanoTime() - start;
+
+        assertTrue(clock.nanos() >= 20 * MS, clock.nanos() + " ns");
+        assertTrue(clock.nanos() <= span, "the overlap counts once: " + clock.nanos() + " ns in " + span);
+    }
+
+    @Test
     void closingAWaitTwiceCountsItOnce() {
         NetworkClock clock = new NetworkClock();
         NetworkWait wait = clock.begin();

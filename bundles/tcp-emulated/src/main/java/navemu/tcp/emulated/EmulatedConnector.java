@@ -113,9 +113,12 @@ public final class EmulatedConnector implements TcpConnector {
      */
     private static Socket handshake(InetSocketAddress remote, LinkConditions link, SplittableRandom random,
                                     long deadline, StepTrace trace) throws IOException, InterruptedException {
-        long synArrives = System.nanoTime() + oneWay(link, random, "SYN", trace);
-        if (!sleepUntil(synArrives, deadline, trace)) {
-            throw new SocketTimeoutException("connect timed out (the SYN was still on the emulated link)");
+        // Each wait opens before its arrival time is drawn, so no stall of this thread shortens it.
+        try (NetworkWait wait = trace.networkWait()) {
+            long synArrives = System.nanoTime() + oneWay(link, random, "SYN", trace);
+            if (!sleepUntil(synArrives, deadline)) {
+                throw new SocketTimeoutException("connect timed out (the SYN was still on the emulated link)");
+            }
         }
         Socket socket = new Socket();
         try {
@@ -130,9 +133,11 @@ public final class EmulatedConnector implements TcpConnector {
             } catch (IOException e) {
                 refused = e; // the RST, like the SYN-ACK, has to come back across the link
             }
-            long answerArrives = System.nanoTime() + oneWay(link, random, refused == null ? "SYN-ACK" : "RST", trace);
-            if (!sleepUntil(answerArrives, deadline, trace)) {
-                throw new SocketTimeoutException("connect timed out (the answer to the SYN was still on the emulated link)");
+            try (NetworkWait wait = trace.networkWait()) {
+                long answerArrives = System.nanoTime() + oneWay(link, random, refused == null ? "SYN-ACK" : "RST", trace);
+                if (!sleepUntil(answerArrives, deadline)) {
+                    throw new SocketTimeoutException("connect timed out (the answer to the SYN was still on the emulated link)");
+                }
             }
             if (refused != null) {
                 throw refused;
@@ -155,20 +160,15 @@ public final class EmulatedConnector implements TcpConnector {
         return nanos;
     }
 
-    /**
-     * Sleeps until {@code wake} (network time: a segment is on the link); false (after sleeping to
-     * the deadline) when the deadline comes first.
-     */
-    private static boolean sleepUntil(long wake, long deadline, StepTrace trace) throws InterruptedException {
+    /** Sleeps until {@code wake}; false (after sleeping to the deadline) when the deadline comes first. */
+    private static boolean sleepUntil(long wake, long deadline) throws InterruptedException {
         long until = wake - deadline > 0 ? deadline : wake;
         long left;
-        try (NetworkWait wait = trace.networkWait()) {
-            while ((left = until - System.nanoTime()) > 0) {
-                // parkNanos, not Thread.sleep(ms, ns): before JDK 21 the latter rounds to whole milliseconds.
-                LockSupport.parkNanos(left);
-                if (Thread.interrupted()) {
-                    throw new InterruptedException("interrupted while a handshake segment crossed the emulated link");
-                }
+        while ((left = until - System.nanoTime()) > 0) {
+            // parkNanos, not Thread.sleep(ms, ns): before JDK 21 the latter rounds to whole milliseconds.
+            LockSupport.parkNanos(left);
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while a handshake segment crossed the emulated link");
             }
         }
         return wake - deadline <= 0;
