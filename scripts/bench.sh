@@ -22,6 +22,9 @@ declare -A BENCH=(
   [memory]="runtime navemu.runtime.ShellMemoryBenchmark  navemu.jar's RSS over 2,000 lab navigations (args: N, JVM options)"
   [start]="runtime navemu.runtime.StartupBenchmark  start to prompt, median of N (10), beside a bare Felix start (args: N)"
   [replay]="runtime navemu.runtime.ReplayBenchmark  navemu.jar replaying N lab navigations beside curl on the same site (args: N, M, JVM options)"
+
+  [network]="runtime navemu.runtime.NetworkTimingBenchmark  each step's network part vs RTT × round trips, first navigation of a fresh JVM vs warm (args: samples)"
+  [cold]="runtime navemu.runtime.ColdStartBenchmark  local work of the first navigation vs a warm one, prewarm on and off, a fresh JVM per sample (args: samples)"
   [leafkey]="bundles/tls-core navemu.tls.core.crypto.LeafKeyBenchmark  CertificateVerify with the leaf's key decoded each time vs cached"
 )
 

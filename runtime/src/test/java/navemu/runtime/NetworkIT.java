@@ -45,6 +45,32 @@ class NetworkIT {
     }
 
     @Test
+    void behindA100msEmulatedLinkEachStepSaysWhereItsTimeWentAndTheNetworkPartIsItsRoundTrips() throws Exception {
+        NavemuProcess.Outcome run = NavemuProcess.run(home, "--json",
+                "-c", "net rtt 100ms",
+                "-c", "use tcp emulated",
+                "-c", "dns flush",
+                "-c", "open https://www.lab.test/");
+
+        JsonObject r = run.onlyJson();
+        assertTrue(r.get("ok").getAsBoolean(), run.toString());
+        for (String name : List.of("hsts", "dns", "tcp", "tls", "http")) {
+            JsonObject step = step(r, name);
+            double network = step.get("networkMs").getAsDouble();
+            double local = step.get("localMs").getAsDouble();
+            double server = step.get("serverMs").isJsonNull() ? 0 : step.get("serverMs").getAsDouble();
+            assertEquals(step.get("durationMs").getAsDouble(), network + server + local, 0.05,
+                    name + ": network + server + local = duration: " + step);
+            // The link holds every packet for half the RTT each way, never less; the 0.1 ms is rounding.
+            assertTrue(network >= step.get("rtts").getAsInt() * 100 - 0.1, name + ": network >= rtts × RTT: " + step);
+        }
+        for (String name : List.of("tls", "http")) {
+            assertTrue(!step(r, name).get("serverMs").isJsonNull(), "the emulated link sees the lab server's own time: "
+                    + step(r, name));
+        }
+    }
+
+    @Test
     void netRefusesWhatItDoesNotUnderstandAndSaysWhatItTakes() throws Exception {
         NavemuProcess.Outcome run = NavemuProcess.run(home, "-c", "net rtt fast");
 

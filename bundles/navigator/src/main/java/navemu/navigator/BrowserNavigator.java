@@ -42,6 +42,9 @@ public final class BrowserNavigator implements Navigator {
     private final List<PortMap> portMaps = new CopyOnWriteArrayList<>();
     private static final AtomicReference<List<String>> LAST_PROBLEMS_SAID = new AtomicReference<>(List.of());
     private volatile Deadlines deadlines = Deadlines.DEFAULT;
+    /** The background warm-up, when there is one: a user navigation waits for it rather than race it for the CPU. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Prewarm prewarm;
 
     public BrowserNavigator() {
     }
@@ -78,6 +81,10 @@ public final class BrowserNavigator implements Navigator {
 
     @Override
     public NavigationResult navigate(NavigationRequest request) {
+        Prewarm warming = prewarm;
+        if (warming != null) {
+            warming.awaitIdle(Prewarm.MOST_A_NAVIGATION_WAITS);
+        }
         Snapshot snapshot;
         try {
             snapshot = Snapshot.take(composition, request.overrides()).in(request.scope());

@@ -44,6 +44,7 @@ import navemu.navigator.http.Http11Client;
 import navemu.navigator.http.HttpProtocolException;
 import navemu.navigator.http.HttpResponse;
 import navemu.navigator.http.RequestMessage;
+import navemu.navigator.timing.MeteredConnection;
 
 /**
  * One navigation, hop by hop, the way a browser does it:
@@ -153,7 +154,8 @@ final class NavigationRun {
     private void runNetworkSteps(HopState hop, Watchdog.Alarm hopAlarm) throws NavigationException {
         DnsAnswer answer = dnsStep(hop);
         int port = choosePort(hop, answer);
-        Connection connection = tcpStep(hop, answer.addresses(), port);
+        // Timed from here on: each step's reads and writes on it are its network time.
+        MeteredConnection connection = new MeteredConnection(tcpStep(hop, answer.addresses(), port));
         request.cancellation().closeOnCancel(connection);
         hopAlarm.closeOnExpiry(connection);
         try {
@@ -311,8 +313,10 @@ final class NavigationRun {
         }
     }
 
-    private SecureChannel tlsStep(HopState hop, Connection connection, int port, byte[] earlyData) throws NavigationException {
+    private SecureChannel tlsStep(HopState hop, MeteredConnection connection, int port, byte[] earlyData)
+            throws NavigationException {
         StepRecorder step = new StepRecorder(listener, "tls", slots.names().get(navemu.api.Slot.TLS), startNanos);
+        step.meter(connection);
         TlsRequest tlsRequest = new TlsRequest(hop.url.host(), port, ALPN, earlyData, request.timeout());
         VerdictRecorder validator = new VerdictRecorder(slots.cert());
         scopeNote(step, slots.ownSessions(),
@@ -364,9 +368,10 @@ final class NavigationRun {
         }
     }
 
-    private void httpStep(HopState hop, Closeable connection, InputStream in, OutputStream out, boolean secure,
+    private void httpStep(HopState hop, MeteredConnection connection, InputStream in, OutputStream out, boolean secure,
                           RequestMessage message, boolean sentAsEarlyData) throws NavigationException {
         StepRecorder step = new StepRecorder(listener, "http", "", startNanos);
+        step.meter(connection);
         HttpInfo http = new HttpInfo();
         http.method = message.method();
         http.requestTarget = message.target();

@@ -5,10 +5,15 @@ import java.util.Map;
 
 import navemu.api.NetError;
 import navemu.api.result.StepResult;
+import navemu.api.tcp.Connection;
 import navemu.api.trace.NavigationListener;
+import navemu.api.trace.NetworkWait;
 import navemu.api.trace.StepTrace;
 import navemu.api.trace.TraceEvent;
 import navemu.api.trace.TraceEvent.Kind;
+import navemu.navigator.timing.MeteredConnection;
+import navemu.navigator.timing.NetworkClock;
+import navemu.navigator.timing.TimeSplit;
 
 /**
  * One step being recorded: the {@link StepTrace} handed to the slot implementation, and the
@@ -22,6 +27,9 @@ final class StepRecorder implements StepTrace {
     private final long navigationStartNanos;
     private final long startNanos;
     private final Map<String, Object> detail = new LinkedHashMap<>();
+    private final NetworkClock network = new NetworkClock();
+    private Connection serverSide;
+    private long serverAtStart = -1;
     private int roundTrips;
     private boolean finished;
 
@@ -65,6 +73,21 @@ final class StepRecorder implements StepTrace {
         detail.put(key, value);
     }
 
+    @Override
+    public NetworkWait networkWait() {
+        return network.begin();
+    }
+
+    /**
+     * This step reads and writes on {@code connection}: the time blocked there is its network
+     * time, and the server's time the connection sees during the step is its server time.
+     */
+    synchronized void meter(MeteredConnection connection) {
+        connection.chargeTo(network);
+        serverSide = connection;
+        serverAtStart = connection.serverNanos();
+    }
+
     synchronized boolean finished() {
         return finished;
     }
@@ -91,6 +114,8 @@ final class StepRecorder implements StepTrace {
         result.startMs = millis(startNanos - navigationStartNanos);
         result.durationMs = millis(end - startNanos);
         result.rtts = roundTrips;
+        TimeSplit.fill(result, end - startNanos, network, roundTrips,
+                serverSide == null || serverAtStart < 0 ? -1 : serverSide.serverNanos() - serverAtStart);
         result.ok = error == null;
         result.error = error == null ? null : error.name();
         result.detail.putAll(detail);

@@ -12,6 +12,16 @@ public final class StepResult {
     /** Start, in milliseconds since the navigation began. */
     public double startMs;
     public double durationMs;
+    /**
+     * Of {@link #durationMs}, the time spent waiting on the network (blocked on a connect, a read,
+     * a DNS reply, the emulated link), without {@link #serverMs}; null when the implementation does
+     * not say where it waited (a step with no round trip waited on nothing: 0).
+     */
+    public Double networkMs;
+    /** Of {@link #durationMs}, the server's own time to answer, where the link can see it (emulated link); else null. */
+    public Double serverMs;
+    /** Of {@link #durationMs}, local work: our CPU (keys, signatures, validation, parsing); the rest of the duration. Null with {@link #networkMs}. */
+    public Double localMs;
     /** Network round trips the step spent. */
     public int rtts;
     /** True when the step finished well. */

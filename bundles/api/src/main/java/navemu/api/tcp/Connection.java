@@ -27,6 +27,17 @@ public interface Connection extends Closeable {
 
     InetSocketAddress local();
 
+    /**
+     * Of the time reads on this connection were blocked so far, how much was the server working on
+     * its answer (from our last bytes reaching it to its answer leaving it), as far as this
+     * connection can see both moments. An emulated link can (it hands bytes to a local socket and
+     * takes the answer off it, before adding the link's delay); a plain socket cannot, since a
+     * real network's delay sits between, and answers -1.
+     */
+    default long serverNanos() {
+        return -1;
+    }
+
     @Override
     void close() throws IOException;
 }

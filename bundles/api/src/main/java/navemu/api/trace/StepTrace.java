@@ -37,6 +37,18 @@ public interface StepTrace {
     /** Puts one value into this step's {@code detail} object of the result. */
     void detail(String key, Object value);
 
+    /**
+     * The calling thread is about to block on the network: a connect, a DNS reply, a packet held
+     * on the emulated link. Close the returned wait when it may go on (try-with-resources). Waits
+     * on several threads at once (parallel DNS queries) count once: the step's network time is
+     * the time during which at least one wait was open, its local work the rest of its duration.
+     * Safe to call from any thread. Reads and writes on the step's {@link navemu.api.tcp.Connection}
+     * are measured by the navigator itself; an implementation marks only the waits it makes elsewhere.
+     */
+    default NetworkWait networkWait() {
+        return NetworkWait.NONE;
+    }
+
     /** A trace that records nothing, for callers outside a navigation (tests, the shell's own lookups). */
     StepTrace NONE = new StepTrace() {
         @Override public void info(String text) { }

@@ -32,6 +32,7 @@ import navemu.api.NavigationException;
 import navemu.api.NetError;
 import navemu.api.dns.DnsAnswer;
 import navemu.api.dns.LinkDelayedResolver;
+import navemu.api.trace.NetworkWait;
 import navemu.api.trace.StepTrace;
 
 /**
@@ -157,7 +158,7 @@ public final class StubResolver implements LinkDelayedResolver, navemu.api.dns.D
             if (entry.getValue() == null) {
                 int type = entry.getKey();
                 asked.add(Type.string(type));
-                pending.put(type, executor.submit(() -> query(qname, type, servers, oneWayDelay)));
+                pending.put(type, executor.submit(() -> query(qname, type, servers, oneWayDelay, trace)));
             }
         }
         if (pending.isEmpty()) {
@@ -195,11 +196,14 @@ public final class StubResolver implements LinkDelayedResolver, navemu.api.dns.D
 
     /** One question, asked of each server in turn until one gives a usable answer. Runs on the executor. */
     QueryOutcome query(Name qname, int type, List<InetSocketAddress> servers) {
-        return query(qname, type, servers, Duration.ZERO);
+        return query(qname, type, servers, Duration.ZERO, StepTrace.NONE);
     }
 
-    /** {@link #query(Name, int, List)} across a link that delays each packet by {@code oneWayDelay}. */
-    QueryOutcome query(Name qname, int type, List<InetSocketAddress> servers, Duration oneWayDelay) {
+    /**
+     * {@link #query(Name, int, List)} across a link that delays each packet by {@code oneWayDelay};
+     * the exchanges are the step's network time ({@code trace}'s waits; only those, nothing else is reported from here).
+     */
+    QueryOutcome query(Name qname, int type, List<InetSocketAddress> servers, Duration oneWayDelay, StepTrace trace) {
         List<String> failures = new ArrayList<>();
         int roundTrips = 0;
         DnsFailure.Kind lastFailure = null;
@@ -210,10 +214,13 @@ public final class StubResolver implements LinkDelayedResolver, navemu.api.dns.D
             // EDNS(0), RFC 6891: lets the server answer up to this size over UDP before truncating.
             query.addRecord(new OPTRecord(DnsTransport.UDP_PAYLOAD, 0, 0), Section.ADDITIONAL);
             try {
-                EmulatedLatency.hold(oneWayDelay); // the query crossing the link
-                Exchange exchange = transport.exchange(query, server);
-                // The answer crossing back, and each further round trip (a TCP retry) both ways.
-                EmulatedLatency.hold(oneWayDelay.multipliedBy(2L * exchange.roundTrips() - 1));
+                Exchange exchange;
+                try (NetworkWait wait = trace.networkWait()) {
+                    EmulatedLatency.hold(oneWayDelay); // the query crossing the link
+                    exchange = transport.exchange(query, server);
+                    // The answer crossing back, and each further round trip (a TCP retry) both ways.
+                    EmulatedLatency.hold(oneWayDelay.multipliedBy(2L * exchange.roundTrips() - 1));
+                }
                 roundTrips += exchange.roundTrips();
                 Message response = exchange.response();
                 int rcode = response.getRcode();

@@ -17,6 +17,7 @@ import navemu.api.result.Hop;
 import navemu.api.result.HttpInfo;
 import navemu.api.result.NavigationResult;
 import navemu.api.result.StepResult;
+import navemu.shell.render.TimeSplitText;
 
 /**
  * Navigations as a HAR 1.2 log (http://www.softwareishard.com/blog/har-12-spec/), the file
@@ -148,7 +149,41 @@ public final class HarWriter {
         timings.addProperty("wait", round(sendWaitReceive[1]));
         timings.addProperty("receive", round(sendWaitReceive[2]));
         timings.addProperty("ssl", round(ssl));
+        addTimeSplit(timings, steps);
         return timings;
+    }
+
+    /**
+     * Where the entry's time went, as HAR custom fields (a leading underscore, HAR 1.2 §1.2):
+     * {@code _networkMs}, {@code _localMs} and, where the link saw it, {@code _serverMs}, summed
+     * over the steps that say; each step's phrase in {@code comment}. Left out when no step says.
+     */
+    private static void addTimeSplit(JsonObject timings, List<StepResult> steps) {
+        double network = 0;
+        double local = 0;
+        Double server = null;
+        List<String> phrases = new ArrayList<>();
+        for (StepResult step : steps) {
+            Optional<String> phrase = TimeSplitText.of(step);
+            if (phrase.isEmpty()) {
+                continue;
+            }
+            network += step.networkMs;
+            local += step.localMs;
+            if (step.serverMs != null) {
+                server = (server == null ? 0 : server) + step.serverMs;
+            }
+            phrases.add(step.step + " " + phrase.get());
+        }
+        if (phrases.isEmpty()) {
+            return;
+        }
+        timings.addProperty("_networkMs", round(network));
+        timings.addProperty("_localMs", round(local));
+        if (server != null) {
+            timings.addProperty("_serverMs", round(server));
+        }
+        timings.addProperty("comment", "where the time went: " + String.join("; ", phrases));
     }
 
     /** The HTTP step's send, wait and receive times, when the navigator recorded all three (never negative). */

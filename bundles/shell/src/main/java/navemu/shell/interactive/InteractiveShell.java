@@ -68,6 +68,7 @@ public final class InteractiveShell {
         Tally total = new Tally();
         session.console().out(new AttributedString("navemu — type 'help' for the commands, Ctrl-D to leave",
                 AttributedStyle.DEFAULT.faint()));
+        PromptWarmup.start(services); // in the background, while the prompt shows
         while (true) {
             String line;
             try {

@@ -80,6 +80,8 @@ public final class CompareRenderer {
         boolean slower = timesDiffer(leftSide.medianMs(), rightSide.medianMs());
         lines.add(row(styled(time(leftSide), slower ? Style.CHANGED : Style.DIM),
                 styled(time(rightSide), slower ? Style.CHANGED : Style.DIM), slower, column));
+        TimeSplitText.total(left).or(() -> TimeSplitText.total(right)).ifPresent(any -> lines.add(row(styled(TimeSplitText.total(left).orElse(""),
+                Style.DIM), styled(TimeSplitText.total(right).orElse(""), Style.DIM), false, column))); // where the time went (the representative run)
         lines.add(summary(leftSide, rightSide));
         for (ComparedSide side : List.of(leftSide, rightSide)) {
             if (side.outcomes().size() > 1) {

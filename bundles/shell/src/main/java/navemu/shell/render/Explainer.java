@@ -69,6 +69,7 @@ public final class Explainer {
         if (result.http != null) {
             paragraph(lines, "http", http(result), width);
         }
+        TimeSplitText.explain(result).ifPresent(text -> paragraph(lines, "time", text, width));
         if (!result.ok && result.error != null) {
             paragraph(lines, "outcome", "The navigation failed with " + result.error
                     + (result.errorMessage == null ? "." : ": " + result.errorMessage), width);

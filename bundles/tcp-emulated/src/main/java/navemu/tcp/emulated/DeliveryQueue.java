@@ -24,12 +24,18 @@ final class DeliveryQueue {
         int offset;
         final boolean end;
         final IOException failure;
+        /** From the server's side: when it started working on these bytes, and when they came off its socket. */
+        final long workStartNanos;
+        final long arrivedNanos;
 
-        private Segment(long dueNanos, byte[] bytes, boolean end, IOException failure) {
+        private Segment(long dueNanos, byte[] bytes, boolean end, IOException failure, long workStartNanos,
+                        long arrivedNanos) {
             this.dueNanos = dueNanos;
             this.bytes = bytes;
             this.end = end;
             this.failure = failure;
+            this.workStartNanos = workStartNanos;
+            this.arrivedNanos = arrivedNanos;
         }
 
         int remaining() {
@@ -50,6 +56,11 @@ final class DeliveryQueue {
 
     /** Adds bytes due at {@code dueNanos}, waiting while the queue is full. Returns false when closed. */
     boolean add(long dueNanos, byte[] bytes) throws InterruptedIOException {
+        return add(dueNanos, bytes, dueNanos, dueNanos);
+    }
+
+    /** {@link #add(long, byte[])} for the server's bytes, with the stretch the server worked on them (see {@link ServerClock}). */
+    boolean add(long dueNanos, byte[] bytes, long workStartNanos, long arrivedNanos) throws InterruptedIOException {
         lock.lock();
         try {
             while (!closed && queuedBytes > 0 && queuedBytes + bytes.length > limitBytes) {
@@ -58,7 +69,7 @@ final class DeliveryQueue {
             if (closed) {
                 return false;
             }
-            segments.addLast(new Segment(dueNanos, bytes, false, null));
+            segments.addLast(new Segment(dueNanos, bytes, false, null, workStartNanos, arrivedNanos));
             queuedBytes += bytes.length;
             changed.signalAll();
             return true;
@@ -75,7 +86,7 @@ final class DeliveryQueue {
         lock.lock();
         try {
             if (!closed) {
-                segments.addLast(new Segment(dueNanos, new byte[0], true, failure));
+                segments.addLast(new Segment(dueNanos, new byte[0], true, failure, dueNanos, dueNanos));
                 changed.signalAll();
             }
         } finally {

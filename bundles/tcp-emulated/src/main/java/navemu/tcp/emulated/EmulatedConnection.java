@@ -53,6 +53,7 @@ final class EmulatedConnection implements Connection {
     private final Object writeLock = new Object();
     private volatile long readTimeoutNanos;
     private volatile IOException sendFailure;
+    private final ServerClock serverClock = new ServerClock();
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile boolean closed;
 
@@ -108,6 +109,12 @@ final class EmulatedConnection implements Connection {
         return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
+    /** The server's own time, seen where the link meets the real socket: see {@link ServerClock}. */
+    @Override
+    public long serverNanos() {
+        return serverClock.nanos();
+    }
+
     @Override
     public void close() throws IOException {
         if (!closing.compareAndSet(false, true)) {
@@ -145,6 +152,8 @@ final class EmulatedConnection implements Connection {
                     return;
                 }
                 int count = segment.remaining();
+                // Stamped before the write: the server may answer before this thread runs again.
+                serverClock.handedToServer(System.nanoTime());
                 socketOutput.write(segment.bytes, segment.offset, count);
                 socketOutput.flush();
                 toServer.consumed(segment, count);
@@ -171,10 +180,11 @@ final class EmulatedConnection implements Connection {
                     toClient.addEnd(downlink.deliveryTime(arrived, 0), null); // the FIN crosses the link too
                     return;
                 }
+                long workStart = serverClock.answerArrived(arrived);
                 for (int offset = 0; offset < read; offset += DelayLine.SEGMENT_BYTES) {
                     int length = Math.min(DelayLine.SEGMENT_BYTES, read - offset);
                     long due = downlink.deliveryTime(arrived, length);
-                    if (!toClient.add(due, Arrays.copyOfRange(buffer, offset, offset + length))) {
+                    if (!toClient.add(due, Arrays.copyOfRange(buffer, offset, offset + length), workStart, arrived)) {
                         return; // the client closed the connection
                     }
                 }
@@ -213,7 +223,8 @@ final class EmulatedConnection implements Connection {
                 return 0;
             }
             long timeout = readTimeoutNanos;
-            long deadline = System.nanoTime() + (timeout == 0 ? FOREVER_NANOS : timeout);
+            long readStart = System.nanoTime();
+            long deadline = readStart + (timeout == 0 ? FOREVER_NANOS : timeout);
             DeliveryQueue.Segment segment = toClient.awaitDue(deadline);
             if (segment == null) {
                 if (closed) {
@@ -226,6 +237,9 @@ final class EmulatedConnection implements Connection {
                     throw new SocketException(segment.failure.getMessage());
                 }
                 return -1;
+            }
+            if (segment.offset == 0) {
+                serverClock.waitedFor(readStart, System.nanoTime(), segment.workStartNanos, segment.arrivedNanos);
             }
             int count = Math.min(len, segment.remaining());
             System.arraycopy(segment.bytes, segment.offset, b, off, count);

@@ -18,6 +18,7 @@ import navemu.api.NavigationException;
 import navemu.api.NetError;
 import navemu.api.tcp.Connection;
 import navemu.api.tcp.TcpConnector;
+import navemu.api.trace.NetworkWait;
 import navemu.api.trace.StepTrace;
 import navemu.tcp.core.ConnectFailure;
 import navemu.tcp.emulated.api.LinkConditions;
@@ -112,9 +113,12 @@ public final class EmulatedConnector implements TcpConnector {
      */
     private static Socket handshake(InetSocketAddress remote, LinkConditions link, SplittableRandom random,
                                     long deadline, StepTrace trace) throws IOException, InterruptedException {
-        long synArrives = System.nanoTime() + oneWay(link, random, "SYN", trace);
-        if (!sleepUntil(synArrives, deadline)) {
-            throw new SocketTimeoutException("connect timed out (the SYN was still on the emulated link)");
+        // Each wait opens before its arrival time is drawn, so no stall of this thread shortens it.
+        try (NetworkWait wait = trace.networkWait()) {
+            long synArrives = System.nanoTime() + oneWay(link, random, "SYN", trace);
+            if (!sleepUntil(synArrives, deadline)) {
+                throw new SocketTimeoutException("connect timed out (the SYN was still on the emulated link)");
+            }
         }
         Socket socket = new Socket();
         try {
@@ -122,16 +126,18 @@ public final class EmulatedConnector implements TcpConnector {
             socket.setTcpNoDelay(true);
             long remaining = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
             IOException refused = null;
-            try {
+            try (NetworkWait wait = trace.networkWait()) {
                 socket.connect(remote, (int) Math.min(Integer.MAX_VALUE, remaining));
             } catch (SocketTimeoutException timedOut) {
                 throw timedOut;
             } catch (IOException e) {
                 refused = e; // the RST, like the SYN-ACK, has to come back across the link
             }
-            long answerArrives = System.nanoTime() + oneWay(link, random, refused == null ? "SYN-ACK" : "RST", trace);
-            if (!sleepUntil(answerArrives, deadline)) {
-                throw new SocketTimeoutException("connect timed out (the answer to the SYN was still on the emulated link)");
+            try (NetworkWait wait = trace.networkWait()) {
+                long answerArrives = System.nanoTime() + oneWay(link, random, refused == null ? "SYN-ACK" : "RST", trace);
+                if (!sleepUntil(answerArrives, deadline)) {
+                    throw new SocketTimeoutException("connect timed out (the answer to the SYN was still on the emulated link)");
+                }
             }
             if (refused != null) {
                 throw refused;

@@ -15,6 +15,7 @@ import navemu.tcp.core.ConnectFailure;
 import navemu.tcp.core.SocketConnection;
 import navemu.api.tcp.Connection;
 import navemu.api.tcp.TcpConnector;
+import navemu.api.trace.NetworkWait;
 import navemu.api.trace.StepTrace;
 
 /**
@@ -48,7 +49,9 @@ public final class SocketConnector implements TcpConnector {
             try {
                 // Nagle would hold back small TLS records waiting for an ACK (RFC 896); browsers turn it off.
                 socket.setTcpNoDelay(true);
-                socket.connect(remote, timeoutMillis);
+                try (NetworkWait wait = trace.networkWait()) {
+                    socket.connect(remote, timeoutMillis);
+                }
                 double millis = elapsedMillis(start);
                 InetSocketAddress local = (InetSocketAddress) socket.getLocalSocketAddress();
                 trace.info(String.format("connected to %s from local port %d in %.1f ms",

@@ -1,0 +1,222 @@
+package navemu.navigator;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import navemu.api.NavigationException;
+import navemu.api.Slot;
+import navemu.api.cert.CertificateValidator;
+import navemu.api.dns.DnsResolver;
+import navemu.api.dns.ZoneServer;
+import navemu.api.nav.Cancellation;
+import navemu.api.nav.Composition;
+import navemu.api.nav.NavigationRequest;
+import navemu.api.nav.PortHint;
+import navemu.api.nav.PortMap;
+import navemu.api.result.NavigationResult;
+import navemu.api.tcp.TcpConnector;
+import navemu.api.tls.TlsClient;
+import navemu.api.trace.StepTrace;
+import navemu.navigator.warmup.DnsWarmup;
+import navemu.navigator.warmup.PrivateSlots;
+
+/**
+ * Makes the first navigation as fast as the tenth. A fresh JVM spends its first navigation loading
+ * classes, compiling, setting up crypto providers, reading the trust store; a timing instrument
+ * would count all that as the steps' time. So once the prompt shows ({@link #run()}, called by the
+ * shell), a background thread does that work: throwaway navigations to the lab's {@value #HOST}
+ * through the active tls, cert and tcp implementations (and the emulated link's), and one
+ * resolution the DNS cache never keeps ({@link #warmResolver}).
+ *
+ * <p>It touches no user state: its navigations' hsts, dns and session slots are private ones that
+ * keep nothing ({@link PrivateSlots}), they have no listener and no key log, and their results are
+ * dropped. A user
+ * navigation that starts while it runs waits for it to end ({@link #awaitIdle}), so that the
+ * user's steps are never timed while it competes for the CPU; the work it saves the navigation is
+ * the same work, done once.
+ */
+@Component(service = {Prewarm.class, Runnable.class}, property = "navemu.prewarm=navigator")
+public final class Prewarm implements Runnable {
+
+    /** The lab site the warm-up visits: a good TLS 1.3 site, the one the tour starts with. */
+    static final String HOST = "www.lab.test";
+    /**
+     * A lab name whose server answers SERVFAIL to every question: the user's resolver asks it
+     * in full (sockets, parsing, its executor), and keeps nothing, since only NOERROR and NXDOMAIN
+     * answers are cached (RFC 2308).
+     */
+    static final String UNCACHED_NAME = "servfail.bad.lab.test";
+    /** A user navigation waits at most this long for the warm-up before it runs anyway. */
+    static final Duration MOST_A_NAVIGATION_WAITS = Duration.ofSeconds(10);
+
+    @Reference
+    private Composition composition;
+
+    private final List<PortMap> portMaps = new CopyOnWriteArrayList<>();
+    private final List<ZoneServer> zones = new CopyOnWriteArrayList<>();
+    private final Cancellation cancellation = new Cancellation();
+    private volatile int navigations;
+    private volatile boolean resolverWarmed;
+    private Thread thread;
+    private boolean done;
+
+    public Prewarm() {
+    }
+
+    /** For tests: a warm-up over an explicit composition and port maps, outside OSGi. */
+    Prewarm(Composition composition, List<PortMap> portMaps) {
+        this.composition = composition;
+        this.portMaps.addAll(portMaps);
+    }
+
+    /** Starts the warm-up in the background, once; returns at once. */
+    @Override
+    public synchronized void run() {
+        if (thread != null || done) {
+            return;
+        }
+        thread = new Thread(this::warmUp, "navemu-prewarm");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
+    /** True once the warm-up ran to its end (or was cancelled). */
+    synchronized boolean done() {
+        return done;
+    }
+
+    /** Returns once no warm-up runs (at once when none was started), waiting at most {@code most}. */
+    void awaitIdle(Duration most) {
+        Thread running;
+        synchronized (this) {
+            running = done ? null : thread;
+        }
+        if (running == null || running == Thread.currentThread()) {
+            return;
+        }
+        try {
+            running.join(Math.max(1, most.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        cancellation.cancel();
+        awaitIdle(Duration.ofSeconds(2));
+    }
+
+    private void warmUp() {
+        long start = System.nanoTime();
+        try {
+            Optional<PortHint> port = portOf(HOST);
+            if (port.isEmpty()) {
+                return; // no lab to warm up against
+            }
+            Map<Slot, String> active = composition.active();
+            warmResolver(active.get(Slot.DNS));
+            navigate(port.get(), active.get(Slot.TCP), active);
+            if (composition.implementations(Slot.TCP).contains("emulated")) {
+                navigate(port.get(), "emulated", active); // the link the timing views are most often read behind
+            }
+            navigate(port.get(), active.get(Slot.TCP), active);
+        } catch (RuntimeException e) {
+            // A warm-up that fails leaves the first navigation cold, nothing worse; it says nothing.
+        } finally {
+            synchronized (this) {
+                done = true;
+            }
+            if (Boolean.getBoolean("navemu.timing")) { // the launcher's start-up timing switch
+                System.err.printf(java.util.Locale.ROOT, "navemu: prewarm %s after %.0f ms: %d navigation(s), resolver %s%n",
+                        cancellation.isCancelled() ? "cancelled" : "done", (System.nanoTime() - start) / 1e6,
+                        navigations, resolverWarmed ? "warmed" : "not warmed");
+            }
+        }
+    }
+
+    /**
+     * The lab's DNS server, then the user's resolver, asked a name that is never cached. Only for
+     * {@code dnsjava}, the resolver known to keep no SERVFAIL answer, and only when the lab's
+     * server is seen to answer SERVFAIL first (a lab without that fault would answer NXDOMAIN,
+     * which a resolver caches).
+     */
+    private void warmResolver(String dnsName) {
+        Optional<ZoneServer> zone = zones.stream().filter(z -> z.covers(UNCACHED_NAME)).findFirst();
+        if (zone.isEmpty() || DnsWarmup.ask(zone.get().address(), UNCACHED_NAME) != DnsWarmup.SERVFAIL
+                || !"dnsjava".equals(dnsName) || cancellation.isCancelled()) {
+            return;
+        }
+        composition.service(Slot.DNS, dnsName, DnsResolver.class).ifPresent(resolver -> {
+            try {
+                resolver.resolve(UNCACHED_NAME, StepTrace.NONE);
+            } catch (NavigationException expected) {
+                // SERVFAIL: the resolution fails, as it was meant to.
+            }
+            resolverWarmed = true;
+        });
+    }
+
+    private void navigate(PortHint port, String tcpName, Map<Slot, String> active) {
+        if (cancellation.isCancelled()) {
+            return;
+        }
+        Optional<TcpConnector> tcp = composition.service(Slot.TCP, tcpName, TcpConnector.class);
+        Optional<TlsClient> tls = composition.service(Slot.TLS, active.get(Slot.TLS), TlsClient.class);
+        Optional<CertificateValidator> cert = composition.service(Slot.CERT, active.get(Slot.CERT), CertificateValidator.class);
+        if (tcp.isEmpty() || tls.isEmpty() || cert.isEmpty()) {
+            return;
+        }
+        Map<Slot, String> names = new EnumMap<>(active);
+        names.put(Slot.TCP, tcpName);
+        Snapshot slots = new Snapshot(names, new PrivateSlots.ForgetfulHsts(),
+                new PrivateSlots.FixedAnswer(HOST, InetAddress.getLoopbackAddress()), tcp.get(), tls.get(), cert.get(),
+                new PrivateSlots.ForgetfulSessions(), true, true);
+        NavigationRequest request = NavigationRequest.of("https://" + HOST + "/").withCancellation(cancellation);
+        NavigationResult ignored = new NavigationRun(request, slots, url -> Optional.of(port), Deadlines.DEFAULT).run();
+        navigations++;
+    }
+
+    private Optional<PortHint> portOf(String host) {
+        for (PortMap map : portMaps) {
+            Optional<PortHint> hint = map.port(host, "https");
+            if (hint.isPresent()) {
+                return hint;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removePortMap")
+    void addPortMap(PortMap map) {
+        portMaps.add(map);
+    }
+
+    void removePortMap(PortMap map) {
+        portMaps.remove(map);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeZone")
+    void addZone(ZoneServer zone) {
+        zones.add(zone);
+    }
+
+    void removeZone(ZoneServer zone) {
+        zones.remove(zone);
+    }
+}
