@@ -85,7 +85,7 @@ class OpenOptionsTest {
             String line = bad.replace("\\r\\n", "\r\n");
             assertEquals(2, shell.main("-c", line), bad + ": " + shell.err());
             assertTrue(shell.navigator.requests().isEmpty(), bad + " sent nothing");
-            assertTrue(shell.err().contains("usage: open [-X METHOD]"), shell.err());
+            assertTrue(shell.err().contains("usage: open [--compact|--full] [-X METHOD]"), shell.err());
         }
     }
 
