@@ -145,6 +145,12 @@ final class BundleCache implements AutoCloseable {
                 Files.move(temporary, directory, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
                 // Another navemu unpacked the same bundles first: use its copy.
+            } catch (java.nio.file.FileSystemException e) {
+                // rename(2) onto a directory another navemu has just filled fails with ENOTEMPTY,
+                // which the JDK reports as a plain FileSystemException: the same race, the same answer.
+                if (!Files.isDirectory(directory)) {
+                    throw e;
+                }
             }
         } finally {
             deleteTree(temporary);
