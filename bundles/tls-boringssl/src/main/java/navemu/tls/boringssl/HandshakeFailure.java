@@ -43,6 +43,12 @@ final class HandshakeFailure {
         }
         String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
         String lower = message.toLowerCase(Locale.ROOT);
+        if (lower.contains("tls13_downgrade")) {
+            // BoringSSL's SSL_R_TLS13_DOWNGRADE: the RFC 8446 §4.1.3 sentinel, which Chrome names so.
+            return new NavigationException(NetError.ERR_TLS13_DOWNGRADE_DETECTED, "downgrade detected: the server"
+                    + " answered TLS 1.2 with the TLS 1.3 downgrade sentinel (DOWNGRD) in its random (RFC 8446 §4.1.3): "
+                    + message, failure);
+        }
         if (lower.contains("protocol_version") || lower.contains("no appropriate protocol")
                 || lower.contains("handshake_failure") || lower.contains("insufficient_security")
                 || lower.contains("no cipher suites in common") || lower.contains("no negotiable cipher")

@@ -142,6 +142,14 @@ class BoringSslLabInteropTest {
     }
 
     @Test
+    void theDowngradeSentinelIsChromesTls13DowngradeDetected() {
+        // downgrade.lab.test supports TLS 1.3 but answers TLS 1.2 with DOWNGRD 01 in its random.
+        HandshakeFailedException failure = assertThrows(HandshakeFailedException.class,
+                () -> handshake("downgrade.lab.test", new RecordingTrace(), ACCEPT_ALL));
+        assertEquals(NetError.ERR_TLS13_DOWNGRADE_DETECTED, failure.error(), failure.getMessage());
+    }
+
+    @Test
     void aSecondVisitIsAFullHandshakeAgainBecauseEachUsesAFreshContext() throws Exception {
         for (int visit = 1; visit <= 2; visit++) {
             RecordingTrace trace = new RecordingTrace();
