@@ -102,7 +102,7 @@ public final class SiteCatalogFile {
                 return null;
             }
             if (!List.of("bouncycastle", "jdk", "boringssl").contains(server)) {
-                throw error(line("tls"), "unknown TLS server '" + server + "'; this lab has: bouncycastle, jdk, boringssl, none");
+                throw error(line("tls"), "unknown TLS server '" + server + "'; this lab has: bouncycastle, jdk, none, and boringssl");
             }
             if (server.equals("boringssl")) {
                 // Conscrypt's server sets groups per connection, but neither a downgraded answer nor a staple per site.
