@@ -26,6 +26,12 @@ public enum NetError {
     ERR_SSL_SERVER_CERT_BAD_FORMAT,
     /** -179: we sent 0-RTT data and the server answered with TLS 1.2, which cannot skip it (RFC 8446 §D.3). */
     ERR_WRONG_VERSION_ON_EARLY_DATA,
+    /**
+     * -180: we offered TLS 1.3, the server answered TLS 1.2 with the RFC 8446 §4.1.3 downgrade
+     * sentinel (DOWNGRD) in its random: someone removed our TLS 1.3 offer, or a TLS-terminating
+     * proxy implemented TLS 1.2 wrongly.
+     */
+    ERR_TLS13_DOWNGRADE_DETECTED,
     ERR_BAD_SSL_CLIENT_AUTH_CERT,
     ERR_CERT_COMMON_NAME_INVALID,
     ERR_CERT_DATE_INVALID,

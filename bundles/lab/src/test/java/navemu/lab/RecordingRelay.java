@@ -107,6 +107,35 @@ final class RecordingRelay implements Closeable {
         return types;
     }
 
+    /**
+     * The group of a connection's ServerHello key_share (RFC 8446 §4.2.8: KeyShareEntry.group first),
+     * or -1 when it has none (a TLS 1.2 ServerHello).
+     */
+    int serverKeyShareGroup(int connection) throws IOException {
+        byte[] b = serverHello(connection);
+        int at = 43;
+        at += 1 + (b[at] & 0xff);
+        at += 2 + 1;
+        int end = at + 2 + (((b[at] & 0xff) << 8) | (b[at + 1] & 0xff));
+        at += 2;
+        while (at + 4 <= end) {
+            int type = ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
+            if (type == 51) {
+                return ((b[at + 4] & 0xff) << 8) | (b[at + 5] & 0xff);
+            }
+            at += 4 + (((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff));
+        }
+        return -1;
+    }
+
+    /** How many bytes the server sent on a connection, all records counted. */
+    int bytesFromServer(int connection) {
+        ByteArrayOutputStream record = fromServer.get(connection);
+        synchronized (record) {
+            return record.size();
+        }
+    }
+
     private byte[] serverHello(int connection) throws IOException {
         if (connection >= fromServer.size()) {
             throw new IOException("only " + fromServer.size() + " connections were relayed");

@@ -40,6 +40,7 @@ public final class SiteServers implements Closeable {
                 SiteResponder responder = new SiteResponder(site.host(), "https", site.purpose(), site.https(), doh);
                 ConnectionHandler handler = switch (site.tls().server()) {
                     case "jdk" -> new JdkTlsHandler(site.tls(), credential, responder);
+                    case "boringssl" -> new BoringSslTlsHandler(site.tls(), credential, responder);
                     default -> new BouncyCastleTlsHandler(site.tls(), credential, responder, clock);
                 };
                 https = OriginServer.start("https " + site.host(), handler);

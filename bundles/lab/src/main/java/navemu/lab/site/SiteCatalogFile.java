@@ -101,8 +101,16 @@ public final class SiteCatalogFile {
             if (server.equals("none")) {
                 return null;
             }
-            if (!server.equals("bouncycastle") && !server.equals("jdk")) {
-                throw error(line("tls"), "unknown TLS server '" + server + "'; this lab has: bouncycastle, jdk, none");
+            if (!List.of("bouncycastle", "jdk", "boringssl").contains(server)) {
+                throw error(line("tls"), "unknown TLS server '" + server + "'; this lab has: bouncycastle, jdk, none, and boringssl");
+            }
+            if (server.equals("boringssl")) {
+                // Conscrypt's server sets groups per connection, but neither a downgraded answer nor a staple per site.
+                for (String key : List.of("tls.answer-version", "tls.ocsp")) {
+                    if (entries.containsKey(key)) {
+                        throw error(line(key), "'" + key + "' needs tls = bouncycastle; BoringSSL (Conscrypt) cannot do it per site");
+                    }
+                }
             }
             if (server.equals("jdk")) {
                 // JSSE on Java 17 sets neither groups nor the version it answers per socket, and

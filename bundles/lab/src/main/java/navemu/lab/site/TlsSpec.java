@@ -8,7 +8,7 @@ import navemu.lab.ca.OcspResponses;
 /**
  * How a site's TLS server is set up.
  *
- * @param server        which TLS stack serves it ({@code bouncycastle})
+ * @param server        which TLS stack serves it ({@code bouncycastle}, {@code jdk} or {@code boringssl})
  * @param versions      the versions the server supports, e.g. {@code TLSv1.3, TLSv1.2}
  * @param answerVersion when set, the version the server always answers with even though it
  *                      supports a later one (a downgrade, marked in ServerHello.random by RFC 8446 §4.1.3)

@@ -115,6 +115,14 @@ class SiteCatalogFileTest {
     }
 
     @Test
+    void boringSslTakesGroupsButNeitherADowngradedAnswerNorAStaple() {
+        assertTrue(error("[a.lab.test]\npurpose = p\ntls = boringssl\ntls.answer-version = TLSv1.2\n")
+                .contains("needs tls = bouncycastle"));
+        assertTrue(error("[a.lab.test]\npurpose = p\ntls = boringssl\ntls.ocsp = good\n").contains("needs tls = bouncycastle"));
+        assertTrue(error("[a.lab.test]\npurpose = p\ntls = openssl\n").contains("boringssl"));
+    }
+
+    @Test
     void theRepositorysCatalogReads() {
         Path config = Path.of("").toAbsolutePath().resolve("../../config/lab/sites.conf").normalize();
         List<SiteSpec> sites = SiteCatalogFile.read(config);

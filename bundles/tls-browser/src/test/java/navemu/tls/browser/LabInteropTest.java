@@ -139,7 +139,7 @@ class LabInteropTest {
         RecordingTrace trace = new RecordingTrace();
         HandshakeFailedException e = assertThrows(HandshakeFailedException.class,
                 () -> handshake("downgrade.lab.test", trace, MapSessionStore.off()));
-        assertEquals(NetError.ERR_SSL_PROTOCOL_ERROR, e.error());
+        assertEquals(NetError.ERR_TLS13_DOWNGRADE_DETECTED, e.error());
         assertTrue(e.getMessage().contains("downgrade"), e.getMessage());
         assertTrue(e.getMessage().contains("illegal_parameter"), e.getMessage());
         assertEquals(List.of("ClientHello", "ServerHello"), e.partial().messages().stream().map(m -> m.type()).toList());

@@ -116,7 +116,7 @@ class PeerInteropTest {
         byte[] random = new byte[32];
         System.arraycopy(ServerHello.DOWNGRADE_TLS12, 0, random, 24, 8);
         HandshakeFailedException e = scriptedServerHello(new ServerHello(0x0303, random, new byte[0], 0xC02F, 0, List.of()));
-        assertEquals(NetError.ERR_SSL_PROTOCOL_ERROR, e.error());
+        assertEquals(NetError.ERR_TLS13_DOWNGRADE_DETECTED, e.error());
         assertTrue(e.getMessage().contains("downgrade") && e.getMessage().contains("illegal_parameter"), e.getMessage());
     }
 

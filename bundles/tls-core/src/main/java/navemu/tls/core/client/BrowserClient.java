@@ -109,7 +109,7 @@ public final class BrowserClient {
         byte[] tail = Arrays.copyOfRange(sh.random(), 24, 32);
         if (Arrays.equals(tail, ServerHello.DOWNGRADE_TLS12) || Arrays.equals(tail, ServerHello.DOWNGRADE_TLS11)) {
             narration.downgradeSentinel(message, sh, tail);
-            throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, NetError.ERR_SSL_PROTOCOL_ERROR,
+            throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, NetError.ERR_TLS13_DOWNGRADE_DETECTED,
                     "downgrade detected: the server answered TLS 1.2 with the TLS 1.3 downgrade sentinel (DOWNGRD) in its random,"
                     + " so our TLS 1.3 offer was removed on the way (RFC 8446 §4.1.3)", null);
         }
