@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -139,30 +140,49 @@ class ChromeHelloTest {
             assertEquals(List.of(0x0403, 0x0804, 0x0401, 0x0503, 0x0805, 0x0501, 0x0806, 0x0601),
                     Extensions.decodeSignatureAlgorithms(ch.extension(ExtensionType.SIGNATURE_ALGORITHMS).data()));
             assertEquals("020002", HexFormat.of().formatHex(ch.extension(27).data())); // compress_certificate: [brotli]
+            // ECH GREASE: outer, HKDF-SHA256, AES-128-GCM, a config_id, 32-byte enc, a 144/176/208/240-byte payload.
+            byte[] ech = ch.extension(ExtensionType.ENCRYPTED_CLIENT_HELLO).data();
+            assertEquals("0000010001", HexFormat.of().formatHex(ech, 0, 5));
+            assertEquals(32, ((ech[6] & 0xff) << 8) | (ech[7] & 0xff));
+            int payload = ((ech[40] & 0xff) << 8) | (ech[41] & 0xff);
+            assertTrue(Set.of(144, 176, 208, 240).contains(payload), "payload " + payload);
+            assertEquals(42 + payload, ech.length);
         }
-        // 14! orders: two connections drawing the same one would be a broken shuffle, not bad luck.
+        // 15! orders: two connections drawing the same one would be a broken shuffle, not bad luck.
         assertNotEquals(types(a), types(b));
     }
 
     /**
      * JA4 as a server computes it (FoxIO's algorithm, GREASE ignored, SNI and ALPN outside the
      * sorted extension hash) equals Chrome 143's with what we do not send yet taken out: the four
-     * CBC-SHA1 suites (c013, c014, 002f, 0035), ECH GREASE (fe0d) and ALPS (44cd). Offered
+     * CBC-SHA1 suites (c013, c014, 002f, 0035) and ALPS (44cd). Offered
      * h2 as Chrome does, the a-part differs only in those counts.
      */
     @Test
     void theJa4IsChrome143sWithoutWhatWeDoNotSendYet() throws Exception {
         String suites = "009c,009d,1301,1302,1303,c02b,c02c,c02f,c030,cca8,cca9";
-        String extensionsAndSigAlgs = "0005,000a,000b,000d,0012,0017,001b,0023,002b,002d,0033,ff01_0403,0804,0401,0503,0805,0501,0806,0601";
+        String extensionsAndSigAlgs = "0005,000a,000b,000d,0012,0017,001b,0023,002b,002d,0033,fe0d,ff01_0403,0804,0401,0503,0805,0501,0806,0601";
         for (List<String> alpn : List.of(List.of("h2", "http/1.1"), List.of("http/1.1"))) {
             RecordingTrace trace = new RecordingTrace();
             ClientHello hello = helloSent(alpn, trace);
-            String a = "t13d1114" + (alpn.get(0).equals("h2") ? "h2" : "h1");
+            String a = "t13d1115" + (alpn.get(0).equals("h2") ? "h2" : "h1");
             String ja4r = a + "_" + suites + "_" + extensionsAndSigAlgs;
             String ja4 = a + "_" + sha256Prefix(suites) + "_" + sha256Prefix(extensionsAndSigAlgs);
             assertEquals(ja4r, trace.fieldsByMessage.get("C>S ClientHello").get("ja4_r"));
             assertEquals(ja4, trace.fieldsByMessage.get("C>S ClientHello").get("ja4"));
             assertEquals(ja4, Ja4.of(hello).ja4()); // what the server received gives the same
+        }
+    }
+
+    /** We sent only ECH GREASE: a server's retry_configs are checked for form and not used (draft-ietf-tls-esni §6.2). */
+    @Test
+    void retryConfigsAnsweringEchGreaseAreIgnored() throws Exception {
+        try (HybridTls13Server server = new HybridTls13Server(HYBRID_FIRST, null, false)) {
+            server.echRetryConfigs = new byte[] {0, 4, (byte) 0xfe, 0x0d, 0, 0};
+            try (SecureChannel channel = connect(server.port(), List.of("http/1.1"), new RecordingTrace())) {
+                assertTrue(get(channel).endsWith("ok"));
+            }
+            assertEquals("served", server.outcome());
         }
     }
 

@@ -73,6 +73,8 @@ final class HybridTls13Server implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     final List<ClientHello> clientHellos = java.util.Collections.synchronizedList(new ArrayList<>());
     private final CompletableFuture<String> outcome = new CompletableFuture<>();
+    /** An encrypted_client_hello extension body (retry_configs) to put into EncryptedExtensions, or null. */
+    volatile byte[] echRetryConfigs;
 
     /**
      * @param groups              the server's groups, most preferred first
@@ -163,6 +165,9 @@ final class HybridTls13Server implements AutoCloseable {
         List<Extension> eeExtensions = new ArrayList<>();
         if (ch.extension(ExtensionType.ALPN) != null) {
             eeExtensions.add(Extensions.alpn(List.of("http/1.1")));
+        }
+        if (echRetryConfigs != null) {
+            eeExtensions.add(new Extension(ExtensionType.ENCRYPTED_CLIENT_HELLO, echRetryConfigs));
         }
         HandshakeMessage ee = new EncryptedExtensions(eeExtensions).toMessage();
         byte[] certificateBody = new CertificateMessage(new byte[0], List.of(
