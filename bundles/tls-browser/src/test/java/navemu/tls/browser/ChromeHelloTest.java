@@ -72,6 +72,7 @@ class ChromeHelloTest {
             assertEquals("X25519MLKEM768, x25519", trace.fieldsByMessage.get("C>S ClientHello").get("key_share"));
             assertTrue(trace.infos.stream().anyMatch(i -> i.contains("hybrid key share")), trace.infos.toString());
             assertTrue(trace.infos.stream().anyMatch(i -> i.contains("two TCP segments")), trace.infos.toString());
+            assertTrue(trace.infos.contains("hello: ClientHello sent with 11 cipher suites and a GREASE value"), trace.infos.toString());
         }
     }
 
