@@ -15,7 +15,7 @@ import java.util.List;
  * @param group         key-exchange group, e.g. {@code x25519}; null for RSA key exchange, and null
  *                      when the handshake failed before the group was known (TLS 1.2 names it in
  *                      ServerKeyExchange)
- * @param keyExchange   {@code ECDHE} or {@code RSA}, known from the ServerHello; null before it
+ * @param keyExchange   {@code ECDHE}, {@code ML-KEM + ECDHE} (the hybrid X25519MLKEM768 group) or {@code RSA}, known from the ServerHello; null before it
  * @param resumed       whether a stored session was resumed
  * @param earlyData     true when early data was sent and accepted
  * @param alpn          null, or the ALPN protocol the server selected

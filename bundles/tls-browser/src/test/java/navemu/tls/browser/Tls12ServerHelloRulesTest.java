@@ -68,7 +68,8 @@ class Tls12ServerHelloRulesTest {
 
     /** BoringSSL's forbid_parse_serverhello: TLS 1.3's extensions, offered for 1.3, are unsupported_extension in a 1.2 answer. */
     @ParameterizedTest(name = "extension {0} in a TLS 1.2 ServerHello")
-    @ValueSource(ints = {ExtensionType.KEY_SHARE, ExtensionType.PSK_KEY_EXCHANGE_MODES, ExtensionType.SIGNATURE_ALGORITHMS})
+    @ValueSource(ints = {ExtensionType.KEY_SHARE, ExtensionType.PSK_KEY_EXCHANGE_MODES, ExtensionType.SIGNATURE_ALGORITHMS,
+            ExtensionType.COMPRESS_CERTIFICATE, ExtensionType.ENCRYPTED_CLIENT_HELLO})
     void anExtensionTls12DoesNotAnswerIsUnsupportedExtension(int type) throws Exception {
         Failure f = answer(List.of(new Extension(type, type == ExtensionType.KEY_SHARE ? new byte[] {0, 29, 0, 1, 9} : new byte[0])));
         assertEquals(AlertDescription.UNSUPPORTED_EXTENSION, f.alert().description(), f.error().getMessage());
@@ -92,6 +93,50 @@ class Tls12ServerHelloRulesTest {
     void aSessionIdLongerThan32BytesIsADecodeError() throws Exception {
         Failure f = answer(tls12(new byte[33], List.of()), MapSessionStore.off(), null);
         assertEquals(AlertDescription.DECODE_ERROR, f.alert().description(), f.error().getMessage());
+    }
+
+    /** A GREASE extension (RFC 8701) we sent, echoed by the server, was not understood: unsupported_extension. */
+    @Test
+    void aServerEchoingOurGreaseExtensionIsUnsupportedExtension() throws Exception {
+        try (ScriptedServerHello server = new ScriptedServerHello(ch -> ScriptedServerHello.flight(tls12(new byte[0],
+                List.of(new Extension(ch.extensions().get(0).type(), new byte[0]))).toMessage()))) {
+            TlsRequest request = new TlsRequest(TestPki.HOST, server.port(), List.of("http/1.1"), null, Duration.ofSeconds(3));
+            TlsContext context = new TlsContext((r, t) -> new CertVerdict(true, null, null, null), MapSessionStore.off(), Instant.now(), null);
+            HandshakeFailedException e = assertThrows(HandshakeFailedException.class, () -> new BrowserTlsClient()
+                    .handshake(request, SocketConnection.connect(server.port()), context, new RecordingTrace()));
+            Alert alert = server.alertFromClient();
+            assertNotNull(alert, "no plaintext alert reached the server: " + e.getMessage());
+            assertEquals(AlertDescription.UNSUPPORTED_EXTENSION, alert.description(), e.getMessage());
+            assertTrue(e.getMessage().contains("GREASE"), e.getMessage());
+        }
+    }
+
+    /**
+     * X25519MLKEM768 is in our supported_groups for TLS 1.3; a TLS 1.2 ServerKeyExchange naming it
+     * is illegal_parameter (the group is TLS 1.3's only; BoringSSL refuses it the same way).
+     */
+    @Test
+    void aTls12ServerKeyExchangeOnTheHybridGroupIsAnIllegalParameter() throws Exception {
+        TestPki pki = TestPki.create(TestPki.KeyType.RSA);
+        HandshakeMessage certificate = navemu.tls.core.handshake.HandshakeMessage.of(navemu.tls.core.handshake.HandshakeType.CERTIFICATE,
+                new navemu.tls.core.handshake.CertificateMessage(new byte[0], List.of(
+                        new navemu.tls.core.handshake.CertificateEntry(pki.leaf.getEncoded(), List.of()))).encodeTls12());
+        byte[] ske = navemu.tls.core.wire.WireWriter.build(w -> {
+            w.u8(3).u16(0x11ec); // named_curve X25519MLKEM768
+            w.opaque8(new byte[32]);
+            w.u16(0x0804).opaque16(new byte[256]);
+        });
+        HandshakeMessage serverKeyExchange = HandshakeMessage.of(navemu.tls.core.handshake.HandshakeType.SERVER_KEY_EXCHANGE, ske);
+        try (ScriptedServerHello server = new ScriptedServerHello(tls12(new byte[0], List.of()).toMessage(), certificate, serverKeyExchange)) {
+            TlsRequest request = new TlsRequest(TestPki.HOST, server.port(), List.of("http/1.1"), null, Duration.ofSeconds(3));
+            TlsContext context = new TlsContext((r, t) -> new CertVerdict(true, null, null, null), MapSessionStore.off(), Instant.now(), null);
+            HandshakeFailedException e = assertThrows(HandshakeFailedException.class, () -> new BrowserTlsClient()
+                    .handshake(request, SocketConnection.connect(server.port()), context, new RecordingTrace()));
+            Alert alert = server.alertFromClient();
+            assertNotNull(alert, "no plaintext alert reached the server: " + e.getMessage());
+            assertEquals(AlertDescription.ILLEGAL_PARAMETER, alert.description(), e.getMessage());
+            assertTrue(e.getMessage().contains("TLS 1.3 only"), e.getMessage());
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package navemu.tls.core.client;
 
+import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.List;
 
 import navemu.api.NavigationException;
 import navemu.api.NetError;
@@ -11,6 +13,9 @@ import navemu.api.tls.TlsRequest;
 import navemu.api.trace.StepTrace;
 import navemu.tls.core.alert.AlertDescription;
 import navemu.tls.core.alert.TlsAlertException;
+import navemu.tls.core.crypto.NamedGroup;
+import navemu.tls.core.crypto.SignatureScheme;
+import navemu.tls.core.crypto.Tls13CipherSuite;
 import navemu.tls.core.handshake.Extension;
 import navemu.tls.core.handshake.ExtensionType;
 import navemu.tls.core.handshake.Extensions;
@@ -35,13 +40,24 @@ public final class BrowserClient {
         this.tls12 = tls12;
     }
 
-    /** The TLS 1.3 client's defaults, and for TLS 1.2 the browser's suites with the same signature algorithms. */
+    /**
+     * What Chrome 143 offers (docs/architecture.md lists the differences): TLS 1.3's three suites,
+     * the hybrid X25519MLKEM768 first with a key share for it and one for x25519, then P-256 and
+     * P-384, Chrome's eight signature algorithms; for TLS 1.2 its ECDHE and RSA suites, on the
+     * Diffie-Hellman groups only (the hybrid group is TLS 1.3's).
+     */
     public static BrowserClient defaults() {
-        Tls13ClientConfig t13 = Tls13ClientConfig.defaults();
+        SecureRandom random = new SecureRandom();
+        List<SignatureScheme> signatureAlgorithms = Tls12ClientConfig.defaultSignatureAlgorithms();
+        Tls13ClientConfig t13 = new Tls13ClientConfig(
+                List.of(Tls13CipherSuite.TLS_AES_128_GCM_SHA256, Tls13CipherSuite.TLS_AES_256_GCM_SHA384,
+                        Tls13CipherSuite.TLS_CHACHA20_POLY1305_SHA256),
+                List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1),
+                List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519),
+                signatureAlgorithms, random);
         Tls12ClientConfig b = Tls12ClientConfig.browser();
-        Tls12ClientConfig t12 = new Tls12ClientConfig(b.cipherSuites(), t13.supportedGroups(),
-                t13.signatureAlgorithms().stream().filter(s -> s != navemu.tls.core.crypto.SignatureScheme.ED25519).toList(),
-                b.sessionIdLifetime(), t13.random());
+        Tls12ClientConfig t12 = new Tls12ClientConfig(b.cipherSuites(), t13.supportedGroups().stream()
+                .filter(g -> !g.isHybrid()).toList(), signatureAlgorithms, b.sessionIdLifetime(), random);
         return new BrowserClient(t13, t12);
     }
 
@@ -49,7 +65,8 @@ public final class BrowserClient {
             throws NavigationException {
         return HandshakeRun.run(request, connection, context, trace, (io, log) -> {
             BrowserNarration narration = new BrowserNarration(log);
-            Tls13ClientHandshake h13 = new Tls13ClientHandshake(request, context, tls13, io, log);
+            Tls13ClientHandshake h13 = new Tls13ClientHandshake(request, context, tls13, io, log,
+                    ChromeHelloShape.newConnection(tls13.random()));
             Tls12ClientHandshake h12 = new Tls12ClientHandshake(request, context, tls12, io, log);
             log.sni(h13.sni());
             // One ClientHello for both versions: TLS 1.3 suites first, then TLS 1.2's; both handshakes' extensions.

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import navemu.api.host.Host;
 import navemu.api.session.StoredSession;
-import navemu.tls.core.crypto.EphemeralKeyExchange;
+import navemu.tls.core.crypto.ClientKeyShare;
 import navemu.tls.core.crypto.NamedGroup;
 import navemu.tls.core.crypto.SignatureScheme;
 import navemu.tls.core.crypto.Tls12CipherSuite;
@@ -38,12 +38,16 @@ final class ClientHelloBuilder {
     private final String sni;
     private final List<String> alpn;
     /** Our ephemeral keys, one per key share sent, by group: the ServerHello's share picks one. */
-    private final Map<NamedGroup, EphemeralKeyExchange> keyShares = new LinkedHashMap<>();
+    private final Map<NamedGroup, ClientKeyShare> keyShares = new LinkedHashMap<>();
 
-    ClientHelloBuilder(Tls13ClientConfig config, String sni, List<String> alpn) {
+    /** Chrome's GREASE, extra extensions and permuted order, or null for a textbook hello. */
+    private final ChromeHelloShape chrome;
+
+    ClientHelloBuilder(Tls13ClientConfig config, String sni, List<String> alpn, ChromeHelloShape chrome) {
         this.config = config;
         this.sni = sni;
         this.alpn = alpn;
+        this.chrome = chrome;
     }
 
     /**
@@ -76,13 +80,14 @@ final class ClientHelloBuilder {
         for (NamedGroup g : config.keyShareGroups()) {
             shares.add(newKeyShare(g));
         }
+        List<Integer> groups = config.supportedGroups().stream().map(NamedGroup::code).toList();
         List<Extension> ext = new ArrayList<>();
         if (sni != null) {
             ext.add(Extensions.serverName(sni));
         }
-        ext.add(Extensions.supportedVersions(versions));
-        ext.add(Extensions.supportedGroups(config.supportedGroups().stream().map(NamedGroup::code).toList()));
-        ext.add(Extensions.keyShareClientHello(shares));
+        ext.add(Extensions.supportedVersions(chrome == null ? versions : chrome.versions(versions)));
+        ext.add(Extensions.supportedGroups(chrome == null ? groups : chrome.groups(groups)));
+        ext.add(Extensions.keyShareClientHello(chrome == null ? shares : chrome.keyShares(shares)));
         ext.add(Extensions.signatureAlgorithms(config.signatureAlgorithms().stream().map(SignatureScheme::code).toList()));
         if (!alpn.isEmpty()) {
             ext.add(Extensions.alpn(alpn));
@@ -102,7 +107,8 @@ final class ClientHelloBuilder {
         if (tls12 != null) {
             suites.addAll(tls12.cipherSuites());
         }
-        return new ClientHello(ProtocolVersion.TLS12, random, sessionId, suites, new byte[] {0}, ext);
+        return new ClientHello(ProtocolVersion.TLS12, random, sessionId, chrome == null ? suites : chrome.cipherSuites(suites),
+                new byte[] {0}, chrome == null ? ext : chrome.extensions(ext));
     }
 
     /**
@@ -123,13 +129,13 @@ final class ClientHelloBuilder {
     }
 
     private KeyShareEntry newKeyShare(NamedGroup group) {
-        EphemeralKeyExchange kx = EphemeralKeyExchange.generate(group, config.random());
+        ClientKeyShare kx = ClientKeyShare.generate(group, config.random());
         keyShares.put(group, kx);
         return new KeyShareEntry(group.code(), kx.publicKey());
     }
 
     /** Our key for {@code group}, or null when we sent no share for it. */
-    EphemeralKeyExchange keyShare(NamedGroup group) {
+    ClientKeyShare keyShare(NamedGroup group) {
         return keyShares.get(group);
     }
 

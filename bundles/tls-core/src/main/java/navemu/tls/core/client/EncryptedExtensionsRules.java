@@ -9,6 +9,7 @@ import navemu.tls.core.handshake.EncryptedExtensions;
 import navemu.tls.core.handshake.Extension;
 import navemu.tls.core.handshake.ExtensionType;
 import navemu.tls.core.handshake.Extensions;
+import navemu.tls.core.wire.WireReader;
 
 /**
  * What EncryptedExtensions may hold (RFC 8446 §4.3.1, the "EE" column of §4.2's table) and the
@@ -19,6 +20,7 @@ final class EncryptedExtensionsRules {
     private static final Set<Integer> ALLOWED = Set.of(ExtensionType.SERVER_NAME, ExtensionType.MAX_FRAGMENT_LENGTH,
             ExtensionType.SUPPORTED_GROUPS, ExtensionType.USE_SRTP, ExtensionType.HEARTBEAT, ExtensionType.ALPN,
             ExtensionType.RECORD_SIZE_LIMIT, ExtensionType.EARLY_DATA,
+            ExtensionType.ENCRYPTED_CLIENT_HELLO, // draft-ietf-tls-esni: retry_configs
             19, 20); // client_certificate_type, server_certificate_type (RFC 7250)
 
     private EncryptedExtensionsRules() {
@@ -44,6 +46,15 @@ final class EncryptedExtensionsRules {
             if ((e.type() == ExtensionType.SERVER_NAME || e.type() == ExtensionType.EARLY_DATA) && e.data().length != 0) {
                 throw new TlsAlertException(AlertDescription.DECODE_ERROR, "EncryptedExtensions' " + e.name()
                         + " must be empty, it has " + e.data().length + " bytes (RFC 6066 §3, RFC 8446 §4.2.10)");
+            }
+            if (e.type() == ExtensionType.ENCRYPTED_CLIENT_HELLO) {
+                // We sent only ECH GREASE: the server's retry_configs (ECHConfigList<4..2^16-1>) must not
+                // be used (draft-ietf-tls-esni §6.2); we only check they are well-formed.
+                WireReader r = new WireReader(e.data(), "retry_configs");
+                if (r.opaque16().length < 4) {
+                    throw new TlsAlertException(AlertDescription.DECODE_ERROR, "EncryptedExtensions' retry_configs is too short");
+                }
+                r.expectEnd();
             }
             if (e.type() == ExtensionType.SUPPORTED_GROUPS) {
                 // The server's preferences, for a later connection (§4.2.7); we only check they decode.

@@ -29,6 +29,10 @@ public record Tls12ClientConfig(List<Tls12CipherSuite> cipherSuites, List<NamedG
         if (cipherSuites.isEmpty()) {
             throw new IllegalArgumentException("a TLS 1.2 client must offer at least one cipher suite");
         }
+        if (supportedGroups.stream().anyMatch(NamedGroup::isHybrid)) {
+            // draft-ietf-tls-ecdhe-mlkem defines the hybrid groups for TLS 1.3 only.
+            throw new IllegalArgumentException("a hybrid group is not a TLS 1.2 ECDHE group: " + supportedGroups);
+        }
     }
 
     /** tls12-rsa: the three RSA key-exchange suites, AES-128-GCM first. */

@@ -61,7 +61,9 @@ final class Tls12Narration {
     }
 
     void clientHelloSent(ClientHello ch, StoredSession offered) {
-        log.info("hello: ClientHello sent with " + ch.cipherSuites().size() + " cipher suites"
+        long grease = ch.cipherSuites().stream().filter(navemu.tls.core.handshake.GreaseValues::isGrease).count();
+        log.info("hello: ClientHello sent with " + (ch.cipherSuites().size() - grease) + " cipher suites"
+                + (grease > 0 ? " and a GREASE value" : "")
                 + (offered != null ? ", resuming a " + offered.kind() + " session from " + offered.created() : ""));
     }
 

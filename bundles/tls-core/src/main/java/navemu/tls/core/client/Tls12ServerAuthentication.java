@@ -140,6 +140,11 @@ final class Tls12ServerAuthentication {
         ServerKeyExchangeEcdhe ske = ServerKeyExchangeEcdhe.decode(message.body());
         narration.serverKeyExchangeReceived(message, ske);
         NamedGroup curve = NamedGroup.of(ske.namedCurve());
+        if (curve != null && curve.isHybrid()) {
+            // Offered in the same supported_groups for TLS 1.3, but not an ECDHE curve (as BoringSSL refuses it).
+            throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "ServerKeyExchange uses " + curve
+                    + ", a hybrid group defined for TLS 1.3 only (draft-ietf-tls-ecdhe-mlkem), in TLS 1.2");
+        }
         if (curve == null || !config.supportedGroups().contains(curve)) {
             throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "ServerKeyExchange uses "
                     + NamedGroup.nameOf(ske.namedCurve()) + ", not one of our supported_groups (RFC 8422 §5.4)");

@@ -7,6 +7,7 @@ import navemu.tls.core.alert.TlsAlertException;
 import navemu.tls.core.handshake.ClientHello;
 import navemu.tls.core.handshake.Extension;
 import navemu.tls.core.handshake.ExtensionType;
+import navemu.tls.core.handshake.GreaseValues;
 import navemu.tls.core.handshake.ServerHello;
 import navemu.tls.core.wire.WireReader;
 
@@ -29,7 +30,9 @@ final class Tls12ServerHelloExtensions {
             ExtensionType.KEY_SHARE, ExtensionType.PRE_SHARED_KEY, ExtensionType.EARLY_DATA,
             ExtensionType.SUPPORTED_VERSIONS, ExtensionType.COOKIE, ExtensionType.PSK_KEY_EXCHANGE_MODES,
             ExtensionType.CERTIFICATE_AUTHORITIES, ExtensionType.OID_FILTERS, ExtensionType.POST_HANDSHAKE_AUTH,
-            ExtensionType.SIGNATURE_ALGORITHMS_CERT); // RFC 8446 §4.2: TLS 1.3 only
+            ExtensionType.SIGNATURE_ALGORITHMS_CERT, // RFC 8446 §4.2: TLS 1.3 only
+            ExtensionType.COMPRESS_CERTIFICATE,      // RFC 8879 §3: TLS 1.3 only, and never in a ServerHello
+            ExtensionType.ENCRYPTED_CLIENT_HELLO);   // draft-ietf-tls-esni: TLS 1.3 only
 
     /** Answered by the server with an empty body (the acknowledgement is the extension's presence). */
     private static final Set<Integer> EMPTY_IN_A_SERVER_HELLO = Set.of(
@@ -46,7 +49,8 @@ final class Tls12ServerHelloExtensions {
 
     static void check(ServerHello sh, ClientHello hello) throws TlsAlertException {
         for (Extension e : sh.extensions()) {
-            if (hello.extension(e.type()) == null) {
+            // A GREASE value (RFC 8701 §3) is one we sent only so that servers ignore it: echoed, it was not understood.
+            if (hello.extension(e.type()) == null || GreaseValues.isGrease(e.type())) {
                 throw new TlsAlertException(AlertDescription.UNSUPPORTED_EXTENSION,
                         "ServerHello carries " + e.name() + ", which we did not offer (RFC 5246 §7.4.1.4)");
             }

@@ -14,6 +14,7 @@ import navemu.tls.core.alert.AlertDescription;
 import navemu.tls.core.alert.TlsAlertException;
 import navemu.tls.core.crypto.NamedGroup;
 import navemu.tls.core.crypto.Tls13CipherSuite;
+import navemu.tls.core.fingerprint.Ja4;
 import navemu.tls.core.handshake.CertificateMessage;
 import navemu.tls.core.handshake.ClientHello;
 import navemu.tls.core.handshake.EncryptedExtensions;
@@ -47,6 +48,8 @@ import navemu.tls.core.record.TrafficKeys;
  * ticket's stored chain is re-validated by the active cert slot instead ({@link ResumptionCertificate}).
  */
 final class Tls13ClientHandshake {
+    /** A TLS record's header: type, version, length (RFC 8446 §5.1). */
+    private static final int RECORD_HEADER = 5;
     private final TlsRequest request;
     private final TlsContext context;
     private final Tls13ClientConfig config;
@@ -56,6 +59,7 @@ final class Tls13ClientHandshake {
     private final TranscriptHash transcript = new TranscriptHash();
     private final ClientHelloBuilder helloBuilder;
     private final EarlyData earlyData;
+    private final ChromeHelloShape chrome;
 
     // What the handshake has learned so far, in the order it learns it.
     private ClientHello hello;
@@ -80,13 +84,20 @@ final class Tls13ClientHandshake {
     private TrafficSecret serverApplicationSecret;
 
     Tls13ClientHandshake(TlsRequest request, TlsContext context, Tls13ClientConfig config, HandshakeIo io, MessageLog log) {
+        this(request, context, config, io, log, null);
+    }
+
+    /** @param chrome Chrome's ClientHello shape (the browser client), or null for the textbook hello */
+    Tls13ClientHandshake(TlsRequest request, TlsContext context, Tls13ClientConfig config, HandshakeIo io, MessageLog log,
+                         ChromeHelloShape chrome) {
+        this.chrome = chrome;
         this.request = request;
         this.context = context;
         this.config = config;
         this.io = io;
         this.log = log;
         this.narration = new Tls13Narration(log);
-        this.helloBuilder = new ClientHelloBuilder(config, sni(), request.alpn());
+        this.helloBuilder = new ClientHelloBuilder(config, sni(), request.alpn(), chrome);
         this.earlyData = new EarlyData(io, narration);
     }
 
@@ -148,6 +159,7 @@ final class Tls13ClientHandshake {
         HandshakeMessage message = ch.toMessage();
         io.send("ClientHello", message, helloFields(ch));
         io.flush();
+        narration.clientHelloSize(RECORD_HEADER + message.length(), helloBuilder.keyShareGroups());
         hello = ch;
         transcript.add(message);
         if (offerEarlyData) {
@@ -388,7 +400,14 @@ final class Tls13ClientHandshake {
     }
 
     private Map<String, String> helloFields(ClientHello ch) throws TlsAlertException {
-        return Tls13Narration.clientHello(ch, offeredVersions, helloBuilder.keyShareGroups(), config.signatureAlgorithms(),
-                sni(), request.alpn());
+        Map<String, String> fields = Tls13Narration.clientHello(ch, offeredVersions, helloBuilder.keyShareGroups(),
+                config.signatureAlgorithms(), sni(), request.alpn());
+        if (chrome != null) {
+            // How a server or CDN fingerprints this hello (FoxIO's JA4), to compare with a real Chrome's.
+            Ja4 ja4 = Ja4.of(ch);
+            fields.put("ja4", ja4.ja4());
+            fields.put("ja4_r", ja4.ja4r());
+        }
+        return fields;
     }
 }

@@ -15,7 +15,9 @@ import navemu.tls.core.crypto.NamedGroup;
 import navemu.tls.core.crypto.SignatureScheme;
 import navemu.tls.core.crypto.Tls12CipherSuite;
 import navemu.tls.core.crypto.Tls13CipherSuite;
+import navemu.tls.core.handshake.CertificateCompressionAlgorithm;
 import navemu.tls.core.handshake.CertificateRequest;
+import navemu.tls.core.handshake.CompressedCertificate;
 import navemu.tls.core.handshake.ClientHello;
 import navemu.tls.core.handshake.EncryptedExtensions;
 import navemu.tls.core.handshake.Extension;
@@ -153,9 +155,39 @@ final class Tls13Narration {
 
     /** What the ServerHello settled: into the result at once (a later failure still reports it), and said. */
     void negotiated(Tls13CipherSuite suite, NamedGroup group, boolean resumed) {
-        log.negotiated("TLSv1.3", suite.name(), "ECDHE", group.rfcName());
+        log.negotiated("TLSv1.3", suite.name(), group.isHybrid() ? "ML-KEM + ECDHE" : "ECDHE", group.rfcName());
         log.info("server chose TLS 1.3, " + suite + ", key exchange " + group + (resumed ? ", resuming with our ticket (PSK)" : ""));
+        if (group.isHybrid()) {
+            log.info(group + " is a hybrid key share: two key exchanges side by side. We sent an ML-KEM-768"
+                    + " encapsulation key (1184 bytes; ML-KEM is built to resist a future quantum computer) beside an"
+                    + " X25519 public key (32 bytes); the server answered with an ML-KEM ciphertext (1088 bytes) and its"
+                    + " X25519 key (32 bytes). The key schedule takes both 32-byte secrets joined, ML-KEM's first, so the"
+                    + " keys stay secret as long as either of the two is unbroken (draft-ietf-tls-ecdhe-mlkem)");
+        }
     }
+
+    /**
+     * Why a ClientHello with a hybrid share does not fit one TCP segment: on an Ethernet path (MTU
+     * 1500) a segment carries at most 1460 bytes of TCP payload, and the ML-KEM key alone is 1184.
+     */
+    void clientHelloSize(int recordBytes, List<NamedGroup> keyShareGroups) {
+        if (recordBytes > ETHERNET_MSS && keyShareGroups.stream().anyMatch(NamedGroup::isHybrid)) {
+            log.info("the ClientHello record is " + recordBytes + " bytes, mostly the 1216-byte X25519MLKEM768 key share:"
+                    + " more than the 1460 bytes one TCP segment carries on an Ethernet path (MTU 1500), so on the"
+                    + " Internet it leaves as two TCP segments and the server reads both before it answers"
+                    + " (on loopback the segment size is larger, so here it may be one)");
+        }
+    }
+
+    /** RFC 8879: the server's certificate came compressed. */
+    void certificateDecompressed(CompressedCertificate compressed, int receivedLength) {
+        log.info("the server sent its Certificate as CompressedCertificate (RFC 8879): "
+                + CertificateCompressionAlgorithm.nameOf(compressed.algorithm()) + ", " + receivedLength + " bytes on the wire for "
+                + compressed.uncompressedLength() + " bytes of Certificate; the handshake transcript takes the compressed message as it came");
+    }
+
+    /** TCP payload of one segment on an Ethernet path: MTU 1500 − 20 (IPv4) − 20 (TCP). */
+    static final int ETHERNET_MSS = 1460;
 
     private static Map<String, String> serverHelloFields(ServerHello sh) {
         Map<String, String> f = new LinkedHashMap<>();
@@ -249,7 +281,7 @@ final class Tls13Narration {
         fields.put("leaf", leaf.subject());
         fields.put("issuer", leaf.issuer());
         fields.put("stapled_ocsp", ocsp == null ? "no" : ocsp.length + " bytes");
-        log.received("Certificate", message.length(), fields);
+        log.received(message.name(), message.length(), fields); // Certificate, or CompressedCertificate (RFC 8879)
     }
 
     void certificateJudged(CertVerdict verdict) {

@@ -13,7 +13,9 @@ import navemu.tls.core.alert.TlsAlertException;
 import navemu.tls.core.crypto.LeafCertificate;
 import navemu.tls.core.crypto.SignatureScheme;
 import navemu.tls.core.handshake.CertificateEntry;
+import navemu.tls.core.handshake.CertificateCompressionAlgorithm;
 import navemu.tls.core.handshake.CertificateMessage;
+import navemu.tls.core.handshake.CompressedCertificate;
 import navemu.tls.core.handshake.CertificateRequest;
 import navemu.tls.core.handshake.CertificateVerify;
 import navemu.tls.core.handshake.ClientHello;
@@ -68,10 +70,7 @@ final class Tls13ServerAuthentication {
         HandshakeMessage message = io.receive("Certificate");
         if (message.typeCode() == HandshakeType.CERTIFICATE_REQUEST.code()) {
             readCertificateRequest(message);
-            message = io.expect(HandshakeType.CERTIFICATE);
-        } else if (message.typeCode() != HandshakeType.CERTIFICATE.code()) {
-            throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
-                    "expected Certificate, the server sent " + message.name() + " (RFC 8446 §4.4.2)");
+            message = io.receive("Certificate");
         }
         CertificateMessage certificate = readCertificate(message);
         List<byte[]> chain = certificate.chain();
@@ -103,8 +102,25 @@ final class Tls13ServerAuthentication {
 
     // ---- Certificate (§4.4.2) → the cert slot ------------------------------------------------
 
+    /**
+     * Certificate, or (RFC 8879 §4) CompressedCertificate when we offered compress_certificate:
+     * the Certificate body inside is read as if it had come plain; the transcript still takes the
+     * message as it arrived (the caller adds {@code message}).
+     */
     private CertificateMessage readCertificate(HandshakeMessage message) throws TlsAlertException {
-        CertificateMessage certificate = CertificateMessage.decode(message.body());
+        byte[] body;
+        Extension offer = hello.extension(ExtensionType.COMPRESS_CERTIFICATE);
+        if (message.typeCode() == HandshakeType.CERTIFICATE.code()) {
+            body = message.body();
+        } else if (message.typeCode() == HandshakeType.COMPRESSED_CERTIFICATE.code() && offer != null) {
+            CompressedCertificate compressed = CompressedCertificate.decode(message.body());
+            body = compressed.decompress(CertificateCompressionAlgorithm.decodeOffer(offer.data()));
+            narration.certificateDecompressed(compressed, message.length());
+        } else {
+            throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE,
+                    "expected Certificate, the server sent " + message.name() + " (RFC 8446 §4.4.2)");
+        }
+        CertificateMessage certificate = CertificateMessage.decode(body);
         if (certificate.certificateRequestContext().length != 0) {
             throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
                     "a server's Certificate must have an empty certificate_request_context (RFC 8446 §4.4.2)");

@@ -1,5 +1,7 @@
 package navemu.tls.core.crypto;
 
+import java.security.SecureRandom;
+
 import navemu.tls.core.alert.TlsAlertException;
 
 /**
@@ -10,6 +12,11 @@ import navemu.tls.core.alert.TlsAlertException;
  * {@link TlsAlertException} with illegal_parameter.
  */
 public interface ClientKeyShare {
+
+    /** A fresh key share for {@code group}: the group's kind decides which key exchange makes it. */
+    static ClientKeyShare generate(NamedGroup group, SecureRandom random) {
+        return group.isHybrid() ? X25519MlKem768KeyExchange.generate(random) : EphemeralKeyExchange.generate(group, random);
+    }
 
     /** The NamedGroup codepoint this share is for. */
     int groupCode();

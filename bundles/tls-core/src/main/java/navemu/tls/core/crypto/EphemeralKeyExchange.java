@@ -26,7 +26,7 @@ import navemu.tls.core.alert.TlsAlertException;
  * secret it makes with the peer's share (§7.4.2: X25519 output; for NIST curves the x
  * coordinate, padded to the field size).
  */
-public final class EphemeralKeyExchange {
+public final class EphemeralKeyExchange implements ClientKeyShare {
     private final NamedGroup group;
     private final X25519PrivateKeyParameters x25519;
     private final ECPrivateKeyParameters ecPrivate;
@@ -40,7 +40,11 @@ public final class EphemeralKeyExchange {
         this.publicKey = publicKey;
     }
 
+    /** A key pair on a Diffie-Hellman group; a hybrid group is made by {@link ClientKeyShare#generate}. */
     public static EphemeralKeyExchange generate(NamedGroup group, SecureRandom random) {
+        if (group.isHybrid()) {
+            throw new IllegalArgumentException(group + " is not a Diffie-Hellman group; use ClientKeyShare.generate");
+        }
         if (group == NamedGroup.X25519) {
             return ofX25519(new X25519PrivateKeyParameters(random));
         }
@@ -65,7 +69,18 @@ public final class EphemeralKeyExchange {
         return group;
     }
 
+    @Override
+    public int groupCode() {
+        return group.code();
+    }
+
+    @Override
+    public String groupName() {
+        return group.rfcName();
+    }
+
     /** The key_exchange bytes to put into a KeyShareEntry. */
+    @Override
     public byte[] publicKey() {
         return publicKey.clone();
     }
@@ -75,6 +90,7 @@ public final class EphemeralKeyExchange {
      * not on the curve, or an all-zero X25519 result is an illegal_parameter (RFC 8446 §4.2.8.2,
      * §7.4.2).
      */
+    @Override
     public byte[] sharedSecret(byte[] peerPublic) throws TlsAlertException {
         if (peerPublic.length != group.publicKeyLength()) {
             throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,

@@ -1,10 +1,17 @@
 package navemu.tls.core.crypto;
 
-/** The key-exchange groups this client knows (RFC 8446 §4.2.7); others are shown by number. */
+/**
+ * The key-exchange groups this client knows (RFC 8446 §4.2.7); others are shown by number. The
+ * first three are Diffie-Hellman groups ({@link EphemeralKeyExchange}, TLS 1.2 and 1.3);
+ * X25519MLKEM768 is a hybrid of a KEM and X25519 ({@link X25519MlKem768KeyExchange}), defined for
+ * TLS 1.3 only. {@link ClientKeyShare#generate} makes a key share of any of them.
+ */
 public enum NamedGroup {
     SECP256R1(0x0017, "secp256r1", 65),
     SECP384R1(0x0018, "secp384r1", 97),
-    X25519(0x001d, "x25519", 32);
+    X25519(0x001d, "x25519", 32),
+    /** draft-ietf-tls-ecdhe-mlkem: the length is our 1216-byte client share; the server's answer is 1120. */
+    X25519MLKEM768(X25519MlKem768KeyExchange.CODE, X25519MlKem768KeyExchange.NAME, X25519MlKem768KeyExchange.CLIENT_SHARE_LENGTH);
 
     private final int code;
     private final String rfcName;
@@ -29,6 +36,16 @@ public enum NamedGroup {
         return publicKeyLength;
     }
 
+    /** True for a hybrid post-quantum group (a KEM beside X25519), false for a Diffie-Hellman group. */
+    public boolean isHybrid() {
+        return this == X25519MLKEM768;
+    }
+
+    /** The Diffie-Hellman groups: those {@link EphemeralKeyExchange} generates and TLS 1.2's ECDHE may use. */
+    public static java.util.List<NamedGroup> diffieHellmanGroups() {
+        return java.util.Arrays.stream(values()).filter(g -> !g.isHybrid()).toList();
+    }
+
     public static NamedGroup of(int code) {
         for (NamedGroup g : values()) {
             if (g.code == code) {
@@ -43,6 +60,9 @@ public enum NamedGroup {
         if (g != null) {
             return g.rfcName;
         }
+        if (navemu.tls.core.handshake.GreaseValues.isGrease(code)) {
+            return String.format("GREASE (0x%04x)", code);
+        }
         switch (code) {
             case 0x0019: return "secp521r1";
             case 0x001e: return "x448";
@@ -51,7 +71,6 @@ public enum NamedGroup {
             case 0x0102: return "ffdhe4096";
             case 0x0103: return "ffdhe6144";
             case 0x0104: return "ffdhe8192";
-            case 0x11ec: return "X25519MLKEM768";
             default: return String.format("0x%04x", code);
         }
     }

@@ -43,6 +43,9 @@ public enum Tls13CipherSuite {
     /** The IANA name for any suite code, for the trace: known TLS 1.3 names, else hex. */
     public static String nameOf(int code) {
         Tls13CipherSuite s = of(code);
-        return s != null ? s.name() : String.format("0x%04x", code);
+        if (s != null) {
+            return s.name();
+        }
+        return navemu.tls.core.handshake.GreaseValues.isGrease(code) ? String.format("GREASE (0x%04x)", code) : String.format("0x%04x", code);
     }
 }

@@ -48,6 +48,18 @@ public enum CertificateCompressionAlgorithm {
         return a != null ? a.rfcName : "algorithm " + code;
     }
 
+    /** The algorithm codes a compress_certificate extension offers (RFC 8879 §3). */
+    public static List<Integer> decodeOffer(byte[] data) throws navemu.tls.core.alert.TlsAlertException {
+        navemu.tls.core.wire.WireReader r = new navemu.tls.core.wire.WireReader(data, "compress_certificate");
+        navemu.tls.core.wire.WireReader list = r.vector8("algorithms");
+        r.expectEnd();
+        List<Integer> out = new java.util.ArrayList<>();
+        while (list.hasRemaining()) {
+            out.add(list.u16());
+        }
+        return out;
+    }
+
     /** The compress_certificate extension offering {@code algorithms}, in this order. */
     public static Extension offer(List<CertificateCompressionAlgorithm> algorithms) {
         if (algorithms.isEmpty()) {

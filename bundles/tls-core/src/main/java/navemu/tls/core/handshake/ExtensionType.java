@@ -15,6 +15,7 @@ public final class ExtensionType {
     public static final int PADDING = 21;                    // RFC 7685
     public static final int ENCRYPT_THEN_MAC = 22;           // RFC 7366 (TLS 1.2)
     public static final int EXTENDED_MASTER_SECRET = 23;     // RFC 7627 (TLS 1.2)
+    public static final int COMPRESS_CERTIFICATE = 27;       // RFC 8879 §3
     public static final int RECORD_SIZE_LIMIT = 28;          // RFC 8449
     public static final int SESSION_TICKET = 35;             // RFC 5077 (TLS 1.2)
     public static final int PRE_SHARED_KEY = 41;             // RFC 8446 §4.2.11
@@ -27,12 +28,16 @@ public final class ExtensionType {
     public static final int POST_HANDSHAKE_AUTH = 49;        // RFC 8446 §4.2.6
     public static final int SIGNATURE_ALGORITHMS_CERT = 50;  // RFC 8446 §4.2.3
     public static final int KEY_SHARE = 51;                  // RFC 8446 §4.2.8
+    public static final int ENCRYPTED_CLIENT_HELLO = 0xfe0d; // draft-ietf-tls-esni
     public static final int RENEGOTIATION_INFO = 0xff01;     // RFC 5746 (TLS 1.2)
 
     private ExtensionType() {
     }
 
     public static String nameOf(int type) {
+        if (GreaseValues.isGrease(type)) {
+            return String.format("GREASE (0x%04x)", type);
+        }
         switch (type) {
             case SERVER_NAME: return "server_name";
             case MAX_FRAGMENT_LENGTH: return "max_fragment_length";
@@ -47,6 +52,7 @@ public final class ExtensionType {
             case PADDING: return "padding";
             case ENCRYPT_THEN_MAC: return "encrypt_then_mac";
             case EXTENDED_MASTER_SECRET: return "extended_master_secret";
+            case COMPRESS_CERTIFICATE: return "compress_certificate";
             case RECORD_SIZE_LIMIT: return "record_size_limit";
             case SESSION_TICKET: return "session_ticket";
             case PRE_SHARED_KEY: return "pre_shared_key";
@@ -59,6 +65,7 @@ public final class ExtensionType {
             case POST_HANDSHAKE_AUTH: return "post_handshake_auth";
             case SIGNATURE_ALGORITHMS_CERT: return "signature_algorithms_cert";
             case KEY_SHARE: return "key_share";
+            case ENCRYPTED_CLIENT_HELLO: return "encrypted_client_hello";
             case RENEGOTIATION_INFO: return "renegotiation_info";
             default: return "extension " + type;
         }

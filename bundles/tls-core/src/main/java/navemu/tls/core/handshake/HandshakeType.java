@@ -16,6 +16,7 @@ public enum HandshakeType {
     FINISHED(20, "Finished"),
     CERTIFICATE_STATUS(22, "CertificateStatus"),
     KEY_UPDATE(24, "KeyUpdate"),
+    COMPRESSED_CERTIFICATE(25, "CompressedCertificate"), // RFC 8879 §4
     MESSAGE_HASH(254, "message_hash");
 
     private final int code;

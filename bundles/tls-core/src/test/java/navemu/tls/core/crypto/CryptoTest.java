@@ -3,8 +3,10 @@ package navemu.tls.core.crypto;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
+import java.util.List;
 
 import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ class CryptoTest {
     @Test
     void bothSidesOfP256AndP384AgreeOnTheSecret() throws Exception {
         SecureRandom r = new SecureRandom();
-        for (NamedGroup g : NamedGroup.values()) {
+        for (NamedGroup g : NamedGroup.diffieHellmanGroups()) {
             EphemeralKeyExchange a = EphemeralKeyExchange.generate(g, r);
             EphemeralKeyExchange b = EphemeralKeyExchange.generate(g, r);
             assertEquals(g.publicKeyLength(), a.publicKey().length);
@@ -54,5 +56,18 @@ class CryptoTest {
     void aShareOfTheWrongLengthIsAnIllegalParameter() {
         EphemeralKeyExchange a = EphemeralKeyExchange.generate(NamedGroup.X25519, new SecureRandom());
         assertEquals(AlertDescription.ILLEGAL_PARAMETER, assertThrows(TlsAlertException.class, () -> a.sharedSecret(new byte[31])).alert());
+    }
+
+    @Test
+    void everyNamedGroupHasAKeyShareOfItsLength() {
+        SecureRandom r = new SecureRandom();
+        for (NamedGroup g : NamedGroup.values()) {
+            ClientKeyShare share = ClientKeyShare.generate(g, r);
+            assertEquals(g.code(), share.groupCode(), g.rfcName());
+            assertEquals(g.publicKeyLength(), share.publicKey().length, g.rfcName());
+        }
+        assertEquals(List.of(NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.X25519), NamedGroup.diffieHellmanGroups());
+        assertTrue(ClientKeyShare.generate(NamedGroup.X25519MLKEM768, r) instanceof X25519MlKem768KeyExchange);
+        assertThrows(IllegalArgumentException.class, () -> EphemeralKeyExchange.generate(NamedGroup.X25519MLKEM768, r));
     }
 }
