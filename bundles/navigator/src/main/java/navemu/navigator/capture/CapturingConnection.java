@@ -59,6 +59,12 @@ final class CapturingConnection implements Connection {
         return connection.local();
     }
 
+    /** The decorated connection's view of the server's time: capturing the bytes changes none of it. */
+    @Override
+    public long serverNanos() {
+        return connection.serverNanos();
+    }
+
     @Override
     public void close() throws IOException {
         captured.clientClosed(System.nanoTime());
