@@ -1,16 +1,13 @@
 package navemu.tls.boringssl;
 
+import java.security.GeneralSecurityException;
 import java.security.Provider;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
 
 import org.conscrypt.Conscrypt;
 
-import navemu.api.NavigationException;
-import navemu.api.NetError;
-import navemu.api.trace.StepTrace;
 import navemu.tls.engine.EngineStack;
 import navemu.tls.engine.EngineTlsClient;
 
@@ -39,20 +36,21 @@ public final class BoringSslTlsClient extends EngineTlsClient {
     private static final class BoringSsl implements EngineStack {
 
         @Override
-        public SSLContext newContext(TrustManager trust, StepTrace trace) throws NavigationException {
-            SSLContext context;
-            try {
-                context = SSLContext.getInstance("TLS", conscrypt());
-                context.init(null, new TrustManager[] {trust}, null);
-            } catch (Exception | LinkageError e) {
-                throw new NavigationException(NetError.ERR_SSL_PROTOCOL_ERROR, "BoringSSL (Conscrypt) is not"
-                        + " available on this machine: " + e, e);
-            }
-            trace.info("BoringSSL (Conscrypt " + version() + "), Chrome's TLS library: a fresh SSLContext for this"
+        public SSLContext newContext() throws GeneralSecurityException {
+            return SSLContext.getInstance("TLS", conscrypt());
+        }
+
+        @Override
+        public String name() {
+            return "BoringSSL (Conscrypt)";
+        }
+
+        @Override
+        public String limits() {
+            return "BoringSSL (Conscrypt " + version() + "), Chrome's TLS library: a fresh SSLContext for this"
                     + " handshake, so BoringSSL's session cache cannot resume behind the session slot's back;"
                     + " it decrypts inside its engine, so only the plaintext part of the handshake is shown, with no"
-                    + " secrets, no key log and no early data");
-            return context;
+                    + " secrets, no key log and no early data";
         }
 
         @Override

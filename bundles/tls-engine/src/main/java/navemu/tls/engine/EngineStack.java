@@ -1,12 +1,10 @@
 package navemu.tls.engine;
 
+import java.security.GeneralSecurityException;
+
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManager;
-
-import navemu.api.NavigationException;
-import navemu.api.trace.StepTrace;
 
 /**
  * What differs between two TLS libraries behind {@link EngineTlsClient}: how their SSLContext is made,
@@ -17,10 +15,17 @@ import navemu.api.trace.StepTrace;
 public interface EngineStack {
 
     /**
-     * A fresh SSLContext whose only trust manager is {@code trust}; fresh for every handshake, so the
-     * library's own session cache cannot resume behind the session slot's back.
+     * A new, uninitialised SSLContext of the library, asked for by provider: one per handshake, so the
+     * library's own session cache cannot resume behind the session slot's back. A library that cannot
+     * load may throw anything; the handshake then fails naming {@link #name()}.
      */
-    SSLContext newContext(TrustManager trust, StepTrace trace) throws NavigationException;
+    SSLContext newContext() throws GeneralSecurityException;
+
+    /** The library as users know it, in errors: "the JDK's TLS (SunJSSE)", "BoringSSL (Conscrypt)". */
+    String name();
+
+    /** What this library shows and does not show (fresh context, tickets, key log), said once per handshake. */
+    String limits();
 
     /** The library that calls the trust manager, in the trace: "JSSE", "Conscrypt". */
     String caller();

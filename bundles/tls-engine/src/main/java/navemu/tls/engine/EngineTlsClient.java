@@ -7,9 +7,11 @@ import java.util.List;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
+import javax.net.ssl.TrustManager;
 
 import navemu.api.NavigationException;
 import navemu.api.NetError;
@@ -75,7 +77,17 @@ public class EngineTlsClient implements TlsClient {
 
     private SSLEngine newEngine(TlsRequest request, SlotTrustManager trust, StepTrace trace)
             throws NavigationException {
-        SSLEngine engine = stack.newContext(trust, trace).createSSLEngine(request.host(), request.port());
+        SSLContext context;
+        try {
+            context = stack.newContext();
+            context.init(null, new TrustManager[] {trust}, null);
+        } catch (Exception | LinkageError e) {
+            // LinkageError: a library whose native code cannot load on this machine.
+            throw new NavigationException(NetError.ERR_SSL_PROTOCOL_ERROR, stack.name() + " is not available on this"
+                    + " machine: " + e, e);
+        }
+        trace.info(stack.limits());
+        SSLEngine engine = context.createSSLEngine(request.host(), request.port());
         engine.setUseClientMode(true);
         SSLParameters parameters = engine.getSSLParameters();
         parameters.setProtocols(PROTOCOLS);

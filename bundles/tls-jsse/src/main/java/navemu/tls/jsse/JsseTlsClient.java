@@ -3,11 +3,7 @@ package navemu.tls.jsse;
 import java.security.GeneralSecurityException;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 
-import navemu.api.NavigationException;
-import navemu.api.NetError;
-import navemu.api.trace.StepTrace;
 import navemu.tls.engine.EngineStack;
 import navemu.tls.engine.EngineTlsClient;
 
@@ -30,21 +26,22 @@ public final class JsseTlsClient extends EngineTlsClient {
     private static final class SunJsse implements EngineStack {
 
         @Override
-        public SSLContext newContext(TrustManager trust, StepTrace trace) throws NavigationException {
-            SSLContext context;
-            try {
-                // SunJSSE by name: another bundle may have put Bouncy Castle's JSSE first in the provider list.
-                context = SSLContext.getInstance("TLS", "SunJSSE");
-                context.init(null, new TrustManager[] {trust}, null);
-            } catch (GeneralSecurityException e) {
-                throw new NavigationException(NetError.ERR_SSL_PROTOCOL_ERROR, "the JDK's TLS (SunJSSE) is not"
-                        + " available: " + e.getMessage(), e);
-            }
-            trace.info("JSSE (SunJSSE, Java " + Runtime.version().feature() + "): a fresh SSLContext for this"
+        public SSLContext newContext() throws GeneralSecurityException {
+            // SunJSSE by name: another bundle may have put Bouncy Castle's JSSE first in the provider list.
+            return SSLContext.getInstance("TLS", "SunJSSE");
+        }
+
+        @Override
+        public String name() {
+            return "the JDK's TLS (SunJSSE)";
+        }
+
+        @Override
+        public String limits() {
+            return "JSSE (SunJSSE, Java " + Runtime.version().feature() + "): a fresh SSLContext for this"
                     + " handshake, so the JDK's session cache cannot resume behind the session slot's back;"
                     + " JSSE does not expose tickets or secrets, so it neither resumes from nor feeds the session"
-                    + " slot, writes no key log and sends no early data");
-            return context;
+                    + " slot, writes no key log and sends no early data";
         }
 
         @Override
