@@ -1,6 +1,5 @@
 package navemu.tls.jsse;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -265,10 +264,22 @@ class JsseTlsClientTest {
     }
 
     @Test
-    void helloFieldsNeverThrowOnTruncatedMessages() {
-        byte[] truncated = {3, 3, 1, 2, 3};
-        assertTrue(HelloFields.clientHello(java.nio.ByteBuffer.wrap(truncated)).containsKey("parseError"));
-        assertTrue(HelloFields.serverHello(java.nio.ByteBuffer.wrap(truncated)).containsKey("parseError"));
-        assertArrayEquals(new byte[0], new byte[0]);
+    void aTls12ServerHelloWithTheDowngradeSentinelIsADetectedDowngrade() throws Exception {
+        // RFC 8446 §4.1.3: a server that can do TLS 1.3 but answers TLS 1.2 ends its random with
+        // "DOWNGRD" 01; a TLS 1.3 client must abort. The rest of the ServerHello is an ordinary TLS 1.2 one.
+        byte[] random = new byte[32];
+        System.arraycopy(new byte[] {0x44, 0x4F, 0x57, 0x4E, 0x47, 0x52, 0x44, 0x01}, 0, random, 24, 8);
+        java.io.ByteArrayOutputStream hello = new java.io.ByteArrayOutputStream();
+        hello.writeBytes(new byte[] {3, 3});
+        hello.writeBytes(random);
+        hello.writeBytes(new byte[] {0, (byte) 0xc0, 0x2f, 0}); // no session id, ECDHE_RSA_WITH_AES_128_GCM_SHA256, null compression
+        byte[] body = hello.toByteArray();
+        java.io.ByteArrayOutputStream record = new java.io.ByteArrayOutputStream();
+        record.writeBytes(new byte[] {22, 3, 3, 0, (byte) (body.length + 4), 2, 0, 0, (byte) body.length});
+        record.writeBytes(body);
+        int port = rawServer((out, peer) -> out.write(record.toByteArray()));
+        NavigationException e = assertThrows(NavigationException.class,
+                () -> handshake(port, accepting(), new RecordingTrace()));
+        assertEquals(NetError.ERR_TLS13_DOWNGRADE_DETECTED, e.error(), e.getMessage());
     }
 }

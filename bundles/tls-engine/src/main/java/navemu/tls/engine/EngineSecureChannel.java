@@ -1,4 +1,4 @@
-package navemu.tls.boringssl;
+package navemu.tls.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +9,7 @@ import navemu.api.result.TlsInfo;
 import navemu.api.tcp.Connection;
 import navemu.api.tls.SecureChannel;
 
-/** An established connection over an SSLEngine (here Conscrypt's): application data through the engine, close_notify on close. */
+/** An established connection over an SSLEngine: application data through the engine, close_notify on close. */
 final class EngineSecureChannel implements SecureChannel {
 
     private final EngineDriver driver;

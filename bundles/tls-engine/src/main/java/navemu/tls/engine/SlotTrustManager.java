@@ -1,4 +1,4 @@
-package navemu.tls.jsse;
+package navemu.tls.engine;
 
 import java.net.Socket;
 import java.security.cert.CertificateEncodingException;
@@ -20,13 +20,13 @@ import navemu.api.cert.ValidationRequest;
 import navemu.api.trace.StepTrace;
 
 /**
- * The trust decision JSSE asks for, handed to the navigation's {@code cert} slot instead of the
+ * The trust decision the SSLEngine's library asks for, handed to the navigation's {@code cert} slot instead of the
  * JDK's own trust store: the chain exactly as the server sent it, the host, the navigation's time.
- * A verdict that does not accept fails the handshake (JSSE then sends the matching alert).
+ * A verdict that does not accept fails the handshake (the library then sends the matching alert).
  */
 final class SlotTrustManager extends X509ExtendedTrustManager {
 
-    /** Thrown into JSSE when the cert slot said no; carries the verdict out again. */
+    /** Thrown into the TLS library when the cert slot said no; carries the verdict out again. */
     static final class Rejected extends CertificateException {
         private static final long serialVersionUID = 1L;
         final transient CertVerdict verdict;
@@ -41,9 +41,12 @@ final class SlotTrustManager extends X509ExtendedTrustManager {
     private final String host;
     private final Instant now;
     private final StepTrace trace;
+    /** The library that calls this trust manager, for the trace: "JSSE", "Conscrypt". */
+    private final String caller;
     private CertVerdict verdict;
 
-    SlotTrustManager(CertificateValidator validator, String host, Instant now, StepTrace trace) {
+    SlotTrustManager(CertificateValidator validator, String host, Instant now, StepTrace trace, String caller) {
+        this.caller = caller;
         this.validator = validator;
         this.host = host;
         this.now = now;
@@ -73,8 +76,8 @@ final class SlotTrustManager extends X509ExtendedTrustManager {
     }
 
     /**
-     * The OCSP response the server stapled for its leaf (RFC 6066 §8 status_request, which JSSE sends by
-     * default; in TLS 1.2 it arrives in CertificateStatus, in TLS 1.3 inside the Certificate message).
+     * The OCSP response the server stapled for its leaf (RFC 6066 §8 status_request, which JSSE and BoringSSL
+     * send by default; in TLS 1.2 it arrives in CertificateStatus, in TLS 1.3 inside the Certificate message).
      */
     private static byte[] stapledOcsp(SSLSession session) {
         if (session instanceof ExtendedSSLSession) {
@@ -96,8 +99,8 @@ final class SlotTrustManager extends X509ExtendedTrustManager {
             }
         }
         String keyExchange = keyExchange(authType);
-        String exchange = "UNKNOWN".equals(authType) ? "(EC)DHE, as always in TLS 1.3" : authType;
-        trace.info("JSSE hands the server's chain (" + chain.length + " certificate(s), key exchange "
+        String exchange = isTls13(authType) ? "(EC)DHE, as always in TLS 1.3" : authType;
+        trace.info(caller + " hands the server's chain (" + chain.length + " certificate(s), key exchange "
                 + exchange + (stapledOcsp == null ? ", no stapled OCSP response" : ", a stapled OCSP response of "
                 + stapledOcsp.length + " bytes") + ") to the cert slot");
         if (validator == null) {
@@ -120,8 +123,9 @@ final class SlotTrustManager extends X509ExtendedTrustManager {
     }
 
     /**
-     * JSSE's authType names the key exchange for TLS 1.2 ({@code RSA}, {@code ECDHE_RSA}, {@code ECDHE_ECDSA}…);
-     * for TLS 1.3 it is {@code UNKNOWN} or the signature key type, and the exchange is always (EC)DHE.
+     * The authType (as JSSE defines it, which Conscrypt follows) names the key exchange for TLS 1.2
+     * ({@code RSA}, {@code ECDHE_RSA}, {@code ECDHE_ECDSA}…); for TLS 1.3, where the exchange is always
+     * (EC)DHE, JSSE reports {@code UNKNOWN} (or the signature key type) and BoringSSL {@code GENERIC}.
      */
     static String keyExchange(String authType) {
         if (authType == null) {
@@ -150,5 +154,10 @@ final class SlotTrustManager extends X509ExtendedTrustManager {
     @Override
     public X509Certificate[] getAcceptedIssuers() {
         return new X509Certificate[0];
+    }
+
+    /** The authTypes JSSE ({@code UNKNOWN}) and BoringSSL ({@code GENERIC}) give for a TLS 1.3 handshake. */
+    private static boolean isTls13(String authType) {
+        return "UNKNOWN".equals(authType) || "GENERIC".equals(authType);
     }
 }

@@ -1,4 +1,4 @@
-package navemu.tls.boringssl;
+package navemu.tls.engine;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package navemu.tls.boringssl;
+package navemu.tls.engine;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -12,9 +12,9 @@ import navemu.api.NetError;
 import navemu.api.cert.CertVerdict;
 
 /**
- * Turns what Conscrypt threw into the error a browser would show. Conscrypt reports BoringSSL's
- * alerts and local failures only as exception messages (BoringSSL's reason codes, e.g.
- * {@code SSLV3_ALERT_HANDSHAKE_FAILURE}, {@code NO_SHARED_CIPHER}), so the mapping reads those.
+ * Turns what the SSLEngine threw into the error a browser would show. JSSE and Conscrypt report alerts
+ * and local failures only as exception messages (JSSE in words, Conscrypt as BoringSSL's reason codes,
+ * e.g. {@code SSLV3_ALERT_HANDSHAKE_FAILURE}, {@code NO_SHARED_CIPHER}), so the mapping reads those.
  */
 final class HandshakeFailure {
 
@@ -43,8 +43,9 @@ final class HandshakeFailure {
         }
         String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
         String lower = message.toLowerCase(Locale.ROOT);
-        if (lower.contains("tls13_downgrade")) {
-            // BoringSSL's SSL_R_TLS13_DOWNGRADE: the RFC 8446 §4.1.3 sentinel, which Chrome names so.
+        if (lower.contains("tls13_downgrade") || lower.contains("downgrade attack")) {
+            // The RFC 8446 §4.1.3 sentinel, which Chrome names so: BoringSSL's SSL_R_TLS13_DOWNGRADE,
+            // JSSE's "A potential protocol version downgrade attack".
             return new NavigationException(NetError.ERR_TLS13_DOWNGRADE_DETECTED, "downgrade detected: the server"
                     + " answered TLS 1.2 with the TLS 1.3 downgrade sentinel (DOWNGRD) in its random (RFC 8446 §4.1.3): "
                     + message, failure);

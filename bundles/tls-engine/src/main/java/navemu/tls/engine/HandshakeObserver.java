@@ -1,4 +1,4 @@
-package navemu.tls.boringssl;
+package navemu.tls.engine;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -12,8 +12,8 @@ import navemu.api.trace.StepTrace;
 
 /**
  * Watches the TLS records that pass between the SSLEngine and the wire, in both directions, and
- * reports the handshake messages that travel in plaintext. BoringSSL decrypts the rest inside the engine
- * and never shows it, so this is everything an outside observer (like Wireshark without keys) sees:
+ * reports the handshake messages that travel in plaintext. The TLS library decrypts the rest inside
+ * its engine and never shows it, so this is everything an outside observer (like Wireshark without keys) sees:
  * in TLS 1.3 the ClientHello, the ServerHello (or HelloRetryRequest) and the compatibility
  * ChangeCipherSpec (RFC 8446 §D.4); in TLS 1.2 every handshake message up to ChangeCipherSpec,
  * then the encrypted Finished (RFC 5246 §7.4.9).
@@ -26,18 +26,21 @@ final class HandshakeObserver {
     private static final int APPLICATION_DATA = 23;
 
     private final StepTrace trace;
+    /** Who decrypts what this observer cannot see, for the trace: e.g. "JSSE decrypts them inside the SSLEngine". */
+    private final String decryptedBy;
     private final List<TlsMessage> messages = new ArrayList<>();
     private final Direction client = new Direction(TlsMessage.CLIENT_TO_SERVER);
     private final Direction server = new Direction(TlsMessage.SERVER_TO_CLIENT);
     private String version;
     private String cipherSuite;
     private String group;
-    private boolean serverAcceptedPsk;
     private String lastSent = "nothing";
+    private boolean serverAcceptedPsk;
     private boolean stopped;
 
-    HandshakeObserver(StepTrace trace) {
+    HandshakeObserver(StepTrace trace, String decryptedBy) {
         this.trace = trace;
+        this.decryptedBy = decryptedBy;
     }
 
     void outbound(byte[] bytes, int offset, int length) {
@@ -61,11 +64,6 @@ final class HandshakeObserver {
         return List.copyOf(messages);
     }
 
-    /** Whether the server's ServerHello accepted a pre-shared key: a resumed TLS 1.3 handshake. */
-    boolean serverAcceptedPsk() {
-        return serverAcceptedPsk;
-    }
-
     /** The key-exchange group from ServerHello.key_share (1.3) or ServerKeyExchange (1.2), or null. */
     String group() {
         return group;
@@ -81,6 +79,11 @@ final class HandshakeObserver {
         return cipherSuite;
     }
 
+    /** Whether the server's ServerHello accepted a pre-shared key: a resumed TLS 1.3 handshake. */
+    boolean serverAcceptedPsk() {
+        return serverAcceptedPsk;
+    }
+
     /** The last plaintext message the client sent, to name a flight. */
     String lastSent() {
         return lastSent;
@@ -93,7 +96,7 @@ final class HandshakeObserver {
                     + "EncryptedExtensions, Certificate, CertificateVerify and Finished went by as "
                     + server.encryptedBytes + " bytes in " + server.encryptedRecords + " record(s), the client's "
                     + "Finished as " + client.encryptedBytes + " bytes in " + client.encryptedRecords
-                    + " record(s); BoringSSL decrypts them inside Conscrypt's SSLEngine and does not show them");
+                    + " record(s); " + decryptedBy + " and does not show them");
         }
     }
 

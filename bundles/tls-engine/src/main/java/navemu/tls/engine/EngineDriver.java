@@ -1,4 +1,4 @@
-package navemu.tls.jsse;
+package navemu.tls.engine;
 
 import java.io.EOFException;
 import java.io.IOException;
