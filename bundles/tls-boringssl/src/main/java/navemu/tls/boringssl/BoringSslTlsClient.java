@@ -25,9 +25,6 @@ import navemu.tls.engine.EngineTlsClient;
  */
 public final class BoringSslTlsClient extends EngineTlsClient {
 
-    /** Chrome's supported_groups, in its order (GREASE aside); BoringSSL sends key shares for the first two. */
-    static final String[] GROUPS = {"X25519MLKEM768", "x25519", "secp256r1", "secp384r1"};
-
     public BoringSslTlsClient() {
         super(new BoringSsl());
     }
