@@ -5,70 +5,39 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.time.Duration;
 
 import navemu.api.tcp.Connection;
+import navemu.navigator.connection.ForwardingConnection;
 
 /**
  * A connection whose streams copy every byte into a {@link CapturedConnection}: what a write
  * sent, at the time it returned, and what a read returned, at that time. The bytes themselves
  * pass through untouched.
  */
-final class CapturingConnection implements Connection {
-    private final Connection connection;
+final class CapturingConnection extends ForwardingConnection {
     private final CapturedConnection captured;
     private final NavigationCapture capture;
-    private InputStream input;
-    private OutputStream output;
 
     CapturingConnection(Connection connection, CapturedConnection captured, NavigationCapture capture) {
-        this.connection = connection;
+        super(connection);
         this.captured = captured;
         this.capture = capture;
     }
 
     @Override
-    public synchronized InputStream input() throws IOException {
-        if (input == null) {
-            input = new Received(connection.input());
-        }
-        return input;
+    protected InputStream wrapInput(InputStream in) {
+        return new Received(in);
     }
 
     @Override
-    public synchronized OutputStream output() throws IOException {
-        if (output == null) {
-            output = new Sent(connection.output());
-        }
-        return output;
-    }
-
-    @Override
-    public void setReadTimeout(Duration timeout) throws IOException {
-        connection.setReadTimeout(timeout);
-    }
-
-    @Override
-    public InetSocketAddress remote() {
-        return connection.remote();
-    }
-
-    @Override
-    public InetSocketAddress local() {
-        return connection.local();
-    }
-
-    /** The decorated connection's view of the server's time: capturing the bytes changes none of it. */
-    @Override
-    public long serverNanos() {
-        return connection.serverNanos();
+    protected OutputStream wrapOutput(OutputStream out) {
+        return new Sent(out);
     }
 
     @Override
     public void close() throws IOException {
         captured.clientClosed(System.nanoTime());
-        connection.close();
+        super.close();
     }
 
     /** Bytes from the server. */

@@ -5,11 +5,10 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.time.Duration;
 
 import navemu.api.tcp.Connection;
 import navemu.api.trace.NetworkWait;
+import navemu.navigator.connection.ForwardingConnection;
 
 /**
  * The tcp slot's connection as the tls and http steps use it, timed on the critical path of each
@@ -22,17 +21,13 @@ import navemu.api.trace.NetworkWait;
  * the answer came, that part of its work is counted as network too: no one can see when bytes
  * landed in a socket's buffer. The bytes pass through unchanged.
  */
-public final class MeteredConnection implements Connection {
+public final class MeteredConnection extends ForwardingConnection {
 
-    private final Connection connection;
     private volatile NetworkClock clock = new NetworkClock();
     /** When the flight now on its way left: the first write since the last read, or -1. */
     private long flightStart = -1;
-    private InputStream input;
-    private OutputStream output;
-
     public MeteredConnection(Connection connection) {
-        this.connection = connection;
+        super(connection);
     }
 
     /** From now on, time blocked on this connection counts for the step that owns {@code stepClock}. */
@@ -55,49 +50,13 @@ public final class MeteredConnection implements Connection {
     }
 
     @Override
-    public synchronized InputStream input() throws IOException {
-        if (input == null) {
-            input = new MeteredInput(connection.input());
-        }
-        return input;
+    protected InputStream wrapInput(InputStream in) {
+        return new MeteredInput(in);
     }
 
     @Override
-    public synchronized OutputStream output() throws IOException {
-        if (output == null) {
-            output = new MeteredOutput(connection.output());
-        }
-        return output;
-    }
-
-    @Override
-    public void setReadTimeout(Duration timeout) throws IOException {
-        connection.setReadTimeout(timeout);
-    }
-
-    @Override
-    public InetSocketAddress remote() {
-        return connection.remote();
-    }
-
-    @Override
-    public InetSocketAddress local() {
-        return connection.local();
-    }
-
-    @Override
-    public long serverNanos() {
-        return connection.serverNanos();
-    }
-
-    @Override
-    public void close() throws IOException {
-        connection.close();
-    }
-
-    @Override
-    public String toString() {
-        return connection.toString();
+    protected OutputStream wrapOutput(OutputStream out) {
+        return new MeteredOutput(out);
     }
 
     private final class MeteredInput extends FilterInputStream {
