@@ -1,10 +1,7 @@
 package navemu.navigator;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -39,10 +36,10 @@ import navemu.api.tls.SecureChannel;
 import navemu.api.tls.TlsContext;
 import navemu.api.tls.TlsRequest;
 import navemu.api.trace.NavigationListener;
-import navemu.navigator.http.FirstByteClock;
-import navemu.navigator.http.Http11Client;
+import navemu.navigator.http.Http11Transport;
 import navemu.navigator.http.HttpProtocolException;
 import navemu.navigator.http.HttpResponse;
+import navemu.navigator.http.HttpTransport;
 import navemu.navigator.http.RequestMessage;
 import navemu.navigator.timing.MeteredConnection;
 
@@ -168,8 +165,9 @@ final class NavigationRun {
                 SecureChannel channel = tlsStep(hop, connection, port, earlyData);
                 request.cancellation().closeOnCancel(channel);
                 try {
-                    httpStep(hop, connection, channel.input(), channel.output(), true, message,
-                            channel.earlyDataAccepted());
+                    HttpTransport transport = new Http11Transport(channel.input(), channel.output(),
+                            hop.url.hostHeader());
+                    httpStep(hop, connection, transport, true, message, channel.earlyDataAccepted());
                 } catch (IOException e) {
                     throw interruptedOr(hop, new NavigationException(NetError.ERR_CONNECTION_CLOSED,
                             "TLS channel failed: " + e.getMessage(), e));
@@ -179,7 +177,9 @@ final class NavigationRun {
                 }
             } else {
                 try {
-                    httpStep(hop, connection, connection.input(), connection.output(), false, message, false);
+                    HttpTransport transport = new Http11Transport(connection.input(), connection.output(),
+                            hop.url.hostHeader());
+                    httpStep(hop, connection, transport, false, message, false);
                 } catch (IOException e) {
                     throw interruptedOr(hop, new NavigationException(NetError.ERR_CONNECTION_CLOSED,
                             "connection failed: " + e.getMessage(), e));
@@ -368,7 +368,7 @@ final class NavigationRun {
         }
     }
 
-    private void httpStep(HopState hop, MeteredConnection connection, InputStream in, OutputStream out, boolean secure,
+    private void httpStep(HopState hop, MeteredConnection connection, HttpTransport transport, boolean secure,
                           RequestMessage message, boolean sentAsEarlyData) throws NavigationException {
         StepRecorder step = new StepRecorder(listener, "http", "", startNanos);
         step.meter(connection);
@@ -385,8 +385,6 @@ final class NavigationRun {
             step.info("after the redirect: " + hop.requestNote);
             step.detail("redirectChangedRequest", hop.requestNote);
         }
-        HttpResponse response;
-        FirstByteClock firstByte = new FirstByteClock(in);
         Watchdog.Alarm headersAlarm = watchdog.arm(deadlines.responseHeaders(), "the response headers");
         headersAlarm.closeOnExpiry(connection);
         hop.alarms.add(headersAlarm);
@@ -396,22 +394,16 @@ final class NavigationRun {
             bodyAlarm.closeOnExpiry(connection);
             hop.alarms.add(bodyAlarm);
         };
-        long sendStart = System.nanoTime();
-        long sent = sendStart;
+        if (sentAsEarlyData) {
+            step.info("the request already went as TLS 1.3 early data (0-RTT), accepted by the server: not sent again");
+            step.detail("earlyData", true);
+        }
+        HttpResponse response;
         try {
-            if (sentAsEarlyData) {
-                step.info("the request already went as TLS 1.3 early data (0-RTT), accepted by the server: not sent again");
-                step.detail("earlyData", true);
-            } else {
-                byte[] requestBytes = message.bytes();
-                Http11Client.send(out, requestBytes);
-                sent = System.nanoTime();
-                step.sent(message.method() + " " + message.target(), requestBytes.length,
-                        Map.of("Host", hop.url.hostHeader()));
-                step.roundTrip("request sent, waiting for the response");
-            }
-            response = Http11Client.readResponse(new BufferedInputStream(firstByte), message.method(), headersRead);
-            recordPhases(step, sendStart, sent, firstByte.firstByteNanos(), System.nanoTime());
+            HttpTransport.Exchange exchange = transport.exchange(message, sentAsEarlyData, step, headersRead);
+            response = exchange.response();
+            recordPhases(step, exchange.sendStartNanos(), exchange.sentNanos(), exchange.firstByteNanos(),
+                    System.nanoTime());
         } catch (IOException e) {
             NavigationException reported = interruptedOr(hop, httpFailure(e));
             hop.steps.add(step.fail(reported.error(), reported.getMessage()));
@@ -429,8 +421,6 @@ final class NavigationRun {
         http.truncated = response.truncated();
         hop.http = http;
         hop.status = response.status();
-        step.received("HTTP/1.1 " + response.status() + " " + response.reason(), (int) Math.min(Integer.MAX_VALUE, response.bodyBytes()),
-                Map.of("status", Integer.toString(response.status())));
         step.detail("status", response.status());
         step.detail("bodyBytes", response.bodyBytes());
         response.notes().forEach(step::info);

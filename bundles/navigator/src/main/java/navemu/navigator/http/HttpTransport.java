@@ -1,0 +1,36 @@
+package navemu.navigator.http;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+import navemu.api.trace.StepTrace;
+
+/**
+ * An open connection that carries HTTP requests, in the protocol the connection agreed on:
+ * HTTP/1.1 on the byte stream ({@link Http11Transport}), or HTTP/2 streams. The navigator's http
+ * step asks it for one exchange; what the protocol puts on the wire (a request line, frames) is
+ * traced by the transport, because only it knows.
+ */
+public interface HttpTransport extends Closeable {
+    /** The ALPN identifier of the protocol spoken: {@code http/1.1} or {@code h2}. */
+    String protocol();
+
+    /**
+     * Sends the request (unless it already went as TLS early data) and reads the whole response.
+     *
+     * @param sentAsEarlyData the request's bytes already went in the TLS handshake's first flight
+     * @param headersRead     told when the final response head is read and the body begins
+     */
+    Exchange exchange(RequestMessage message, boolean sentAsEarlyData, StepTrace step, Runnable headersRead)
+            throws IOException;
+
+    /** Whether another request may use this connection after the last exchange. */
+    boolean reusable();
+
+    /**
+     * One request and its response, with the moments DevTools and HAR split it at: the send began,
+     * the request was out, the response's first byte came (0 when none came).
+     */
+    record Exchange(HttpResponse response, long sendStartNanos, long sentNanos, long firstByteNanos) {
+    }
+}
