@@ -11,6 +11,8 @@ import java.security.KeyStore;
 import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -31,12 +33,15 @@ final class ConscryptServer implements InteropServer {
 
     private final ServerSocket listener = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
     private final StringBuffer log = new StringBuffer();
+    /** Connections still open, closed with the server so no thread outlives the test by more than its read timeout. */
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
     private ConscryptServer(SSLContext context, List<String> protocols, List<String> groups) throws IOException {
         Thread acceptor = new Thread(() -> {
             while (!listener.isClosed()) {
                 try {
                     Socket plain = listener.accept();
+                    open.add(plain);
                     Thread t = new Thread(() -> serve(context, plain, protocols, groups), "boringssl-connection");
                     t.setDaemon(true);
                     t.start();
@@ -84,6 +89,8 @@ final class ConscryptServer implements InteropServer {
             out.flush();
         } catch (IOException | RuntimeException e) {
             log.append("failed: ").append(e).append('\n');
+        } finally {
+            open.remove(plain);
         }
     }
 
@@ -102,8 +109,11 @@ final class ConscryptServer implements InteropServer {
     public void close() {
         try {
             listener.close();
+            for (Socket s : open) {
+                s.close();
+            }
         } catch (IOException ignored) {
-            // closing a listener we own
+            // closing sockets we own
         }
     }
 }

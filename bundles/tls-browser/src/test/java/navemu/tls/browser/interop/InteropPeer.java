@@ -37,6 +37,9 @@ enum InteropPeer {
     OPENSSL("openssl s_server (OpenSSL 3.0)", false, "handshake_failure") {
         @Override
         InteropServer start(TestPki pki, List<String> versions, List<String> groups) throws Exception {
+            if (OpenSslServer.binary() == null) {
+                throw new IllegalStateException("openssl is not installed (scripts/prerequisites.sh --tests installs it)");
+            }
             if (versions.size() != 1) {
                 throw new IllegalArgumentException("s_server is started for one version: " + versions);
             }

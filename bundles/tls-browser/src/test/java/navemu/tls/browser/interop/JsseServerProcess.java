@@ -65,13 +65,16 @@ final class JsseServerProcess implements InteropServer {
                 String.join(File.pathSeparator, classPath), JsseServerMain.class.getName(),
                 bouncyCastle ? "bc" : "jdk", keyStore.toString(), String.join(",", protocols), String.join(",", groups))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        JsseServerProcess server = new JsseServerProcess(process, dir, 0);
-        int port = server.awaitListening(log);
-        return new JsseServerProcess(process, dir, port);
+        try {
+            return new JsseServerProcess(process, dir, awaitListening(process, log));
+        } catch (Exception e) {
+            new JsseServerProcess(process, dir, 0).close();
+            throw e;
+        }
     }
 
-    private int awaitListening(Path log) throws Exception {
-        // A JVM start on a busy machine: generous, and it only bounds a failure.
+    /** The port the child printed. A JVM start on a busy machine: the 60 s are generous, and bound only a failure. */
+    private static int awaitListening(Process process, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             for (String line : Files.readAllLines(log)) {
@@ -80,15 +83,11 @@ final class JsseServerProcess implements InteropServer {
                 }
             }
             if (!process.isAlive()) {
-                String out = output();
-                close();
-                throw new IllegalStateException("the JSSE server exited: " + out);
+                throw new IllegalStateException("the JSSE server exited: " + Files.readString(log));
             }
             Thread.sleep(50);
         }
-        String out = output();
-        close();
-        throw new IllegalStateException("the JSSE server did not listen within 60 s: " + out);
+        throw new IllegalStateException("the JSSE server did not listen within 60 s: " + Files.readString(log));
     }
 
     @Override

@@ -96,16 +96,28 @@ public final class NginxServer implements AutoCloseable {
                 + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                         .encodeToString(pki.leafKeys.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n");
-        int port = freePort();
-        Path conf = dir.resolve("nginx.conf");
-        Files.writeString(conf, config(dir, port, options));
-        // -p: the prefix for relative paths; -e: the error log from the first line nginx writes,
-        // before it has read error_log (else it opens /var/log/nginx/error.log).
-        Process p = new ProcessBuilder(nginx, "-p", dir.toString(), "-c", conf.toString(), "-e", dir.resolve("error.log").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
-        NginxServer server = new NginxServer(p, port, dir);
-        server.awaitListening();
-        return server;
+        // nginx takes a port number, not 0: a free one is picked, and picked again should another
+        // process bind it first (the window between our probe and nginx's bind).
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            Path conf = dir.resolve("nginx.conf");
+            Files.writeString(conf, config(dir, port, options));
+            // -p: the prefix for relative paths; -e: the error log from the first line nginx writes,
+            // before it has read error_log (else it opens /var/log/nginx/error.log).
+            Process p = new ProcessBuilder(nginx, "-p", dir.toString(), "-c", conf.toString(), "-e", dir.resolve("error.log").toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+            NginxServer server = new NginxServer(p, port, dir);
+            try {
+                server.awaitListening();
+                return server;
+            } catch (IllegalStateException | InterruptedException e) {
+                server.stop();
+                if (attempt == 3 || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+                    server.deleteFiles();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The configuration {@link #start} writes: everything in {@code dir}, one server on 127.0.0.1:{@code port}. */
@@ -161,9 +173,7 @@ public final class NginxServer implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                String out = output();
-                close();
-                throw new IllegalStateException("nginx exited: " + out);
+                throw new IllegalStateException("nginx exited: " + output());
             }
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
@@ -172,9 +182,7 @@ public final class NginxServer implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
-        String out = output();
-        close();
-        throw new IllegalStateException("nginx did not listen on port " + port + " within 10 s: " + out);
+        throw new IllegalStateException("nginx did not listen on port " + port + " within 10 s: " + output());
     }
 
     private static int freePort() throws IOException {
@@ -195,6 +203,11 @@ public final class NginxServer implements AutoCloseable {
     /** Ends nginx (SIGTERM, then SIGKILL after 5 s) and removes its directory. */
     @Override
     public void close() {
+        stop();
+        deleteFiles();
+    }
+
+    private void stop() {
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -210,6 +223,9 @@ public final class NginxServer implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // the hook is running or about to: nothing to remove
         }
+    }
+
+    private void deleteFiles() {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException ignored) {
