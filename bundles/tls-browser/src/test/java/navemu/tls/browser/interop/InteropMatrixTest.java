@@ -97,7 +97,7 @@ class InteropMatrixTest {
         assertTrue(refused.getMessage().contains("group 'X25519MLKEM768' cannot be set"), refused.getMessage());
     }
 
-    /** JDK 17 skips a group name it does not know (no ML-KEM before JDK 24): told to accept the hybrid, it uses x25519. */
+    /** JDK 17 skips a group name it does not know (it has no ML-KEM): told to accept the hybrid, it uses x25519. */
     @Test
     void jdk17IgnoresTheHybridNameAndAgreesOnX25519WithoutHelloRetryRequest() throws Exception {
         assertFalse(InteropPeer.JDK.offersHybrid);
@@ -178,10 +178,11 @@ class InteropMatrixTest {
     // ---- no group in common -----------------------------------------------------------------------
 
     /**
-     * A TLS 1.3-only server whose one group (P-521) we do not offer. Its handshake_failure is
-     * Chromium's ERR_SSL_VERSION_OR_CIPHER_MISMATCH (BoringSSL's SSL_R_SSLV3_ALERT_HANDSHAKE_FAILURE,
-     * mapped so in Chromium's net/socket/openssl_ssl_util.cc); JDK 17's unexpected_message is
-     * ERR_SSL_PROTOCOL_ERROR there, and here.
+     * A TLS 1.3-only server whose one group (P-521) we do not offer. Its handshake_failure, the
+     * answer to our ClientHello, is Chromium's ERR_SSL_VERSION_OR_CIPHER_MISMATCH
+     * (net/ssl/openssl_ssl_util.cc maps SSL_R_SSLV3_ALERT_HANDSHAKE_FAILURE so when BoringSSL
+     * marked it SSL_R_HANDSHAKE_FAILURE_ON_CLIENT_HELLO); JDK 17's unexpected_message falls to
+     * that function's default, ERR_SSL_PROTOCOL_ERROR, there and here.
      */
     @ParameterizedTest(name = "{0} with P-521 only → its alert, and the browser's error for it")
     @EnumSource(InteropPeer.class)
