@@ -11,13 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import navemu.api.NetError;
 import navemu.api.cert.CertVerdict;
@@ -159,18 +163,32 @@ class InteropMatrixTest {
 
     // ---- TLS 1.2 only: the browser's TLS 1.2 path -------------------------------------------------
 
-    @ParameterizedTest(name = "{0} with TLS 1.2 only → TLS 1.2 ECDHE")
-    @EnumSource(InteropPeer.class)
-    void aTls12OnlyServerIsReachedOverTheTls12EcdhePath(InteropPeer peer) throws Exception {
-        try (InteropServer server = peer.start(pki, List.of("TLSv1.2"), List.of("x25519", "secp256r1"))) {
+    static Stream<Arguments> tls12Cases() {
+        return Arrays.stream(InteropPeer.values()).flatMap(peer -> Stream.of(Arguments.of(peer, "x25519"), Arguments.of(peer, "secp256r1")));
+    }
+
+    /** With x25519 and P-256 the server takes x25519 (our first classical group); with P-256 alone, P-256. */
+    @ParameterizedTest(name = "{0} with TLS 1.2 only, {1} → TLS 1.2 ECDHE over {1}")
+    @MethodSource("tls12Cases")
+    void aTls12OnlyServerIsReachedOverTheTls12EcdhePath(InteropPeer peer, String group) throws Exception {
+        List<String> groups = group.equals("x25519") ? List.of("x25519", "secp256r1") : List.of("secp256r1");
+        try (InteropServer server = peer.start(pki, List.of("TLSv1.2"), groups)) {
             Navigation n = succeed(peer, server);
             assertEquals("TLSv1.2", n.channel.info().version(), server.output());
             assertTrue(n.channel.info().cipherSuite().startsWith("TLS_ECDHE_RSA_WITH_"), n.channel.info().cipherSuite());
             assertEquals("ECDHE", n.channel.info().keyExchange());
-            assertEquals("x25519", n.channel.info().group());
-            ServerHello hello = n.serverHellos().get(0);
+            assertEquals(group, n.channel.info().group());
+            List<HandshakeMessage> flight = WireTap.plaintextHandshake(n.wire.serverBytes(),
+                    received -> received.get(received.size() - 1).typeCode() == 14); // up to ServerHelloDone
+            ServerHello hello = ServerHello.decode(flight.get(0).body());
             assertEquals(0x0303, hello.legacyVersion());
             assertNull(hello.extension(ExtensionType.SUPPORTED_VERSIONS), "a TLS 1.2 ServerHello has no supported_versions");
+            // ServerKeyExchange (RFC 8422 §5.4): curve_type named_curve (3), the group, the point.
+            byte[] keyExchange = flight.stream().filter(m -> m.typeCode() == 12).findFirst().orElseThrow().body();
+            assertEquals(3, keyExchange[0]);
+            int curve = ((keyExchange[1] & 0xff) << 8) | (keyExchange[2] & 0xff);
+            assertEquals(group.equals("x25519") ? X25519 : SECP256R1, curve);
+            assertEquals(group.equals("x25519") ? 32 : 65, keyExchange[3] & 0xff);
             assertTrue(n.statusLine.contains(" 200"), n.statusLine + "\n" + server.output());
         }
     }
