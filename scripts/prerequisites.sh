@@ -5,6 +5,8 @@
 #                                       a JDK (17 or newer) and Maven
 #   scripts/prerequisites.sh --tests  that, plus what only the tests need (./test.sh, .ci/run):
 #                                       OpenSSL   a real TLS peer for the interop tests (openssl s_server, ocsp);
+#                                       nginx     nginx-light, a real web server for the interop matrix (run by
+#                                                 the tests from a temp directory; Debian also starts its service);
 #                                       tmux      the shell's real-terminal test;
 #                                       dnsmasq   a real DNS server for the resolver tests;
 #                                       chromium  renders the HTML report in a headless browser test;
@@ -26,6 +28,8 @@ fi
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 if $tests; then
   command -v openssl >/dev/null 2>&1 || need+=(openssl)
+  # Debian puts nginx in /usr/sbin, which a non-root PATH lacks.
+  [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
   command -v tmux >/dev/null 2>&1 || need+=(tmux)
   command -v dnsmasq >/dev/null 2>&1 || need+=(dnsmasq-base)
   command -v chromium >/dev/null 2>&1 || need+=(chromium)

@@ -38,7 +38,22 @@ public final class AlertErrors {
         }
     }
 
-    /** The error for a fatal alert the server sent us. */
+    /**
+     * The error for a fatal alert the server sent us at a point of the handshake: a
+     * handshake_failure is a failed negotiation only as the answer to our first ClientHello
+     * (Chromium maps it so only when BoringSSL marked it SSL_R_HANDSHAKE_FAILURE_ON_CLIENT_HELLO,
+     * which it does while waiting for the first ServerHello); anywhere later it is a protocol error.
+     *
+     * @param answeringClientHello whether nothing but alerts had come from the server before it
+     */
+    public static NetError forReceivedAlert(AlertDescription alert, boolean answeringClientHello) {
+        if (alert == AlertDescription.HANDSHAKE_FAILURE && !answeringClientHello) {
+            return NetError.ERR_SSL_PROTOCOL_ERROR;
+        }
+        return forReceivedAlert(alert);
+    }
+
+    /** The error for a fatal alert the server sent us in answer to our ClientHello. */
     public static NetError forReceivedAlert(AlertDescription alert) {
         if (alert == null) {
             return NetError.ERR_SSL_PROTOCOL_ERROR;

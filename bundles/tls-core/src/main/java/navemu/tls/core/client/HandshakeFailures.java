@@ -10,6 +10,7 @@ import navemu.api.NetError;
 import navemu.api.tcp.Connection;
 import navemu.api.tls.HandshakeFailedException;
 import navemu.tls.core.alert.AlertDescription;
+import navemu.tls.core.alert.AlertErrors;
 import navemu.tls.core.alert.PeerAlertException;
 import navemu.tls.core.alert.TlsAlertException;
 
@@ -43,7 +44,7 @@ final class HandshakeFailures {
             message = "TLS handshake failed: " + e.getMessage() + " — sent " + e.alert().rfcName() + " alert";
         } else if (failure instanceof PeerAlertException e) {
             log.failed(failedAt, null, null, e.description() == null ? "unknown alert " + e.code() : e.description().rfcName());
-            error = e.error();
+            error = AlertErrors.forReceivedAlert(e.description(), io == null || io.answeringClientHello());
             message = "TLS handshake failed: " + e.getMessage() + waiting;
         } else if (failure instanceof SocketTimeoutException) {
             error = NetError.ERR_TIMED_OUT;

@@ -40,6 +40,8 @@ final class HandshakeIo {
     private final ReceivedAlerts alerts = new ReceivedAlerts();
     private String waitingFor = "nothing";
     private boolean alertSent;
+    /** Whether a handshake message (a HelloRequest aside) has come from the server: until then an alert answers our ClientHello. */
+    private boolean messageReceived;
 
     HandshakeIo(RecordLayer records, MessageLog log) {
         this.records = records;
@@ -55,6 +57,11 @@ final class HandshakeIo {
 
     String waitingFor() {
         return waitingFor;
+    }
+
+    /** Whether the server has sent no handshake message yet: what it sends now answers our (first) ClientHello. */
+    boolean answeringClientHello() {
+        return !messageReceived;
     }
 
     // ---- keys and record rules ---------------------------------------------------------------
@@ -139,6 +146,7 @@ final class HandshakeIo {
                     ignoreHelloRequest(m);
                     continue;
                 }
+                messageReceived = true;
                 return m;
             }
             TlsRecord record = readRecord();
