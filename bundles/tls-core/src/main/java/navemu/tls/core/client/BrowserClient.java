@@ -55,9 +55,8 @@ public final class BrowserClient {
                 List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1),
                 List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519),
                 signatureAlgorithms, random);
-        Tls12ClientConfig b = Tls12ClientConfig.browser();
-        Tls12ClientConfig t12 = new Tls12ClientConfig(b.cipherSuites(), t13.supportedGroups().stream()
-                .filter(g -> !g.isHybrid()).toList(), signatureAlgorithms, b.sessionIdLifetime(), random);
+        Tls12ClientConfig t12 = Tls12ClientConfig.browser()
+                .withSupportedGroups(t13.supportedGroups().stream().filter(g -> !g.isHybrid()).toList());
         return new BrowserClient(t13, t12);
     }
 
