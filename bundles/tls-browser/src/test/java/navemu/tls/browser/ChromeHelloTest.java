@@ -63,6 +63,9 @@ class ChromeHelloTest {
             assertEquals("X25519MLKEM768", channel.info().group());
             assertTrue(get(channel).endsWith("ok"));
             assertEquals("served", server.outcome());
+            // The ClientHello's record says TLS 1.0, as Chrome's (RFC 8446 §5.1); our Finished's, TLS 1.2.
+            assertEquals(0x0301, server.clientHandshakeRecordVersions.get(0));
+            assertEquals(0x0303, server.clientHandshakeRecordVersions.get(server.clientHandshakeRecordVersions.size() - 1));
             // GREASE (one byte), the hybrid share (ML-KEM-768 key 1184 + X25519 32), x25519 (32).
             List<KeyShareEntry> shares = keyShares(server.clientHellos.get(0));
             assertTrue(GreaseValues.isGrease(shares.get(0).group()));
@@ -105,6 +108,8 @@ class ChromeHelloTest {
             assertEquals(List.of(NamedGroup.SECP256R1.code()), keyShares(second).stream().map(KeyShareEntry::group).toList());
             assertEquals(first.cipherSuites(), second.cipherSuites());
             assertEquals(types(first), types(second));
+            // BoringSSL: TLS 1.0 on the first ClientHello's record only; after the server's answer, TLS 1.2.
+            assertEquals(List.of(0x0301, 0x0303), server.clientHandshakeRecordVersions.subList(0, 2));
             channel.close();
         }
     }

@@ -72,6 +72,8 @@ final class HybridTls13Server implements AutoCloseable {
     private final boolean compressCertificate;
     private final SecureRandom random = new SecureRandom();
     final List<ClientHello> clientHellos = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The legacy_record_version of each handshake record the client sent, in order. */
+    final List<Integer> clientHandshakeRecordVersions = java.util.Collections.synchronizedList(new ArrayList<>());
     private final CompletableFuture<String> outcome = new CompletableFuture<>();
     /** An encrypted_client_hello extension body (retry_configs) to put into EncryptedExtensions, or null. */
     volatile byte[] echRetryConfigs;
@@ -288,7 +290,7 @@ final class HybridTls13Server implements AutoCloseable {
         return out;
     }
 
-    private static HandshakeMessage readHandshake(RecordLayer records, HandshakeAssembler assembler) throws IOException {
+    private HandshakeMessage readHandshake(RecordLayer records, HandshakeAssembler assembler) throws IOException {
         while (true) {
             HandshakeMessage m = assembler.next();
             if (m != null) {
@@ -301,6 +303,7 @@ final class HybridTls13Server implements AutoCloseable {
             if (r.type() != ContentType.HANDSHAKE) {
                 throw new IOException("expected a handshake record, got " + r.type());
             }
+            clientHandshakeRecordVersions.add(r.legacyVersion());
             assembler.add(r.fragment());
         }
     }

@@ -68,11 +68,15 @@ public final class BrowserClient {
                     ChromeHelloShape.newConnection(tls13.random()));
             Tls12ClientHandshake h12 = new Tls12ClientHandshake(request, context, tls12, io, log);
             log.sni(h13.sni());
+            // As Chrome (BoringSSL before a version is chosen): the first ClientHello's record says
+            // TLS 1.0 (RFC 8446 §5.1 allows it for compatibility); from the server's answer on, 1.2.
+            io.plaintextRecordVersion(ProtocolVersion.TLS10);
             // One ClientHello for both versions: TLS 1.3 suites first, then TLS 1.2's; both handshakes' extensions.
             h12.clientHelloSent(h13.sendClientHello(h12.offerBesideTls13(), ProtocolVersion.TLS13, ProtocolVersion.TLS12));
             narration.waitingForServerChoice();
 
             HandshakeMessage first = io.expect(HandshakeType.SERVER_HELLO);
+            io.plaintextRecordVersion(ProtocolVersion.TLS12);
             ServerHello sh = ServerHello.decode(first.body());
             if (chosenVersion(sh) == ProtocolVersion.TLS13) {
                 narration.serverChose("TLS 1.3");
