@@ -63,12 +63,20 @@ final class ApplicationSettings {
         return answer.data().clone();
     }
 
-    /** Our EncryptedExtensions, carrying our settings for {@code protocol} (the one ALPN selected). */
-    static HandshakeMessage clientEncryptedExtensions(String protocol) {
+    /** Our settings for {@code protocol}, one of {@link #PROTOCOLS_WITH_SETTINGS}. */
+    static byte[] ourSettings(String protocol) {
         if (!PROTOCOLS_WITH_SETTINGS.contains(protocol)) {
             throw new IllegalStateException("no application settings for " + protocol);
         }
-        return new EncryptedExtensions(List.of(new Extension(ExtensionType.APPLICATION_SETTINGS, CHROME_H2_SETTINGS)))
+        return CHROME_H2_SETTINGS.clone();
+    }
+
+    /**
+     * Our EncryptedExtensions, carrying our settings for {@code protocol} (the one ALPN selected):
+     * one application_settings extension whose body is the settings as they are.
+     */
+    static HandshakeMessage clientEncryptedExtensions(String protocol) {
+        return new EncryptedExtensions(List.of(new Extension(ExtensionType.APPLICATION_SETTINGS, ourSettings(protocol))))
                 .toMessage();
     }
 }

@@ -364,7 +364,8 @@ final class Tls13ClientHandshake {
         if (serverApplicationSettings != null && !earlyData.accepted()) {
             // draft-vvv-tls-alps: our settings answer the server's, before Certificate and Finished.
             HandshakeMessage ours = ApplicationSettings.clientEncryptedExtensions(alpn);
-            io.send("EncryptedExtensions", ours, Tls13Narration.clientApplicationSettings(alpn, ours));
+            io.send("EncryptedExtensions", ours, Tls13Narration.clientApplicationSettings(alpn,
+                    ApplicationSettings.ourSettings(alpn).length));
             transcript.add(ours);
         }
         if (server != null && server.certificateRequestContext() != null) {

@@ -275,10 +275,10 @@ final class Tls13Narration {
     }
 
     /** Our EncryptedExtensions (draft-vvv-tls-alps): Chrome's settings for h2 are empty. */
-    static Map<String, String> clientApplicationSettings(String protocol, HandshakeMessage message) {
+    static Map<String, String> clientApplicationSettings(String protocol, int settingsLength) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("extensions", "application_settings");
-        fields.put("application_settings", protocol + ": " + (message.body().length - 6) + " bytes (Chrome's for h2: empty)");
+        fields.put("application_settings", protocol + ": " + settingsLength + " bytes (Chrome's for h2: empty)");
         return fields;
     }
 
