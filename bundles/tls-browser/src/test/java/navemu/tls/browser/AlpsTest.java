@@ -109,9 +109,21 @@ class AlpsTest {
         assertRefused("http/1.1", List.of("http/1.1"), "unsupported_extension", "application_settings, which we did not offer");
     }
 
+    /** Chrome 143 offers ALPS under 17613 only; an answer under the old codepoint 17513 answers nothing we offered. */
+    @Test
+    void alpsUnderTheOldCodepointIsUnsupportedExtension() throws Exception {
+        assertRefused("h2", List.of("h2", "http/1.1"), 17513, "unsupported_extension", "extension 17513, which we did not offer");
+    }
+
     private static void assertRefused(String alpnAnswer, List<String> offered, String alert, String why) throws Exception {
+        assertRefused(alpnAnswer, offered, ExtensionType.APPLICATION_SETTINGS, alert, why);
+    }
+
+    private static void assertRefused(String alpnAnswer, List<String> offered, int alpsCodepoint, String alert, String why)
+            throws Exception {
         RecordingTrace trace = new RecordingTrace();
         try (HybridTls13Server server = new HybridTls13Server(GROUPS, null, false)) {
+            server.alpsCodepoint = alpsCodepoint;
             server.alpnAnswer = alpnAnswer;
             server.alpsAnswer = SERVER_SETTINGS;
             HandshakeFailedException e = assertThrows(HandshakeFailedException.class, () -> connect(server.port(), offered, trace));

@@ -84,6 +84,8 @@ final class HybridTls13Server implements AutoCloseable {
      * no ALPS; with them the server expects the client's EncryptedExtensions before its Finished.
      */
     volatile byte[] alpsAnswer;
+    /** The codepoint the ALPS answer goes under: Chrome's new one, or the old 17513 a server may still use. */
+    volatile int alpsCodepoint = ExtensionType.APPLICATION_SETTINGS;
     /** The client's EncryptedExtensions, when it sent one. */
     volatile EncryptedExtensions clientEncryptedExtensions;
 
@@ -179,7 +181,7 @@ final class HybridTls13Server implements AutoCloseable {
         }
         byte[] alps = alpsAnswer;
         if (alps != null) {
-            eeExtensions.add(new Extension(ExtensionType.APPLICATION_SETTINGS, alps));
+            eeExtensions.add(new Extension(alpsCodepoint, alps));
         }
         if (echRetryConfigs != null) {
             eeExtensions.add(new Extension(ExtensionType.ENCRYPTED_CLIENT_HELLO, echRetryConfigs));
