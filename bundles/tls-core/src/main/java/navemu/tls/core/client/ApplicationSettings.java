@@ -54,11 +54,11 @@ final class ApplicationSettings {
     static byte[] serverAnswer(Extension answer, String selectedAlpn) throws TlsAlertException {
         if (selectedAlpn == null) {
             throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER,
-                    "the server sent application_settings (ALPS) without selecting an ALPN protocol (draft-vvv-tls-alps §3)");
+                    "the server sent application_settings (ALPS) without selecting an ALPN protocol (draft-vvv-tls-alps)");
         }
         if (!PROTOCOLS_WITH_SETTINGS.contains(selectedAlpn)) {
             throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, "the server sent application_settings (ALPS) for "
-                    + selectedAlpn + ", a protocol we offered no settings for (draft-vvv-tls-alps §3)");
+                    + selectedAlpn + ", a protocol we offered no settings for (draft-vvv-tls-alps)");
         }
         return answer.data().clone();
     }
