@@ -63,6 +63,9 @@ class ChromeHelloTest {
             assertEquals("X25519MLKEM768", channel.info().group());
             assertTrue(get(channel).endsWith("ok"));
             assertEquals("served", server.outcome());
+            // The ClientHello's record says TLS 1.0, as Chrome's (RFC 8446 §5.1); our Finished's, TLS 1.2.
+            assertEquals(0x0301, server.clientHandshakeRecordVersions.get(0));
+            assertEquals(0x0303, server.clientHandshakeRecordVersions.get(server.clientHandshakeRecordVersions.size() - 1));
             // GREASE (one byte), the hybrid share (ML-KEM-768 key 1184 + X25519 32), x25519 (32).
             List<KeyShareEntry> shares = keyShares(server.clientHellos.get(0));
             assertTrue(GreaseValues.isGrease(shares.get(0).group()));
@@ -72,7 +75,7 @@ class ChromeHelloTest {
             assertEquals("X25519MLKEM768, x25519", trace.fieldsByMessage.get("C>S ClientHello").get("key_share"));
             assertTrue(trace.infos.stream().anyMatch(i -> i.contains("hybrid key share")), trace.infos.toString());
             assertTrue(trace.infos.stream().anyMatch(i -> i.contains("two TCP segments")), trace.infos.toString());
-            assertTrue(trace.infos.contains("hello: ClientHello sent with 11 cipher suites and a GREASE value"), trace.infos.toString());
+            assertTrue(trace.infos.contains("hello: ClientHello sent with 15 cipher suites and a GREASE value"), trace.infos.toString());
         }
     }
 
@@ -105,6 +108,8 @@ class ChromeHelloTest {
             assertEquals(List.of(NamedGroup.SECP256R1.code()), keyShares(second).stream().map(KeyShareEntry::group).toList());
             assertEquals(first.cipherSuites(), second.cipherSuites());
             assertEquals(types(first), types(second));
+            // BoringSSL: TLS 1.0 on the first ClientHello's record only; after the server's answer, TLS 1.2.
+            assertEquals(List.of(0x0301, 0x0303), server.clientHandshakeRecordVersions.subList(0, 2));
             channel.close();
         }
     }
@@ -149,30 +154,54 @@ class ChromeHelloTest {
             assertTrue(Set.of(144, 176, 208, 240).contains(payload), "payload " + payload);
             assertEquals(42 + payload, ech.length);
         }
-        // 15! orders: two connections drawing the same one would be a broken shuffle, not bad luck.
+        // 16! orders: two connections drawing the same one would be a broken shuffle, not bad luck.
         assertNotEquals(types(a), types(b));
     }
 
     /**
      * JA4 as a server computes it (FoxIO's algorithm, GREASE ignored, SNI and ALPN outside the
-     * sorted extension hash) equals Chrome 143's with what we do not send yet taken out: the four
-     * CBC-SHA1 suites (c013, c014, 002f, 0035) and ALPS (44cd). Offered
-     * h2 as Chrome does, the a-part differs only in those counts.
+     * sorted extension hash) equals a captured Chrome 143's, offered h2 and http/1.1 as Chrome does:
+     * the same 15 cipher suites, the same 16 extensions, the same signature algorithms.
      */
     @Test
-    void theJa4IsChrome143sWithoutWhatWeDoNotSendYet() throws Exception {
-        String suites = "009c,009d,1301,1302,1303,c02b,c02c,c02f,c030,cca8,cca9";
+    void theJa4IsChrome143s() throws Exception {
+        RecordingTrace trace = new RecordingTrace();
+        ClientHello hello = helloSent(List.of("h2", "http/1.1"), trace);
+        String ja4r = "t13d1516h2_002f,0035,009c,009d,1301,1302,1303,c013,c014,c02b,c02c,c02f,c030,cca8,cca9"
+                + "_0005,000a,000b,000d,0012,0017,001b,0023,002b,002d,0033,44cd,fe0d,ff01_0403,0804,0401,0503,0805,0501,0806,0601";
+        assertEquals(ja4r, trace.fieldsByMessage.get("C>S ClientHello").get("ja4_r"));
+        assertEquals("t13d1516h2_8daaf6152771_d8a2da3f94cd", trace.fieldsByMessage.get("C>S ClientHello").get("ja4"));
+        assertEquals("t13d1516h2_8daaf6152771_d8a2da3f94cd", Ja4.of(hello).ja4()); // what the server received gives the same
+        assertEquals(ja4r, Ja4.of(hello).ja4r());
+    }
+
+    /** Chrome's cipher suites in Chrome's order, and its extension set, GREASE aside. */
+    @Test
+    void theSuitesAndExtensionsAreChrome143s() throws Exception {
+        ClientHello hello = helloSent(List.of("h2", "http/1.1"), new RecordingTrace());
+        assertTrue(GreaseValues.isGrease(hello.cipherSuites().get(0)));
+        assertEquals(List.of(0x1301, 0x1302, 0x1303, 0xc02b, 0xc02f, 0xc02c, 0xc030, 0xcca9, 0xcca8, 0xc013, 0xc014,
+                0x009c, 0x009d, 0x002f, 0x0035), hello.cipherSuites().subList(1, hello.cipherSuites().size()));
+        assertEquals(Set.of(0x0000, 0x0005, 0x000a, 0x000b, 0x000d, 0x0010, 0x0012, 0x0017, 0x001b, 0x0023, 0x002b, 0x002d,
+                0x0033, 0x44cd, 0xfe0d, 0xff01), types(hello).stream().filter(t -> !GreaseValues.isGrease(t)).collect(Collectors.toSet()));
+        assertEquals(18, hello.extensions().size(), "16 extensions and the two GREASE ones, each once");
+        // ALPS lists the ALPN protocols Chrome has settings for: h2 (the ALPN format, RFC 7301 §3.1).
+        assertEquals("0003026832", HexFormat.of().formatHex(hello.extension(ExtensionType.APPLICATION_SETTINGS).data()));
+        // As Chrome: no encrypt_then_mac beside the CBC suites, no padding extension.
+        assertEquals(null, hello.extension(ExtensionType.ENCRYPT_THEN_MAC));
+        assertEquals(null, hello.extension(ExtensionType.PADDING));
+    }
+
+    /** Without h2 in ALPN, Chrome sends no ALPS (it has settings for h2 only): 15 extensions. */
+    @Test
+    void withoutH2ThereIsNoAlps() throws Exception {
+        RecordingTrace trace = new RecordingTrace();
+        ClientHello hello = helloSent(List.of("http/1.1"), trace);
+        assertEquals(null, hello.extension(ExtensionType.APPLICATION_SETTINGS));
+        String suites = "002f,0035,009c,009d,1301,1302,1303,c013,c014,c02b,c02c,c02f,c030,cca8,cca9";
         String extensionsAndSigAlgs = "0005,000a,000b,000d,0012,0017,001b,0023,002b,002d,0033,fe0d,ff01_0403,0804,0401,0503,0805,0501,0806,0601";
-        for (List<String> alpn : List.of(List.of("h2", "http/1.1"), List.of("http/1.1"))) {
-            RecordingTrace trace = new RecordingTrace();
-            ClientHello hello = helloSent(alpn, trace);
-            String a = "t13d1115" + (alpn.get(0).equals("h2") ? "h2" : "h1");
-            String ja4r = a + "_" + suites + "_" + extensionsAndSigAlgs;
-            String ja4 = a + "_" + sha256Prefix(suites) + "_" + sha256Prefix(extensionsAndSigAlgs);
-            assertEquals(ja4r, trace.fieldsByMessage.get("C>S ClientHello").get("ja4_r"));
-            assertEquals(ja4, trace.fieldsByMessage.get("C>S ClientHello").get("ja4"));
-            assertEquals(ja4, Ja4.of(hello).ja4()); // what the server received gives the same
-        }
+        assertEquals("t13d1515h1_" + suites + "_" + extensionsAndSigAlgs, trace.fieldsByMessage.get("C>S ClientHello").get("ja4_r"));
+        assertEquals("t13d1515h1_" + sha256Prefix(suites) + "_" + sha256Prefix(extensionsAndSigAlgs), Ja4.of(hello).ja4());
     }
 
     /** We sent only ECH GREASE: a server's retry_configs are checked for form and not used (draft-ietf-tls-esni §6.2). */

@@ -72,9 +72,22 @@ final class HybridTls13Server implements AutoCloseable {
     private final boolean compressCertificate;
     private final SecureRandom random = new SecureRandom();
     final List<ClientHello> clientHellos = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The legacy_record_version of each handshake record the client sent, in order. */
+    final List<Integer> clientHandshakeRecordVersions = java.util.Collections.synchronizedList(new ArrayList<>());
     private final CompletableFuture<String> outcome = new CompletableFuture<>();
     /** An encrypted_client_hello extension body (retry_configs) to put into EncryptedExtensions, or null. */
     volatile byte[] echRetryConfigs;
+    /** The ALPN protocol to select when the client offers ALPN, or null to select none. */
+    volatile String alpnAnswer = "http/1.1";
+    /**
+     * The server's ALPS settings (draft-vvv-tls-alps) to put into EncryptedExtensions, or null for
+     * no ALPS; with them the server expects the client's EncryptedExtensions before its Finished.
+     */
+    volatile byte[] alpsAnswer;
+    /** The codepoint the ALPS answer goes under: Chrome's new one, or the old 17513 a server may still use. */
+    volatile int alpsCodepoint = ExtensionType.APPLICATION_SETTINGS;
+    /** The client's EncryptedExtensions, when it sent one. */
+    volatile EncryptedExtensions clientEncryptedExtensions;
 
     /**
      * @param groups              the server's groups, most preferred first
@@ -163,8 +176,12 @@ final class HybridTls13Server implements AutoCloseable {
         records.setReadProtection(new Tls13RecordProtection(SUITE.aead(), clientHs.trafficKeys(SUITE.aead())));
 
         List<Extension> eeExtensions = new ArrayList<>();
-        if (ch.extension(ExtensionType.ALPN) != null) {
-            eeExtensions.add(Extensions.alpn(List.of("http/1.1")));
+        if (ch.extension(ExtensionType.ALPN) != null && alpnAnswer != null) {
+            eeExtensions.add(Extensions.alpn(List.of(alpnAnswer)));
+        }
+        byte[] alps = alpsAnswer;
+        if (alps != null) {
+            eeExtensions.add(new Extension(alpsCodepoint, alps));
         }
         if (echRetryConfigs != null) {
             eeExtensions.add(new Extension(ExtensionType.ENCRYPTED_CLIENT_HELLO, echRetryConfigs));
@@ -195,8 +212,17 @@ final class HybridTls13Server implements AutoCloseable {
         TrafficSecret clientAp = master.clientApplicationTrafficSecret(serverFinishedHash);
         TrafficSecret serverAp = master.serverApplicationTrafficSecret(serverFinishedHash);
         HandshakeMessage clientFinished = readHandshake(records, assembler);
+        if (alps != null) {
+            // draft-vvv-tls-alps: the client's EncryptedExtensions, under its handshake key, in the transcript.
+            if (clientFinished.type() != HandshakeType.ENCRYPTED_EXTENSIONS) {
+                throw new IOException("expected the client's EncryptedExtensions (ALPS), got " + clientFinished.name());
+            }
+            clientEncryptedExtensions = EncryptedExtensions.decode(clientFinished.body());
+            transcript.add(clientFinished);
+            clientFinished = readHandshake(records, assembler);
+        }
         if (clientFinished.type() != HandshakeType.FINISHED
-                || !Arrays.equals(Finished.decode(clientFinished.body()).verifyData(), clientHs.verifyData(serverFinishedHash))) {
+                || !Arrays.equals(Finished.decode(clientFinished.body()).verifyData(), clientHs.verifyData(transcript.current()))) {
             throw new IOException("the client's Finished is missing or wrong");
         }
         records.setReadProtection(new Tls13RecordProtection(SUITE.aead(), clientAp.trafficKeys(SUITE.aead())));
@@ -266,16 +292,20 @@ final class HybridTls13Server implements AutoCloseable {
         return out;
     }
 
-    private static HandshakeMessage readHandshake(RecordLayer records, HandshakeAssembler assembler) throws IOException {
+    private HandshakeMessage readHandshake(RecordLayer records, HandshakeAssembler assembler) throws IOException {
         while (true) {
             HandshakeMessage m = assembler.next();
             if (m != null) {
                 return m;
             }
             TlsRecord r = records.read();
+            if (r.type() == ContentType.ALERT && r.fragment().length == 2) {
+                throw new IOException("the client sent the alert " + AlertDescription.of(r.fragment()[1] & 0xff));
+            }
             if (r.type() != ContentType.HANDSHAKE) {
                 throw new IOException("expected a handshake record, got " + r.type());
             }
+            clientHandshakeRecordVersions.add(r.legacyVersion());
             assembler.add(r.fragment());
         }
     }

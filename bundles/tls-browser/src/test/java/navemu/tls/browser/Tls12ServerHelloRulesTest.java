@@ -45,8 +45,12 @@ class Tls12ServerHelloRulesTest {
     }
 
     private static Failure answer(ServerHello sh, MapSessionStore sessions, byte[] earlyData) throws Exception {
+        return answer(sh, sessions, earlyData, List.of("http/1.1"));
+    }
+
+    private static Failure answer(ServerHello sh, MapSessionStore sessions, byte[] earlyData, List<String> alpn) throws Exception {
         try (ScriptedServerHello server = new ScriptedServerHello(sh.toMessage())) {
-            TlsRequest request = new TlsRequest(TestPki.HOST, server.port(), List.of("http/1.1"), earlyData, Duration.ofSeconds(3));
+            TlsRequest request = new TlsRequest(TestPki.HOST, server.port(), alpn, earlyData, Duration.ofSeconds(3));
             TlsContext context = new TlsContext((r, t) -> new CertVerdict(true, null, null, null), sessions, Instant.now(), null);
             HandshakeFailedException e = assertThrows(HandshakeFailedException.class, () -> new BrowserTlsClient()
                     .handshake(request, SocketConnection.connect(server.port()), context, new RecordingTrace()));
@@ -75,6 +79,33 @@ class Tls12ServerHelloRulesTest {
         assertEquals(AlertDescription.UNSUPPORTED_EXTENSION, f.alert().description(), f.error().getMessage());
         assertEquals(NetError.ERR_SSL_PROTOCOL_ERROR, f.error().error());
         assertTrue(f.error().getMessage().contains("a TLS 1.2 server never sends"), f.error().getMessage());
+    }
+
+    /** ALPS is TLS 1.3's (EncryptedExtensions only): offered beside h2, answered in a TLS 1.2 ServerHello, as BoringSSL refuses it. */
+    @Test
+    void alpsInATls12ServerHelloIsUnsupportedExtension() throws Exception {
+        Failure f = answer(tls12(new byte[0], List.of(new Extension(ExtensionType.APPLICATION_SETTINGS, new byte[0]))),
+                MapSessionStore.off(), null, List.of("h2", "http/1.1"));
+        assertEquals(AlertDescription.UNSUPPORTED_EXTENSION, f.alert().description(), f.error().getMessage());
+        assertTrue(f.error().getMessage().contains("application_settings, which a TLS 1.2 server never sends"), f.error().getMessage());
+    }
+
+    /**
+     * A suite we did not offer (RFC 5246 §7.4.1.3): one we know but the browser does not offer
+     * (AES-128-CBC-SHA256, the textbook tls12-rsa client's), one Chrome dropped (3DES), an ECDSA
+     * CBC suite we never implemented, a TLS 1.3 suite in a TLS 1.2 answer. BoringSSL:
+     * SSL_R_WRONG_CIPHER_RETURNED with illegal_parameter.
+     */
+    @ParameterizedTest(name = "suite 0x{0}")
+    @ValueSource(strings = {"003C", "000A", "C009", "1301"})
+    void aSuiteWeDidNotOfferIsAnIllegalParameter(String suite) throws Exception {
+        byte[] random = new byte[32];
+        random[0] = 1;
+        Failure f = answer(new ServerHello(0x0303, random, new byte[0], Integer.parseInt(suite, 16), 0, List.of()),
+                MapSessionStore.off(), null);
+        assertEquals(AlertDescription.ILLEGAL_PARAMETER, f.alert().description(), f.error().getMessage());
+        assertEquals(NetError.ERR_SSL_PROTOCOL_ERROR, f.error().error());
+        assertTrue(f.error().getMessage().contains("a cipher suite we did not offer"), f.error().getMessage());
     }
 
     @Test

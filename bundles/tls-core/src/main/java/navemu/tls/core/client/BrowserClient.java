@@ -55,9 +55,8 @@ public final class BrowserClient {
                 List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1),
                 List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519),
                 signatureAlgorithms, random);
-        Tls12ClientConfig b = Tls12ClientConfig.browser();
-        Tls12ClientConfig t12 = new Tls12ClientConfig(b.cipherSuites(), t13.supportedGroups().stream()
-                .filter(g -> !g.isHybrid()).toList(), signatureAlgorithms, b.sessionIdLifetime(), random);
+        Tls12ClientConfig t12 = Tls12ClientConfig.browser()
+                .withSupportedGroups(t13.supportedGroups().stream().filter(g -> !g.isHybrid()).toList());
         return new BrowserClient(t13, t12);
     }
 
@@ -69,11 +68,15 @@ public final class BrowserClient {
                     ChromeHelloShape.newConnection(tls13.random()));
             Tls12ClientHandshake h12 = new Tls12ClientHandshake(request, context, tls12, io, log);
             log.sni(h13.sni());
+            // As Chrome (BoringSSL before a version is chosen): the first ClientHello's record says
+            // TLS 1.0 (RFC 8446 §5.1 allows it for compatibility); from the server's answer on, 1.2.
+            io.plaintextRecordVersion(ProtocolVersion.TLS10);
             // One ClientHello for both versions: TLS 1.3 suites first, then TLS 1.2's; both handshakes' extensions.
             h12.clientHelloSent(h13.sendClientHello(h12.offerBesideTls13(), ProtocolVersion.TLS13, ProtocolVersion.TLS12));
             narration.waitingForServerChoice();
 
             HandshakeMessage first = io.expect(HandshakeType.SERVER_HELLO);
+            io.plaintextRecordVersion(ProtocolVersion.TLS12);
             ServerHello sh = ServerHello.decode(first.body());
             if (chosenVersion(sh) == ProtocolVersion.TLS13) {
                 narration.serverChose("TLS 1.3");

@@ -19,8 +19,9 @@ import navemu.tls.core.wire.WireWriter;
  * <li>GREASE (RFC 8701) first among the cipher suites, supported_groups, supported_versions and
  *     key shares (a one-byte share, as BoringSSL sends), and two GREASE extensions: an empty one
  *     first and a one-byte one last;</li>
- * <li>the extensions Chrome adds: signed_certificate_timestamp (RFC 6962 §3.3.1, empty) and
- *     compress_certificate offering brotli (RFC 8879), and ECH GREASE ({@link #echGrease()});</li>
+ * <li>the extensions Chrome adds: signed_certificate_timestamp (RFC 6962 §3.3.1, empty),
+ *     compress_certificate offering brotli (RFC 8879), ECH GREASE ({@link #echGrease()}) and,
+ *     when ALPN offers h2, application_settings ({@link ApplicationSettings});</li>
  * <li>the extensions between the two GREASE ones in an order drawn per connection (Chrome's
  *     extension permutation, so servers cannot rely on an order); pre_shared_key, when a ticket
  *     is offered, stays last after them (RFC 8446 §4.2.11).</li>
@@ -64,11 +65,15 @@ final class ChromeHelloShape {
     }
 
     /** Chrome's extra extensions added, the order permuted, the GREASE extensions around it all. */
-    List<Extension> extensions(List<Extension> extensions) {
+    List<Extension> extensions(List<Extension> extensions, List<String> alpn) {
         List<Extension> middle = new ArrayList<>(extensions);
         middle.add(new Extension(ExtensionType.SIGNED_CERTIFICATE_TIMESTAMP, new byte[0]));
         middle.add(CertificateCompressionAlgorithm.offer(List.of(CertificateCompressionAlgorithm.BROTLI)));
         middle.add(echGrease());
+        Extension alps = ApplicationSettings.offer(alpn);
+        if (alps != null) {
+            middle.add(alps);
+        }
         Collections.shuffle(middle, random);
         List<Extension> out = new ArrayList<>();
         out.add(new Extension(grease.firstExtension(), new byte[0]));

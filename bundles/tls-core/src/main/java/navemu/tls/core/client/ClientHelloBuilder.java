@@ -108,7 +108,7 @@ final class ClientHelloBuilder {
             suites.addAll(tls12.cipherSuites());
         }
         return new ClientHello(ProtocolVersion.TLS12, random, sessionId, chrome == null ? suites : chrome.cipherSuites(suites),
-                new byte[] {0}, chrome == null ? ext : chrome.extensions(ext));
+                new byte[] {0}, chrome == null ? ext : chrome.extensions(ext, alpn));
     }
 
     /**
@@ -173,7 +173,7 @@ final class ClientHelloBuilder {
             ext.add(Extensions.alpn(alpn));
         }
         ext.add(Extensions.statusRequestOcsp());
-        if (config.offersCbc()) {
+        if (config.offersEncryptThenMac()) {
             ext.add(new Extension(ExtensionType.ENCRYPT_THEN_MAC, new byte[0]));
         }
         return ext;

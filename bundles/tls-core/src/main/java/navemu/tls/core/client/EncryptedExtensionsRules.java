@@ -21,6 +21,7 @@ final class EncryptedExtensionsRules {
             ExtensionType.SUPPORTED_GROUPS, ExtensionType.USE_SRTP, ExtensionType.HEARTBEAT, ExtensionType.ALPN,
             ExtensionType.RECORD_SIZE_LIMIT, ExtensionType.EARLY_DATA,
             ExtensionType.ENCRYPTED_CLIENT_HELLO, // draft-ietf-tls-esni: retry_configs
+            ExtensionType.APPLICATION_SETTINGS, // draft-vvv-tls-alps: the server's settings
             19, 20); // client_certificate_type, server_certificate_type (RFC 7250)
 
     private EncryptedExtensionsRules() {

@@ -80,6 +80,16 @@ final class HandshakeIo {
         records.setWriteProtection(keys);
     }
 
+    /**
+     * The legacy_record_version of the plaintext records we send while no keys protect them
+     * (see {@link RecordProtection#plaintext}); records under keys are unaffected.
+     */
+    void plaintextRecordVersion(int version) {
+        if (!records.writeProtected()) {
+            records.setWriteProtection(RecordProtection.plaintext(version));
+        }
+    }
+
     /** TLS 1.3 middlebox compatibility: drop the peer's dummy change_cipher_spec (see {@link RecordLayer#dropChangeCipherSpec}). */
     void dropChangeCipherSpec(boolean on) {
         records.dropChangeCipherSpec(on);

@@ -17,10 +17,18 @@ import navemu.tls.core.crypto.Tls12CipherSuite;
  * @param sessionIdLifetime   how long the client keeps a session id the server gave (the
  *                            client's own limit: a session id carries no lifetime)
  * @param random              client random, pre-master secret, CBC IVs
+ * @param encryptThenMac      whether to offer encrypt_then_mac (RFC 7366) when a CBC suite is
+ *                            offered: the textbook client does, Chrome does not
  */
 public record Tls12ClientConfig(List<Tls12CipherSuite> cipherSuites, List<NamedGroup> supportedGroups,
                                 List<SignatureScheme> signatureAlgorithms, Duration sessionIdLifetime,
-                                SecureRandom random) {
+                                SecureRandom random, boolean encryptThenMac) {
+
+    /** A client that offers encrypt_then_mac with its CBC suites. */
+    public Tls12ClientConfig(List<Tls12CipherSuite> cipherSuites, List<NamedGroup> supportedGroups,
+                             List<SignatureScheme> signatureAlgorithms, Duration sessionIdLifetime, SecureRandom random) {
+        this(cipherSuites, supportedGroups, signatureAlgorithms, sessionIdLifetime, random, true);
+    }
 
     public Tls12ClientConfig {
         cipherSuites = List.copyOf(cipherSuites);
@@ -42,15 +50,21 @@ public record Tls12ClientConfig(List<Tls12CipherSuite> cipherSuites, List<NamedG
                 List.of(), defaultSignatureAlgorithms(), Duration.ofHours(1), new SecureRandom());
     }
 
-    /** browser: ECDHE_ECDSA/ECDHE_RSA with AES-GCM and ChaCha20, then RSA key exchange. */
+    /**
+     * browser: Chrome 143's TLS 1.2 suites in its order — ECDHE_ECDSA/ECDHE_RSA with AES-GCM and
+     * ChaCha20, ECDHE_RSA with AES-CBC-SHA, then RSA key exchange with AES-GCM and AES-CBC-SHA —
+     * and, as Chrome, no encrypt_then_mac.
+     */
     public static Tls12ClientConfig browser() {
         return new Tls12ClientConfig(List.of(
                 Tls12CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, Tls12CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
                 Tls12CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, Tls12CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
                 Tls12CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, Tls12CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
-                Tls12CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, Tls12CipherSuite.TLS_RSA_WITH_AES_256_GCM_SHA384),
+                Tls12CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, Tls12CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA,
+                Tls12CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, Tls12CipherSuite.TLS_RSA_WITH_AES_256_GCM_SHA384,
+                Tls12CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA, Tls12CipherSuite.TLS_RSA_WITH_AES_256_CBC_SHA),
                 List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1),
-                defaultSignatureAlgorithms(), Duration.ofHours(1), new SecureRandom());
+                defaultSignatureAlgorithms(), Duration.ofHours(1), new SecureRandom(), false);
     }
 
     static List<SignatureScheme> defaultSignatureAlgorithms() {
@@ -61,7 +75,11 @@ public record Tls12ClientConfig(List<Tls12CipherSuite> cipherSuites, List<NamedG
     }
 
     public Tls12ClientConfig withCipherSuites(Tls12CipherSuite... suites) {
-        return new Tls12ClientConfig(List.of(suites), supportedGroups, signatureAlgorithms, sessionIdLifetime, random);
+        return new Tls12ClientConfig(List.of(suites), supportedGroups, signatureAlgorithms, sessionIdLifetime, random, encryptThenMac);
+    }
+
+    public Tls12ClientConfig withSupportedGroups(List<NamedGroup> groups) {
+        return new Tls12ClientConfig(cipherSuites, groups, signatureAlgorithms, sessionIdLifetime, random, encryptThenMac);
     }
 
     public boolean offersEcdhe() {
@@ -70,5 +88,10 @@ public record Tls12ClientConfig(List<Tls12CipherSuite> cipherSuites, List<NamedG
 
     public boolean offersCbc() {
         return cipherSuites.stream().anyMatch(Tls12CipherSuite::isCbc);
+    }
+
+    /** encrypt_then_mac goes into the ClientHello only beside a CBC suite, and only when configured. */
+    public boolean offersEncryptThenMac() {
+        return encryptThenMac && offersCbc();
     }
 }

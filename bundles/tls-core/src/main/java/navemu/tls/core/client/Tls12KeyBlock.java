@@ -35,13 +35,13 @@ record Tls12KeyBlock(int length, byte[] clientMac, byte[] serverMac, byte[] clie
 
     /** What protects the records we send. */
     RecordProtection clientWrite(Tls12CipherSuite suite, boolean encryptThenMac, SecureRandom random) {
-        return suite.isCbc() ? new Tls12CbcProtection(clientKey, clientMac, suite.prfHash(), encryptThenMac, random)
+        return suite.isCbc() ? new Tls12CbcProtection(clientKey, clientMac, suite.macHash(), encryptThenMac, random)
                 : new Tls12AeadProtection(suite.aead(), clientKey, clientIv);
     }
 
     /** What opens the records the server sends. */
     RecordProtection serverRead(Tls12CipherSuite suite, boolean encryptThenMac, SecureRandom random) {
-        return suite.isCbc() ? new Tls12CbcProtection(serverKey, serverMac, suite.prfHash(), encryptThenMac, random)
+        return suite.isCbc() ? new Tls12CbcProtection(serverKey, serverMac, suite.macHash(), encryptThenMac, random)
                 : new Tls12AeadProtection(suite.aead(), serverKey, serverIv);
     }
 }

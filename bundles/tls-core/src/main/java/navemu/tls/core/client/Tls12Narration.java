@@ -194,7 +194,7 @@ final class Tls12Narration {
         log.secret("client_write_key", keys.clientKey());
         log.secret("server_write_key", keys.serverKey());
         log.info("session keys: the key block (" + keys.length() + " bytes, PRF " + suite.prfHash()
-                + ") gives each side its own write key" + (suite.isCbc() ? " and MAC key" : " and IV"));
+                + ") gives each side its own write key" + (suite.isCbc() ? " and MAC key (HMAC-" + suite.macHash() + ")" : " and IV"));
     }
 
     // ---- ChangeCipherSpec, Finished, NewSessionTicket (§7.1, §7.4.9, RFC 5077 §3.3) -----------

@@ -32,7 +32,8 @@ final class Tls12ServerHelloExtensions {
             ExtensionType.CERTIFICATE_AUTHORITIES, ExtensionType.OID_FILTERS, ExtensionType.POST_HANDSHAKE_AUTH,
             ExtensionType.SIGNATURE_ALGORITHMS_CERT, // RFC 8446 §4.2: TLS 1.3 only
             ExtensionType.COMPRESS_CERTIFICATE,      // RFC 8879 §3: TLS 1.3 only, and never in a ServerHello
-            ExtensionType.ENCRYPTED_CLIENT_HELLO);   // draft-ietf-tls-esni: TLS 1.3 only
+            ExtensionType.ENCRYPTED_CLIENT_HELLO,    // draft-ietf-tls-esni: TLS 1.3 only
+            ExtensionType.APPLICATION_SETTINGS);     // draft-vvv-tls-alps: TLS 1.3 EncryptedExtensions only
 
     /** Answered by the server with an empty body (the acknowledgement is the extension's presence). */
     private static final Set<Integer> EMPTY_IN_A_SERVER_HELLO = Set.of(

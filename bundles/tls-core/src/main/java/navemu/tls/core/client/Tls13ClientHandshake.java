@@ -76,6 +76,8 @@ final class Tls13ClientHandshake {
     private TrafficSecret serverHandshakeSecret;
     private MasterSecret masterSecret;
     private String alpn;
+    /** The server's ALPS settings (draft-vvv-tls-alps), or null when it did not negotiate ALPS. */
+    private byte[] serverApplicationSettings;
     private Tls13ServerAuthentication.Result server;
     private CertVerdict verdict;
     /** What tickets of this connection keep of the server's chain; null when they may not be kept. */
@@ -313,6 +315,11 @@ final class Tls13ClientHandshake {
             alpn = chosen.get(0);
             narration.alpnSelected(alpn);
         }
+        Extension alps = ee.extension(ExtensionType.APPLICATION_SETTINGS);
+        if (alps != null) {
+            serverApplicationSettings = ApplicationSettings.serverAnswer(alps, alpn);
+            narration.applicationSettingsReceived(alpn, serverApplicationSettings);
+        }
         earlyData.answeredInEncryptedExtensions(ee.extension(ExtensionType.EARLY_DATA) != null, resumed, suite, alpn,
                 handshakeWriteProtection());
         narration.encryptedExtensionsReceived(message, ee, alpn, earlyData);
@@ -354,6 +361,13 @@ final class Tls13ClientHandshake {
     private void sendClientFinished() throws IOException {
         sendDummyChangeCipherSpec();
         earlyData.end(transcript, handshakeWriteProtection());
+        if (serverApplicationSettings != null && !earlyData.accepted()) {
+            // draft-vvv-tls-alps: our settings answer the server's, before Certificate and Finished.
+            HandshakeMessage ours = ApplicationSettings.clientEncryptedExtensions(alpn);
+            io.send("EncryptedExtensions", ours, Tls13Narration.clientApplicationSettings(alpn,
+                    ApplicationSettings.ourSettings(alpn).length));
+            transcript.add(ours);
+        }
         if (server != null && server.certificateRequestContext() != null) {
             // §4.4.2: asked for a certificate, we have none: an empty Certificate.
             HandshakeMessage empty = new CertificateMessage(server.certificateRequestContext(), List.of()).toMessage();

@@ -269,6 +269,19 @@ final class Tls13Narration {
         log.received("EncryptedExtensions", message.length(), fields);
     }
 
+    void applicationSettingsReceived(String protocol, byte[] settings) {
+        log.info("ALPS: the server sent its application settings for " + protocol + " (" + settings.length
+                + " bytes, for the " + protocol + " layer); ours follow in our own EncryptedExtensions after its Finished");
+    }
+
+    /** Our EncryptedExtensions (draft-vvv-tls-alps): Chrome's settings for h2 are empty. */
+    static Map<String, String> clientApplicationSettings(String protocol, int settingsLength) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("extensions", "application_settings");
+        fields.put("application_settings", protocol + ": " + settingsLength + " bytes (Chrome's for h2: empty)");
+        return fields;
+    }
+
     void certificateRequestReceived(HandshakeMessage message, CertificateRequest cr) {
         log.received("CertificateRequest", message.length(), Map.of("extensions", Extension.names(cr.extensions()),
                 "signature_algorithms", cr.signatureAlgorithms().stream().map(SignatureScheme::nameOf).collect(Collectors.joining(", ")),

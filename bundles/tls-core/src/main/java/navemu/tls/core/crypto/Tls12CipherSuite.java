@@ -2,7 +2,7 @@ package navemu.tls.core.crypto;
 
 /**
  * The TLS 1.2 cipher suites navemu's clients know (RFC 5246 §A.5, RFC 5288, RFC 5289, RFC 7905):
- * a key exchange, a record protection (AEAD, or AES-CBC with HMAC) and the PRF hash.
+ * a key exchange, a record protection (AEAD, or AES-CBC with HMAC, RFC 5246 §6.2.3.2) and the PRF hash.
  */
 public enum Tls12CipherSuite {
     TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256(0xC02B, KeyExchange.ECDHE_ECDSA, AeadAlgorithm.AES_128_GCM, HashAlgorithm.SHA256),
@@ -11,10 +11,16 @@ public enum Tls12CipherSuite {
     TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384(0xC030, KeyExchange.ECDHE_RSA, AeadAlgorithm.AES_256_GCM, HashAlgorithm.SHA384),
     TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256(0xCCA9, KeyExchange.ECDHE_ECDSA, AeadAlgorithm.CHACHA20_POLY1305, HashAlgorithm.SHA256),
     TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256(0xCCA8, KeyExchange.ECDHE_RSA, AeadAlgorithm.CHACHA20_POLY1305, HashAlgorithm.SHA256),
+    /** RFC 4492 §6 (ECDHE) with AES-CBC and HMAC-SHA1; under TLS 1.2 the PRF is SHA-256 (RFC 5246 §5). */
+    TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA(0xC013, KeyExchange.ECDHE_RSA, 16, HashAlgorithm.SHA1),
+    TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA(0xC014, KeyExchange.ECDHE_RSA, 32, HashAlgorithm.SHA1),
     TLS_RSA_WITH_AES_128_GCM_SHA256(0x009C, KeyExchange.RSA, AeadAlgorithm.AES_128_GCM, HashAlgorithm.SHA256),
     TLS_RSA_WITH_AES_256_GCM_SHA384(0x009D, KeyExchange.RSA, AeadAlgorithm.AES_256_GCM, HashAlgorithm.SHA384),
+    /** RFC 5246 §A.5: RSA key transport, AES-CBC, HMAC-SHA1; PRF SHA-256. */
+    TLS_RSA_WITH_AES_128_CBC_SHA(0x002F, KeyExchange.RSA, 16, HashAlgorithm.SHA1),
+    TLS_RSA_WITH_AES_256_CBC_SHA(0x0035, KeyExchange.RSA, 32, HashAlgorithm.SHA1),
     /** AES-128-CBC with HMAC-SHA256 (RFC 5246 §A.5): MAC key 32 bytes, no fixed IV (explicit per record). */
-    TLS_RSA_WITH_AES_128_CBC_SHA256(0x003C, KeyExchange.RSA, null, HashAlgorithm.SHA256);
+    TLS_RSA_WITH_AES_128_CBC_SHA256(0x003C, KeyExchange.RSA, 16, HashAlgorithm.SHA256);
 
     /** How the pre-master secret is agreed. */
     public enum KeyExchange {
@@ -32,14 +38,34 @@ public enum Tls12CipherSuite {
 
     private final int code;
     private final KeyExchange keyExchange;
+    /** The AEAD; null for a CBC suite. */
     private final AeadAlgorithm aead;
+    /** CBC only: the AES key length (16 or 32) and the HMAC's hash. */
+    private final int cbcKeyLength;
+    private final HashAlgorithm macHash;
     private final HashAlgorithm prfHash;
 
+    /** An AEAD suite: the PRF hash is the suite's named hash (RFC 5288 §3, RFC 7905 §2). */
     Tls12CipherSuite(int code, KeyExchange keyExchange, AeadAlgorithm aead, HashAlgorithm prfHash) {
         this.code = code;
         this.keyExchange = keyExchange;
         this.aead = aead;
+        this.cbcKeyLength = 0;
+        this.macHash = null;
         this.prfHash = prfHash;
+    }
+
+    /**
+     * A CBC suite: its MAC hash is the one in its name; the PRF is TLS 1.2's SHA-256 for them all
+     * (RFC 5246 §5: suites defined before TLS 1.2, like the *_SHA ones, use it too).
+     */
+    Tls12CipherSuite(int code, KeyExchange keyExchange, int cbcKeyLength, HashAlgorithm macHash) {
+        this.code = code;
+        this.keyExchange = keyExchange;
+        this.aead = null;
+        this.cbcKeyLength = cbcKeyLength;
+        this.macHash = macHash;
+        this.prfHash = HashAlgorithm.SHA256;
     }
 
     public int code() {
@@ -50,7 +76,7 @@ public enum Tls12CipherSuite {
         return keyExchange;
     }
 
-    /** The AEAD, or null for the CBC suite. */
+    /** The AEAD, or null for a CBC suite. */
     public AeadAlgorithm aead() {
         return aead;
     }
@@ -64,13 +90,18 @@ public enum Tls12CipherSuite {
         return prfHash;
     }
 
-    /** CBC: HMAC key length (the MAC's hash length); AEAD: 0. */
+    /** CBC: the record MAC's hash (HMAC-SHA1 for *_CBC_SHA, HMAC-SHA256 for *_CBC_SHA256); AEAD: null. */
+    public HashAlgorithm macHash() {
+        return macHash;
+    }
+
+    /** CBC: HMAC key length (the MAC's hash length, RFC 5246 §6.2.3.1); AEAD: 0. */
     public int macKeyLength() {
-        return isCbc() ? prfHash.length() : 0;
+        return isCbc() ? macHash.length() : 0;
     }
 
     public int encryptionKeyLength() {
-        return isCbc() ? 16 : aead.keyLength();
+        return isCbc() ? cbcKeyLength : aead.keyLength();
     }
 
     /** The fixed IV of the key block: 4 bytes for GCM, 12 for ChaCha20, 0 for CBC (explicit IVs). */

@@ -28,6 +28,8 @@ public final class ExtensionType {
     public static final int POST_HANDSHAKE_AUTH = 49;        // RFC 8446 §4.2.6
     public static final int SIGNATURE_ALGORITHMS_CERT = 50;  // RFC 8446 §4.2.3
     public static final int KEY_SHARE = 51;                  // RFC 8446 §4.2.8
+    /** ALPS, draft-vvv-tls-alps; 17613 is the codepoint Chrome uses since it replaced the first one (17513). */
+    public static final int APPLICATION_SETTINGS = 0x44cd;
     public static final int ENCRYPTED_CLIENT_HELLO = 0xfe0d; // draft-ietf-tls-esni
     public static final int RENEGOTIATION_INFO = 0xff01;     // RFC 5746 (TLS 1.2)
 
@@ -65,6 +67,7 @@ public final class ExtensionType {
             case POST_HANDSHAKE_AUTH: return "post_handshake_auth";
             case SIGNATURE_ALGORITHMS_CERT: return "signature_algorithms_cert";
             case KEY_SHARE: return "key_share";
+            case APPLICATION_SETTINGS: return "application_settings";
             case ENCRYPTED_CLIENT_HELLO: return "encrypted_client_hello";
             case RENEGOTIATION_INFO: return "renegotiation_info";
             default: return "extension " + type;

@@ -63,6 +63,11 @@ public final class RecordLayer {
         this.requiredVersion = version;
     }
 
+    /** Whether the records we send are protected (by any keys, 0-RTT ones included). */
+    public boolean writeProtected() {
+        return writeProtection.active();
+    }
+
     public void setWriteProtection(RecordProtection protection) {
         this.writeProtection = protection;
     }

@@ -30,26 +30,34 @@ public interface RecordProtection {
         return false;
     }
 
-    /** No protection: records go out and come in as TLSPlaintext (RFC 8446 §5.1). */
-    RecordProtection NONE = new RecordProtection() {
-        @Override
-        public TlsRecord protect(ContentType type, byte[] fragment) {
-            return new TlsRecord(type, 0x0303, fragment);
-        }
+    /** No protection: records go out and come in as TLSPlaintext (RFC 8446 §5.1), labelled 0x0303. */
+    RecordProtection NONE = plaintext(0x0303);
 
-        @Override
-        public TlsRecord unprotect(TlsRecord wire) {
-            return wire;
-        }
+    /**
+     * No protection, records we send labelled {@code recordVersion}: RFC 8446 §5.1 lets an initial
+     * ClientHello's record say 0x0301 "for compatibility purposes", which is what Chrome sends.
+     */
+    static RecordProtection plaintext(int recordVersion) {
+        return new RecordProtection() {
+            @Override
+            public TlsRecord protect(ContentType type, byte[] fragment) {
+                return new TlsRecord(type, recordVersion, fragment);
+            }
 
-        @Override
-        public int maxWireFragment() {
-            return TlsRecord.MAX_PLAINTEXT;
-        }
+            @Override
+            public TlsRecord unprotect(TlsRecord wire) {
+                return wire;
+            }
 
-        @Override
-        public boolean active() {
-            return false;
-        }
-    };
+            @Override
+            public int maxWireFragment() {
+                return TlsRecord.MAX_PLAINTEXT;
+            }
+
+            @Override
+            public boolean active() {
+                return false;
+            }
+        };
+    }
 }

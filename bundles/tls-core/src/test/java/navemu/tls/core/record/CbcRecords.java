@@ -44,11 +44,16 @@ final class CbcRecords {
         System.arraycopy(content, 0, plain, 0, content.length);
         System.arraycopy(mac, 0, plain, content.length, mac.length);
         Arrays.fill(plain, content.length + mac.length, length, (byte) padLength);
+        return new TlsRecord(type, 0x0303, encrypt(key, plain));
+    }
+
+    /** A zero IV, then {@code plain} (whole blocks) under AES-CBC: any plaintext a peer with the keys could send. */
+    static byte[] encrypt(byte[] key, byte[] plain) {
         byte[] iv = new byte[16];
         BufferedBlockCipher cipher = new BufferedBlockCipher(CBCBlockCipher.newInstance(AESEngine.newInstance()));
         cipher.init(true, new ParametersWithIV(new KeyParameter(key), iv));
-        byte[] fragment = new byte[16 + length];
-        cipher.processBytes(plain, 0, length, fragment, 16);
-        return new TlsRecord(type, 0x0303, fragment);
+        byte[] fragment = new byte[16 + plain.length];
+        cipher.processBytes(plain, 0, plain.length, fragment, 16);
+        return fragment;
     }
 }
