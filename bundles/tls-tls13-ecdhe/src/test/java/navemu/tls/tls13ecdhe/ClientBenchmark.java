@@ -76,7 +76,10 @@ import navemu.tls.core.testing.TestPki;
  * <p>Printed per client: handshakes per second (wall clock; openssl s_server works on the other
  * core) and CPU per handshake (the client's thread, or for s_time its process's user + system
  * time), and our client's ratios. On a machine shared with other work, the CPU figures move less.
- * Not a test: {@code scripts/bench.sh client [seconds per run]}.
+ * Each client is first warmed up for a while (15 s by default) so that the JIT has compiled its
+ * hot paths before anything is measured: on a loaded machine the compiler threads get little CPU,
+ * and a short warm-up measures the interpreter, not the client.
+ * Not a test: {@code scripts/bench.sh client [seconds per run [warm-up seconds per client]]}.
  */
 public final class ClientBenchmark {
     /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
@@ -97,12 +100,13 @@ public final class ClientBenchmark {
     public static void main(String[] args) throws Exception {
         BC_LOG.setLevel(java.util.logging.Level.WARNING);
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3.0;
+        double warmUp = args.length > 1 ? Double.parseDouble(args[1]) : 15.0;
         if (OpenSslServer.binary() == null) {
             throw new IllegalStateException("openssl is needed (apt-get install openssl)");
         }
         TestPki pki = TestPki.create(TestPki.KeyType.ECDSA);
         System.out.printf(Locale.ROOT, "TLS 1.3 full handshakes against openssl s_server (%s), ECDSA P-256 leaf, %s, x25519, "
-                + "%.1f s per run%n", opensslVersion(), SUITE, seconds);
+                + "%.1f s per run after %.0f s of warm-up each%n", opensslVersion(), SUITE, seconds, warmUp);
         try (OpenSslServer server = OpenSslServer.start("-tls1_3", pki, SUITE, "X25519")) {
             int port = server.port();
             Round ours = ours(pki, port);
@@ -111,7 +115,7 @@ public final class ClientBenchmark {
             Round floor = floor(pki);
             // Warm every one up (JIT), then measure each twice, in alternating order.
             for (Round round : List.of(ours, jdk, bc, floor)) {
-                measure(round, seconds);
+                measure(round, warmUp);
             }
             Figure o1 = measure(ours, seconds);
             Figure j1 = measure(jdk, seconds);
