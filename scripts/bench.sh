@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 declare -A BENCH=(
   [tls13]="bundles/tls-tls13-ecdhe navemu.tls.tls13ecdhe.HandshakeBenchmark  full TLS 1.3 handshakes/s, ours vs the JDK client"
-  [client]="bundles/tls-tls13-ecdhe navemu.tls.tls13ecdhe.ClientBenchmark  our TLS 1.3 client vs the JDK's, bctls and openssl s_time on openssl s_server, and its crypto floor"
+  [client]="bundles/tls-tls13-ecdhe navemu.tls.tls13ecdhe.ClientBenchmark  our TLS 1.3 client vs the JDK's, bctls and openssl s_time on openssl s_server, and its crypto floor (args: seconds per run, warm-up seconds)"
   [cbc]="bundles/tls-core navemu.tls.core.record.CbcPaddingTimingBenchmark  CBC decode time for padding 0 vs 255 (Lucky13)"
   [jsse]="bundles/tls-jsse navemu.tls.jsse.JsseHandshakeBenchmark  the jsse slot's handshake times"
   [pkix]="bundles/cert-pkix navemu.cert.pkix.PkixBenchmark  validations/s of a warm three-certificate chain, pkix vs the JDK's CertPathValidator"
@@ -21,7 +21,7 @@ declare -A BENCH=(
   [shell]="bundles/shell navemu.shell.ShellBenchmark  the shell's own cost per operation"
   [memory]="runtime navemu.runtime.ShellMemoryBenchmark  navemu.jar's RSS over 2,000 lab navigations (args: N, JVM options)"
   [start]="runtime navemu.runtime.StartupBenchmark  start to prompt, median of N (10), beside a bare Felix start (args: N)"
-  [replay]="runtime navemu.runtime.ReplayBenchmark  navemu.jar replaying N lab navigations beside curl on the same site (args: N, M, JVM options)"
+  [replay]="runtime navemu.runtime.ReplayBenchmark  navemu.jar replaying N lab navigations beside curl on the same site, its CPU by thread (args: N, M, JVM options)"
 
   [network]="runtime navemu.runtime.NetworkTimingBenchmark  each step's network part vs RTT × round trips, first navigation of a fresh JVM vs warm (args: samples)"
   [cold]="runtime navemu.runtime.ColdStartBenchmark  local work of the first navigation vs a warm one, prewarm on and off, a fresh JVM per sample (args: samples)"

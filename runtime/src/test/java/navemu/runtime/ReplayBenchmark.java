@@ -29,8 +29,11 @@ import java.util.regex.Pattern;
  * <p>Two figures for each: requests per second (wall clock), and CPU per request: for navemu the
  * whole JVM's CPU time (client, lab server, JSON) per navigation; for curl its own CPU time plus
  * what navemu's JVM, serving curl's requests, spent meanwhile. On a machine shared with other work
- * the wall-clock rate follows the load; the CPU cost barely does. Linux only (reads /proc). Not a
- * test: {@code scripts/bench.sh replay [N [M [JVM options…]]]}.
+ * the wall-clock rate follows the load; the CPU cost barely does. Then where navemu's CPU went in
+ * each phase, by thread ({@link ThreadCpu}): the JIT compiler, the garbage collector, the lab
+ * server, the navigations, the shell (JSON, history). Linux only (reads /proc). Not a test:
+ * {@code scripts/bench.sh replay [N [M [JVM options…]]]}, e.g. with {@code -XX:TieredStopAtLevel=1}
+ * (./navemu's C1-only flag) and without it (tiered C1 + C2) to compare the compilers.
  */
 public final class ReplayBenchmark {
     private static final String SITE = "https://www.lab.test/";
@@ -85,6 +88,7 @@ public final class ReplayBenchmark {
         int seen = 0;
         int failed = 0;
         int port = -1;
+        ThreadCpu[] split = new ThreadCpu[4];
         try (BufferedReader out = new BufferedReader(new InputStreamReader(navemu.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while (seen < total && (line = out.readLine()) != null) {
@@ -93,6 +97,13 @@ public final class ReplayBenchmark {
                 }
                 seen++;
                 marks[seen] = Mark.now(pid);
+                if (seen == 1 || seen == measured || seen == total - measured || seen == total) {
+                    ThreadCpu now = ThreadCpu.read(pid);
+                    split[seen == 1 ? 0 : seen == total ? 3 : seen == measured ? 1 : 2] = now;
+                    if (seen == measured && measured == total - measured) {
+                        split[2] = now;
+                    }
+                }
                 if (!line.contains("\"status\":200")) {
                     failed++;
                 }
@@ -131,6 +142,14 @@ public final class ReplayBenchmark {
                     + "%d of %d curl requests not 200%n", curl.cpuSeconds() * 1000 / curl.ok(), labCpu * 1000 / curl.ok(),
                     failed, total, measured - curl.ok(), measured);
             System.out.println("  vs curl = navemu's rate / curl's; CPU per request counts client and lab server for both");
+            StringBuilder curve = new StringBuilder("  navemu's CPU ms per navigation by hundred (warm-up curve):");
+            for (int from = 1, to = 100; to <= total; from = to, to += 100) {
+                curve.append(String.format(Locale.ROOT, " %.2f", (marks[to].cpuSeconds() - marks[from].cpuSeconds()) * 1000 / (to - from)));
+            }
+            System.out.println(curve);
+            System.out.println("  navemu's CPU by thread, ms per navigation:");
+            ThreadCpu.printSplit("first " + measured, split[0], split[1], marks[1], marks[measured], measured - 1);
+            ThreadCpu.printSplit("steady state", split[2], split[3], marks[total - measured], marks[total], measured);
         } finally {
             if (navemu.isAlive()) {
                 navemu.destroyForcibly();
@@ -200,6 +219,77 @@ public final class ReplayBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "?";
+        }
+    }
+
+    /**
+     * CPU seconds of each of the JVM's live threads, by group: the JIT compilers, the garbage
+     * collector, the lab's server threads, the navigations, the shell's main thread (running the
+     * script: JSON, history), and the rest. Threads that ended between two readings are the
+     * process's CPU that no live thread accounts for.
+     */
+    private record ThreadCpu(java.util.Map<String, Double> byThread) {
+        private static final List<String> GROUPS = List.of("JIT", "GC", "lab server", "navigation", "shell (main)", "other");
+
+        static ThreadCpu read(long pid) throws IOException {
+            java.util.Map<String, Double> byThread = new java.util.HashMap<>();
+            try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        double cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+                        byThread.put(task.getFileName() + " " + name, cpu);
+                    } catch (IOException | RuntimeException ended) {
+                        // the thread ended while we read
+                    }
+                }
+            }
+            return new ThreadCpu(byThread);
+        }
+
+        /** Linux's thread names are cut to 15 characters: "C1 CompilerThre", "navemu-navigati". */
+        static String group(String taskAndName) {
+            String name = taskAndName.substring(taskAndName.indexOf(' ') + 1);
+            if (name.contains("CompilerThre")) {
+                return "JIT";
+            }
+            if (name.startsWith("GC") || name.startsWith("VM Thread")) {
+                return "GC";
+            }
+            if (name.startsWith("navemu-lab")) {
+                return "lab server";
+            }
+            if (name.startsWith("navemu-navigat")) {
+                return "navigation";
+            }
+            if (name.equals("main") || name.equals("java")) {
+                return "shell (main)";
+            }
+            return "other";
+        }
+
+        static void printSplit(String phase, ThreadCpu from, ThreadCpu to, Mark start, Mark end, int navigations) {
+            if (from == null || to == null) {
+                return;
+            }
+            java.util.Map<String, Double> groups = new java.util.LinkedHashMap<>();
+            GROUPS.forEach(g -> groups.put(g, 0.0));
+            double live = 0;
+            for (var thread : to.byThread().entrySet()) {
+                double delta = thread.getValue() - from.byThread().getOrDefault(thread.getKey(), 0.0);
+                groups.merge(group(thread.getKey()), delta, Double::sum);
+                live += delta;
+            }
+            double total = end.cpuSeconds() - start.cpuSeconds();
+            groups.put("ended threads", Math.max(0, total - live));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "    %-13s", phase));
+            for (var group : groups.entrySet()) {
+                line.append(String.format(Locale.ROOT, "  %s %.2f (%.0f%%)", group.getKey(), group.getValue() * 1000 / navigations,
+                        total > 0 ? group.getValue() * 100 / total : 0));
+            }
+            System.out.println(line);
         }
     }
 

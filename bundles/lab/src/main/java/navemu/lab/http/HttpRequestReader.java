@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Reads HTTP/1.1 requests from a stream (RFC 9112 §2–§6), within fixed size limits. */
 public final class HttpRequestReader {
@@ -17,6 +18,8 @@ public final class HttpRequestReader {
     public static final int MAX_HEADER_BYTES = 16 * 1024;
     /** Larger request bodies get 413. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Compiled once, for every request (String.matches compiles each time). */
+    private static final Pattern HTTP_1X = Pattern.compile("HTTP/1\\.[01]");
 
     private final InputStream in;
 
@@ -31,7 +34,7 @@ public final class HttpRequestReader {
             return null;
         }
         String[] requestLine = lines.get(0).split(" ");
-        if (requestLine.length != 3 || !requestLine[2].matches("HTTP/1\\.[01]")) {
+        if (requestLine.length != 3 || !HTTP_1X.matcher(requestLine[2]).matches()) {
             throw new BadRequestException(400, "not an HTTP/1.x request line: " + lines.get(0));
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();

@@ -53,6 +53,9 @@ class HttpRequestReaderTest {
         assertEquals(400, status("GET / HTTP/1.1\r\n\r\n"));                       // no Host
         assertEquals(400, status("GET / HTTP/1.1\r\nHost : h\r\n\r\n"));          // space before the colon
         assertEquals(400, status("GET / HTTP/1.1\r\nHost: h\r\n"));               // cut short
+        for (String version : new String[] {"HTTP/1.2", "HTTP/2.0", "HTTP/1.1x", "HTTP/1", "http/1.1"}) {
+            assertEquals(400, status("GET / " + version + "\r\nHost: h\r\n\r\n"), version);
+        }
         assertEquals(411, status("GET / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"));
         assertEquals(413, status("GET / HTTP/1.1\r\nHost: h\r\nContent-Length: 99999999\r\n\r\n"));
         assertEquals(431, status("GET / HTTP/1.1\r\nHost: h\r\nX: " + "a".repeat(HttpRequestReader.MAX_HEADER_BYTES) + "\r\n\r\n"));

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import navemu.api.NetError;
 
@@ -16,6 +17,8 @@ import navemu.api.NetError;
  * @param headers every field in order, names as received (a name may repeat)
  */
 record ResponseHead(String version, int status, String reason, List<Map.Entry<String, String>> headers) {
+    /** Compiled once: every response's status line is checked against it (String.matches compiles each time). */
+    private static final Pattern STATUS_CODE = Pattern.compile("[0-9]{3}");
 
     /** RFC 9110 §15: status codes are three digits, 100 to 599; 600-999 are not HTTP's. */
     static final int LOWEST_STATUS = 100;
@@ -55,7 +58,7 @@ record ResponseHead(String version, int status, String reason, List<Map.Entry<St
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
             throw new HttpProtocolException(NetError.ERR_INVALID_RESPONSE, "not an HTTP/1.x status line: '" + printable(statusLine) + "'");
         }
-        if (!parts[1].matches("[0-9]{3}") || Integer.parseInt(parts[1]) < LOWEST_STATUS
+        if (!STATUS_CODE.matcher(parts[1]).matches() || Integer.parseInt(parts[1]) < LOWEST_STATUS
                 || Integer.parseInt(parts[1]) > HIGHEST_STATUS) {
             throw new HttpProtocolException(NetError.ERR_INVALID_HTTP_RESPONSE, "status code '" + printable(parts[1])
                     + "' is not an HTTP status (three digits, " + LOWEST_STATUS + " to " + HIGHEST_STATUS + ", RFC 9110 §15)");

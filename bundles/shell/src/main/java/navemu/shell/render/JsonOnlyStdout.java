@@ -17,7 +17,7 @@ public final class JsonOnlyStdout implements Console {
 
     /** One JSON line, to stdout. */
     public void json(String line) {
-        streams.out(new AttributedString(line));
+        streams.out(line);
     }
 
     /** A line for a person: stderr, since stdout is JSON. */

@@ -22,6 +22,13 @@ public final class StreamConsole implements Console {
         out.flush();
     }
 
+    /** Plain text as it is: a JSON line of {@code --json} is not copied into an AttributedString and back. */
+    @Override
+    public void out(String line) {
+        out.println(line);
+        out.flush();
+    }
+
     @Override
     public void err(AttributedString line) {
         out.flush();

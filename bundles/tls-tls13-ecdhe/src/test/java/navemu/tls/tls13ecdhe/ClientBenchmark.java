@@ -76,7 +76,10 @@ import navemu.tls.core.testing.TestPki;
  * <p>Printed per client: handshakes per second (wall clock; openssl s_server works on the other
  * core) and CPU per handshake (the client's thread, or for s_time its process's user + system
  * time), and our client's ratios. On a machine shared with other work, the CPU figures move less.
- * Not a test: {@code scripts/bench.sh client [seconds per run]}.
+ * Each client is first warmed up for a while (15 s by default) so that the JIT has compiled its
+ * hot paths before anything is measured: on a loaded machine the compiler threads get little CPU,
+ * and a short warm-up measures the interpreter, not the client.
+ * Not a test: {@code scripts/bench.sh client [seconds per run [warm-up seconds per client]]}.
  */
 public final class ClientBenchmark {
     /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
@@ -86,8 +89,11 @@ public final class ClientBenchmark {
     private ClientBenchmark() {
     }
 
-    /** Handshakes per second and CPU microseconds per handshake. */
-    private record Figure(double perSecond, double cpuMicros) {
+    /**
+     * Handshakes per second, CPU microseconds per handshake, and how much of that CPU was the
+     * kernel's (system time: on loopback the sending thread also runs the receiver's TCP stack).
+     */
+    private record Figure(double perSecond, double cpuMicros, double kernelMicros) {
     }
 
     interface Round {
@@ -97,12 +103,13 @@ public final class ClientBenchmark {
     public static void main(String[] args) throws Exception {
         BC_LOG.setLevel(java.util.logging.Level.WARNING);
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3.0;
+        double warmUp = args.length > 1 ? Double.parseDouble(args[1]) : 15.0;
         if (OpenSslServer.binary() == null) {
             throw new IllegalStateException("openssl is needed (apt-get install openssl)");
         }
         TestPki pki = TestPki.create(TestPki.KeyType.ECDSA);
         System.out.printf(Locale.ROOT, "TLS 1.3 full handshakes against openssl s_server (%s), ECDSA P-256 leaf, %s, x25519, "
-                + "%.1f s per run%n", opensslVersion(), SUITE, seconds);
+                + "%.1f s per run after %.0f s of warm-up each%n", opensslVersion(), SUITE, seconds, warmUp);
         try (OpenSslServer server = OpenSslServer.start("-tls1_3", pki, SUITE, "X25519")) {
             int port = server.port();
             Round ours = ours(pki, port);
@@ -111,7 +118,7 @@ public final class ClientBenchmark {
             Round floor = floor(pki);
             // Warm every one up (JIT), then measure each twice, in alternating order.
             for (Round round : List.of(ours, jdk, bc, floor)) {
-                measure(round, seconds);
+                measure(round, warmUp);
             }
             Figure o1 = measure(ours, seconds);
             Figure j1 = measure(jdk, seconds);
@@ -124,26 +131,29 @@ public final class ClientBenchmark {
             Figure o = mean(o1, o2);
             Figure sTime = sTime(port, seconds * 2);
             Figure floorFigure = mean(f1, f2);
-            System.out.printf(Locale.ROOT, "%-34s %12s %14s %14s %14s%n", "client", "handshakes/s", "CPU µs each",
-                    "ours ÷ it (/s)", "its CPU ÷ ours");
+            System.out.printf(Locale.ROOT, "%-34s %12s %14s %14s %14s %14s%n", "client", "handshakes/s", "CPU µs each",
+                    "ours ÷ it (/s)", "its CPU ÷ ours", "kernel µs each");
             row("tls13-ecdhe (ours)", o, o);
             row("JDK SSLSocket (SunJSSE)", mean(j1, j2), o);
             row("Bouncy Castle (bctls, BCJSSE)", mean(b1, b2), o);
             row("openssl s_time -new", sTime, o);
             System.out.printf(Locale.ROOT, "%-34s %12s %14.1f%n", "crypto floor (Bouncy Castle alone)", "", floorFigure.cpuMicros());
-            System.out.printf(Locale.ROOT, "ours ÷ floor: %.2f× in CPU per handshake, %.2f× in wall time per handshake%n",
-                    o.cpuMicros() / floorFigure.cpuMicros(), (1e6 / o.perSecond()) / floorFigure.cpuMicros());
+            System.out.printf(Locale.ROOT, "ours ÷ floor: %.2f× in CPU per handshake, %.2f× in wall time per handshake; "
+                    + "%.2f× in user-space CPU (the floor makes no system call, the client's sockets do)%n",
+                    o.cpuMicros() / floorFigure.cpuMicros(), (1e6 / o.perSecond()) / floorFigure.cpuMicros(),
+                    (o.cpuMicros() - o.kernelMicros()) / (floorFigure.cpuMicros() - floorFigure.kernelMicros()));
             System.out.println("(s_time's CPU is its process's user + system time; the others' their handshaking thread's)");
         }
     }
 
     private static void row(String name, Figure it, Figure ours) {
-        System.out.printf(Locale.ROOT, "%-34s %12.1f %14.1f %14.2f %14.2f%n", name, it.perSecond(), it.cpuMicros(),
-                ours.perSecond() / it.perSecond(), it.cpuMicros() / ours.cpuMicros());
+        System.out.printf(Locale.ROOT, "%-34s %12.1f %14.1f %14.2f %14.2f %14.1f%n", name, it.perSecond(), it.cpuMicros(),
+                ours.perSecond() / it.perSecond(), it.cpuMicros() / ours.cpuMicros(), it.kernelMicros());
     }
 
     private static Figure mean(Figure a, Figure b) {
-        return new Figure((a.perSecond() + b.perSecond()) / 2, (a.cpuMicros() + b.cpuMicros()) / 2);
+        return new Figure((a.perSecond() + b.perSecond()) / 2, (a.cpuMicros() + b.cpuMicros()) / 2,
+                (a.kernelMicros() + b.kernelMicros()) / 2);
     }
 
     private static Figure measure(Round round, double seconds) throws Exception {
@@ -151,13 +161,15 @@ public final class ClientBenchmark {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         long start = System.nanoTime();
         long cpuStart = threads.getCurrentThreadCpuTime();
+        long userStart = threads.getCurrentThreadUserTime();
         int n = 0;
         while (System.nanoTime() < end) {
             round.run();
             n++;
         }
         long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
-        return new Figure(n / ((System.nanoTime() - start) / 1e9), cpu / 1e3 / n);
+        long user = threads.getCurrentThreadUserTime() - userStart;
+        return new Figure(n / ((System.nanoTime() - start) / 1e9), cpu / 1e3 / n, (cpu - user) / 1e3 / n);
     }
 
     /** Accepts exactly one leaf, as every client here does: the handshake is measured, not path validation. */
@@ -333,7 +345,8 @@ public final class ClientBenchmark {
         }
         cpu = Integer.parseInt(children.group(1)) * 60 + Double.parseDouble(children.group(2))
                 + Integer.parseInt(children.group(3)) * 60 + Double.parseDouble(children.group(4));
-        return new Figure(connections / realSeconds, cpu * 1e6 / connections);
+        double system = Double.parseDouble(children.group(4)) + Integer.parseInt(children.group(3)) * 60;
+        return new Figure(connections / realSeconds, cpu * 1e6 / connections, system * 1e6 / connections);
     }
 
     private static String opensslVersion() throws Exception {

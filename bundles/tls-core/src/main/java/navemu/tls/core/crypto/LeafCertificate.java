@@ -1,6 +1,9 @@
 package navemu.tls.core.crypto;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -19,8 +22,25 @@ import navemu.tls.core.alert.TlsAlertException;
  * bad_certificate: Bouncy Castle decodes names lazily, so a subject with invalid UTF-8 or an
  * attribute of the wrong ASN.1 type would otherwise throw later, from wherever the name is first
  * printed, as an internal error.
+ *
+ * <p>The last {@value #KEPT} leaves parsed are kept by their exact DER bytes (copied), so that
+ * a client that meets the same server again does not parse the same certificate again: the value
+ * is a pure function of those bytes and immutable, so sharing it between connections changes
+ * nothing a handshake decides. Only certificates up to {@value #KEPT_MAX_BYTES} bytes are kept,
+ * the least recently used dropped first: a peer sending a new certificate on every connection
+ * cannot make the cache grow. A certificate that does not parse is never kept.
  */
 public final class LeafCertificate {
+    static final int KEPT = 64;
+    static final int KEPT_MAX_BYTES = 16 * 1024;
+    /** Access order: the eldest entry is the least recently used. */
+    private static final Map<ByteBuffer, LeafCertificate> PARSED = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, LeafCertificate> eldest) {
+            return size() > KEPT;
+        }
+    };
+
     private final String subject;
     private final String issuer;
     private final SubjectPublicKeyInfo publicKeyInfo;
@@ -37,6 +57,25 @@ public final class LeafCertificate {
      * certificate to judge, so it is not a certificate verdict.
      */
     public static LeafCertificate parse(byte[] der) throws TlsAlertException {
+        boolean keep = der.length <= KEPT_MAX_BYTES;
+        if (keep) {
+            synchronized (PARSED) {
+                LeafCertificate known = PARSED.get(ByteBuffer.wrap(der));
+                if (known != null) {
+                    return known;
+                }
+            }
+        }
+        LeafCertificate parsed = parseDer(der);
+        if (keep) {
+            synchronized (PARSED) {
+                PARSED.put(ByteBuffer.wrap(der.clone()), parsed);
+            }
+        }
+        return parsed;
+    }
+
+    private static LeafCertificate parseDer(byte[] der) throws TlsAlertException {
         try {
             Certificate certificate = Certificate.getInstance(der);
             if (certificate == null) {
@@ -62,6 +101,13 @@ public final class LeafCertificate {
         } catch (IOException | RuntimeException e) {
             throw new TlsAlertException(AlertDescription.UNSUPPORTED_CERTIFICATE,
                     "cannot use the public key of " + subject + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** How many parsed leaves are kept now (at most {@value #KEPT}). */
+    static int kept() {
+        synchronized (PARSED) {
+            return PARSED.size();
         }
     }
 

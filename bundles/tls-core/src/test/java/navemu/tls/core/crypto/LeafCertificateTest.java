@@ -1,6 +1,9 @@
 package navemu.tls.core.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -39,5 +42,43 @@ class LeafCertificateTest {
             }
         }
         assertTrue(refused > 0, "some mutations must break the DER");
+    }
+
+    @Test
+    void theSameLeafAgainIsNotParsedAgainButADifferentOneAlwaysIs() throws Exception {
+        TestPki one = TestPki.create(TestPki.KeyType.ECDSA);
+        TestPki other = TestPki.create(TestPki.KeyType.ECDSA);
+        byte[] der = one.leaf.getEncoded();
+        LeafCertificate first = LeafCertificate.parse(der);
+        assertSame(first, LeafCertificate.parse(der.clone()), "the same bytes: the kept leaf");
+
+        // Another certificate with the very same names: its own key, never the kept one's.
+        LeafCertificate second = LeafCertificate.parse(other.leaf.getEncoded());
+        assertNotSame(first, second);
+        assertEquals(first.subject(), second.subject());
+        assertNotEquals(first.publicKey(), second.publicKey());
+
+        // One byte changed (in the signature, so it still parses): not the kept leaf.
+        byte[] changed = der.clone();
+        changed[changed.length - 3] ^= 0x01;
+        assertNotSame(first, LeafCertificate.parse(changed));
+
+        // The caller's array changed after the parse cannot change what was kept.
+        byte[] reused = other.leaf.getEncoded();
+        LeafCertificate fromReused = LeafCertificate.parse(reused);
+        System.arraycopy(der, 0, reused, 0, Math.min(der.length, reused.length));
+        assertSame(fromReused, LeafCertificate.parse(other.leaf.getEncoded()));
+    }
+
+    @Test
+    void aPeerSendingANewLeafEachTimeCannotGrowTheCache() throws Exception {
+        byte[] der = TestPki.create(TestPki.KeyType.ECDSA).leaf.getEncoded();
+        for (int i = 0; i < LeafCertificate.KEPT * 3; i++) {
+            byte[] changed = der.clone();
+            changed[changed.length - 3] = (byte) i;
+            changed[changed.length - 4] = (byte) (i >> 8);
+            LeafCertificate.parse(changed);
+        }
+        assertTrue(LeafCertificate.kept() <= LeafCertificate.KEPT, "kept " + LeafCertificate.kept());
     }
 }
