@@ -183,7 +183,7 @@ public final class TimingBenchmark {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
-                int brace = line.indexOf("{\"url\"");
+                int brace = line.indexOf("{\"schema\"");
                 if (brace >= 0) {
                     if (firstResult < 0) {
                         firstResult = (System.nanoTime() - start) / 1e6;
