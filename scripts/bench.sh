@@ -42,8 +42,9 @@ shift
 # for the test class path; package, so that the runtime's navemu.jar exists for the memory benchmark.
 mvn -B -q -pl "$module" -am -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >&2
-# start: navemu and the bare Felix floor with the JVM flags ./navemu uses.
-if [ "$main" = navemu.runtime.StartupBenchmark ]; then
+# start, cold, network: navemu.jar (and the bare Felix floor) with the JVM flags ./navemu uses.
+if [ "$main" = navemu.runtime.StartupBenchmark ] || [ "$main" = navemu.runtime.ColdStartBenchmark ] \
+    || [ "$main" = navemu.runtime.NetworkTimingBenchmark ]; then
   source scripts/jvm-flags.sh
   export NAVEMU_JVM_FLAGS="${JVM_FLAGS[*]}"
 fi

@@ -19,7 +19,8 @@ import com.google.gson.JsonParser;
  * Cold against warm, step by step: each sample is a fresh JVM running the real {@code navemu.jar}
  * at its prompt (commands piped in, as a person would type them at once), behind a 100 ms emulated
  * link, opening {@code https://www.lab.test/} ten times with the DNS cache and TLS sessions
- * cleared before each, so every navigation does the same work. The first navigation is the cold
+ * cleared before each, so every navigation does the same work. Every sample uses one home whose
+ * lab CA a first, uncounted run made (making its keys takes seconds and is no navigation's work). The first navigation is the cold
  * one; the median of the last five is the warm one.
  *
  * <ul>
@@ -55,15 +56,52 @@ public final class TimingBenchmark {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with mvn -pl runtime -am package -DskipTests");
         }
-        switch (mode) {
-            case "network" -> network(jar, samples);
-            case "cold" -> cold(jar, samples);
-            default -> throw new IllegalArgumentException("mode is network or cold, not " + mode);
+        Path home = Files.createTempDirectory("navemu-timing-bench");
+        try {
+            makeLabCa(jar, home);
+            System.out.printf(Locale.ROOT, "JVM flags %s; load average before: %s%n", jvmFlags(), loadAverage());
+            switch (mode) {
+                case "network" -> network(jar, home, samples);
+                case "cold" -> cold(jar, home, samples);
+                default -> throw new IllegalArgumentException("mode is network or cold, not " + mode);
+            }
+            System.out.printf(Locale.ROOT, "load average after: %s (2 cores here: %d)%n", loadAverage(),
+                    Runtime.getRuntime().availableProcessors());
+        } finally {
+            deleteQuietly(home);
         }
     }
 
-    private static void network(Path jar, int samples) throws Exception {
-        List<Sample> runs = run(jar, samples, true);
+    /** The JVM flags ./navemu starts navemu.jar with ({@code NAVEMU_JVM_FLAGS}, set by scripts/bench.sh), so the figures are a user's. */
+    private static List<String> jvmFlags() {
+        return List.of(System.getenv().getOrDefault("NAVEMU_JVM_FLAGS", "").split("\\s+")).stream()
+                .filter(f -> !f.isBlank()).toList();
+    }
+
+    /** One uncounted start on {@code home}: the lab's CA is made once, not in every sample. */
+    private static void makeLabCa(Path jar, Path home) throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString(), "--home", home.toString(), "-c", "quit")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(300, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the first start (making the lab CA) took more than 300 s");
+        }
+    }
+
+    /** The 1, 5 and 15 minute load averages, as {@code uptime} prints them. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return String.format(Locale.ROOT, "%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage());
+        }
+    }
+
+    private static void network(Path jar, Path home, int samples) throws Exception {
+        List<Sample> runs = run(jar, home, samples, true);
         System.out.printf(Locale.ROOT, "%d fresh JVMs, 100 ms emulated link; network part of each step vs RTT × round trips%n",
                 samples);
         System.out.printf(Locale.ROOT, "%-5s %4s %9s   %-24s %-24s%n", "step", "rtts", "expected", "cold (1st navigation)",
@@ -85,9 +123,9 @@ public final class TimingBenchmark {
         }
     }
 
-    private static void cold(Path jar, int samples) throws Exception {
+    private static void cold(Path jar, Path home, int samples) throws Exception {
         for (boolean prewarm : new boolean[] {true, false}) {
-            List<Sample> runs = run(jar, samples, prewarm);
+            List<Sample> runs = run(jar, home, samples, prewarm);
             System.out.printf(Locale.ROOT, "%nprewarm %s: %d fresh JVMs, 100 ms emulated link; local work (client CPU) per step%n",
                     prewarm ? "on" : "off", samples);
             System.out.printf(Locale.ROOT, "%-6s %12s %12s %8s%n", "step", "cold", "warm", "ratio");
@@ -115,18 +153,18 @@ public final class TimingBenchmark {
         }
     }
 
-    private static List<Sample> run(Path jar, int samples, boolean prewarm) throws Exception {
+    private static List<Sample> run(Path jar, Path home, int samples, boolean prewarm) throws Exception {
         List<Sample> runs = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
-            runs.add(sample(jar, prewarm));
+            runs.add(sample(jar, home, prewarm));
         }
         return runs;
     }
 
     /** One fresh JVM at its prompt, the commands typed in at once. */
-    private static Sample sample(Path jar, boolean prewarm) throws Exception {
-        Path home = Files.createTempDirectory("navemu-timing-bench");
+    private static Sample sample(Path jar, Path home, boolean prewarm) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmFlags());
         if (!prewarm) {
             command.add("-Dnavemu.prewarm=false");
         }
@@ -145,7 +183,7 @@ public final class TimingBenchmark {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
-                int brace = line.indexOf("{\"url\"");
+                int brace = line.indexOf("{\"schema\"");
                 if (brace >= 0) {
                     if (firstResult < 0) {
                         firstResult = (System.nanoTime() - start) / 1e6;
@@ -157,7 +195,6 @@ public final class TimingBenchmark {
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
-        deleteQuietly(home);
         if (results.size() != NAVIGATIONS) {
             throw new IllegalStateException("expected " + NAVIGATIONS + " results, got " + results.size());
         }

@@ -72,8 +72,6 @@ public final class LabWorld implements Closeable {
     /** Under the navemu home: the CA's cache. */
     public static final String CA_SUBDIRECTORY = "lab/ca";
 
-    /** Stands for every site's port while the zone file is only checked, before the servers are bound. */
-    private static final int PORT_PLACEHOLDER = 1;
     /** How long closing waits for a key generation in progress to end. */
     private static final long STOP_TIMEOUT_SECONDS = 60;
     private static final int CERTIFICATE_THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
@@ -126,13 +124,11 @@ public final class LabWorld implements Closeable {
         Path labConfig = configDir.resolve(CONFIG_SUBDIRECTORY);
         Path sitesFile = labConfig.resolve(SiteCatalogFile.FILE_NAME);
         List<SiteSpec> sites = SiteCatalogFile.read(sitesFile);
-        // Every configuration file is read before anything starts, so that a wrong one is said at
+        // Every configuration file is read before anything writes, so that a wrong one is said at
         // once and nothing is left running or writing (the CA makes keys into the home). The zone
-        // is read again below with the real ports, which exist only once the servers are bound.
+        // names the sites' ports, so it is read (once) after their sockets are bound, and a wrong
+        // zone closes them again before any key is made.
         Map<String, DnsFault> faults = DnsFaultsFile.read(labConfig.resolve(DnsFaultsFile.FILE_NAME), ZONE);
-        checkEverySiteResolves(labConfig.resolve(ZONE_FILE),
-                ZoneFile.load(labConfig.resolve(ZONE_FILE), zoneOrigin(), (host, scheme) -> OptionalInt.of(PORT_PLACEHOLDER)),
-                sites);
         ExecutorService workers = Executors.newFixedThreadPool(CERTIFICATE_THREADS, r -> {
             Thread thread = new Thread(r, "navemu-lab certificate maker");
             thread.setDaemon(true);
@@ -151,9 +147,6 @@ public final class LabWorld implements Closeable {
             }
         }, workers));
         Map<String, OnDemand<SiteCredential>> credentials = issueCredentials(ca, sites, workers, notices);
-        if (!missing.isEmpty()) {
-            credentials.values().forEach(OnDemand::future);
-        }
 
         Map<String, SiteServers> servers = new LinkedHashMap<>();
         LabDnsServer dns = null;
@@ -172,6 +165,9 @@ public final class LabWorld implements Closeable {
                 return port < 0 ? OptionalInt.empty() : OptionalInt.of(port);
             });
             checkEverySiteResolves(labConfig.resolve(ZONE_FILE), zone, sites);
+            if (!missing.isEmpty()) {
+                credentials.values().forEach(OnDemand::future); // every configuration file is good: make the keys
+            }
             LabDnsResponder responder = new LabDnsResponder(new ZoneAuthority(zone), faults);
             dns = LabDnsServer.start(responder);
             dnsResponder.complete(responder);

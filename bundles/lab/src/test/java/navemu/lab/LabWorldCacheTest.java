@@ -112,6 +112,9 @@ class LabWorldCacheTest {
         Files.writeString(zone, Files.readString(zone).replace("plain IN A   127.0.0.1\n", ""));
         LabConfigException e = assertThrows(LabConfigException.class, () -> LabWorld.start(home, config));
         assertTrue(e.getMessage().contains("plain.lab.test") && e.getMessage().contains("no A record"), e.getMessage());
+        try (java.util.stream.Stream<Path> written = Files.walk(home)) {
+            assertEquals(List.of(home), written.toList(), "no key was made into the home for a wrong zone");
+        }
     }
 
     @Test

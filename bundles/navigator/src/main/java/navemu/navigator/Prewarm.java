@@ -15,11 +15,10 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-import navemu.api.NavigationException;
 import navemu.api.Slot;
 import navemu.api.cert.CertificateValidator;
+import navemu.api.dns.DnsCache;
 import navemu.api.dns.DnsResolver;
-import navemu.api.dns.ZoneServer;
 import navemu.api.nav.Cancellation;
 import navemu.api.nav.Composition;
 import navemu.api.nav.NavigationRequest;
@@ -28,8 +27,6 @@ import navemu.api.nav.PortMap;
 import navemu.api.result.NavigationResult;
 import navemu.api.tcp.TcpConnector;
 import navemu.api.tls.TlsClient;
-import navemu.api.trace.StepTrace;
-import navemu.navigator.warmup.DnsWarmup;
 import navemu.navigator.warmup.PrivateSlots;
 
 /**
@@ -37,12 +34,15 @@ import navemu.navigator.warmup.PrivateSlots;
  * classes, compiling, setting up crypto providers, reading the trust store; a timing instrument
  * would count all that as the steps' time. So once the prompt shows ({@link #run()}, called by the
  * shell), a background thread does that work: throwaway navigations to the lab's {@value #HOST}
- * through the active tls, cert and tcp implementations (and the emulated link's), and one
- * resolution the DNS cache never keeps ({@link #warmResolver}).
+ * through the active dns, tls, cert and tcp implementations (and the emulated link's, and the
+ * {@value #BROWSER_TLS} client's when another tls client is active: its X25519MLKEM768 key share
+ * is the costliest cold start of all).
  *
- * <p>It touches no user state: its navigations' hsts, dns and session slots are private ones that
- * keep nothing ({@link PrivateSlots}), they have no listener and no key log, and their results are
- * dropped. A user
+ * <p>It touches no user state: its navigations' hsts and session slots are private ones that keep
+ * nothing ({@link PrivateSlots}); its dns slot is the user's resolver with a private cache of its
+ * own when the resolver offers one ({@link DnsCache#withPrivateCache()}: the same code, sockets and
+ * lab DNS server as the user's queries, and not one entry in the user's cache), else a fixed
+ * answer; the navigations have no listener and no key log, and their results are dropped. A user
  * navigation that starts while it runs waits for it to end ({@link #awaitIdle}), so that the
  * user's steps are never timed while it competes for the CPU; the work it saves the navigation is
  * the same work, done once.
@@ -52,12 +52,8 @@ public final class Prewarm implements Runnable {
 
     /** The lab site the warm-up visits: a good TLS 1.3 site, the one the tour starts with. */
     static final String HOST = "www.lab.test";
-    /**
-     * A lab name whose server answers SERVFAIL to every question: the user's resolver asks it
-     * in full (sockets, parsing, its executor), and keeps nothing, since only NOERROR and NXDOMAIN
-     * answers are cached (RFC 2308).
-     */
-    static final String UNCACHED_NAME = "servfail.bad.lab.test";
+    /** The tls client shaped like Chrome's, warmed up even when another one is active (one {@code use tls browser} away). */
+    static final String BROWSER_TLS = "browser";
     /** A user navigation waits at most this long for the warm-up before it runs anyway. */
     static final Duration MOST_A_NAVIGATION_WAITS = Duration.ofSeconds(10);
 
@@ -65,7 +61,6 @@ public final class Prewarm implements Runnable {
     private Composition composition;
 
     private final List<PortMap> portMaps = new CopyOnWriteArrayList<>();
-    private final List<ZoneServer> zones = new CopyOnWriteArrayList<>();
     private final Cancellation cancellation = new Cancellation();
     private volatile int navigations;
     private volatile boolean resolverWarmed;
@@ -128,12 +123,16 @@ public final class Prewarm implements Runnable {
                 return; // no lab to warm up against
             }
             Map<Slot, String> active = composition.active();
-            warmResolver(active.get(Slot.DNS));
-            navigate(port.get(), active.get(Slot.TCP), active);
+            String tcp = active.get(Slot.TCP);
+            String tls = active.get(Slot.TLS);
+            navigate(port.get(), tcp, tls, active);
             if (composition.implementations(Slot.TCP).contains("emulated")) {
-                navigate(port.get(), "emulated", active); // the link the timing views are most often read behind
+                navigate(port.get(), "emulated", tls, active); // the link the timing views are most often read behind
             }
-            navigate(port.get(), active.get(Slot.TCP), active);
+            if (!BROWSER_TLS.equals(tls) && composition.implementations(Slot.TLS).contains(BROWSER_TLS)) {
+                navigate(port.get(), tcp, BROWSER_TLS, active);
+            }
+            navigate(port.get(), tcp, tls, active);
         } catch (RuntimeException e) {
             // A warm-up that fails leaves the first navigation cold, nothing worse; it says nothing.
         } finally {
@@ -149,42 +148,38 @@ public final class Prewarm implements Runnable {
     }
 
     /**
-     * The lab's DNS server, then the user's resolver, asked a name that is never cached. Only for
-     * {@code dnsjava}, the resolver known to keep no SERVFAIL answer, and only when the lab's
-     * server is seen to answer SERVFAIL first (a lab without that fault would answer NXDOMAIN,
-     * which a resolver caches).
+     * The user's resolver with a cache of its own, empty and never shared: the warm-up's queries
+     * run the user's resolver in full (its sockets, the lab DNS server's answers, the parse of A,
+     * AAAA and HTTPS records, the emulated link's delay) and leave nothing in the user's cache. A
+     * resolver without such a cache is not asked at all: a fixed loopback answer stands in.
      */
-    private void warmResolver(String dnsName) {
-        Optional<ZoneServer> zone = zones.stream().filter(z -> z.covers(UNCACHED_NAME)).findFirst();
-        if (zone.isEmpty() || DnsWarmup.ask(zone.get().address(), UNCACHED_NAME) != DnsWarmup.SERVFAIL
-                || !"dnsjava".equals(dnsName) || cancellation.isCancelled()) {
-            return;
-        }
-        composition.service(Slot.DNS, dnsName, DnsResolver.class).ifPresent(resolver -> {
-            try {
-                resolver.resolve(UNCACHED_NAME, StepTrace.NONE);
-            } catch (NavigationException expected) {
-                // SERVFAIL: the resolution fails, as it was meant to.
+    private DnsResolver warmUpResolver(String dnsName) {
+        Optional<DnsResolver> user = composition.service(Slot.DNS, dnsName, DnsResolver.class);
+        if (user.isPresent() && user.get() instanceof DnsCache cache) {
+            DnsResolver own = cache.withPrivateCache();
+            if (own != null && own != user.get()) {
+                resolverWarmed = true;
+                return own;
             }
-            resolverWarmed = true;
-        });
+        }
+        return new PrivateSlots.FixedAnswer(HOST, InetAddress.getLoopbackAddress());
     }
 
-    private void navigate(PortHint port, String tcpName, Map<Slot, String> active) {
+    private void navigate(PortHint port, String tcpName, String tlsName, Map<Slot, String> active) {
         if (cancellation.isCancelled()) {
             return;
         }
         Optional<TcpConnector> tcp = composition.service(Slot.TCP, tcpName, TcpConnector.class);
-        Optional<TlsClient> tls = composition.service(Slot.TLS, active.get(Slot.TLS), TlsClient.class);
+        Optional<TlsClient> tls = composition.service(Slot.TLS, tlsName, TlsClient.class);
         Optional<CertificateValidator> cert = composition.service(Slot.CERT, active.get(Slot.CERT), CertificateValidator.class);
         if (tcp.isEmpty() || tls.isEmpty() || cert.isEmpty()) {
             return;
         }
         Map<Slot, String> names = new EnumMap<>(active);
         names.put(Slot.TCP, tcpName);
-        Snapshot slots = new Snapshot(names, new PrivateSlots.ForgetfulHsts(),
-                new PrivateSlots.FixedAnswer(HOST, InetAddress.getLoopbackAddress()), tcp.get(), tls.get(), cert.get(),
-                new PrivateSlots.ForgetfulSessions(), true, true);
+        names.put(Slot.TLS, tlsName);
+        Snapshot slots = new Snapshot(names, new PrivateSlots.ForgetfulHsts(), warmUpResolver(active.get(Slot.DNS)),
+                tcp.get(), tls.get(), cert.get(), new PrivateSlots.ForgetfulSessions(), true, true);
         NavigationRequest request = NavigationRequest.of("https://" + HOST + "/").withCancellation(cancellation);
         NavigationResult ignored = new NavigationRun(request, slots, url -> Optional.of(port), Deadlines.DEFAULT).run();
         navigations++;
@@ -208,15 +203,5 @@ public final class Prewarm implements Runnable {
 
     void removePortMap(PortMap map) {
         portMaps.remove(map);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeZone")
-    void addZone(ZoneServer zone) {
-        zones.add(zone);
-    }
-
-    void removeZone(ZoneServer zone) {
-        zones.remove(zone);
     }
 }

@@ -9,6 +9,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +24,10 @@ import navemu.api.NavigationException;
 import navemu.api.NetError;
 import navemu.api.Slot;
 import navemu.api.dns.DnsAnswer;
+import navemu.api.dns.DnsCache;
 import navemu.api.dns.DnsResolver;
 import navemu.api.hsts.HstsStore;
+import navemu.api.nav.Composition;
 import navemu.api.nav.PortHint;
 import navemu.api.nav.PortMap;
 import navemu.api.session.SessionStore;
@@ -125,5 +128,76 @@ class PrewarmTest {
 
         assertFalse(navigation.isAlive());
         assertTrue(prewarm.done());
+    }
+
+    /** A resolver with a cache; each name it is asked goes into {@code asked}, with which copy was asked. */
+    private static final class CachingResolver implements DnsResolver, DnsCache {
+        final List<String> asked;
+        final AtomicInteger privateCopies = new AtomicInteger();
+        private final String label;
+
+        CachingResolver(String label, List<String> asked) {
+            this.label = label;
+            this.asked = asked;
+        }
+
+        @Override public DnsAnswer resolve(String host, StepTrace trace) {
+            asked.add(label + " " + host);
+            return DnsAnswer.of(List.of(java.net.InetAddress.getLoopbackAddress()), false);
+        }
+        @Override public List<String> entries() { return List.of(); }
+        @Override public int flush() { return 0; }
+        @Override public DnsResolver withPrivateCache() {
+            privateCopies.incrementAndGet();
+            return new CachingResolver("private", asked);
+        }
+    }
+
+    @Test
+    void theWarmUpResolvesThroughAPrivateCopyOfTheUsersResolverAndNeverItsCache() throws Exception {
+        CachingResolver user = new CachingResolver("shared", new java.util.concurrent.CopyOnWriteArrayList<>());
+        composition.services.put(Slot.DNS, user);
+        prewarm.run();
+        assertTrue(inHandshake.await(10, TimeUnit.SECONDS), "the warm-up reached the tls slot");
+        finishHandshake.countDown();
+        prewarm.deactivate();
+
+        assertEquals(List.of("private " + Prewarm.HOST), user.asked,
+                "the lab's name was resolved by the user's resolver code, in a private cache");
+        assertTrue(user.privateCopies.get() >= 1);
+        assertEquals(0, userStateTouched.get(), "no lookup or write in the user's hsts or session slots");
+    }
+
+    @Test
+    void theBrowserTlsClientIsWarmedUpToWhenAnotherClientIsActive() throws Exception {
+        AtomicInteger browserHandshakes = new AtomicInteger();
+        TlsClient browser = (request, connection, context, trace) -> {
+            browserHandshakes.incrementAndGet();
+            throw new NavigationException(NetError.ERR_SSL_PROTOCOL_ERROR, "test browser client");
+        };
+        finishHandshake.countDown(); // the active client's handshakes fail at once
+        composition.services.put(Slot.TLS, (TlsClient) (request, connection, context, trace) -> {
+            handshakes.incrementAndGet();
+            throw new NavigationException(NetError.ERR_SSL_PROTOCOL_ERROR, "test TLS slot");
+        });
+        Composition withBrowser = new Composition() {
+            @Override public List<String> implementations(Slot slot) {
+                return slot == Slot.TLS ? List.of("test", Prewarm.BROWSER_TLS) : composition.implementations(slot);
+            }
+            @Override public Map<Slot, String> active() { return composition.active(); }
+            @Override public void use(Slot slot, String impl) { }
+            @Override public <T> Optional<T> service(Slot slot, String impl, Class<T> type) {
+                return slot == Slot.TLS && Prewarm.BROWSER_TLS.equals(impl) ? Optional.of(type.cast(browser))
+                        : composition.service(slot, impl, type);
+            }
+            @Override public Optional<String> problem(Slot slot) { return Optional.empty(); }
+        };
+        Prewarm warming = new Prewarm(withBrowser, List.of((host, scheme) -> Optional.of(new PortHint(server.port(), "test"))));
+        warming.run();
+        warming.awaitIdle(Duration.ofSeconds(15));
+
+        assertTrue(warming.done(), "the warm-up ran to its end");
+        assertEquals(1, browserHandshakes.get(), "one navigation through the browser client");
+        assertEquals(2, handshakes.get(), "and the active client's own navigations");
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -80,16 +81,18 @@ public class DnsjavaComponent implements LinkDelayedResolver, navemu.api.dns.Dns
 
     private StubResolver build(DnsSettings settings) {
         List<ZoneServer> configured = settings.zones();
-        List<InetSocketAddress> servers;
+        Supplier<List<InetSocketAddress>> servers;
         String source;
         if (settings.serversRefused()) {
-            servers = List.of();
+            servers = List::of;
             source = "no resolvers (the servers= setting of " + DnsSettings.FILE + " was refused)";
         } else if (settings.servers() == null) {
-            servers = ResolverConfig.getCurrentConfig().servers();
+            // Read on the first name outside every zone, not at start (JNDI, /etc/resolv.conf).
+            servers = () -> ResolverConfig.getCurrentConfig().servers();
             source = "the system's resolvers";
         } else {
-            servers = settings.servers();
+            List<InetSocketAddress> configuredServers = settings.servers();
+            servers = () -> configuredServers;
             source = "the configured resolvers (navemu.dns servers)";
         }
         return new StubResolver(new ServerRoute(() -> {

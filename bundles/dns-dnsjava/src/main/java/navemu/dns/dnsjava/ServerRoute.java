@@ -17,8 +17,9 @@ final class ServerRoute {
     }
 
     private final Supplier<List<ZoneServer>> zoneServers;
-    private final List<InetSocketAddress> systemServers;
+    private final Supplier<List<InetSocketAddress>> systemLookup;
     private final String systemSource;
+    private List<InetSocketAddress> systemServers;
 
     /**
      * @param zoneServers   the zone servers registered right now (read at each resolve)
@@ -26,9 +27,28 @@ final class ServerRoute {
      * @param systemSource  where {@code systemServers} came from, for the trace
      */
     ServerRoute(Supplier<List<ZoneServer>> zoneServers, List<InetSocketAddress> systemServers, String systemSource) {
-        this.zoneServers = zoneServers;
+        this(zoneServers, () -> systemServers, systemSource);
         this.systemServers = List.copyOf(systemServers);
+    }
+
+    /**
+     * @param systemLookup finds the recursive resolvers, asked once, when the first name outside
+     *                     every zone is resolved: reading the system's configuration loads JNDI's
+     *                     DNS provider and reads files, which a start-up with only lab names
+     *                     should not pay for
+     */
+    ServerRoute(Supplier<List<ZoneServer>> zoneServers, Supplier<List<InetSocketAddress>> systemLookup,
+                String systemSource) {
+        this.zoneServers = zoneServers;
+        this.systemLookup = systemLookup;
         this.systemSource = systemSource;
+    }
+
+    private synchronized List<InetSocketAddress> systemServers() {
+        if (systemServers == null) {
+            systemServers = List.copyOf(systemLookup.get());
+        }
+        return systemServers;
     }
 
     Choice serversFor(String host) {
@@ -43,6 +63,7 @@ final class ServerRoute {
             return new Choice(List.of(best.address()), "zone " + best.zone() + " is served by " + best.address()
                     + " (" + origin + ")");
         }
-        return new Choice(systemServers, "not in a registered zone: asking " + systemSource + " " + systemServers);
+        List<InetSocketAddress> system = systemServers();
+        return new Choice(system, "not in a registered zone: asking " + systemSource + " " + system);
     }
 }

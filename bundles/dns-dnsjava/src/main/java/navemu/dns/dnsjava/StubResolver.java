@@ -215,9 +215,13 @@ public final class StubResolver implements LinkDelayedResolver, navemu.api.dns.D
             query.addRecord(new OPTRecord(DnsTransport.UDP_PAYLOAD, 0, 0), Section.ADDITIONAL);
             try {
                 Exchange exchange;
+                // Network time is the link's delay and the socket's wait; the transport parses the
+                // answer outside its waits, so that parse is local work even on a first, cold query.
                 try (NetworkWait wait = trace.networkWait()) {
                     EmulatedLatency.hold(oneWayDelay); // the query crossing the link
-                    exchange = transport.exchange(query, server);
+                }
+                exchange = transport.exchange(query, server, trace::networkWait);
+                try (NetworkWait wait = trace.networkWait()) {
                     // The answer crossing back, and each further round trip (a TCP retry) both ways.
                     EmulatedLatency.hold(oneWayDelay.multipliedBy(2L * exchange.roundTrips() - 1));
                 }

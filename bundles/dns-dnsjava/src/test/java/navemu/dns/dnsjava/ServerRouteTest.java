@@ -30,6 +30,24 @@ class ServerRouteTest {
         assertTrue(route.serversFor("www.lab.test").why().contains("a zone route of navemu.dns"));
     }
 
+    /** Reading the system's resolver configuration (JNDI, /etc/resolv.conf) waits for the first name outside every zone. */
+    @Test
+    void theSystemResolversAreLookedUpOnlyForTheFirstNameOutsideEveryZone() throws Exception {
+        List<ZoneServer> zones = ConfiguredZone.parse("lab.test=127.0.0.1:5300");
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        List<InetSocketAddress> system = List.of(at("127.0.0.53", 53));
+        ServerRoute route = new ServerRoute(() -> zones, () -> {
+            lookups.incrementAndGet();
+            return system;
+        }, "the system's resolvers");
+
+        route.serversFor("www.lab.test");
+        assertEquals(0, lookups.get(), "a lab name needs no system resolver");
+        assertEquals(system, route.serversFor("example.test").servers());
+        assertEquals(system, route.serversFor("example.test").servers());
+        assertEquals(1, lookups.get(), "looked up once, then kept");
+    }
+
     @Test
     void zoneRoutesDefaultToPort53AndNameTheBadEntry() throws Exception {
         assertEquals(at("::1", 53), ConfiguredZone.parse("corp.test=[::1]").get(0).address());

@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -26,6 +29,8 @@ import org.xbill.DNS.Rcode;
 import navemu.api.NavigationException;
 import navemu.api.NetError;
 import navemu.api.dns.DnsAnswer;
+import navemu.api.trace.NetworkWait;
+import navemu.api.trace.StepTrace;
 import navemu.api.dns.ZoneServer;
 
 @Timeout(30)
@@ -57,13 +62,16 @@ class StubResolverTest {
         executor.shutdownNow();
     }
 
-    private StubResolver resolver(Duration timeout) {
-        ZoneServer zone = new ZoneServer() {
+    private ZoneServer zone() {
+        return new ZoneServer() {
             @Override public String zone() { return "lab.test"; }
             @Override public InetSocketAddress address() { return server.address(); }
         };
+    }
+
+    private StubResolver resolver(Duration timeout) {
         // The "system" resolver list is unreachable on purpose: a test must never leave loopback.
-        return new StubResolver(new ServerRoute(() -> List.of(zone), List.of(), "no system resolvers (test)"),
+        return new StubResolver(new ServerRoute(() -> List.of(zone()), List.of(), "no system resolvers (test)"),
                 new DnsTransport(timeout, 1), new DnsCache(clock, Duration.ofDays(1)), AddressOrder.IPV6_FIRST, executor);
     }
 
@@ -90,6 +98,53 @@ class StubResolverTest {
         assertEquals("NOERROR", trace.received.get(0).get("rcode"));
         assertTrue(trace.threads.stream().allMatch(t -> t.equals(Thread.currentThread().getName())),
                 "the trace is written on the caller's thread only: " + trace.threads);
+    }
+
+    /**
+     * The network part of a DNS step is the socket's wait (and the emulated link's delay), never
+     * the parse of the answer: a cold first query spends milliseconds loading and running the
+     * parser, which the step must show as local work, over UDP and over TCP alike.
+     */
+    @Test
+    void answersAreParsedWithNoNetworkWaitOpenOverUdpAndTcp() throws Exception {
+        server.a("www.lab.test", 300, "127.0.0.1").https("www.lab.test", 300, 8443, "http/1.1");
+        Map<Thread, Integer> openWaits = new ConcurrentHashMap<>();
+        List<String> waitsOpenWhileParsing = new CopyOnWriteArrayList<>();
+        List<String> parsed = new CopyOnWriteArrayList<>();
+        DnsTransport.ResponseParser watching = (bytes, length, query, from, roundTrips) -> {
+            parsed.add(from);
+            int open = openWaits.getOrDefault(Thread.currentThread(), 0);
+            if (open > 0) {
+                waitsOpenWhileParsing.add(from + ": " + open + " wait(s) open");
+            }
+            return ResponseCheck.parse(bytes, length, query, from, roundTrips);
+        };
+        StepTrace trace = new StepTrace() {
+            @Override public void info(String text) { }
+            @Override public void sent(String message, int length, Map<String, String> fields) { }
+            @Override public void received(String message, int length, Map<String, String> fields) { }
+            @Override public void secret(String label, String hex) { }
+            @Override public void roundTrip(String why) { }
+            @Override public void detail(String key, Object value) { }
+            @Override public NetworkWait networkWait() {
+                Thread thread = Thread.currentThread();
+                openWaits.merge(thread, 1, Integer::sum);
+                return () -> openWaits.merge(thread, -1, Integer::sum);
+            }
+        };
+        StubResolver resolver = new StubResolver(new ServerRoute(() -> List.of(zone()), List.of(), "no system resolvers (test)"),
+                new DnsTransport(Duration.ofSeconds(2), 1, watching), new DnsCache(clock, Duration.ofDays(1)),
+                AddressOrder.IPV6_FIRST, executor);
+
+        assertEquals(8443, resolver.resolve("www.lab.test", trace).port());
+        server.behaviour = TestDnsServer.Behaviour.TRUNCATE_UDP;
+        resolver.flush();
+        assertEquals(8443, resolver.resolve("www.lab.test", trace).port());
+
+        assertTrue(parsed.stream().anyMatch(f -> f.startsWith("udp")) && parsed.stream().anyMatch(f -> f.startsWith("tcp")),
+                "answers came over both transports: " + parsed);
+        assertEquals(List.of(), waitsOpenWhileParsing, "a parse counted as network time");
+        assertTrue(openWaits.values().stream().allMatch(n -> n == 0), "every wait was closed: " + openWaits);
     }
 
     @Test
