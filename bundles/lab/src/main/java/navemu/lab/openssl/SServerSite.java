@@ -78,12 +78,13 @@ public final class SServerSite implements AutoCloseable {
                 server.connect(running.address(), (int) TURN_WAIT.toMillis());
                 server.setSoTimeout(client.getSoTimeout());
                 Relay relay = Relay.start(client, server, host);
-                answer(running);
+                boolean ended = answer(running);
                 relay.awaitEnd(END_WAIT);
-            }
-            try {
-                running.transcript().awaitConnectionClosed(END_WAIT);
+                if (!ended) {
+                    running.transcript().awaitConnectionClosed(END_WAIT);
+                }
             } catch (IOException outOfStep) {
+                // s_server's output no longer matches the connections: start afresh next time.
                 restartNextTime();
             }
         } finally {
@@ -91,18 +92,19 @@ public final class SServerSite implements AutoCloseable {
         }
     }
 
-    private void answer(SServerChild running) throws IOException {
+    /** Answers the connection's request, if one comes. @return true when s_server already said the connection ended */
+    private boolean answer(SServerChild running) throws IOException {
         Optional<SServerTranscript.Received> received;
         try {
             received = running.transcript().nextRequest(REQUEST_WAIT);
         } catch (SServerTranscript.Unreadable e) {
             running.send(bytes(text(e.status, "Bad request: " + e.getMessage() + "\n"), true));
-            return;
+            return false;
         } catch (SocketTimeoutException e) {
-            return; // no request in time: the relay's own timeouts end the connection
+            return false; // no request in time: the relay's own timeouts end the connection
         }
         if (received.isEmpty()) {
-            return; // the handshake failed, or the peer left before a request
+            return true; // the handshake failed, or the peer left before a request
         }
         SServerTranscript.Received request = received.get();
         String how = request.earlyData()
@@ -116,6 +118,7 @@ public final class SServerSite implements AutoCloseable {
             bytes = bytes(text(500, "The answer is over " + MAX_RESPONSE + " bytes, more than the lab hands openssl s_server at once.\n"), true);
         }
         running.send(bytes);
+        return false;
     }
 
     private SServerChild running() throws IOException {
