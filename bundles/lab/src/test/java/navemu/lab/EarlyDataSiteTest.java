@@ -115,6 +115,24 @@ class EarlyDataSiteTest {
     }
 
     @Test
+    void aJvmThatExitsWithoutClosingTheLabLeavesNoSServer() throws Exception {
+        assumeTrue(opensslInstalled(), "openssl is not installed");
+        Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process jvm = new ProcessBuilder(javaBinary.toString(), "-cp", System.getProperty("java.class.path"),
+                LabThatExitsWithoutClosing.class.getName(), dir.resolve("home").toString(), config().toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("jvm.txt").toFile()).start();
+        boolean ended = jvm.waitFor(60, TimeUnit.SECONDS);
+        jvm.destroyForcibly();
+        String output = Files.readString(dir.resolve("jvm.txt"));
+        assertTrue(ended, output);
+        assertEquals(0, jvm.exitValue(), output);
+        java.util.regex.Matcher pid = java.util.regex.Pattern.compile("s_server pid (\\d+)").matcher(output);
+        assertTrue(pid.find(), output);
+        assertFalse(ProcessHandle.of(Long.parseLong(pid.group(1))).map(ProcessHandle::isAlive).orElse(false),
+                "the shutdown hook ended s_server " + pid.group(1));
+    }
+
+    @Test
     void aSilentPeerIsDroppedAndTheNextConnectionIsServed() throws Exception {
         assumeTrue(opensslInstalled(), "openssl is not installed");
         try (LabWorld lab = LabWorld.start(dir.resolve("home"), config())) {

@@ -42,6 +42,8 @@ public final class SServerSite implements AutoCloseable {
     static final Duration END_WAIT = Duration.ofSeconds(10);
     private static final Duration CREDENTIAL_WAIT = Duration.ofSeconds(120);
     private static final int MAX_RESPONSE = 4096;
+    /** How long closing waits for the connection being served; then the child is killed under it. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final String host;
     private final OpenSslTools tools;
@@ -49,8 +51,9 @@ public final class SServerSite implements AutoCloseable {
     private final Path directory;
     private final SiteResponder responder;
     private final ReentrantLock turn = new ReentrantLock();
-    private SServerChild child;
-    private boolean closed;
+    /** Written under {@link #turn}; volatile so that {@link #childPid()} and a forced close read it without waiting. */
+    private volatile SServerChild child;
+    private volatile boolean closed;
 
     /** @param directory where the child's key and certificates are written (owner-only) */
     public SServerSite(String host, OpenSslTools tools, Supplier<CompletableFuture<SiteCredential>> credential, Path directory,
@@ -142,20 +145,16 @@ public final class SServerSite implements AutoCloseable {
 
     /** The running child's process ID, if one runs (for tests that check none is left). */
     public Optional<Long> childPid() {
-        turn.lock();
-        try {
-            return child != null && child.isAlive() ? Optional.of(child.pid()) : Optional.empty();
-        } finally {
-            turn.unlock();
-        }
+        SServerChild c = child;
+        return c != null && c.isAlive() ? Optional.of(c.pid()) : Optional.empty();
     }
 
     @Override
     public void close() {
-        // The connection being served, if any, is ended by the origin closing its socket first;
-        // the lock is then free within the relay's timeouts.
+        // The connection being served, if any, is ended by the origin closing its socket first,
+        // so the turn is normally free at once; a bundle stop must not wait long either way.
         try {
-            if (!turn.tryLock(END_WAIT.toMillis() + REQUEST_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!turn.tryLock(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 killWithoutTurn();
                 return;
             }
