@@ -103,7 +103,7 @@ final class Tls13ClientHandshake {
         this.helloBuilder = new ClientHelloBuilder(config, sni(), request.alpn(), chrome);
         this.earlyData = new EarlyData(io, narration);
         this.startedNanos = System.nanoTime();
-        this.started = now();
+        this.started = context != null && context.now() != null ? context.now() : Instant.now();
     }
 
     /**
