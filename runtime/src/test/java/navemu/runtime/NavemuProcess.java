@@ -48,6 +48,11 @@ final class NavemuProcess {
     }
 
     static Outcome run(Path home, String... args) throws IOException, InterruptedException {
+        return runWithPath(home, null, args);
+    }
+
+    /** As {@link #run}, with this PATH in navemu's environment (null: the test's own). */
+    static Outcome runWithPath(Path home, String path, String... args) throws IOException, InterruptedException {
         String jar = System.getProperty("navemu.jar", "target/navemu.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar, "--home", home.toString()));
@@ -55,7 +60,11 @@ final class NavemuProcess {
         Path out = Files.createTempFile("navemu-out", ".txt");
         Path err = Files.createTempFile("navemu-err", ".txt");
         try {
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            if (path != null) {
+                builder.environment().put("PATH", path);
+            }
+            Process process = builder
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())

@@ -71,6 +71,8 @@ public final class LabWorld implements Closeable {
     public static final String ZONE_FILE = ZONE + ".zone";
     /** Under the navemu home: the CA's cache. */
     public static final String CA_SUBDIRECTORY = "lab/ca";
+    /** Under the home: the key and certificates of each {@code tls = openssl} site's s_server child. */
+    public static final String OPENSSL_SUBDIRECTORY = "lab/openssl";
 
     /** How long closing waits for a key generation in progress to end. */
     private static final long STOP_TIMEOUT_SECONDS = 60;
@@ -157,7 +159,9 @@ public final class LabWorld implements Closeable {
         try {
             for (SiteSpec site : sites) {
                 OnDemand<SiteCredential> credential = credentials.get(site.host());
-                servers.put(site.host(), SiteServers.start(site, credential == null ? null : credential::future, clock, doh));
+                servers.put(site.host(), SiteServers.start(site, credential == null ? null : credential::future, clock, doh,
+                        home.resolve(OPENSSL_SUBDIRECTORY)));
+                servers.get(site.host()).notRunning().ifPresent(why -> notices.accept(site.host() + " " + why));
             }
             Zone zone = ZoneFile.load(labConfig.resolve(ZONE_FILE), zoneOrigin(), (host, scheme) -> {
                 SiteServers s = servers.get(host);
@@ -354,10 +358,22 @@ public final class LabWorld implements Closeable {
         for (SiteServers s : servers.values()) {
             SiteSpec spec = s.site();
             boolean https = spec.openUrl().startsWith("https:");
+            Optional<String> notRunning = s.notRunning();
+            if (notRunning.isPresent()) {
+                // Said where users look (the lab listing); its port refuses connections.
+                sites.add(new LabSite(spec.host(), spec.openUrl(), notRunning.get() + " — " + spec.purpose(),
+                        "ERR_CONNECTION_REFUSED", spec.tls().server(), s.httpsPort()));
+                continue;
+            }
             sites.add(new LabSite(spec.host(), spec.openUrl(), spec.purpose(), spec.expectedError(),
                     spec.tls() == null ? "plain" : spec.tls().server(), https ? s.httpsPort() : s.httpPort()));
         }
         return List.copyOf(sites);
+    }
+
+    /** The process ID of the {@code openssl s_server} serving {@code host}, while one runs. */
+    public Optional<Long> childProcess(String host) {
+        return serversOf(host).childPid();
     }
 
     /** The site descriptions as read from the config file. */

@@ -101,8 +101,21 @@ public final class SiteCatalogFile {
             if (server.equals("none")) {
                 return null;
             }
-            if (!List.of("bouncycastle", "jdk", "boringssl").contains(server)) {
-                throw error(line("tls"), "unknown TLS server '" + server + "'; this lab has: bouncycastle, jdk, none, and boringssl");
+            if (!List.of("bouncycastle", "jdk", "boringssl", "openssl").contains(server)) {
+                throw error(line("tls"), "unknown TLS server '" + server
+                        + "'; this lab has: bouncycastle, jdk, none, and boringssl, openssl");
+            }
+            if (server.equals("openssl")) {
+                // `openssl s_server` is driven as a child process with fixed arguments: TLS 1.3
+                // (0-RTT is a TLS 1.3 feature) and OpenSSL's own groups and suites.
+                for (String key : List.of("tls.groups", "tls.suites", "tls.answer-version", "tls.ocsp")) {
+                    if (entries.containsKey(key)) {
+                        throw error(line(key), "'" + key + "' needs tls = bouncycastle; the lab drives openssl s_server with fixed arguments");
+                    }
+                }
+                if (!words("tls.versions", List.of("TLSv1.3")).equals(List.of("TLSv1.3"))) {
+                    throw error(line("tls.versions"), "tls = openssl serves TLSv1.3 only (the lab runs it for 0-RTT early data)");
+                }
             }
             if (server.equals("boringssl")) {
                 // Conscrypt's server sets groups per connection, but neither a downgraded answer nor a staple per site.
@@ -121,7 +134,7 @@ public final class SiteCatalogFile {
                     }
                 }
             }
-            List<String> versions = words("tls.versions", DEFAULT_VERSIONS);
+            List<String> versions = words("tls.versions", server.equals("openssl") ? List.of("TLSv1.3") : DEFAULT_VERSIONS);
             for (String version : versions) {
                 if (!DEFAULT_VERSIONS.contains(version)) {
                     throw error(line("tls.versions"), "unsupported version '" + version + "'; use TLSv1.3 and/or TLSv1.2");

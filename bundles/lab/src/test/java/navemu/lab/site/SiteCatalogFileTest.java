@@ -111,7 +111,7 @@ class SiteCatalogFileTest {
         assertTrue(error("").contains("describes no site"));
         assertTrue(error("[a.lab.test]\npurpose = p\npurpose = q\n").contains("given twice"));
         assertTrue(error("[a.lab.test]\npurpose = p\ntls = jdk\ntls.groups = secp256r1\n").contains("needs tls = bouncycastle"));
-        assertTrue(error("[a.lab.test]\npurpose = p\ntls = openssl\n").contains("bouncycastle, jdk, none"));
+        assertTrue(error("[a.lab.test]\npurpose = p\ntls = gnutls\n").contains("bouncycastle, jdk, none"));
     }
 
     @Test
@@ -119,7 +119,16 @@ class SiteCatalogFileTest {
         assertTrue(error("[a.lab.test]\npurpose = p\ntls = boringssl\ntls.answer-version = TLSv1.2\n")
                 .contains("needs tls = bouncycastle"));
         assertTrue(error("[a.lab.test]\npurpose = p\ntls = boringssl\ntls.ocsp = good\n").contains("needs tls = bouncycastle"));
-        assertTrue(error("[a.lab.test]\npurpose = p\ntls = openssl\n").contains("boringssl"));
+        assertTrue(error("[a.lab.test]\npurpose = p\ntls = gnutls\n").contains("boringssl"));
+    }
+
+    @Test
+    void opensslServesTls13OnlyWithItsOwnGroupsAndSuites() throws Exception {
+        SiteSpec site = read("[a.lab.test]\npurpose = p\ntls = openssl\n").get(0);
+        assertEquals("openssl", site.tls().server());
+        assertEquals(List.of("TLSv1.3"), site.tls().versions());
+        assertTrue(error("[a.lab.test]\npurpose = p\ntls = openssl\ntls.versions = TLSv1.3 TLSv1.2\n").contains("TLSv1.3 only"));
+        assertTrue(error("[a.lab.test]\npurpose = p\ntls = openssl\ntls.groups = x25519\n").contains("fixed arguments"));
     }
 
     @Test

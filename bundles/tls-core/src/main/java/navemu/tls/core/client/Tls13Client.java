@@ -40,7 +40,7 @@ public final class Tls13Client {
         // TLS round trips before the first request byte may go: 1 (2 after a HelloRetryRequest), 0 when it went as 0-RTT.
         log.trace().detail("tlsRoundTripsBeforeRequest", keys.earlyDataAccepted() ? 0 : handshake.hadHelloRetryRequest() ? 2 : 1);
         SessionKey sessionKey = new SessionKey(request.host(), request.port(), handshake.sni());
-        return new Tls13Channel(connection, io, log, keys, context.sessions(), sessionKey, handshake.now());
+        return new Tls13Channel(connection, io, log, keys, context.sessions(), sessionKey, handshake.elapsedNow());
     }
 
 }

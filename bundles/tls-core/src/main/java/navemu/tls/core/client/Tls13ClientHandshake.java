@@ -85,6 +85,9 @@ final class Tls13ClientHandshake {
     private TrafficSecret clientApplicationSecret;
     private TrafficSecret serverApplicationSecret;
 
+    private final long startedNanos;
+    private final Instant started;
+
     Tls13ClientHandshake(TlsRequest request, TlsContext context, Tls13ClientConfig config, HandshakeIo io, MessageLog log) {
         this(request, context, config, io, log, null);
     }
@@ -101,6 +104,17 @@ final class Tls13ClientHandshake {
         this.narration = new Tls13Narration(log);
         this.helloBuilder = new ClientHelloBuilder(config, sni(), request.alpn(), chrome);
         this.earlyData = new EarlyData(io, narration);
+        this.startedNanos = System.nanoTime();
+        this.started = context != null && context.now() != null ? context.now() : Instant.now();
+    }
+
+    /**
+     * Now, on the context's clock: its start instant plus the time the handshake has taken. A
+     * ticket's receipt time (its age's origin, RFC 8446 §4.2.11.1) must be this, not the start:
+     * a server rejects 0-RTT whose ticket age exceeds its own count (OpenSSL allows 1 s).
+     */
+    Instant elapsedNow() {
+        return started.plusNanos(System.nanoTime() - startedNanos);
     }
 
     /** RFC 8446 §2, Figure 1, from the client's side. */
