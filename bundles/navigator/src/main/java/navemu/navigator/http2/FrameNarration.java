@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the trace shows of one frame: its name and the fields a reader of RFC 9113 looks for
+ * What the trace shows of one frame: its type as the event's name, and the fields a reader of RFC 9113 looks for
  * (flags, stream, and per type the settings, the increment, the error code, the header list).
  * Kept apart from the protocol code, which only calls {@link #of}.
  */
@@ -22,7 +22,6 @@ final class FrameNarration {
      */
     static Map<String, String> of(Frame frame, List<Map.Entry<String, String>> headers) {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("type", frame.typeName());
         String flags = frame.flagNames();
         if (!flags.isEmpty()) {
             fields.put("flags", flags);

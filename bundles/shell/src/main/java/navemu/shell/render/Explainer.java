@@ -68,6 +68,7 @@ public final class Explainer {
         }
         if (result.http != null) {
             paragraph(lines, "http", http(result), width);
+            Http2Frames.story(events).ifPresent(text -> paragraph(lines, "http/2", text, width));
         }
         TimeSplitText.explain(result).ifPresent(text -> paragraph(lines, "time", text, width));
         if (!result.ok && result.error != null) {

@@ -30,8 +30,17 @@ public final class LadderRenderer {
             return new Rung(false, null, 0, Map.of(), null);
         }
 
+        /** Where the HTTP/2 frames of the http step begin (the {@code http} field holds the title). */
+        static Rung http2Start() {
+            return new Rung(false, null, 0, Map.of("http", "HTTP/2 frames on the same connection"), null);
+        }
+
         boolean isHandshakeEnd() {
-            return message == null && roundTrip == null;
+            return message == null && roundTrip == null && fields.isEmpty();
+        }
+
+        boolean isHttp2Start() {
+            return message == null && roundTrip == null && fields.containsKey("http");
         }
     }
 
@@ -41,6 +50,14 @@ public final class LadderRenderer {
      */
     public List<AttributedString> render(List<TraceEvent> events, TlsInfo tls, int width) {
         List<Rung> rungs = inFlights(fromEvents(events));
+        List<TraceEvent> frames = Http2Frames.of(events);
+        if (!rungs.isEmpty() && !frames.isEmpty()) {
+            // After the handshake the connection carried HTTP/2: its frames, one arrow each (RFC 9113 §4).
+            rungs.add(Rung.http2Start());
+            for (TraceEvent frame : frames) {
+                rungs.add(new Rung(frame.kind() == TraceEvent.Kind.SENT, frame.name(), lengthOf(frame), frame.fields(), null));
+            }
+        }
         if (rungs.isEmpty() && tls != null) {
             for (TlsMessage message : tls.messages()) {
                 rungs.add(new Rung(TlsMessage.CLIENT_TO_SERVER.equals(message.dir()), message.type(), message.length(),
@@ -63,6 +80,13 @@ public final class LadderRenderer {
         int roundTrips = 0;
         Boolean direction = null;
         for (Rung rung : rungs) {
+            if (rung.isHttp2Start()) {
+                String text = " " + rung.fields.get("http") + " ";
+                int dashes = Math.max(2, (span + 4 - text.length()) / 2);
+                lines.add(new AttributedString("═".repeat(dashes) + text + "═".repeat(dashes), Style.DIM));
+                direction = null;
+                continue;
+            }
             if (rung.isHandshakeEnd()) {
                 String text = " handshake done · after it, on the same connection ";
                 int dashes = Math.max(2, (span + 4 - text.length()) / 2);
