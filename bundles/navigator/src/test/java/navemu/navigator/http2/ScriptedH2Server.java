@@ -19,16 +19,16 @@ import com.twitter.hpack.Encoder;
  * the client sends is recorded (after the preface) so that a test can check it: SETTINGS values,
  * WINDOW_UPDATE, the GOAWAY or RST_STREAM code it answered with.
  */
-final class ScriptedH2Server implements AutoCloseable {
+public final class ScriptedH2Server implements AutoCloseable {
 
     /** The server's side of one connection, handed to the script. */
-    interface Script {
+    public interface Script {
         void play(Side side) throws IOException;
     }
 
     /** One frame as the server saw it from the client. */
-    record Seen(int type, int flags, int stream, byte[] payload) {
-        long uint32(int at) {
+    public record Seen(int type, int flags, int stream, byte[] payload) {
+        public long uint32(int at) {
             return ((payload[at] & 0xffL) << 24) | ((payload[at + 1] & 0xffL) << 16) | ((payload[at + 2] & 0xffL) << 8)
                     | (payload[at + 3] & 0xffL);
         }
@@ -36,11 +36,11 @@ final class ScriptedH2Server implements AutoCloseable {
 
     private final ServerSocket listener;
     private final Thread thread;
-    final List<Seen> seen = new CopyOnWriteArrayList<>();
+    public final List<Seen> seen = new CopyOnWriteArrayList<>();
     volatile byte[] preface;
     volatile Throwable failure;
 
-    ScriptedH2Server(Script script) throws IOException {
+    public ScriptedH2Server(Script script) throws IOException {
         listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         thread = new Thread(() -> {
             try (Socket socket = listener.accept()) {
@@ -61,16 +61,16 @@ final class ScriptedH2Server implements AutoCloseable {
         thread.start();
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
     /** Waits until the server has read all the client sent (the client closed its socket first). */
-    void finish() throws InterruptedException {
+    public void finish() throws InterruptedException {
         thread.join(5000);
     }
 
-    Seen first(int type) {
+    public Seen first(int type) {
         return seen.stream().filter(f -> f.type() == type).findFirst().orElse(null);
     }
 
@@ -79,7 +79,7 @@ final class ScriptedH2Server implements AutoCloseable {
         listener.close();
     }
 
-    final class Side {
+    public final class Side {
         final DataInputStream in;
         final OutputStream out;
         final Encoder encoder = new Encoder(4096);
@@ -92,7 +92,7 @@ final class ScriptedH2Server implements AutoCloseable {
         }
 
         /** Reads the client's frames until it sent the frame of {@code type} (recording them all). */
-        Seen readUntil(int type) throws IOException {
+        public Seen readUntil(int type) throws IOException {
             while (true) {
                 Seen frame = readFrame();
                 if (frame.type() == type) {
@@ -101,7 +101,7 @@ final class ScriptedH2Server implements AutoCloseable {
             }
         }
 
-        Seen readFrame() throws IOException {
+        public Seen readFrame() throws IOException {
             byte[] header = in.readNBytes(9);
             if (header.length < 9) {
                 throw new java.io.EOFException();
@@ -124,14 +124,14 @@ final class ScriptedH2Server implements AutoCloseable {
             }
         }
 
-        void frame(int type, int flags, int stream, byte[] payload) throws IOException {
+        public void frame(int type, int flags, int stream, byte[] payload) throws IOException {
             out.write(new byte[] {(byte) (payload.length >>> 16), (byte) (payload.length >>> 8), (byte) payload.length,
                     (byte) type, (byte) flags, (byte) (stream >>> 24), (byte) (stream >>> 16), (byte) (stream >>> 8),
                     (byte) stream});
             out.write(payload);
         }
 
-        void settings(int... idValues) throws IOException {
+        public void settings(int... idValues) throws IOException {
             byte[] payload = new byte[idValues.length / 2 * 6];
             for (int i = 0; i < idValues.length / 2; i++) {
                 payload[i * 6] = (byte) (idValues[2 * i] >>> 8);
@@ -141,12 +141,12 @@ final class ScriptedH2Server implements AutoCloseable {
             frame(0x4, 0, 0, payload);
         }
 
-        void settingsAck() throws IOException {
+        public void settingsAck() throws IOException {
             frame(0x4, 0x1, 0, new byte[0]);
         }
 
         /** A header block for {@code nameValues}, HPACK-encoded by the library's own encoder. */
-        byte[] block(String... nameValues) throws IOException {
+        public byte[] block(String... nameValues) throws IOException {
             ByteArrayOutputStream block = new ByteArrayOutputStream();
             for (int i = 0; i < nameValues.length; i += 2) {
                 encoder.encodeHeader(block, nameValues[i].getBytes(StandardCharsets.ISO_8859_1),
@@ -155,43 +155,43 @@ final class ScriptedH2Server implements AutoCloseable {
             return block.toByteArray();
         }
 
-        void headers(int stream, boolean endStream, String... nameValues) throws IOException {
+        public void headers(int stream, boolean endStream, String... nameValues) throws IOException {
             frame(0x1, 0x4 | (endStream ? 0x1 : 0), stream, block(nameValues));
         }
 
-        void data(int stream, boolean endStream, byte[] bytes) throws IOException {
+        public void data(int stream, boolean endStream, byte[] bytes) throws IOException {
             frame(0x0, endStream ? 0x1 : 0, stream, bytes);
         }
 
-        void data(int stream, boolean endStream, String text) throws IOException {
+        public void data(int stream, boolean endStream, String text) throws IOException {
             data(stream, endStream, text.getBytes(StandardCharsets.UTF_8));
         }
 
-        void goAway(int lastStream, int code) throws IOException {
+        public void goAway(int lastStream, int code) throws IOException {
             byte[] payload = new byte[8];
             put32(payload, 0, lastStream);
             put32(payload, 4, code);
             frame(0x7, 0, 0, payload);
         }
 
-        void rstStream(int stream, int code) throws IOException {
+        public void rstStream(int stream, int code) throws IOException {
             byte[] payload = new byte[4];
             put32(payload, 0, code);
             frame(0x3, 0, stream, payload);
         }
 
         /** The usual opening: the server's SETTINGS, and its ACK of the client's. */
-        void open() throws IOException {
+        public void open() throws IOException {
             settings(0x3, 100);
             settingsAck();
         }
 
-        void flush() throws IOException {
+        public void flush() throws IOException {
             out.flush();
         }
 
         /** Closes the connection, as a server that goes away does. */
-        void hangUp() throws IOException {
+        public void hangUp() throws IOException {
             out.flush();
             socket.close();
         }
