@@ -123,6 +123,6 @@ class Http2NavigationTest {
 
     private static void assertThrowsNamed(Runnable setting) {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, setting::run);
-        assertTrue(e.getMessage().contains("http2 = maybe"), e.getMessage());
+        assertTrue(e.getMessage().contains("http2=maybe refused"), e.getMessage());
     }
 }

@@ -29,10 +29,14 @@ public final class HttpTransports {
             return value == null || (Boolean) value;
         }
         String text = value.toString().trim();
+        if (text.isEmpty()) {
+            return true;
+        }
         if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(text);
         }
-        throw new IllegalArgumentException(SETTING + " = " + text + " is neither true nor false; h2 stays offered");
+        throw new IllegalArgumentException("navemu.navigator.cfg: " + SETTING + "=" + text
+                + " refused (true or false); h2 stays offered");
     }
 
     /** The ALPN list to offer: with h2 unless the navigator's {@code http2} setting turned it off. */

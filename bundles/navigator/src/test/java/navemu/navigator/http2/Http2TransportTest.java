@@ -42,10 +42,11 @@ class Http2TransportTest {
         final List<String> lines = new ArrayList<>();
         final List<Map<String, String>> fields = new ArrayList<>();
         final List<String> infos = new ArrayList<>();
+        final List<Integer> lengths = new ArrayList<>();
 
         @Override public void info(String text) { infos.add(text); }
-        @Override public void sent(String message, int length, Map<String, String> f) { lines.add("SENT " + message); fields.add(f); }
-        @Override public void received(String message, int length, Map<String, String> f) { lines.add("RECEIVED " + message); fields.add(f); }
+        @Override public void sent(String message, int length, Map<String, String> f) { lines.add("SENT " + message); fields.add(f); lengths.add(length); }
+        @Override public void received(String message, int length, Map<String, String> f) { lines.add("RECEIVED " + message); fields.add(f); lengths.add(length); }
         @Override public void secret(String label, String hex) { }
         @Override public void roundTrip(String why) { }
         @Override public void detail(String key, Object value) { }
