@@ -282,7 +282,7 @@ public final class Explainer {
                 .append(result.http.requestTarget == null ? "/" : result.http.requestTarget)
                 .append(result.http.insecure ? " went out in plaintext" : " went out over the encrypted channel")
                 .append(" and the server answered ").append(result.http.status)
-                .append(result.http.reason == null ? "" : " " + result.http.reason)
+                .append(result.http.reason == null || result.http.reason.isEmpty() ? "" : " " + result.http.reason)
                 .append(" with ").append(result.http.bodyBytes).append(" bytes.");
         if (result.hsts != null && result.hsts.header != null) {
             text.append(" It sent Strict-Transport-Security: ").append(result.hsts.header).append(" — ")

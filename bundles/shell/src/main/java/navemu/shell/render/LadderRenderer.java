@@ -50,14 +50,6 @@ public final class LadderRenderer {
      */
     public List<AttributedString> render(List<TraceEvent> events, TlsInfo tls, int width) {
         List<Rung> rungs = inFlights(fromEvents(events));
-        List<TraceEvent> frames = Http2Frames.of(events);
-        if (!rungs.isEmpty() && !frames.isEmpty()) {
-            // After the handshake the connection carried HTTP/2: its frames, one arrow each (RFC 9113 §4).
-            rungs.add(Rung.http2Start());
-            for (TraceEvent frame : frames) {
-                rungs.add(new Rung(frame.kind() == TraceEvent.Kind.SENT, frame.name(), lengthOf(frame), frame.fields(), null));
-            }
-        }
         if (rungs.isEmpty() && tls != null) {
             for (TlsMessage message : tls.messages()) {
                 rungs.add(new Rung(TlsMessage.CLIENT_TO_SERVER.equals(message.dir()), message.type(), message.length(),
@@ -179,8 +171,14 @@ public final class LadderRenderer {
             return rungs;
         }
         boolean ended = false;
+        // After the handshake the connection may carry HTTP/2: its frames, one arrow each (RFC 9113 §4),
+        // in the order they crossed the wire among the TLS messages that came later (tickets, close_notify).
+        java.util.Set<TraceEvent> frames = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        frames.addAll(Http2Frames.of(events));
+        boolean framesBegun = false;
         for (TraceEvent event : events.subList(start + 1, events.size())) {
-            if (!"tls".equals(event.step())) {
+            boolean frame = frames.contains(event);
+            if (!"tls".equals(event.step()) && !frame) {
                 continue;
             }
             if (event.kind() == TraceEvent.Kind.STEP_END || event.kind() == TraceEvent.Kind.STEP_ERROR) {
@@ -194,6 +192,10 @@ public final class LadderRenderer {
             }
             if (ended && (rungs.isEmpty() || !rungs.get(rungs.size() - 1).isHandshakeEnd()) && !afterHandshake(rungs)) {
                 rungs.add(Rung.handshakeEnd());
+            }
+            if (frame && !framesBegun) {
+                framesBegun = true;
+                rungs.add(Rung.http2Start());
             }
             switch (event.kind()) {
                 case SENT:

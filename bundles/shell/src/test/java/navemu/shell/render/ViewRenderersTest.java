@@ -63,7 +63,8 @@ class ViewRenderersTest {
                         "headers", ":status: 200", "length", "10")),
                 event(Kind.RECEIVED, "http", 1903, "DATA", "", fields("flags", "END_STREAM", "stream", "1", "length", "442")),
                 event(Kind.STEP_END, "http", 1904, "http", "", Map.of()),
-                event(Kind.SENT, "http", 1905, "GOAWAY", "", fields("stream", "0", "lastStreamId", "0", "error", "NO_ERROR", "length", "8"))));
+                event(Kind.SENT, "http", 1905, "GOAWAY", "", fields("stream", "0", "lastStreamId", "0", "error", "NO_ERROR", "length", "8")),
+                event(Kind.SENT, "tls", 1906, "Alert", "", fields("length", "2", "description", "close_notify"))));
         return events;
     }
 
@@ -78,6 +79,8 @@ class ViewRenderersTest {
         assertTrue(text.contains("HEADERS (40 B)") && text.contains(":method: GET; :authority: h2.lab.test"), text);
         assertTrue(text.contains("◀") && text.contains("DATA (442 B)"), text);
         assertTrue(text.contains("GOAWAY (8 B)") && text.contains("error=NO_ERROR"), text);
+        assertTrue(text.indexOf("handshake done") < frames && text.indexOf("GOAWAY (8 B)") < text.indexOf("close_notify"),
+                "in the order they crossed the wire: " + text);
     }
 
     @Test
