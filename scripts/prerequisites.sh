@@ -10,7 +10,9 @@
 #                                       tmux      the shell's real-terminal test;
 #                                       dnsmasq   a real DNS server for the resolver tests;
 #                                       chromium  renders the HTML report in a headless browser test;
-#                                       tshark    reads `export pcap` files (the test fails without it).
+#                                       tshark    reads `export pcap` files (the test fails without it);
+#                                       curl      an independent HTTP/2 client for the lab's h2 responder;
+#                                       nginx     an independent HTTP/2 server for our HTTP/2 client.
 # Quiet and quick when everything is already there.
 set -euo pipefail
 
@@ -34,6 +36,8 @@ if $tests; then
   command -v dnsmasq >/dev/null 2>&1 || need+=(dnsmasq-base)
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   command -v tshark >/dev/null 2>&1 || need+=(tshark)
+  command -v curl >/dev/null 2>&1 || need+=(curl)
+  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 fi
 
 if [ ${#need[@]} -gt 0 ]; then

@@ -55,7 +55,21 @@ public enum NetError {
     ERR_RESPONSE_HEADERS_MULTIPLE_LOCATION,
     ERR_INVALID_CHUNKED_ENCODING,
     ERR_TOO_MANY_REDIRECTS,
-    ERR_UNSAFE_REDIRECT;
+    ERR_UNSAFE_REDIRECT,
+    /** -337: the server broke HTTP/2's rules (RFC 9113): a frame where it may not be, a malformed response. */
+    ERR_HTTP2_PROTOCOL_ERROR,
+    /** -351: the server refused the HTTP/2 stream unprocessed (RST_STREAM REFUSED_STREAM, or GOAWAY below its id). */
+    ERR_HTTP2_SERVER_REFUSED_STREAM,
+    /** -360: the TLS connection is not good enough for HTTP/2 (RFC 9113 §9.2), said with INADEQUATE_SECURITY. */
+    ERR_HTTP2_INADEQUATE_TRANSPORT_SECURITY,
+    /** -361: the server sent more than the HTTP/2 flow-control window allowed. */
+    ERR_HTTP2_FLOW_CONTROL_ERROR,
+    /** -362: an HTTP/2 frame of a size its type or our SETTINGS_MAX_FRAME_SIZE does not allow. */
+    ERR_HTTP2_FRAME_SIZE_ERROR,
+    /** -363: the server's HPACK header block could not be decoded (RFC 7541). */
+    ERR_HTTP2_COMPRESSION_ERROR,
+    /** -365: the server answered the HTTP/2 stream with HTTP_1_1_REQUIRED. */
+    ERR_HTTP_1_1_REQUIRED;
 
     /** True for the certificate errors, which a user may be shown as a verdict rather than a failure. */
     public boolean isCertificateError() {

@@ -366,7 +366,8 @@ public final class LabWorld implements Closeable {
                 continue;
             }
             sites.add(new LabSite(spec.host(), spec.openUrl(), spec.purpose(), spec.expectedError(),
-                    spec.tls() == null ? "plain" : spec.tls().server(), https ? s.httpsPort() : s.httpPort()));
+                    spec.tls() == null ? "plain" : spec.tls().server(), https ? s.httpsPort() : s.httpPort(),
+                    https ? spec.tls().alpn() : List.of("http/1.1")));
         }
         return List.copyOf(sites);
     }

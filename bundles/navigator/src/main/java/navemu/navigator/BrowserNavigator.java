@@ -22,6 +22,7 @@ import navemu.api.nav.PortHint;
 import navemu.api.nav.PortMap;
 import navemu.api.result.NavigationResult;
 import navemu.api.result.StepResult;
+import navemu.navigator.http2.HttpTransports;
 import navemu.navigator.capture.CaptureHistory;
 import navemu.navigator.capture.NavigationCapture;
 
@@ -42,6 +43,8 @@ public final class BrowserNavigator implements Navigator {
     private final List<PortMap> portMaps = new CopyOnWriteArrayList<>();
     private static final AtomicReference<List<String>> LAST_PROBLEMS_SAID = new AtomicReference<>(List.of());
     private volatile Deadlines deadlines = Deadlines.DEFAULT;
+    /** What the TLS handshake offers in ALPN: h2 and http/1.1, or http/1.1 alone when {@code http2 = false}. */
+    private volatile List<String> alpn = HttpTransports.ALPN_WITH_H2;
     /** The background warm-up, when there is one: a user navigation waits for it rather than race it for the CPU. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Prewarm prewarm;
@@ -77,6 +80,12 @@ public final class BrowserNavigator implements Navigator {
             configured.problems().forEach(problem -> System.err.println("navemu: " + problem));
         }
         deadlines = configured;
+        try {
+            alpn = HttpTransports.alpnOffer(HttpTransports.http2Setting(properties.get(HttpTransports.SETTING)));
+        } catch (IllegalArgumentException e) {
+            System.err.println("navemu: " + e.getMessage());
+            alpn = HttpTransports.ALPN_WITH_H2;
+        }
     }
 
     @Override
@@ -93,12 +102,12 @@ public final class BrowserNavigator implements Navigator {
         }
         CaptureHistory history = captures;
         if (history == null) {
-            return new NavigationRun(request, snapshot, this::portHint, deadlines).run();
+            return new NavigationRun(request, snapshot, this::portHint, deadlines).offering(alpn).run();
         }
         // The capture taps the tcp slot and the key log of this navigation only; the run does not know it is there.
         NavigationCapture capture = history.start();
         NavigationResult result = new NavigationRun(request.withKeyLog(capture.keyLogThen(request.keyLog())),
-                snapshot.withTcp(capture.connector(snapshot.tcp())), this::portHint, deadlines).run();
+                snapshot.withTcp(capture.connector(snapshot.tcp())), this::portHint, deadlines).offering(alpn).run();
         history.keep(result, capture);
         return result;
     }

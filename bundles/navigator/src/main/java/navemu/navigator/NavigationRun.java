@@ -41,6 +41,7 @@ import navemu.navigator.http.HttpProtocolException;
 import navemu.navigator.http.HttpResponse;
 import navemu.navigator.http.HttpTransport;
 import navemu.navigator.http.RequestMessage;
+import navemu.navigator.http2.HttpTransports;
 import navemu.navigator.timing.MeteredConnection;
 
 /**
@@ -54,7 +55,8 @@ import navemu.navigator.timing.MeteredConnection;
 final class NavigationRun {
     /** Chromium's limit (net/url_request/url_request.cc kMaxRedirects). */
     static final int MAX_REDIRECTS = 20;
-    private static final List<String> ALPN = List.of("http/1.1");
+    /** What the TLS handshake offers in ALPN (the navigator's {@code http2} setting). */
+    private List<String> alpn = HttpTransports.ALPN_WITH_H2;
 
     private final NavigationRequest request;
     private final Snapshot slots;
@@ -72,6 +74,11 @@ final class NavigationRun {
         this.slots = slots;
         this.portMap = portMap;
         this.listener = new SafeListener(request.listener());
+    }
+
+    NavigationRun offering(List<String> alpnOffer) {
+        this.alpn = alpnOffer;
+        return this;
     }
 
     /** Runs the navigation to its end; never throws for a failed navigation. */
@@ -165,9 +172,13 @@ final class NavigationRun {
                 SecureChannel channel = tlsStep(hop, connection, port, earlyData);
                 request.cancellation().closeOnCancel(channel);
                 try {
-                    HttpTransport transport = new Http11Transport(channel.input(), channel.output(),
-                            hop.url.hostHeader());
-                    httpStep(hop, connection, transport, true, message, channel.earlyDataAccepted());
+                    HttpTransport transport = HttpTransports.forProtocol(channel.info() == null ? null
+                            : channel.info().alpn(), channel.input(), channel.output(), hop.url.hostHeader());
+                    try {
+                        httpStep(hop, connection, transport, true, message, channel.earlyDataAccepted());
+                    } finally {
+                        closeQuietly(transport); // HTTP/2 says GOAWAY before the TLS close_notify
+                    }
                 } catch (IOException e) {
                     throw interruptedOr(hop, new NavigationException(NetError.ERR_CONNECTION_CLOSED,
                             "TLS channel failed: " + e.getMessage(), e));
@@ -317,7 +328,7 @@ final class NavigationRun {
             throws NavigationException {
         StepRecorder step = new StepRecorder(listener, "tls", slots.names().get(navemu.api.Slot.TLS), startNanos);
         step.meter(connection);
-        TlsRequest tlsRequest = new TlsRequest(hop.url.host(), port, ALPN, earlyData, request.timeout());
+        TlsRequest tlsRequest = new TlsRequest(hop.url.host(), port, alpn, earlyData, request.timeout());
         VerdictRecorder validator = new VerdictRecorder(slots.cert());
         scopeNote(step, slots.ownSessions(),
                 "session store", "the session store keeps nothing or cannot make a private one");
@@ -375,7 +386,7 @@ final class NavigationRun {
         HttpInfo http = new HttpInfo();
         http.method = message.method();
         http.requestTarget = message.target();
-        http.requestHeaders = new ArrayList<>(message.headers());
+        http.requestHeaders = new ArrayList<>(transport.requestHeaders(message));
         http.requestBodyBytes = message.body().length;
         http.insecure = !secure;
         if (!secure) {

@@ -20,8 +20,8 @@ import javax.net.ssl.SSLSocket;
 import org.conscrypt.Conscrypt;
 
 import navemu.lab.ca.SiteCredential;
-import navemu.lab.http.HttpConversation;
 import navemu.lab.http.SiteResponder;
+import navemu.lab.http2.ApplicationProtocols;
 import navemu.lab.site.TlsSpec;
 
 /**
@@ -36,9 +36,6 @@ import navemu.lab.site.TlsSpec;
  * stacks keep theirs.
  */
 final class BoringSslTlsHandler implements ConnectionHandler {
-
-    /** What ALPN the lab's HTTP responder speaks (HTTP/1.1 only, for now); the server selects from the client's list. */
-    static final String[] APPLICATION_PROTOCOLS = {"http/1.1"};
 
     private static final char[] IN_MEMORY_PASSWORD = "navemu-lab".toCharArray();
 
@@ -64,13 +61,14 @@ final class BoringSslTlsHandler implements ConnectionHandler {
         if (!spec.groups().isEmpty()) {
             Conscrypt.setNamedGroups(tls, spec.groups().toArray(String[]::new));
         }
-        Conscrypt.setApplicationProtocols(tls, APPLICATION_PROTOCOLS);
+        Conscrypt.setApplicationProtocols(tls, spec.alpn().toArray(String[]::new));
         Conscrypt.setUseSessionTickets(tls, true);
         try {
             tls.startHandshake();
             String connection = tls.getSession().getProtocol() + " with " + tls.getSession().getCipherSuite()
                     + " (BoringSSL TLS server, via Conscrypt " + conscryptVersion() + ")";
-            HttpConversation.serve(tls.getInputStream(), tls.getOutputStream(), responder, connection);
+            ApplicationProtocols.serve(tls.getApplicationProtocol(), tls.getInputStream(), tls.getOutputStream(),
+                    responder, connection);
         } finally {
             tls.close(); // close_notify
         }

@@ -16,8 +16,8 @@ import org.bouncycastle.tls.TlsServerProtocol;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 import navemu.lab.ca.SiteCredential;
-import navemu.lab.http.HttpConversation;
 import navemu.lab.http.SiteResponder;
+import navemu.lab.http2.ApplicationProtocols;
 import navemu.lab.site.TlsSpec;
 
 /**
@@ -61,7 +61,8 @@ final class BouncyCastleTlsHandler implements ConnectionHandler {
         LabTlsServer server = new LabTlsServer(r.crypto(), spec, r.chain(), r.privateKey(), r.staple(), sessions);
         protocol.accept(server);
         try {
-            HttpConversation.serve(protocol.getInputStream(), protocol.getOutputStream(), responder, server.describe());
+            ApplicationProtocols.serve(server.selectedProtocol(), protocol.getInputStream(), protocol.getOutputStream(),
+                    responder, server.describe());
         } finally {
             protocol.close(); // close_notify (RFC 8446 §6.1)
         }

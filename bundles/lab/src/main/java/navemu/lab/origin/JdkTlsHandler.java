@@ -18,8 +18,8 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 import navemu.lab.ca.SiteCredential;
-import navemu.lab.http.HttpConversation;
 import navemu.lab.http.SiteResponder;
+import navemu.lab.http2.ApplicationProtocols;
 import navemu.lab.site.TlsSpec;
 
 /**
@@ -52,12 +52,13 @@ final class JdkTlsHandler implements ConnectionHandler {
         if (!spec.cipherSuites().isEmpty()) {
             parameters.setCipherSuites(spec.cipherSuites().toArray(String[]::new));
         }
-        parameters.setApplicationProtocols(new String[] {"http/1.1"});
+        parameters.setApplicationProtocols(spec.alpn().toArray(String[]::new));
         tls.setSSLParameters(parameters);
         try {
             tls.startHandshake();
             String connection = tls.getSession().getProtocol() + " with " + tls.getSession().getCipherSuite() + " (JDK TLS server)";
-            HttpConversation.serve(tls.getInputStream(), tls.getOutputStream(), responder, connection);
+            ApplicationProtocols.serve(tls.getApplicationProtocol(), tls.getInputStream(), tls.getOutputStream(),
+                    responder, connection);
         } finally {
             tls.close(); // close_notify
         }

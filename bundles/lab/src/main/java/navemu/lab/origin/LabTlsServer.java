@@ -133,8 +133,16 @@ final class LabTlsServer extends DefaultTlsServer {
     @Override
     protected Vector getProtocolNames() {
         Vector<ProtocolName> names = new Vector<>();
-        names.add(ProtocolName.HTTP_1_1);
+        for (String protocol : spec.alpn()) {
+            names.add(ProtocolName.asUtf8Encoding(protocol));
+        }
         return names;
+    }
+
+    /** The protocol ALPN selected in the handshake, or null when the client offered none the site speaks. */
+    String selectedProtocol() {
+        ProtocolName selected = context.getSecurityParametersConnection().getApplicationProtocol();
+        return selected == null ? null : selected.getUtf8Decoding();
     }
 
     /** Bouncy Castle's DefaultTlsServer picks credentials by the TLS 1.2 key exchange; TLS 1.3 has none (§4.4.2). */

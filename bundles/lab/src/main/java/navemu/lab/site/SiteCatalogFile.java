@@ -25,7 +25,7 @@ public final class SiteCatalogFile {
 
     private static final Set<String> KEYS = Set.of("purpose", "expected-error", "open",
             "tls", "tls.versions", "tls.answer-version", "tls.groups", "tls.suites", "tls.certificate", "tls.names", "tls.ocsp",
-            "https", "https.redirect", "https.header", "http", "http.redirect", "http.header");
+            "https", "https.alpn", "https.redirect", "https.header", "http", "http.redirect", "http.header");
     private static final Set<String> REPEATABLE = Set.of("https.redirect", "https.header", "http.redirect", "http.header");
     private static final List<String> DEFAULT_VERSIONS = List.of("TLSv1.3", "TLSv1.2");
 
@@ -158,8 +158,14 @@ public final class SiteCatalogFile {
                     throw error(line("tls.ocsp"), e.getMessage());
                 }
             }
+            List<String> alpn = words("https.alpn", server.equals("boringssl") ? TlsSpec.H2_FIRST : TlsSpec.HTTP11_ONLY);
+            for (String protocol : alpn) {
+                if (!TlsSpec.H2_FIRST.contains(protocol)) {
+                    throw error(line("https.alpn"), "unknown protocol '" + protocol + "'; the lab speaks h2 and http/1.1");
+                }
+            }
             return new TlsSpec(server, versions, answer, words("tls.groups", List.of()), words("tls.suites", List.of()),
-                    profile, words("tls.names", List.of(host)), ocsp);
+                    profile, words("tls.names", List.of(host)), ocsp, alpn);
         }
 
         private HttpBehaviour behaviour(String scheme, String defaultMode) {

@@ -17,15 +17,30 @@ import navemu.lab.ca.OcspResponses;
  * @param certificate   how its certificate is made
  * @param names         the certificate's subjectAltName dNSNames
  * @param ocspStaple    the OCSP status the server staples, or null for none
+ * @param alpn          the application protocols (RFC 7301) the server selects from, in its order of
+ *                      preference: {@code h2} and/or {@code http/1.1}
  */
 public record TlsSpec(String server, List<String> versions, String answerVersion, List<String> groups,
                       List<String> cipherSuites, CertificateProfile certificate, List<String> names,
-                      OcspResponses.Status ocspStaple) {
+                      OcspResponses.Status ocspStaple, List<String> alpn) {
+
+    /** Protocols a site speaks when sites.conf does not say: HTTP/1.1 only. */
+    public static final List<String> HTTP11_ONLY = List.of("http/1.1");
+    /** What BoringSSL sites speak by default, as Google's servers: HTTP/2 first. */
+    public static final List<String> H2_FIRST = List.of("h2", "http/1.1");
 
     public TlsSpec {
         versions = List.copyOf(versions);
         groups = List.copyOf(groups);
         cipherSuites = List.copyOf(cipherSuites);
         names = List.copyOf(names);
+        alpn = List.copyOf(alpn);
+    }
+
+    /** A server that speaks HTTP/1.1 only. */
+    public TlsSpec(String server, List<String> versions, String answerVersion, List<String> groups,
+                   List<String> cipherSuites, CertificateProfile certificate, List<String> names,
+                   OcspResponses.Status ocspStaple) {
+        this(server, versions, answerVersion, groups, cipherSuites, certificate, names, ocspStaple, HTTP11_ONLY);
     }
 }

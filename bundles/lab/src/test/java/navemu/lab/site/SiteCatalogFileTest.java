@@ -95,6 +95,35 @@ class SiteCatalogFileTest {
     }
 
     @Test
+    void alpnDefaultsToH2ForBoringSslAndHttp11ElseAndCanBeChosen() throws Exception {
+        List<SiteSpec> sites = read("""
+                [b.lab.test]
+                purpose = p
+                tls = boringssl
+                [c.lab.test]
+                purpose = p
+                [h1.lab.test]
+                purpose = p
+                tls = boringssl
+                https.alpn = http/1.1
+                [j.lab.test]
+                purpose = p
+                tls = jdk
+                https.alpn = h2 http/1.1
+                """);
+        assertEquals(List.of("h2", "http/1.1"), sites.get(0).tls().alpn());
+        assertEquals(List.of("http/1.1"), sites.get(1).tls().alpn());
+        assertEquals(List.of("http/1.1"), sites.get(2).tls().alpn());
+        assertEquals(List.of("h2", "http/1.1"), sites.get(3).tls().alpn());
+    }
+
+    @Test
+    void anAlpnProtocolTheLabDoesNotSpeakIsNamed() {
+        String message = error("[a.lab.test]\npurpose = p\nhttps.alpn = h3\n");
+        assertTrue(message.contains(":3") && message.contains("'h3'") && message.contains("h2 and http/1.1"), message);
+    }
+
+    @Test
     void anExpectedErrorMustBeANetError() {
         assertTrue(error("[a.lab.test]\npurpose = p\nexpected-error = ERR_NOPE\n").contains("not a navemu NetError"));
     }

@@ -3,6 +3,9 @@ package navemu.navigator.http;
 import java.io.Closeable;
 import java.io.IOException;
 
+import java.util.List;
+
+import navemu.api.result.Header;
 import navemu.api.trace.StepTrace;
 
 /**
@@ -23,6 +26,14 @@ public interface HttpTransport extends Closeable {
      */
     Exchange exchange(RequestMessage message, boolean sentAsEarlyData, StepTrace step, Runnable headersRead)
             throws IOException;
+
+    /**
+     * The request's fields as this protocol puts them on the wire: HTTP/1.1 sends the message's
+     * own; HTTP/2 its pseudo-header fields first and lower-case names, without Host and Connection.
+     */
+    default List<Header> requestHeaders(RequestMessage message) {
+        return message.headers();
+    }
 
     /** Whether another request may use this connection after the last exchange. */
     boolean reusable();

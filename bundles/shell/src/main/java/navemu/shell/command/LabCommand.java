@@ -41,7 +41,9 @@ public final class LabCommand implements Command {
         int urlWidth = 0;
         int outcomeWidth = "loads".length();
         int serverWidth = 0;
+        int protocolsWidth = 0;
         for (LabSite site : sites) {
+            protocolsWidth = Math.max(protocolsWidth, String.join(",", site.protocols()).length());
             urlWidth = Math.max(urlWidth, site.url().length());
             serverWidth = Math.max(serverWidth, String.valueOf(site.server()).length());
             outcomeWidth = Math.max(outcomeWidth, site.expectedError() == null ? 0 : site.expectedError().length());
@@ -50,6 +52,7 @@ public final class LabCommand implements Command {
             session.console().out(new AttributedStringBuilder()
                     .style(Style.NAME).append(String.format("%-" + urlWidth + "s", site.url())).style(Style.PLAIN)
                     .append(String.format(" %-" + serverWidth + "s", site.server()))
+                    .append(String.format(" %-" + protocolsWidth + "s", String.join(",", site.protocols())))
                     .style(site.expectedError() == null ? Style.GOOD : Style.BAD)
                     .append(String.format(" %-" + outcomeWidth + "s", site.expectedError() == null ? "loads" : site.expectedError()))
                     .style(Style.PLAIN).append(" ").append(String.valueOf(site.purpose()))

@@ -77,11 +77,16 @@ public final class HarWriter {
         return entry;
     }
 
+    /** HAR names HTTP/2 by its ALPN identifier, {@code h2}, as browsers' HAR exports do; HTTP/1.x as its status line does. */
+    static String harVersion(String version) {
+        return "HTTP/2".equals(version) ? "h2" : version;
+    }
+
     private static JsonObject request(String url, HttpInfo http) {
         JsonObject request = new JsonObject();
         request.addProperty("method", http == null || http.method == null ? "GET" : http.method);
         request.addProperty("url", String.valueOf(url));
-        request.addProperty("httpVersion", "HTTP/1.1");
+        request.addProperty("httpVersion", http == null || http.version == null ? "HTTP/1.1" : harVersion(http.version));
         request.add("cookies", new JsonArray());
         JsonArray headers = new JsonArray();
         if (http == null || http.requestHeaders.isEmpty()) {
@@ -107,7 +112,7 @@ public final class HarWriter {
         response.addProperty("status", code);
         response.addProperty("statusText", internal ? "Internal Redirect (HSTS)"
                 : http != null && http.reason != null ? http.reason : error == null ? "" : error);
-        response.addProperty("httpVersion", http == null || http.version == null ? "" : http.version);
+        response.addProperty("httpVersion", http == null || http.version == null ? "" : harVersion(http.version));
         response.add("cookies", new JsonArray());
         JsonArray headers = new JsonArray();
         String mimeType = "";

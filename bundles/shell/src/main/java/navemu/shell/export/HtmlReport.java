@@ -250,7 +250,9 @@ public final class HtmlReport {
                     .append(open ? "</p>\n" : "</summary>\n");
             html.append("<table class=\"headers\">\n");
             TraceEvent sent = httpMessage(hop.events(), TraceEvent.Kind.SENT);
-            String requestLine = sent != null ? sent.name() + " HTTP/1.1"
+            boolean http2 = hop.http() != null && "HTTP/2".equals(hop.http().version);
+            String requestLine = http2 && hop.http().method != null ? hop.http().method + " " + hop.http().requestTarget + " HTTP/2"
+                    : sent != null ? sent.name() + " HTTP/1.1"
                     : hop.http() != null && hop.http().method != null ? hop.http().method + " " + hop.http().requestTarget + " HTTP/1.1"
                     : "GET " + hop.url();
             html.append("<tr><th colspan=\"2\">request: ").append(HtmlText.escape(requestLine)).append("</th></tr>\n");

@@ -68,6 +68,7 @@ public final class Explainer {
         }
         if (result.http != null) {
             paragraph(lines, "http", http(result), width);
+            Http2Frames.story(events).ifPresent(text -> paragraph(lines, "http/2", text, width));
         }
         TimeSplitText.explain(result).ifPresent(text -> paragraph(lines, "time", text, width));
         if (!result.ok && result.error != null) {
@@ -281,7 +282,7 @@ public final class Explainer {
                 .append(result.http.requestTarget == null ? "/" : result.http.requestTarget)
                 .append(result.http.insecure ? " went out in plaintext" : " went out over the encrypted channel")
                 .append(" and the server answered ").append(result.http.status)
-                .append(result.http.reason == null ? "" : " " + result.http.reason)
+                .append(result.http.reason == null || result.http.reason.isEmpty() ? "" : " " + result.http.reason)
                 .append(" with ").append(result.http.bodyBytes).append(" bytes.");
         if (result.hsts != null && result.hsts.header != null) {
             text.append(" It sent Strict-Transport-Security: ").append(result.hsts.header).append(" — ")

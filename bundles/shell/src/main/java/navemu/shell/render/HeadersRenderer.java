@@ -52,7 +52,7 @@ public final class HeadersRenderer {
             return;
         }
         if (http.method != null) {
-            lines.add(sent(http.method + " " + http.requestTarget + " HTTP/1.1"));
+            lines.add(sent(http.method + " " + http.requestTarget + ("HTTP/2".equals(http.version) ? " HTTP/2" : " HTTP/1.1")));
             for (Header field : http.requestHeaders) {
                 lines.add(field(">", field, Style.NAME));
             }

@@ -30,8 +30,17 @@ public final class LadderRenderer {
             return new Rung(false, null, 0, Map.of(), null);
         }
 
+        /** Where the HTTP/2 frames of the http step begin (the {@code http} field holds the title). */
+        static Rung http2Start() {
+            return new Rung(false, null, 0, Map.of("http", "HTTP/2 frames on the same connection"), null);
+        }
+
         boolean isHandshakeEnd() {
-            return message == null && roundTrip == null;
+            return message == null && roundTrip == null && fields.isEmpty();
+        }
+
+        boolean isHttp2Start() {
+            return message == null && roundTrip == null && fields.containsKey("http");
         }
     }
 
@@ -63,6 +72,13 @@ public final class LadderRenderer {
         int roundTrips = 0;
         Boolean direction = null;
         for (Rung rung : rungs) {
+            if (rung.isHttp2Start()) {
+                String text = " " + rung.fields.get("http") + " ";
+                int dashes = Math.max(2, (span + 4 - text.length()) / 2);
+                lines.add(new AttributedString("═".repeat(dashes) + text + "═".repeat(dashes), Style.DIM));
+                direction = null;
+                continue;
+            }
             if (rung.isHandshakeEnd()) {
                 String text = " handshake done · after it, on the same connection ";
                 int dashes = Math.max(2, (span + 4 - text.length()) / 2);
@@ -155,8 +171,14 @@ public final class LadderRenderer {
             return rungs;
         }
         boolean ended = false;
+        // After the handshake the connection may carry HTTP/2: its frames, one arrow each (RFC 9113 §4),
+        // in the order they crossed the wire among the TLS messages that came later (tickets, close_notify).
+        java.util.Set<TraceEvent> frames = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        frames.addAll(Http2Frames.of(events));
+        boolean framesBegun = false;
         for (TraceEvent event : events.subList(start + 1, events.size())) {
-            if (!"tls".equals(event.step())) {
+            boolean frame = frames.contains(event);
+            if (!"tls".equals(event.step()) && !frame) {
                 continue;
             }
             if (event.kind() == TraceEvent.Kind.STEP_END || event.kind() == TraceEvent.Kind.STEP_ERROR) {
@@ -170,6 +192,10 @@ public final class LadderRenderer {
             }
             if (ended && (rungs.isEmpty() || !rungs.get(rungs.size() - 1).isHandshakeEnd()) && !afterHandshake(rungs)) {
                 rungs.add(Rung.handshakeEnd());
+            }
+            if (frame && !framesBegun) {
+                framesBegun = true;
+                rungs.add(Rung.http2Start());
             }
             switch (event.kind()) {
                 case SENT:

@@ -226,6 +226,18 @@ class CommandsTest {
     }
 
     @Test
+    void labSaysWhichHttpVersionsEachSiteSpeaks() throws Exception {
+        ShellHarness shell = new ShellHarness();
+        shell.services.labSites = () -> List.of(
+                new LabSite("h2.lab.test", "https://h2.lab.test/", "HTTP/2", null, "boringssl", 1, List.of("h2", "http/1.1")),
+                new LabSite("h1.lab.test", "https://h1.lab.test/", "HTTP/1.1 only", null, "boringssl", 2, List.of("http/1.1")));
+        shell.main("-c", "lab");
+        String[] lines = shell.out().split("\n");
+        assertTrue(lines[0].contains("h2.lab.test") && lines[0].contains(" h2,http/1.1 "), shell.out());
+        assertTrue(lines[1].contains("h1.lab.test") && lines[1].contains(" http/1.1 ") && !lines[1].contains("h2,"), shell.out());
+    }
+
+    @Test
     void bundleCommandsSayPlainlyWhenThereIsNoFramework() throws Exception {
         ShellHarness shell = new ShellHarness();
         assertEquals(1, shell.main("-c", "bundles"));

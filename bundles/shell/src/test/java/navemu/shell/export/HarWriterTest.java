@@ -98,6 +98,20 @@ class HarWriterTest {
     }
 
     @Test
+    void aRequestCarriedByHttp2IsH2OnBothSides() {
+        NavigationResult h2 = Results.ok("https://h2.lab.test/", 200, "jsse");
+        h2.http.version = "HTTP/2";
+        JsonObject entry = log(h2).getAsJsonArray("entries").get(0).getAsJsonObject();
+        assertEquals("h2", entry.getAsJsonObject("request").get("httpVersion").getAsString());
+        assertEquals("h2", entry.getAsJsonObject("response").get("httpVersion").getAsString());
+        NavigationResult h1 = Results.ok("https://www.lab.test/", 200, "jsse");
+        h1.http.version = "HTTP/1.1";
+        JsonObject entry1 = log(h1).getAsJsonArray("entries").get(0).getAsJsonObject();
+        assertEquals("HTTP/1.1", entry1.getAsJsonObject("request").get("httpVersion").getAsString());
+        assertEquals("HTTP/1.1", entry1.getAsJsonObject("response").get("httpVersion").getAsString());
+    }
+
+    @Test
     void redirectHopsAreEntriesOfTheirOwnAndAnHstsUpgradeIsAn307() {
         NavigationResult result = Results.ok("https://hsts.lab.test/", 200, "jsse");
         result.url = "http://hsts.lab.test/";

@@ -44,6 +44,28 @@ class ExplainerTest {
     }
 
     @Test
+    void anHttp2ExchangeIsToldWithItsPrefaceSettingsAndStreams() {
+        NavigationResult result = Results.ok("https://h2.lab.test/", 200, "tls13-ecdhe");
+        result.http.version = "HTTP/2";
+        result.http.reason = ""; // HTTP/2 has no reason phrase (RFC 9113 §8.3.2)
+        String text = explain(result, ViewRenderersTest.handshakeThenHttp2());
+        assertTrue(text.contains("the server answered 200 with"), text);
+        assertTrue(text.contains("ALPN chose h2, so the request went as HTTP/2 (RFC 9113)"), text);
+        assertTrue(text.contains("24-octet preface"), text);
+        assertTrue(text.contains("HEADER_TABLE_SIZE 65536, ENABLE_PUSH 0, INITIAL_WINDOW_SIZE 6291456, MAX_HEADER_LIST_SIZE 262144"), text);
+        assertTrue(text.contains("send 15663105 octets more"), text);
+        assertTrue(text.contains("The server's own SETTINGS said MAX_CONCURRENT_STREAMS 100"), text);
+        assertTrue(text.contains("on stream 1") && text.contains("HEADERS and 1 DATA frame."), text);
+        assertTrue(text.contains("GOAWAY with NO_ERROR"), text);
+    }
+
+    @Test
+    void anHttp11ExchangeHasNoHttp2Paragraph() {
+        String text = explain(Results.ok("https://www.lab.test/", 200, "tls13-ecdhe"), List.of());
+        assertTrue(!text.contains("HTTP/2"), text);
+    }
+
+    @Test
     void tls12RsaExplainsThePreMasterSecret() {
         NavigationResult result = Results.ok("https://rsa.lab.test/", 200, "tls12-rsa");
         result.tls = result.tls.toBuilder()

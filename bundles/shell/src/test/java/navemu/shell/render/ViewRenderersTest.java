@@ -45,6 +45,53 @@ class ViewRenderersTest {
                 event(Kind.STEP_END, "tls", 960, "tls", "", Map.of()));
     }
 
+    /** The handshake, then an HTTP/2 exchange in the http step, as the navigator's HTTP/2 client traces it. */
+    static List<TraceEvent> handshakeThenHttp2() {
+        List<TraceEvent> events = new java.util.ArrayList<>(handshake());
+        events.addAll(List.of(
+                event(Kind.STEP_START, "http", 1000, "http", "", Map.of()),
+                event(Kind.SENT, "http", 1001, "connection preface", "", fields("length", "24")),
+                event(Kind.SENT, "http", 1002, "SETTINGS", "", fields("stream", "0", "HEADER_TABLE_SIZE", "65536",
+                        "ENABLE_PUSH", "0", "INITIAL_WINDOW_SIZE", "6291456", "MAX_HEADER_LIST_SIZE", "262144", "length", "24")),
+                event(Kind.SENT, "http", 1003, "WINDOW_UPDATE", "", fields("stream", "0", "increment", "15663105", "length", "4")),
+                event(Kind.SENT, "http", 1004, "HEADERS", "", fields("flags", "END_STREAM|END_HEADERS|PRIORITY", "stream", "1",
+                        "headers", ":method: GET; :authority: h2.lab.test; :scheme: https; :path: /", "length", "40")),
+                event(Kind.ROUND_TRIP, "http", 1005, "rtt", "request sent on stream 1", fields("count", "1")),
+                event(Kind.RECEIVED, "http", 1900, "SETTINGS", "", fields("stream", "0", "MAX_CONCURRENT_STREAMS", "100", "length", "6")),
+                event(Kind.SENT, "http", 1901, "SETTINGS", "", fields("flags", "ACK", "stream", "0", "length", "0")),
+                event(Kind.RECEIVED, "http", 1902, "HEADERS", "", fields("flags", "END_HEADERS", "stream", "1",
+                        "headers", ":status: 200", "length", "10")),
+                event(Kind.RECEIVED, "http", 1903, "DATA", "", fields("flags", "END_STREAM", "stream", "1", "length", "442")),
+                event(Kind.STEP_END, "http", 1904, "http", "", Map.of()),
+                event(Kind.SENT, "http", 1905, "GOAWAY", "", fields("stream", "0", "lastStreamId", "0", "error", "NO_ERROR", "length", "8")),
+                event(Kind.SENT, "tls", 1906, "Alert", "", fields("length", "2", "description", "close_notify"))));
+        return events;
+    }
+
+    @Test
+    void theLadderDrawsTheHttp2FramesAfterTheHandshake() {
+        String text = text(new LadderRenderer().render(handshakeThenHttp2(), Results.ok("https://h2.lab.test/", 200, "tls13-ecdhe").tls, 100));
+        int handshakeFinished = text.indexOf("Finished (36 B)");
+        int frames = text.indexOf("HTTP/2 frames on the same connection");
+        assertTrue(handshakeFinished > 0 && frames > handshakeFinished, text);
+        assertTrue(text.indexOf("connection preface (24 B)") > frames, text);
+        assertTrue(text.contains("SETTINGS (24 B)") && text.contains("INITIAL_WINDOW_SIZE=6291456"), text);
+        assertTrue(text.contains("HEADERS (40 B)") && text.contains(":method: GET; :authority: h2.lab.test"), text);
+        assertTrue(text.contains("◀") && text.contains("DATA (442 B)"), text);
+        assertTrue(text.contains("GOAWAY (8 B)") && text.contains("error=NO_ERROR"), text);
+        assertTrue(text.indexOf("handshake done") < frames && text.indexOf("GOAWAY (8 B)") < text.indexOf("close_notify"),
+                "in the order they crossed the wire: " + text);
+    }
+
+    @Test
+    void anHttp11ExchangeAddsNothingToTheLadder() {
+        List<TraceEvent> events = new java.util.ArrayList<>(handshake());
+        events.add(event(Kind.STEP_START, "http", 1000, "http", "", Map.of()));
+        events.add(event(Kind.SENT, "http", 1001, "GET /", "", fields("Host", "www.lab.test", "length", "80")));
+        String text = text(new LadderRenderer().render(events, null, 100));
+        assertFalse(text.contains("HTTP/2") || text.contains("GET /"), text);
+    }
+
     private static String text(List<AttributedString> lines) {
         return lines.stream().map(AttributedString::toString).collect(Collectors.joining("\n"));
     }

@@ -1,0 +1,124 @@
+package navemu.navigator.http2;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import navemu.api.NetError;
+import navemu.navigator.http.Http11Client;
+import navemu.navigator.http.HttpResponse;
+
+/**
+ * One stream we opened, from the response's side: its receive window, the response head when
+ * it came, the body counted and its first bytes kept, at most {@link Http11Client#MAX_BODY_BYTES}.
+ */
+final class ResponseStream {
+    final int id;
+    /** What the server may still send on this stream before our next WINDOW_UPDATE (§6.9). */
+    long receiveWindow = Settings.OUR_INITIAL_WINDOW_SIZE;
+    /** Received since our last WINDOW_UPDATE for the stream. */
+    long unacknowledged;
+    /** What we may still send on this stream (the server's window for it). */
+    long sendWindow;
+    int status = -1;
+    final List<Map.Entry<String, String>> headers = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    long declaredLength = -1;
+    long bodyBytes;
+    boolean truncated;
+    boolean ended;
+    long headersNanos;
+    private final ByteArrayOutputStream preview = new ByteArrayOutputStream();
+
+    ResponseStream(int id, long sendWindow) {
+        this.id = id;
+        this.sendWindow = sendWindow;
+    }
+
+    boolean hasHead() {
+        return status >= 0;
+    }
+
+    /** Takes a decoded response head (RFC 9113 §8.3.2); interim (1xx) heads are noted and skipped. */
+    void head(List<Map.Entry<String, String>> fields, boolean endStream) throws Http2Error {
+        String statusValue = null;
+        boolean regularSeen = false;
+        for (Map.Entry<String, String> field : fields) {
+            String name = field.getKey();
+            if (!name.equals(name.toLowerCase(java.util.Locale.ROOT))) {
+                throw malformed("the field name '" + name + "' has upper-case letters (RFC 9113 §8.2.1)");
+            }
+            if (name.startsWith(":")) {
+                if (regularSeen || !name.equals(":status") || statusValue != null) {
+                    throw malformed("pseudo-header '" + name + "' is not allowed here (RFC 9113 §8.3): only one :status, before the other fields");
+                }
+                statusValue = field.getValue();
+            } else {
+                regularSeen = true;
+                if (RequestHeaders.CONNECTION_SPECIFIC.contains(name)) {
+                    throw malformed("the connection-specific field '" + name + "' is not allowed in HTTP/2 (RFC 9113 §8.2.2)");
+                }
+            }
+        }
+        if (statusValue == null || !statusValue.matches("[1-9][0-9][0-9]")) {
+            throw malformed(statusValue == null ? "the response has no :status" : "':status: " + statusValue + "' is not a status code");
+        }
+        int code = Integer.parseInt(statusValue);
+        if (code < 200) {
+            if (endStream) {
+                throw malformed("an interim " + code + " response ended the stream");
+            }
+            if (code != 101) {
+                notes.add("interim response " + code + " read and skipped");
+                return;
+            }
+            throw malformed("101 Switching Protocols is not allowed in HTTP/2 (RFC 9113 §8.6)");
+        }
+        status = code;
+        for (Map.Entry<String, String> field : fields) {
+            if (!field.getKey().startsWith(":")) {
+                headers.add(field);
+                if (field.getKey().equals("content-length") && field.getValue().matches("[0-9]{1,18}")) {
+                    declaredLength = Long.parseLong(field.getValue());
+                }
+            }
+        }
+    }
+
+    /** Counts body bytes, keeping the first ones; false once the body passes the cap (the rest is not wanted). */
+    boolean body(byte[] data, int offset, int length) {
+        int keep = (int) Math.min(length, Http11Client.PREVIEW_BYTES - preview.size());
+        if (keep > 0) {
+            preview.write(data, offset, keep);
+        }
+        bodyBytes += length;
+        if (bodyBytes > Http11Client.MAX_BODY_BYTES) {
+            bodyBytes = Http11Client.MAX_BODY_BYTES;
+            truncated = true;
+            notes.add("body truncated: navemu stops reading at " + Http11Client.MAX_BODY_BYTES + " bytes"
+                    + (declaredLength > 0 ? "; the server declared " + declaredLength : "")
+                    + "; the stream was reset with CANCEL");
+            return false;
+        }
+        return true;
+    }
+
+    /** §8.1.1: a content-length that the DATA frames do not add up to makes the response malformed. */
+    void checkLength() throws Http2Error {
+        if (declaredLength >= 0 && !truncated && declaredLength != bodyBytes) {
+            throw malformed("content-length says " + declaredLength + " octets but the DATA frames carried " + bodyBytes);
+        }
+    }
+
+    HttpResponse response() {
+        return new HttpResponse("HTTP/2", status, "", headers, bodyBytes, preview.toString(StandardCharsets.UTF_8),
+                preview.size(), truncated, notes);
+    }
+
+    private Http2Error malformed(String why) {
+        return Http2Error.stream(ErrorCode.PROTOCOL_ERROR, NetError.ERR_HTTP2_PROTOCOL_ERROR,
+                "malformed response on stream " + id + ": " + why);
+    }
+}
