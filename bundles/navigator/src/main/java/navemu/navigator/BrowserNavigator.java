@@ -79,6 +79,13 @@ public final class BrowserNavigator implements Navigator {
         this.captures = captures;
     }
 
+    /** For tests: idle connections kept in {@code pool}, captures in {@code captures}. */
+    public BrowserNavigator(Composition composition, List<PortMap> portMaps, ConnectionPool pool,
+                            CaptureHistory captures) {
+        this(composition, portMaps, pool);
+        this.captures = captures;
+    }
+
     /** For tests: as above, with deadlines of the test's choosing. */
     BrowserNavigator(Composition composition, List<PortMap> portMaps, Deadlines deadlines) {
         this(composition, portMaps);

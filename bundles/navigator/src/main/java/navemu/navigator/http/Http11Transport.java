@@ -61,7 +61,7 @@ public final class Http11Transport implements HttpTransport {
     }
 
     /** Null when the connection may carry another request after {@code response}; else why not. */
-    private String whyNotReusable(HttpResponse response) throws IOException {
+    private String whyNotReusable(HttpResponse response) {
         if (!"HTTP/1.1".equals(response.version())) {
             return "the server answered " + response.version() + ", whose connections a browser does not keep";
         }
@@ -74,8 +74,12 @@ public final class Http11Transport implements HttpTransport {
         if (response.truncated()) {
             return "the body was not read to its end";
         }
-        if (in.available() > 0) {
-            return "the server sent bytes after the response";
+        try {
+            if (in.available() > 0) {
+                return "the server sent bytes after the response";
+            }
+        } catch (IOException e) {
+            return "the connection failed after the response (" + e.getMessage() + ")";
         }
         return null;
     }

@@ -3,6 +3,7 @@ package navemu.navigator.pool;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Which idle connections a hop may use: Chrome's socket group (scheme, host, port of the URL) plus
@@ -23,12 +24,31 @@ public record PoolKey(String scheme, String host, int port, Map<String, String> 
 
     public PoolKey {
         composition = Map.copyOf(composition);
-        partition = Arrays.asList(partition.toArray()); // keeps nulls; equality is each element's own (identity here)
+        partition = partition.stream().map(Identity::new).collect(Collectors.toUnmodifiableList());
     }
 
     public static PoolKey of(String scheme, String host, int port, Map<String, String> composition,
                              Object scope, Object sessionStore) {
         return new PoolKey(scheme, host, port, composition, Arrays.asList(scope, sessionStore));
+    }
+
+    /** An object compared by identity, whatever its own equals says (two stores with equal contents are two). */
+    private record Identity(Object object) {
+        Identity {
+            if (object instanceof Identity wrapped) {
+                object = wrapped.object; // a key copied from another key's partition
+            }
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity identity && identity.object == object;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(object);
+        }
     }
 
     /** {@code https://www.lab.test:443}: the origin, as the trace names the group. */
