@@ -59,6 +59,7 @@ class ConnectionReuseTest {
             case "/close" -> "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok";
             case "/http10" -> "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok";
             case "/chunked" -> "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n";
+            case "/stall" -> "HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nok" + KeepAliveServer.PAUSE + "ok";
             default -> KeepAliveServer.ok("<h1>hello</h1>");
         });
         dns.hosts.put("www.test", "127.0.0.1");
@@ -298,6 +299,45 @@ class ConnectionReuseTest {
         assertEquals(1, continued.continuedId());
         assertTrue(reused.bytesKept() > 0, "the second request and its response");
         assertEquals(madeBytes, made.bytesKept(), "nothing of the second navigation lands in the first one's capture");
+    }
+
+    @Test
+    void anIdleConnectionThatReceivedBytesIsNotReused() throws InterruptedException {
+        server.sendAfterResponse("HTTP/1.1 408 Request Timeout\r\nContent-Length: 0\r\n\r\n");
+        open("http://www.test/");
+        Thread.sleep(300); // the unasked bytes arrive while the connection sits idle
+        NavigationResult second = open("http://www.test/");
+        assertEquals(2, server.accepted());
+        assertEquals(List.of("hsts", "dns", "tcp", "http"), stepNames(second.steps));
+        assertTrue(infos("dns").stream().anyMatch(m -> m.contains("received bytes while idle")), () -> infos("dns").toString());
+    }
+
+    @Test
+    void aConnectionADeadlineClosedInUseIsNeverKept() throws IOException {
+        PortMap ports = (host, scheme) -> Optional.of(new PortHint(server.port(), "test port map"));
+        BrowserNavigator strict = new BrowserNavigator(composition, List.of(ports),
+                Deadlines.of(Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofMillis(300)));
+        NavigationResult result = strict.navigate(NavigationRequest.of("http://www.test/stall").withTimeout(Duration.ofSeconds(5)));
+        assertEquals("ERR_TIMED_OUT", result.error, result.errorMessage);
+        assertEquals(0, strict.closeIdleConnections(), "the closed connection never reached the pool");
+    }
+
+    @Test
+    void aConnectionCtrlCClosedInUseIsNeverKept() {
+        navemu.api.nav.Cancellation cancellation = new navemu.api.nav.Cancellation();
+        Thread ctrlC = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException ignored) {
+                return;
+            }
+            cancellation.cancel();
+        });
+        ctrlC.start();
+        NavigationResult result = navigator.navigate(NavigationRequest.of("http://www.test/stall")
+                .withTimeout(Duration.ofSeconds(5)).withCancellation(cancellation));
+        assertEquals("ERR_ABORTED", result.error, result.errorMessage);
+        assertEquals(0, pool.idleCount());
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {

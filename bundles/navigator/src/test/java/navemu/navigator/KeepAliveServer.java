@@ -21,6 +21,9 @@ import java.util.function.Function;
  * response whose bytes contain {@code Connection: close}, or that is HTTP/1.0, it closes.
  */
 final class KeepAliveServer implements AutoCloseable {
+    /** In a handler's response: the server stops there for 3 s before sending the rest. */
+    static final String PAUSE = "\u0000PAUSE\u0000";
+
     private final ServerSocket server;
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
@@ -30,6 +33,7 @@ final class KeepAliveServer implements AutoCloseable {
     private volatile int idleCloseMs = 5000;
     /** When > 0: the n-th request (1-based, counted over all connections) is read and the connection closed unanswered. */
     private volatile int dropRequest;
+    private volatile String unasked;
 
     /** @param handler request target → the whole raw response */
     KeepAliveServer(Function<String, String> handler) throws IOException {
@@ -78,13 +82,24 @@ final class KeepAliveServer implements AutoCloseable {
                     return; // closed as the request arrived: no byte of a response
                 }
                 String response = handler.apply(requestLine.split(" ")[1]);
-                out.write(response.getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
+                String[] parts = response.split(PAUSE, -1);
+                for (int i = 0; i < parts.length; i++) {
+                    if (i > 0) {
+                        Thread.sleep(3000); // a stalled response, for the deadlines and Ctrl-C
+                    }
+                    out.write(parts[i].getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                }
+                if (unasked != null) {
+                    Thread.sleep(50);
+                    out.write(unasked.getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                }
                 if (response.startsWith("HTTP/1.0") || response.contains("Connection: close")) {
                     return;
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | InterruptedException e) {
             // the conversation is over
         } finally {
             open.remove(socket);
@@ -108,6 +123,11 @@ final class KeepAliveServer implements AutoCloseable {
     /** Connections still open on the server's side. */
     int openConnections() {
         return open.size();
+    }
+
+    /** After the next response on each connection, sends {@code bytes} unasked (while the connection is idle). */
+    void sendAfterResponse(String bytes) {
+        unasked = bytes;
     }
 
     int closedByClient() {

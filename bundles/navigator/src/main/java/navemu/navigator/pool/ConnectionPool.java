@@ -91,12 +91,15 @@ public final class ConnectionPool implements AutoCloseable {
                 notes.accept(candidate + " was idle " + idleMs + " ms, longer than a browser keeps one ("
                         + (candidate.exchanges() == 0 ? unusedTimeout : usedTimeout).toSeconds() + " s): closed");
                 candidate.close();
-            } else if (candidate.peerClosed(readTimeout)) {
-                notes.accept(candidate + " was closed by the server while idle (" + idleMs
-                        + " ms): not reused, closed");
-                candidate.close();
             } else {
-                return Optional.of(candidate);
+                IdleProbe.State state = candidate.probe(readTimeout);
+                if (state == IdleProbe.State.IDLE) {
+                    return Optional.of(candidate);
+                }
+                notes.accept(candidate + (state == IdleProbe.State.CLOSED ? " was closed by the server while idle ("
+                        : " received bytes while idle, with no request out (over TLS most likely the server's"
+                        + " close_notify) (") + idleMs + " ms): not reused, closed");
+                candidate.close();
             }
         }
     }

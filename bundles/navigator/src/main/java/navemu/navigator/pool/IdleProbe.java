@@ -11,12 +11,12 @@ import navemu.api.tcp.Connection;
 import navemu.navigator.connection.ForwardingConnection;
 
 /**
- * The tcp slot's connection with a way to ask, before reuse, whether the server closed it while
- * it sat idle: Chrome's {@code IsConnectedAndIdle}, which peeks at the socket. Java has no peek,
- * so the probe reads one byte with a very short timeout and pushes it back: the end of the stream
- * (the server's FIN) or an error means closed; a timeout means open and quiet; a byte means open
- * with something unread (a late TLS record such as a NewSessionTicket or close_notify), which the
- * TLS slot then reads as usual, and whose meaning (a closed channel) a failed exchange would show.
+ * The tcp slot's connection with a way to ask, before reuse, whether it is still open and idle:
+ * Chrome's {@code IsConnectedAndIdle}, which peeks at the socket. Java has no peek, so the probe
+ * reads one byte with a very short timeout: a timeout means open and quiet (reusable); the end of
+ * the stream (the server's FIN) or an error means closed; a byte means the server sent something
+ * while no request was out — over TLS most likely its close_notify before closing — and, as
+ * Chrome, such a connection is not reused either (the byte is pushed back all the same).
  */
 public final class IdleProbe extends ForwardingConnection {
     /** How long the probe waits for the stream to say anything: it only needs what already arrived. */
@@ -39,31 +39,38 @@ public final class IdleProbe extends ForwardingConnection {
         return out;
     }
 
-    /**
-     * Whether the server has closed this idle connection (or it failed). Restores {@code readTimeout}
-     * afterwards.
-     */
-    public boolean peerClosed(Duration readTimeout) {
+    /** What the probe found. */
+    public enum State {
+        /** Open, nothing unread: fit for another request. */
+        IDLE,
+        /** The server closed it (or it failed). */
+        CLOSED,
+        /** Bytes came while it was idle (a TLS close_notify, a stray response): not fit. */
+        UNREAD_DATA
+    }
+
+    /** Whether the connection is still open and idle; restores {@code readTimeout} afterwards. */
+    public State probe(Duration readTimeout) {
         try {
             PushbackInputStream in = (PushbackInputStream) input();
             if (in.available() > 0) {
-                return false; // bytes already buffered: open, with something unread
+                return State.UNREAD_DATA;
             }
             setReadTimeout(PROBE_WAIT);
             try {
                 int b = in.read();
                 if (b < 0) {
-                    return true;
+                    return State.CLOSED;
                 }
                 in.unread(b);
-                return false;
+                return State.UNREAD_DATA;
             } catch (SocketTimeoutException quiet) {
-                return false;
+                return State.IDLE;
             } finally {
                 setReadTimeout(readTimeout);
             }
         } catch (IOException | RuntimeException e) {
-            return true; // reset, closed under us: not usable either way
+            return State.CLOSED; // reset, closed under us: not usable either way
         }
     }
 }

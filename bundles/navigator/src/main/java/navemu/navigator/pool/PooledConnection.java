@@ -127,9 +127,9 @@ public final class PooledConnection implements Closeable {
         return nowNanos - idleSinceNanos() >= limit.toNanos();
     }
 
-    /** Whether the server closed it while idle (see {@link IdleProbe}). */
-    boolean peerClosed(Duration readTimeout) {
-        return closed || probe.peerClosed(readTimeout);
+    /** Whether it is still open and idle (see {@link IdleProbe}). */
+    IdleProbe.State probe(Duration readTimeout) {
+        return closed ? IdleProbe.State.CLOSED : probe.probe(readTimeout);
     }
 
     public boolean closed() {
