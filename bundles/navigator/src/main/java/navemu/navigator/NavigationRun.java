@@ -142,6 +142,14 @@ final class NavigationRun {
         RequestMessage message = RequestMessage.of(hop.request, hop.url.requestTarget(), hop.url.hostHeader());
         PoolKey key = connections.keyFor(hop.url);
         Optional<PooledConnection> idle = connections.idle(hop, key);
+        if (idle.isPresent() && hop.hstsHost && idle.get().cert() != null && !idle.get().cert().problems.isEmpty()) {
+            // RFC 6797 §12.1: the host became a known HSTS host since this connection's certificate was
+            // let through with problems; no request goes on it, and a new handshake meets the rule.
+            hop.connectionNotes.add(idle.get() + " was made with certificate problems that " + hop.url.host()
+                    + ", now a known HSTS host, no longer allows: not reused, closed");
+            idle.get().close();
+            idle = Optional.empty();
+        }
         if (idle.isPresent()) {
             try {
                 exchangeOn(hop, idle.get(), hopAlarm, message, true, false);
