@@ -43,7 +43,7 @@ class BoringSslIT {
     @Test
     void theBoringSslServerResumesOurBrowserClientsTls13Session() throws Exception {
         NavemuProcess.Outcome run = NavemuProcess.run(home, "--json", "-c", "use tls browser",
-                "-c", "open https://boring.lab.test/", "-c", "open https://boring.lab.test/");
+                "-c", "open https://boring.lab.test/", "-c", "open --new-connection https://boring.lab.test/");
 
         List<JsonObject> results = run.jsonLines();
         assertEquals(2, results.size(), run.toString());

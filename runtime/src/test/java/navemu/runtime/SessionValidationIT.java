@@ -119,7 +119,8 @@ class SessionValidationIT {
     @Test
     void aResumedConnectionsStrictTransportSecurityIsProcessed() throws Exception {
         NavemuProcess.Outcome run = NavemuProcess.run(home, "--json", "-c", "use tls browser",
-                "-c", "open https://resume.lab.test/", "-c", "hsts delete resume.lab.test", "-c", "open https://resume.lab.test/");
+                "-c", "open https://resume.lab.test/", "-c", "hsts delete resume.lab.test",
+                "-c", "open --new-connection https://resume.lab.test/");
 
         List<JsonObject> results = run.jsonLines();
         assertEquals(2, results.size(), run.toString());

@@ -39,13 +39,16 @@ class ViewsIT {
                 "-c", "open https://hrr.lab.test/", "-c", "explain", "-c", "ladder",
                 "-c", "use tls browser",
                 "-c", "open https://resume.lab.test/", "-c", "explain", "-c", "ladder",
-                "-c", "open https://resume.lab.test/", "-c", "explain", "-c", "ladder",
+                // A second visit would reuse the open connection (no handshake), as a browser does: a new one resumes.
+                "-c", "open --new-connection https://resume.lab.test/", "-c", "explain", "-c", "ladder",
                 "-c", "open https://tls12.lab.test/", "-c", "explain --secrets", "-c", "ladder",
-                "-c", "open https://tls12.lab.test/", "-c", "explain", "-c", "ladder",
+                "-c", "open --new-connection https://tls12.lab.test/", "-c", "explain", "-c", "ladder",
                 "-c", "use tls tls12-rsa",
                 "-c", "open https://rsa.lab.test/", "-c", "explain --secrets", "-c", "explain",
                 "-c", "use tls tls13-ecdhe",
-                "-c", "open https://redirect.lab.test/", "-c", "open --full https://redirect.lab.test/");
+                // Every hop on its own connection, so that each has the dns, tcp and tls steps the views show.
+                "-c", "open --new-connection https://redirect.lab.test/",
+                "-c", "open --new-connection --full https://redirect.lab.test/");
         assertEquals(0, run.exitCode(), run.toString());
         sections = new ArrayList<>();
         Matcher headline = Pattern.compile("(?m)^https?://\\S+  →  ").matcher(run.stdout());

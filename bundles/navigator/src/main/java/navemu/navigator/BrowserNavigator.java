@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -16,6 +18,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import navemu.api.NavigationException;
 import navemu.api.nav.Composition;
+import navemu.api.nav.ConnectionReuse;
 import navemu.api.nav.NavigationRequest;
 import navemu.api.nav.Navigator;
 import navemu.api.nav.PortHint;
@@ -25,10 +28,14 @@ import navemu.api.result.StepResult;
 import navemu.navigator.http2.HttpTransports;
 import navemu.navigator.capture.CaptureHistory;
 import navemu.navigator.capture.NavigationCapture;
+import navemu.navigator.pool.ConnectionPool;
 
 /**
  * The {@link Navigator} service: snapshots the composition, then runs the navigation.
- * Port maps (the lab's) are tracked as they come and go.
+ * Port maps (the lab's) are tracked as they come and go. It keeps the idle connections
+ * navigations leave for reuse ({@link ConnectionPool}) and numbers every connection made
+ * ({@code connection #1}, {@code #2}, … for the life of the service: a shell session); the pool is
+ * closed when the service goes away (the shell's exit stops the framework).
  */
 @Component(service = Navigator.class, configurationPid = "navemu.navigator")
 public final class BrowserNavigator implements Navigator {
@@ -45,15 +52,26 @@ public final class BrowserNavigator implements Navigator {
     private volatile Deadlines deadlines = Deadlines.DEFAULT;
     /** What the TLS handshake offers in ALPN: h2 and http/1.1, or http/1.1 alone when {@code http2 = false}. */
     private volatile List<String> alpn = HttpTransports.ALPN_WITH_H2;
+    /** {@code reuse} of {@code navemu.navigator.cfg}: false makes every navigation {@code --new-connection}. */
+    private volatile boolean reuse = true;
+    private final ConnectionPool pool;
+    private final AtomicLong connectionIds = new AtomicLong();
     /** The background warm-up, when there is one: a user navigation waits for it rather than race it for the CPU. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Prewarm prewarm;
 
     public BrowserNavigator() {
+        this.pool = new ConnectionPool();
     }
 
     /** For tests: a navigator over an explicit composition, outside OSGi. */
     public BrowserNavigator(Composition composition, List<PortMap> portMaps) {
+        this(composition, portMaps, new ConnectionPool());
+    }
+
+    /** For tests: a navigator that keeps idle connections in {@code pool}. */
+    public BrowserNavigator(Composition composition, List<PortMap> portMaps, ConnectionPool pool) {
+        this.pool = pool;
         this.composition = composition;
         this.portMaps.addAll(portMaps);
     }
@@ -64,20 +82,41 @@ public final class BrowserNavigator implements Navigator {
         this.captures = captures;
     }
 
+    /** For tests: idle connections kept in {@code pool}, captures in {@code captures}. */
+    public BrowserNavigator(Composition composition, List<PortMap> portMaps, ConnectionPool pool,
+                            CaptureHistory captures) {
+        this(composition, portMaps, pool);
+        this.captures = captures;
+    }
+
     /** For tests: as above, with deadlines of the test's choosing. */
     BrowserNavigator(Composition composition, List<PortMap> portMaps, Deadlines deadlines) {
         this(composition, portMaps);
         this.deadlines = deadlines;
     }
 
-    /** Settings of pid {@code navemu.navigator}: the {@link Deadlines}. A bad value is refused by name. */
+    /**
+     * Settings of pid {@code navemu.navigator}: the {@link Deadlines} and {@code reuse}. A bad value
+     * is refused by name.
+     */
     @Activate
     @Modified
     void configure(Map<String, Object> properties) {
         Deadlines configured = Deadlines.read(properties);
+        List<String> problems = new java.util.ArrayList<>(configured.problems());
+        Object reuseSetting = properties.get("reuse");
+        boolean reuseConfigured = true;
+        if (reuseSetting != null && !reuseSetting.toString().isBlank()) {
+            String value = reuseSetting.toString().trim();
+            if (value.equalsIgnoreCase("false")) {
+                reuseConfigured = false;
+            } else if (!value.equalsIgnoreCase("true")) {
+                problems.add(Deadlines.FILE + ": reuse=" + value + " refused (true or false); using true");
+            }
+        }
         // SCR may activate a new instance for the same file (a reference rebinds): say each problem once.
-        if (!configured.problems().equals(LAST_PROBLEMS_SAID.getAndSet(configured.problems()))) {
-            configured.problems().forEach(problem -> System.err.println("navemu: " + problem));
+        if (!problems.equals(LAST_PROBLEMS_SAID.getAndSet(List.copyOf(problems)))) {
+            problems.forEach(problem -> System.err.println("navemu: " + problem));
         }
         deadlines = configured;
         try {
@@ -86,6 +125,21 @@ public final class BrowserNavigator implements Navigator {
             System.err.println("navemu: " + e.getMessage());
             alpn = HttpTransports.ALPN_WITH_H2;
         }
+        reuse = reuseConfigured;
+        if (!reuseConfigured) {
+            pool.closeIdle();
+        }
+    }
+
+    /** The service goes away (its bundle stops, the shell exits): no idle connection outlives it. */
+    @Deactivate
+    void deactivate() {
+        pool.close();
+    }
+
+    @Override
+    public int closeIdleConnections() {
+        return pool.closeIdle();
     }
 
     @Override
@@ -100,14 +154,19 @@ public final class BrowserNavigator implements Navigator {
         } catch (NavigationException e) {
             return failedBeforeStart(request, e);
         }
+        if (!reuse) {
+            request = request.withConnections(ConnectionReuse.NEVER);
+        }
         CaptureHistory history = captures;
         if (history == null) {
-            return new NavigationRun(request, snapshot, this::portHint, deadlines).offering(alpn).run();
+            return new NavigationRun(request, snapshot, this::portHint, deadlines, pool, connectionIds::incrementAndGet)
+                    .offering(alpn).run();
         }
         // The capture taps the tcp slot and the key log of this navigation only; the run does not know it is there.
         NavigationCapture capture = history.start();
         NavigationResult result = new NavigationRun(request.withKeyLog(capture.keyLogThen(request.keyLog())),
-                snapshot.withTcp(capture.connector(snapshot.tcp())), this::portHint, deadlines).offering(alpn).run();
+                snapshot.withTcp(capture.connector(snapshot.tcp())), this::portHint, deadlines, pool,
+                connectionIds::incrementAndGet).offering(alpn).run();
         history.keep(result, capture);
         return result;
     }

@@ -15,4 +15,14 @@ import navemu.api.result.NavigationResult;
 public interface Navigator {
 
     NavigationResult navigate(NavigationRequest request);
+
+    /**
+     * Closes every idle connection kept for reuse (as a browser does when its browsing data is
+     * cleared), so the next navigation connects anew; connections in use are left to finish.
+     *
+     * @return how many were closed
+     */
+    default int closeIdleConnections() {
+        return 0;
+    }
 }

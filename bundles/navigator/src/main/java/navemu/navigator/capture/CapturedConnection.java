@@ -19,12 +19,38 @@ public final class CapturedConnection {
     private long serverClosedNanos;
     private long clientClosedNanos;
     private long bytesNotKept;
+    /** The navigator's number of a connection made in an earlier navigation, or 0 for one made in this one. */
+    private final long continuedId;
 
     CapturedConnection(InetSocketAddress client, InetSocketAddress server, long connectStartNanos, long connectedNanos) {
+        this(client, server, connectStartNanos, connectedNanos, 0);
+    }
+
+    private CapturedConnection(InetSocketAddress client, InetSocketAddress server, long connectStartNanos,
+                               long connectedNanos, long continuedId) {
         this.client = client;
         this.server = server;
         this.connectStartNanos = connectStartNanos;
         this.connectedNanos = connectedNanos;
+        this.continuedId = continuedId;
+    }
+
+    /** {@code earlier}, reused from {@code nowNanos} on by a later navigation (HTTP keep-alive). */
+    static CapturedConnection continuing(CapturedConnection earlier, long id, long nowNanos) {
+        return new CapturedConnection(earlier.client, earlier.server, nowNanos, nowNanos, id);
+    }
+
+    /**
+     * True when the connection began in an earlier navigation, which captured its TCP connect and TLS
+     * handshake; this navigation has only the bytes it sent and received on it.
+     */
+    public boolean beganEarlier() {
+        return continuedId != 0;
+    }
+
+    /** The navigator's number of the connection ({@code connection #N}) when {@link #beganEarlier()}, else 0. */
+    public long continuedId() {
+        return continuedId;
     }
 
     /** Navemu's end (local address and port). */

@@ -15,8 +15,8 @@ import navemu.navigator.connection.ForwardingConnection;
  * pass through untouched.
  */
 final class CapturingConnection extends ForwardingConnection {
-    private final CapturedConnection captured;
-    private final NavigationCapture capture;
+    private volatile CapturedConnection captured;
+    private volatile NavigationCapture capture;
 
     CapturingConnection(Connection connection, CapturedConnection captured, NavigationCapture capture) {
         super(connection);
@@ -32,6 +32,19 @@ final class CapturingConnection extends ForwardingConnection {
     @Override
     protected OutputStream wrapOutput(OutputStream out) {
         return new Sent(out);
+    }
+
+    /**
+     * A later navigation reuses this connection: its bytes from now on go to {@code next}, as a
+     * connection that began in an earlier navigation (whose key-log lines {@code next} takes too,
+     * so its TLS records can still be decrypted).
+     */
+    synchronized void continueIn(NavigationCapture next, long id) {
+        if (next == capture) {
+            return; // reused by the navigation that made it (a redirect to the same origin)
+        }
+        captured = next.continued(captured, id, capture);
+        capture = next;
     }
 
     @Override

@@ -12,9 +12,10 @@ import navemu.api.trace.StepTrace;
 /**
  * The {@code tcp} slot with a tap: connects through the slot's own implementation, then hands
  * back its connection wrapped so that every byte through it is also kept in the navigation's
- * capture. The slot's behaviour (which address, how long, what the trace says) is unchanged.
+ * capture. The slot's behaviour (which address, how long, what the trace says) is unchanged. A
+ * connection kept open for reuse moves to the capture of each navigation that uses it.
  */
-final class CapturingConnector implements TcpConnector {
+final class CapturingConnector implements TcpConnector, ReusedConnectionTap {
     private final TcpConnector slot;
     private final NavigationCapture capture;
 
@@ -30,6 +31,14 @@ final class CapturingConnector implements TcpConnector {
         Connection connection = slot.connect(addresses, port, connectTimeout, trace);
         CapturedConnection captured = capture.opened(connection.local(), connection.remote(), start, System.nanoTime());
         return new CapturingConnection(connection, captured, capture);
+    }
+
+    /** A connection an earlier navigation's capture tapped: from now on its bytes go to this navigation's. */
+    @Override
+    public void continueOn(Connection tcp, long id) {
+        if (tcp instanceof CapturingConnection tapped) {
+            tapped.continueIn(capture, id);
+        }
     }
 
     @Override

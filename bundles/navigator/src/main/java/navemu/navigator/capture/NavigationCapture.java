@@ -102,6 +102,25 @@ public final class NavigationCapture {
         return connection;
     }
 
+    /**
+     * The connection {@code earlier} (of the capture {@code from}) goes on in this navigation: a new
+     * entry that says it began earlier, and {@code from}'s key-log lines, which hold its secrets.
+     */
+    synchronized CapturedConnection continued(CapturedConnection earlier, long id, NavigationCapture from) {
+        CapturedConnection connection = CapturedConnection.continuing(earlier, id, System.nanoTime());
+        connections.add(connection);
+        for (KeyLogLine line : from.keyLogLines()) {
+            if (keyLogLines.size() < KEY_LOG_LINE_LIMIT && keyLogLines.stream().noneMatch(kept -> same(kept, line))) {
+                keyLogLines.add(line);
+            }
+        }
+        return connection;
+    }
+
+    private static boolean same(KeyLogLine a, KeyLogLine b) {
+        return a.label().equals(b.label()) && java.util.Arrays.equals(a.clientRandom(), b.clientRandom());
+    }
+
     /** Keeps what fits of {@code length} bytes at {@code offset}; the rest is counted as not kept. */
     synchronized void record(CapturedConnection connection, boolean fromClient, byte[] bytes, int offset, int length) {
         long room = Math.max(0, byteLimit - bytesKept);

@@ -10,5 +10,5 @@
  * the last few navigations only ({@link navemu.navigator.capture.CaptureHistory}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package navemu.navigator.capture;

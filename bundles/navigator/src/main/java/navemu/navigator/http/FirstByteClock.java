@@ -35,6 +35,11 @@ public final class FirstByteClock extends FilterInputStream {
         }
     }
 
+    /** Starts counting for the next response on the same connection. */
+    public void restart() {
+        firstByteNanos = 0;
+    }
+
     /** {@link System#nanoTime()} of the first byte, or 0 when none came. */
     public long firstByteNanos() {
         return firstByteNanos;

@@ -12,8 +12,8 @@ import navemu.api.nav.RequestOptions;
 /**
  * The first request of a connection, HTTP/1.1 (RFC 9112), over whatever byte stream the
  * navigation built (plain TCP or TLS). Hand-written because it must run over our own TLS
- * streams, which no library HTTP client accepts; it does one request ({@link RequestMessage}) with
- * {@code Connection: close}.
+ * streams, which no library HTTP client accepts; it writes one request ({@link RequestMessage}) and
+ * reads its response, which {@link Http11Transport} does once per request on a kept-alive connection.
  */
 public final class Http11Client {
     public static final String USER_AGENT = RequestMessage.USER_AGENT;
@@ -92,6 +92,6 @@ public final class Http11Client {
                     + (framing.contentLength() > 0 ? "; the server declared " + framing.contentLength() : ""));
         }
         return new HttpResponse(head.version(), head.status(), head.reason(), head.headers(), body.length(),
-                body.preview(), body.previewLength(), body.truncated(), notes);
+                body.preview(), body.previewLength(), body.truncated(), notes, framing.endsAtClose());
     }
 }

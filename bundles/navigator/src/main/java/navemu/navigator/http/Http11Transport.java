@@ -9,14 +9,19 @@ import java.util.Map;
 import navemu.api.trace.StepTrace;
 
 /**
- * HTTP/1.1 (RFC 9112) over a byte stream: one request, then its response, on plain TCP or TLS.
- * The request says {@code Connection: close}, so the connection serves one exchange.
+ * HTTP/1.1 (RFC 9112) over a byte stream, on plain TCP or TLS: one request at a time, then its
+ * response. Each request says {@code Connection: keep-alive}, and the connection may carry
+ * another one afterwards when, as Chromium's {@code HttpStreamParser::CanReuseConnection} decides,
+ * the response was HTTP/1.1, did not say {@code Connection: close}, its body had a length or
+ * chunks (not "until close") and was read to its end, and nothing came after it.
  */
 public final class Http11Transport implements HttpTransport {
     private final FirstByteClock clock;
-    private final InputStream in;
+    private final BufferedInputStream in;
     private final OutputStream out;
     private final String hostHeader;
+    private boolean reusable;
+    private String notReusableBecause = "no exchange yet";
 
     /** @param hostHeader the Host field, shown with the request line in the trace */
     public Http11Transport(InputStream in, OutputStream out, String hostHeader) {
@@ -34,6 +39,9 @@ public final class Http11Transport implements HttpTransport {
     @Override
     public Exchange exchange(RequestMessage message, boolean sentAsEarlyData, StepTrace step, Runnable headersRead)
             throws IOException {
+        reusable = false;
+        notReusableBecause = "the exchange did not end";
+        clock.restart();
         long sendStart = System.nanoTime();
         long sent = sendStart;
         if (!sentAsEarlyData) {
@@ -47,16 +55,52 @@ public final class Http11Transport implements HttpTransport {
         step.received(response.version() + " " + response.status() + " " + response.reason(),
                 (int) Math.min(Integer.MAX_VALUE, response.bodyBytes()),
                 Map.of("status", Integer.toString(response.status())));
+        notReusableBecause = whyNotReusable(response);
+        reusable = notReusableBecause == null;
         return new Exchange(response, sendStart, sent, clock.firstByteNanos());
+    }
+
+    /** Null when the connection may carry another request after {@code response}; else why not. */
+    private String whyNotReusable(HttpResponse response) {
+        if (!"HTTP/1.1".equals(response.version())) {
+            return "the server answered " + response.version() + ", whose connections a browser does not keep";
+        }
+        if (response.connectionHas("close")) {
+            return "the server said Connection: close";
+        }
+        if (response.endedAtClose()) {
+            return "the body had no length and ended when the server closed";
+        }
+        if (response.truncated()) {
+            return "the body was not read to its end";
+        }
+        try {
+            if (in.available() > 0) {
+                return "the server sent bytes after the response";
+            }
+        } catch (IOException e) {
+            return "the connection failed after the response (" + e.getMessage() + ")";
+        }
+        return null;
     }
 
     @Override
     public boolean reusable() {
-        return false; // every request says Connection: close
+        return reusable;
+    }
+
+    @Override
+    public String notReusableBecause() {
+        return notReusableBecause;
+    }
+
+    @Override
+    public boolean responseStarted() {
+        return clock.firstByteNanos() != 0;
     }
 
     @Override
     public void close() {
-        // The connection under it belongs to the navigation, which closes it.
+        // The connection under it belongs to whoever made it (the navigation, or the pool), which closes it.
     }
 }

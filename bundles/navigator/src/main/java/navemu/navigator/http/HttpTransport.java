@@ -38,6 +38,20 @@ public interface HttpTransport extends Closeable {
     /** Whether another request may use this connection after the last exchange. */
     boolean reusable();
 
+    /** Why {@link #reusable()} is false, in words for the trace; null when it is true. */
+    default String notReusableBecause() {
+        return reusable() ? null : "the protocol does not allow another request";
+    }
+
+    /**
+     * Whether any byte of the last exchange's response came. A request on a reused connection that
+     * failed before one did is sent again on a new connection (the server may have closed the idle
+     * connection just as the request left), as Chrome does.
+     */
+    default boolean responseStarted() {
+        return true;
+    }
+
     /**
      * One request and its response, with the moments DevTools and HAR split it at: the send began,
      * the request was out, the response's first byte came (0 when none came).

@@ -28,7 +28,8 @@ public record RequestMessage(String method, String target, List<Header> headers,
 
     /**
      * A browser's request for {@code target}: Host, User-Agent, Accept, Accept-Encoding (identity:
-     * navemu shows the bytes as they came) and Connection: close, then the user's fields, then
+     * navemu shows the bytes as they came) and {@code Connection: keep-alive} (Chrome sends it on every
+     * HTTP/1.1 request, also when it will not keep the connection), then the user's fields, then
      * Content-Length when there is a body or the method is POST or PUT (Chromium sends
      * {@code Content-Length: 0} for those, RFC 9110 §8.6 asks for it). A user's field replaces the
      * default of the same name; one with an empty value only removes it.
@@ -39,7 +40,7 @@ public record RequestMessage(String method, String target, List<Header> headers,
                 new Header("User-Agent", USER_AGENT),
                 new Header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"),
                 new Header("Accept-Encoding", "identity"),
-                new Header("Connection", "close"));
+                new Header("Connection", "keep-alive"));
         List<Header> fields = new ArrayList<>();
         for (Header field : defaults) {
             if (options.header(field.name) == null) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import navemu.api.nav.ConnectionReuse;
 import navemu.api.result.NavigationResult;
 import navemu.shell.parse.CommandLine;
 import navemu.shell.render.HumanRenderer;
@@ -11,7 +12,8 @@ import navemu.shell.render.HumanRenderer;
 /**
  * {@code open [-X METHOD] [-H 'Name: value']… [-d DATA] URL}: one navigation through the active
  * composition, shown live and summed up; the options shape its first request as curl's do
- * ({@link RequestArguments}).
+ * ({@link RequestArguments}). Like a browser, it uses a connection an earlier request to the
+ * origin left open; {@code --new-connection} makes a new one for every hop and closes it after.
  */
 public final class OpenCommand implements Command {
 
@@ -22,22 +24,24 @@ public final class OpenCommand implements Command {
 
     @Override
     public String usage() {
-        return "open [--compact|--full] [-X METHOD] [-H 'Name: value']… [-d DATA|@FILE] URL";
+        return "open [--compact|--full] [-X METHOD] [-H 'Name: value']… [-d DATA|@FILE] [--new-connection] URL";
     }
 
     @Override
     public String summary() {
         return "navigate to URL through the active slots and show every step (-X -H -d as in curl; --compact: one line"
-                + " per redirect hop, automatic above " + HumanRenderer.COMPACT_ABOVE_HOPS + " hops; --full: every hop's steps)";
+                + " per redirect hop, automatic above " + HumanRenderer.COMPACT_ABOVE_HOPS + " hops; --full: every hop's steps;"
+                + " --new-connection: new DNS, TCP and TLS for every hop instead of reusing an open connection)";
     }
 
     @Override
     public CommandResult run(CommandLine line, Session session) throws UsageException, CommandException {
         List<String> args = new ArrayList<>(line.args());
         Boolean compact = args.remove("--compact") ? Boolean.TRUE : args.remove("--full") ? Boolean.FALSE : null;
+        ConnectionReuse connections = args.remove("--new-connection") ? ConnectionReuse.NEVER : ConnectionReuse.POOLED;
         RequestArguments request = RequestArguments.parse(args);
         UrlArgument.check(request.url(), session);
-        NavigationResult result = session.navigate(request.url(), Map.of(), request.options());
+        NavigationResult result = session.navigate(request.url(), Map.of(), request.options(), connections);
         if (compact == null || session.json()) {
             session.show(result);
         } else {

@@ -13,6 +13,7 @@ import navemu.api.Environment;
 import navemu.api.Slot;
 import navemu.api.lab.LabSites;
 import navemu.api.nav.Composition;
+import navemu.api.nav.ConnectionReuse;
 import navemu.api.nav.NavigationRequest;
 import navemu.api.nav.NavigationScope;
 import navemu.api.nav.RequestOptions;
@@ -127,26 +128,33 @@ public final class Session {
      * the last one.
      */
     public NavigationResult navigate(String url, Map<Slot, String> overrides) throws CommandException {
-        return navigate(url, overrides, RequestOptions.NAVIGATION, null, true);
+        return navigate(url, overrides, RequestOptions.NAVIGATION, null, true, ConnectionReuse.POOLED);
     }
 
     /** Like {@link #navigate(String, Map)}, its first request shaped by {@code open -X -H -d}. */
     public NavigationResult navigate(String url, Map<Slot, String> overrides, RequestOptions http) throws CommandException {
-        return navigate(url, overrides, http, null, true);
+        return navigate(url, overrides, http, null, true, ConnectionReuse.POOLED);
+    }
+
+    /** Like {@link #navigate(String, Map, RequestOptions)}, with connections reused as {@code connections} says. */
+    public NavigationResult navigate(String url, Map<Slot, String> overrides, RequestOptions http,
+                                     ConnectionReuse connections) throws CommandException {
+        return navigate(url, overrides, http, null, true, connections);
     }
 
     /**
      * As {@link #navigate(String, Map)}, in {@code scope}'s own DNS cache and session store (null:
-     * the shared ones); a navigation not {@code kept} (a warm-up) is neither the last one nor in
-     * the history.
+     * the shared ones) and with connections reused by its own hops only, never by another
+     * navigation ({@code compare}'s runs); a navigation not {@code kept} (a warm-up) is neither the
+     * last one nor in the history.
      */
     public NavigationResult navigate(String url, Map<Slot, String> overrides, NavigationScope scope, boolean kept)
             throws CommandException {
-        return navigate(url, overrides, RequestOptions.NAVIGATION, scope, kept);
+        return navigate(url, overrides, RequestOptions.NAVIGATION, scope, kept, ConnectionReuse.WITHIN_NAVIGATION);
     }
 
     private NavigationResult navigate(String url, Map<Slot, String> overrides, RequestOptions http, NavigationScope scope,
-                                      boolean kept)
+                                      boolean kept, ConnectionReuse connections)
             throws CommandException {
         Navigator navigator = navigator();
         EventRecorder recorder = new EventRecorder();
@@ -161,7 +169,7 @@ public final class Session {
             };
         }
         NavigationRequest request = NavigationRequest.of(url).withOverrides(overrides).withListener(listener)
-                .withKeyLog(keyLog).withHttp(http).withScope(scope);
+                .withKeyLog(keyLog).withHttp(http).withScope(scope).withConnections(connections);
         NavigationResult result;
         try {
             result = runner.run(navigator, request);

@@ -61,12 +61,15 @@ public final class SessionsCommand implements Command {
     /**
      * Forgets every session of the active {@code session} implementation (only that one: another
      * implementation's store, e.g. {@code sessions.json} while {@code memory} is active, is left as
-     * it is), so the next visit is a full handshake. Returns what to tell the user.
+     * it is), and closes the idle connections kept for reuse, as clearing a browser's data does, so
+     * the next visit is a new connection and a full handshake. Returns what to tell the user.
      */
     public static String clear(Session session) throws CommandException {
         String impl = session.composition().active().get(Slot.SESSION);
         activeStore(session).clear();
-        return "cleared the " + impl + " session store";
+        int closed = session.navigator().closeIdleConnections();
+        return "cleared the " + impl + " session store" + (closed == 0 ? ""
+                : " and closed " + closed + " idle connection" + (closed == 1 ? "" : "s") + " kept for reuse");
     }
 
     private static SessionStore activeStore(Session session) throws CommandException {

@@ -68,6 +68,7 @@ public final class HarWriter {
         entry.add("timings", timings);
         step(steps, "tcp").map(tcp -> tcp.detail.get("address")).ifPresent(address -> entry.addProperty("serverIPAddress",
                 address.toString()));
+        connectionId(steps).ifPresent(id -> entry.addProperty("connection", id));
         if (error != null) {
             entry.addProperty("_error", error);
         }
@@ -262,6 +263,16 @@ public final class HarWriter {
         } catch (IllegalArgumentException | NullPointerException e) {
             return "";
         }
+    }
+
+    /**
+     * HAR's {@code connection}: the number of the connection that carried the request (the http
+     * step's, which a reused connection's entry shares with the entry that made it), as DevTools
+     * writes its socket id.
+     */
+    private static Optional<String> connectionId(List<StepResult> steps) {
+        return step(steps, "http").or(() -> step(steps, "tcp")).map(s -> s.detail.get("connection"))
+                .map(id -> id instanceof Number n ? Long.toString(n.longValue()) : id.toString());
     }
 
     private static Optional<StepResult> step(List<StepResult> steps, String name) {

@@ -58,6 +58,11 @@ public final class PcapExport {
         String text = "navemu: " + url + ", " + connections + (connections == 1 ? " connection" : " connections")
                 + "; TCP handshakes and segmentation synthesised around the bytes navemu sent and received; "
                 + (keyLogLines == 0 ? "no TLS secrets" : keyLogLines + " TLS key log lines embedded");
+        long reused = capture.connections().stream().filter(CapturedConnection::beganEarlier).count();
+        if (reused > 0) {
+            text += "; " + reused + (reused == 1 ? " connection" : " connections") + " began in an earlier navigation"
+                    + " (reused): its TCP and TLS handshakes are in that navigation's capture";
+        }
         if (capture.cut()) {
             text += "; CUT: only the first " + capture.byteLimit() + " bytes of the navigation were kept";
         }

@@ -60,11 +60,20 @@ final class TcpPackets {
 
     private List<Packet> build() {
         long connected = connection.connectedNanos();
-        send(true, connection.connectStartNanos(), SYN, new byte[0], true, null);
-        clientNext++;
-        send(false, connected, SYN | ACK, new byte[0], true, null);
-        serverNext++;
-        send(true, connected, ACK, new byte[0], false, null);
+        String continued = null;
+        if (connection.beganEarlier()) {
+            // A kept-alive connection an earlier navigation made: its connect and TLS handshake are in
+            // that navigation's capture; here it goes on mid-stream, and the first packet says so.
+            continued = "connection #" + connection.continuedId() + " began in an earlier navigation (reused, HTTP"
+                    + " keep-alive): its TCP and TLS handshakes are in that navigation's capture; its TLS secrets"
+                    + " are in this file's key log";
+        } else {
+            send(true, connection.connectStartNanos(), SYN, new byte[0], true, null);
+            clientNext++;
+            send(false, connected, SYN | ACK, new byte[0], true, null);
+            serverNext++;
+            send(true, connected, ACK, new byte[0], false, null);
+        }
         for (CapturedSegment segment : connection.segments()) {
             byte[] data = segment.data();
             for (int offset = 0; offset < data.length; offset += MSS) {
@@ -72,7 +81,8 @@ final class TcpPackets {
                 byte[] payload = new byte[length];
                 System.arraycopy(data, offset, payload, 0, length);
                 boolean last = offset + length == data.length;
-                send(segment.fromClient(), segment.atNanos(), ACK | (last ? PSH : 0), payload, false, null);
+                send(segment.fromClient(), segment.atNanos(), ACK | (last ? PSH : 0), payload, false, continued);
+                continued = null;
                 advance(segment.fromClient(), length);
             }
             send(!segment.fromClient(), segment.atNanos(), ACK, new byte[0], false, null);

@@ -25,6 +25,23 @@ import navemu.api.trace.TraceEvent;
  */
 public final class Explainer {
 
+    /**
+     * When the last request went on a connection an earlier request opened (HTTP keep-alive), says
+     * so: there was no DNS lookup, TCP connect or TLS handshake for it, and the TLS told below is the
+     * one of the handshake that made the connection.
+     */
+    private static java.util.Optional<String> reusedConnection(NavigationResult result) {
+        return step(result, "http").filter(http -> Boolean.TRUE.equals(http.detail.get("reused")))
+                .map(http -> "The request went on connection #" + connectionNumber(http.detail.get("connection"))
+                        + ", which an earlier request opened and left open (HTTP keep-alive), as a browser reuses"
+                        + " a connection to the same origin: no DNS lookup, TCP connect or TLS handshake happened for it."
+                        + (result.tls == null ? "" : " The TLS told here is that connection's handshake."));
+    }
+
+    private static String connectionNumber(Object id) {
+        return id instanceof Number n ? Long.toString(n.longValue()) : String.valueOf(id);
+    }
+
     public List<AttributedString> explain(NavigationResult result, List<TraceEvent> events, int width) {
         return explain(result, events, width, false);
     }
@@ -39,8 +56,10 @@ public final class Explainer {
             paragraph(lines, "redirect", hop.internal
                     ? hop.url + " was rewritten to " + hop.location + " inside the browser (an internal 307): no packet left for it."
                     : hop.url + " answered " + hop.status + " and sent the browser on to " + hop.location
-                    + "; the next request is a new run of every step.", width);
+                    + "; the next request starts again from the HSTS check (on the open connection, when the origin"
+                    + " is the same and the connection stayed open).", width);
         }
+        reusedConnection(result).ifPresent(text -> paragraph(lines, "connection", text, width));
         step(result, "dns").ifPresent(dns -> paragraph(lines, "dns", dns(dns, host(result.finalUrl)), width));
         step(result, "tcp").ifPresent(tcp -> paragraph(lines, "tcp", tcp(tcp), width));
         boolean handshakeFailed = result.tls != null && (result.tls.failedAt() != null || result.tls.version() == null);

@@ -20,7 +20,7 @@ final class StepDetail {
             "localAddress", "localPort", "connectMs", "attempts", "remote", "local", "winner", "link", "certPath",
             "helloRetryRequest", "resumed", "tlsRoundTripsBeforeRequest", "version", "cipherSuite", "keyExchange",
             "certificateRevalidated", "earlyData", "group", "sni", "provider", "sendMs", "waitMs", "receiveMs", "status",
-            "bodyBytes", "location", "truncated", "message");
+            "bodyBytes", "location", "truncated", "message", "connection", "reused");
 
     private StepDetail() {
     }
@@ -98,6 +98,9 @@ final class StepDetail {
         if (d.get("link") != null) {
             parts.add("link " + spelled(d.get("link")));
         }
+        if (d.get("connection") != null) {
+            parts.add("connection #" + whole(d.get("connection")));
+        }
     }
 
     private static void tls(Map<String, Object> d, List<String> parts) {
@@ -137,6 +140,14 @@ final class StepDetail {
         if (d.get("hsts") != null) {
             parts.add("HSTS " + d.get("hsts"));
         }
+        if (Boolean.TRUE.equals(d.get("reused")) && d.get("connection") != null) {
+            parts.add("reused connection #" + whole(d.get("connection")) + ": no dns, tcp or tls for it");
+        }
+    }
+
+    /** A connection number as written: 3, not 3.0 (a number read back from JSON is a double). */
+    private static String whole(Object number) {
+        return number instanceof Number n ? Long.toString(n.longValue()) : String.valueOf(number);
     }
 
     /** "HTTPS RR of www.lab.test (1 . alpn=… port=…)" → "HTTPS RR of www.lab.test": the record is in the dns step. */

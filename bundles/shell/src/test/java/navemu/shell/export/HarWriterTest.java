@@ -15,6 +15,7 @@ import com.google.gson.JsonParser;
 
 import navemu.api.result.Hop;
 import navemu.api.result.NavigationResult;
+import navemu.api.result.StepResult;
 import navemu.shell.fixtures.Results;
 
 class HarWriterTest {
@@ -129,6 +130,31 @@ class HarWriterTest {
         assertEquals(307, first.get("status").getAsInt());
         assertEquals("https://hsts.lab.test/", first.get("redirectURL").getAsString());
         assertEquals(-1, entries.get(0).getAsJsonObject().getAsJsonObject("timings").get("dns").getAsInt());
+    }
+
+    @Test
+    void everyEntryNamesTheConnectionThatCarriedItAReusedOneTheSameAsTheEntryThatMadeIt() {
+        NavigationResult result = Results.ok("https://redirect.lab.test/a", 200, "jsse");
+        StepResult http = result.steps.stream().filter(s -> s.step.equals("http")).findFirst().orElseThrow();
+        http.detail.put("connection", 7L);
+        http.detail.put("reused", true);
+        Hop first = new Hop();
+        first.url = "https://redirect.lab.test/";
+        first.status = 301;
+        first.location = "https://redirect.lab.test/a";
+        first.steps.add(Results.step("hsts", "memory", 0, 0.2, 0));
+        StepResult tcp = Results.step("tcp", "socket", 0.2, 1, 1);
+        tcp.detail.put("connection", 7L);
+        first.steps.add(tcp);
+        StepResult firstHttp = Results.step("http", "", 1.2, 2, 1);
+        firstHttp.detail.put("connection", 7L);
+        first.steps.add(firstHttp);
+        result.redirects.add(first);
+        JsonArray entries = log(result).getAsJsonArray("entries");
+        assertEquals(2, entries.size());
+        for (JsonElement entry : entries) {
+            assertEquals("7", entry.getAsJsonObject().get("connection").getAsString(), entry.toString());
+        }
     }
 
     @Test

@@ -119,6 +119,51 @@ class PcapExportTest {
         assertTrue(file.contains("capture cut: "), "a packet's comment on the connection that was cut");
     }
 
+    @Test
+    void aConnectionReusedFromAnEarlierNavigationSaysSoHasNoSynAndCarriesItsSecrets() throws Exception {
+        byte[] request = "GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] response = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.US_ASCII);
+        NavigationCapture earlier = new NavigationCapture();
+        earlier.keyLogThen((label, random, secret) -> { }).write("CLIENT_RANDOM", new byte[] {(byte) 0xab}, new byte[] {(byte) 0xcd});
+        NavigationCapture later = new NavigationCapture();
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread peer = new Thread(() -> {
+                try (Socket socket = server.accept()) {
+                    for (int i = 0; i < 2; i++) {
+                        socket.getInputStream().readNBytes(request.length);
+                        socket.getOutputStream().write(response);
+                    }
+                } catch (IOException ignored) {
+                    // the test's assertions say what went wrong
+                }
+            });
+            peer.start();
+            try (Connection connection = earlier.connector(new PlainSocket()).connect(
+                    List.of(InetAddress.getLoopbackAddress()), server.getLocalPort(), Duration.ofSeconds(5), StepTrace.NONE)) {
+                connection.output().write(request);
+                connection.input().readNBytes(response.length);
+                // The next navigation reuses the kept connection: its capture takes the bytes from here on.
+                ((navemu.navigator.capture.ReusedConnectionTap) later.connector(new PlainSocket())).continueOn(connection, 5);
+                connection.output().write(request);
+                connection.input().readNBytes(response.length);
+            }
+            peer.join(5000);
+        }
+        assertEquals(1, earlier.connections().size());
+        assertEquals(2 * (request.length + response.length) / 2, earlier.bytesKept(), "the first exchange only");
+        PcapExport export = new PcapExport("https://www.lab.test/", later);
+        String file = new String(export.bytes(), StandardCharsets.ISO_8859_1);
+        assertTrue(file.contains("1 connection began in an earlier navigation (reused)"), "the section's comment");
+        assertTrue(file.contains("connection #5 began in an earlier navigation"), "the first packet's comment");
+        assertTrue(file.contains("CLIENT_RANDOM ab cd"), "the earlier navigation's secrets, to decrypt it");
+        List<Block> blocks = blocks(export.bytes());
+        for (Block block : blocks) {
+            if (block.type() == EPB) {
+                assertEquals(0, tcp(block.body()).flags() & 0x02, "no SYN: the connect was in the earlier navigation");
+            }
+        }
+    }
+
     /** A real exchange on loopback through the capture's decorated connector; returns the server's port. */
     private static int exchange(NavigationCapture capture, byte[] request, byte[] response) throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

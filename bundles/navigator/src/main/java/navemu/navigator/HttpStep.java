@@ -1,0 +1,198 @@
+package navemu.navigator;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import navemu.api.NavigationException;
+import navemu.api.NetError;
+import navemu.api.hsts.HstsObservation;
+import navemu.api.hsts.HstsUpdate;
+import navemu.api.result.Header;
+import navemu.api.result.HttpInfo;
+import navemu.navigator.http.HttpProtocolException;
+import navemu.navigator.http.HttpResponse;
+import navemu.navigator.http.HttpTransport;
+import navemu.navigator.http.RequestMessage;
+import navemu.navigator.pool.PooledConnection;
+
+/**
+ * The http step: one request and its response on a connection, new or reused, with the
+ * response's deadlines, the HAR phases, the STS header handed to the HSTS store and the redirect's
+ * target.
+ */
+final class HttpStep {
+    private final RunContext run;
+
+    HttpStep(RunContext run) {
+        this.run = run;
+    }
+
+    /**
+     * Thrown instead of a failure when the request went on a reused connection and failed before
+     * any byte of a response came: the server may have closed the idle connection as the request
+     * left, so the request goes again on a new connection (Chrome's {@code ShouldResendRequest}).
+     */
+    static final class RetryOnNewConnection extends Exception {
+        RetryOnNewConnection(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * @param reused          the connection carried an earlier request (it may be retried once)
+     * @param mayKeep         the navigation keeps connections for reuse (not {@code --new-connection})
+     * @param sentAsEarlyData the request already went as TLS 1.3 early data
+     */
+    void exchange(HopState hop, PooledConnection connection, RequestMessage message, boolean reused,
+                  boolean mayKeep, boolean sentAsEarlyData) throws NavigationException, RetryOnNewConnection {
+        boolean secure = connection.channel() != null;
+        StepRecorder step = run.step("http", "");
+        step.meter(connection.metered());
+        hop.sayConnectionNotes(step);
+        step.detail("connection", connection.id());
+        step.detail("reused", reused);
+        if (reused) {
+            step.info("reused connection #" + connection.id() + " (made at " + connection.madeAt() + " for "
+                    + connection.madeFor() + "): no DNS lookup, TCP connect or TLS handshake for this request");
+            if (secure) {
+                step.info("TLS from connection #" + connection.id() + ", made at " + connection.madeAt()
+                        + ": the handshake and certificate shown are that connection's");
+            }
+        }
+        HttpInfo http = new HttpInfo();
+        http.method = message.method();
+        http.requestTarget = message.target();
+        http.requestHeaders = new ArrayList<>(connection.transport().requestHeaders(message));
+        http.requestBodyBytes = message.body().length;
+        http.insecure = !secure;
+        if (!secure) {
+            step.info("plain http://: the request and response travel unencrypted");
+        }
+        if (hop.requestNote != null) {
+            step.info("after the redirect: " + hop.requestNote);
+            step.detail("redirectChangedRequest", hop.requestNote);
+        }
+        List<Watchdog.Alarm> mine = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Watchdog.Alarm headersAlarm = run.watchdog().arm(run.deadlines().responseHeaders(), "the response headers");
+        headersAlarm.closeOnExpiry(connection);
+        hop.alarms.add(headersAlarm);
+        mine.add(headersAlarm);
+        Runnable headersRead = () -> {
+            headersAlarm.disarm();
+            Watchdog.Alarm bodyAlarm = run.watchdog().arm(run.deadlines().responseBody(), "the response body");
+            bodyAlarm.closeOnExpiry(connection);
+            hop.alarms.add(bodyAlarm);
+            mine.add(bodyAlarm);
+        };
+        if (sentAsEarlyData) {
+            step.info("the request already went as TLS 1.3 early data (0-RTT), accepted by the server: not sent again");
+            step.detail("earlyData", true);
+        }
+        HttpTransport transport = connection.transport();
+        HttpResponse response;
+        try {
+            HttpTransport.Exchange exchange = transport.exchange(message, sentAsEarlyData, step, headersRead);
+            response = exchange.response();
+            recordPhases(step, exchange.sendStartNanos(), exchange.sentNanos(), exchange.firstByteNanos(),
+                    System.nanoTime());
+        } catch (IOException e) {
+            if (reused && !transport.responseStarted() && !run.interrupted(hop)) {
+                String why = "the request on reused connection #" + connection.id() + " failed before any byte of a"
+                        + " response came (" + e.getMessage() + "): the server may have closed it while idle;"
+                        + " sent again on a new connection, as Chrome does";
+                step.fail(NetError.ERR_CONNECTION_CLOSED, why); // the trace keeps the attempt; the hop goes on
+                throw new RetryOnNewConnection(why, e);
+            }
+            NavigationException reported = run.interruptedOr(hop, failure(e));
+            hop.steps.add(step.fail(reported.error(), reported.getMessage()));
+            throw reported;
+        } finally {
+            mine.forEach(Watchdog.Alarm::disarm);
+        }
+        connection.exchanged();
+        http.version = response.version();
+        http.status = response.status();
+        http.reason = response.reason();
+        for (Map.Entry<String, String> h : response.headers()) {
+            http.headers.add(new Header(h.getKey(), h.getValue()));
+        }
+        http.bodyBytes = response.bodyBytes();
+        http.bodyPreview = response.bodyPreview();
+        http.bodyPreviewBytes = response.bodyPreviewBytes();
+        http.truncated = response.truncated();
+        hop.http = http;
+        hop.status = response.status();
+        step.detail("status", response.status());
+        step.detail("bodyBytes", response.bodyBytes());
+        response.notes().forEach(step::info);
+        if (response.truncated()) {
+            step.detail("truncated", true);
+        }
+        if (!mayKeep) {
+            step.info("connection #" + connection.id() + " closed after the response: this navigation makes a new"
+                    + " connection for every request (--new-connection, or reuse = false)");
+        } else if (transport.reusable()) {
+            step.info("connection #" + connection.id() + " kept open for the next request to "
+                    + connection.key().origin() + " (HTTP keep-alive)");
+        } else {
+            step.info("connection #" + connection.id() + " closed after the response: "
+                    + transport.notReusableBecause());
+        }
+        observeHsts(hop, response, secure, step);
+        if (response.isRedirect()) {
+            String location = response.first("Location");
+            if (location == null) {
+                step.info("redirect status " + response.status() + " without a Location header: shown as the final response");
+            } else {
+                hop.next = hop.url.resolve(location);
+                step.detail("location", hop.next.toString());
+                step.info("redirect " + response.status() + " to " + hop.next);
+            }
+        }
+        hop.steps.add(step.succeed());
+    }
+
+    /** What an exception from the HTTP exchange means to the user. */
+    private NavigationException failure(IOException e) {
+        if (e instanceof HttpProtocolException protocol) {
+            return new NavigationException(protocol.error(), protocol.getMessage());
+        }
+        if (e instanceof SocketTimeoutException) {
+            return new NavigationException(NetError.ERR_TIMED_OUT, "no response within "
+                    + run.request().timeout().toMillis() + " ms (the longest a single read may wait)");
+        }
+        return new NavigationException(NetError.ERR_CONNECTION_CLOSED,
+                "the connection failed during the HTTP exchange: " + e.getMessage());
+    }
+
+    /** The HAR / DevTools phases of the exchange: send, wait (time to first byte), receive. */
+    private static void recordPhases(StepRecorder step, long start, long sent, long firstByte, long end) {
+        long first = firstByte == 0 ? end : firstByte;
+        step.detail("sendMs", StepRecorder.millis(sent - start));
+        step.detail("waitMs", StepRecorder.millis(first - sent));
+        step.detail("receiveMs", StepRecorder.millis(end - first));
+    }
+
+    /** RFC 6797 §8.1: the store decides what to take; the navigator tells it how the response came. */
+    private void observeHsts(HopState hop, HttpResponse response, boolean secure, StepRecorder step) {
+        List<String> headers = response.values("Strict-Transport-Security");
+        if (headers.isEmpty()) {
+            return;
+        }
+        boolean certificateOk = secure && hop.cert != null && hop.cert.problems.isEmpty();
+        try {
+            HstsUpdate update = run.slots().hsts().observe(
+                    new HstsObservation(hop.url.host(), headers, secure, certificateOk), run.now());
+            run.result().hsts.header = headers.get(0);
+            run.result().hsts.note = update.note();
+            run.result().hsts.stored |= update.changed();
+            step.info("Strict-Transport-Security: " + update.note());
+            step.detail("hsts", update.note());
+        } catch (RuntimeException e) {
+            step.info("hsts store failed to take the header: " + e);
+        }
+    }
+}
