@@ -82,8 +82,11 @@ class Http2NavigationTest {
             side.data(1, true, "<h1>h2</h1>");
         })) {
             port = server.port();
-            NavigationResult r = navigator().navigate(NavigationRequest.of("https://h2.test/")
+            BrowserNavigator navigator = navigator();
+            NavigationResult r = navigator.navigate(NavigationRequest.of("https://h2.test/")
                     .withTimeout(Duration.ofSeconds(5)).withListener(events::add));
+            // The connection stays open for the next request (the pool) until the navigator lets it go.
+            assertEquals(1, navigator.closeIdleConnections(), "the h2 connection was kept for reuse");
             server.finish();
 
             assertTrue(r.ok, r.errorMessage);
@@ -95,7 +98,7 @@ class Http2NavigationTest {
             assertTrue(r.http.requestHeaders.stream().noneMatch(h -> h.name.equalsIgnoreCase("connection")));
             assertTrue(events.stream().anyMatch(e -> e.kind() == TraceEvent.Kind.SENT && "http".equals(e.step())
                     && "SETTINGS".equals(e.name())), "the frames are in the trace");
-            assertNotNull(server.first(0x7), "the navigator said GOAWAY when it closed the connection");
+            assertNotNull(server.first(0x7), "the navigator said GOAWAY when it closed the idle connection");
         }
     }
 

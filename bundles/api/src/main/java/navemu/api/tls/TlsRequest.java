@@ -9,7 +9,7 @@ import java.util.List;
  * @param host        the server name: SNI, hostname check and session key
  * @param port        the server port (part of the session key)
  * @param alpn        protocols to offer, in preference order (e.g. {@code http/1.1})
- * @param earlyData   an idempotent request that may be sent as TLS 1.3 0-RTT data, or null;
+ * @param earlyData   an idempotent HTTP/1.1 request that may be sent as TLS 1.3 0-RTT data, or null;
  *                    see {@link SecureChannel#earlyDataAccepted()}
  * @param readTimeout the longest any single read may wait
  */

@@ -39,6 +39,9 @@ final class EarlyData {
     private StoredSession ticket;
     private Tls13CipherSuite ticketSuite;
 
+    /** The protocol of {@link TlsRequest#earlyData()}: the navigator's request bytes are HTTP/1.1. */
+    static final String EARLY_DATA_PROTOCOL = "http/1.1";
+
     EarlyData(HandshakeIo io, Tls13Narration narration) {
         this.io = io;
         this.narration = narration;
@@ -58,6 +61,12 @@ final class EarlyData {
         }
         if (ticket.alpn() != null && !request.alpn().contains(ticket.alpn())) {
             narration.earlyDataAlpnNotOffered(ticket.alpn());
+            return false;
+        }
+        if (ticket.alpn() != null && !ticket.alpn().equals(EARLY_DATA_PROTOCOL)) {
+            // The server must select the session's ALPN protocol to accept 0-RTT (§4.2.10), and the
+            // early data we hold is an HTTP/1.1 request: sent into an h2 session it would be garbage.
+            narration.earlyDataNotInSessionProtocol(ticket.alpn(), EARLY_DATA_PROTOCOL);
             return false;
         }
         return true;

@@ -109,6 +109,12 @@ final class Tls13Narration {
         log.info("0-RTT not offered: the ticket's ALPN " + ticketAlpn + " is not offered now (RFC 8446 §4.2.10)");
     }
 
+    void earlyDataNotInSessionProtocol(String ticketAlpn, String earlyDataProtocol) {
+        log.info("0-RTT not offered: the session agreed on " + ticketAlpn + " (ALPN), and a server accepts early"
+                + " data only in that protocol, but the request navemu has to send early is " + earlyDataProtocol
+                + " (Chrome would send " + ticketAlpn + " in 0-RTT); the request waits for the handshake");
+    }
+
     void earlySecret(TrafficSecret clientEarly, byte[] clientRandom) {
         log.secret("client_early_traffic_secret", clientEarly.secret());
         log.keyLog("CLIENT_EARLY_TRAFFIC_SECRET", clientRandom, clientEarly.secret());
