@@ -44,7 +44,7 @@ public final class ShellMemoryBenchmark {
             Path script = home.resolve("many.nav");
             // The last line only keeps navemu busy (the lab's DNS answers slow.bad.lab.test after 5 s)
             // while the last figures are taken, so they are a live session's, not an exiting JVM's.
-            Files.writeString(script, "open https://www.lab.test/\n".repeat(navigations) + "open " + KEEP_ALIVE + "\n");
+            Files.writeString(script, "open --new-connection https://www.lab.test/\n".repeat(navigations) + "open " + KEEP_ALIVE + "\n");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
