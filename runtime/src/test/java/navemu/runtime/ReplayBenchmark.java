@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
 /**
  * Replay throughput of the real {@code navemu.jar} beside curl's, against the same lab site.
  *
- * <p>navemu runs a {@code --script} of {@code open --new-connection https://www.lab.test/} lines in one JVM
- * ({@code --json}): the first N (500 by default) are the replay figure, from the first result to
- * the N-th (start-up excluded: {@code scripts/bench.sh startup} measures that); then M more
+ * <p>navemu runs a {@code --script} of {@code open --new-connection https://www.lab.test/} lines in
+ * one JVM ({@code --json}), after {@code use session off}, so that each is a new connection and a
+ * full handshake as curl's are: the first N (500 by default) are the replay figure, from the first
+ * result to the N-th (start-up excluded: {@code scripts/bench.sh startup} measures that); then M more
  * (1,000 by default), of which the last N are the steady state. The script ends with a few opens
  * of {@code slow.bad.lab.test} (the lab's DNS answers it after 5 s), which keep navemu's lab alive
  * and otherwise idle while curl — one process, N URLs, {@code --no-sessionid} and
@@ -68,8 +69,9 @@ public final class ReplayBenchmark {
         Path home = Path.of(System.getProperty("navemu.bench.home", "runtime/target/bench-home"));
         Files.createDirectories(home);
         Path script = home.resolve("replay.nav");
-        // A new connection each time, as curl makes one per URL (navemu would otherwise reuse the first).
-        Files.writeString(script, ("open --new-connection " + SITE + "\n").repeat(measured + more)
+        // A new connection and no session store: curl makes a connection and a full handshake per
+        // URL, and navemu would otherwise reuse the first connection or resume www's TLS 1.3 tickets.
+        Files.writeString(script, "use session off\n" + ("open --new-connection " + SITE + "\n").repeat(measured + more)
                 + ("open " + KEEP_ALIVE + "\n").repeat(KEEP_ALIVE_LINES));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

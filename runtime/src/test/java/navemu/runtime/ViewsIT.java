@@ -34,7 +34,9 @@ class ViewsIT {
 
     @BeforeAll
     static void openEveryKindOfHandshake() throws Exception {
+        // The textbook TLS 1.3 client (no longer the default, which is browser) tells the full handshake and the HRR.
         run = NavemuProcess.run(home,
+                "-c", "use tls tls13-ecdhe",
                 "-c", "open https://www.lab.test/", "-c", "explain", "-c", "ladder", "-c", "trace",
                 "-c", "open https://hrr.lab.test/", "-c", "explain", "-c", "ladder",
                 "-c", "use tls browser",

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The sites served by BoringSSL through Conscrypt (boring, pq, classic), checked with the JDK's
+ * The sites served by BoringSSL through Conscrypt (www, boring, pq, classic), checked with the JDK's
  * client and with Conscrypt's own (BoringSSL's client, the one that offers X25519MLKEM768).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -68,6 +68,45 @@ class BoringSslSitesTest {
             assertEquals("TLSv1.2", socket.getSession().getProtocol());
             assertTrue(socket.getSession().getCipherSuite().startsWith("TLS_ECDHE_ECDSA_"), socket.getSession().getCipherSuite());
         }
+    }
+
+    /**
+     * The reference site runs BoringSSL with its own default groups (no tls.groups): a client
+     * offering X25519MLKEM768 gets it, the second connection resumes with the ticket, TLS 1.2
+     * still loads (ECDHE_ECDSA, P-256 leaf) and its plain HTTP answers 301 to https.
+     */
+    @Test
+    void wwwIsServedByBoringSslWithMlKemResumptionTls12AndTheHttpRedirect() throws Exception {
+        try (RecordingRelay relay = new RecordingRelay(lab.port("www.lab.test"))) {
+            try (SSLSocket socket = conscryptHandshake("www.lab.test", relay.port(), "X25519MLKEM768", "x25519")) {
+                HttpReply reply = HttpReply.get(socket.getInputStream(), socket.getOutputStream(), "www.lab.test", "/", true);
+                assertEquals(200, reply.status());
+                assertTrue(reply.body().contains("BoringSSL TLS server"), reply.body());
+            }
+            assertEquals(X25519MLKEM768, relay.serverKeyShareGroup(0));
+        }
+        SSLContext client = LabFixture.trusting(lab.rootCertificate());
+        try (RecordingRelay relay = new RecordingRelay(lab.port("www.lab.test"))) {
+            for (int connection = 0; connection < 2; connection++) {
+                try (SSLSocket socket = LabFixture.handshake(client, "www.lab.test", relay.port())) {
+                    assertEquals(200, HttpReply.get(socket.getInputStream(), socket.getOutputStream(), "www.lab.test", "/", true).status());
+                }
+            }
+            assertFalse(relay.serverHelloExtensions(0).contains(PRE_SHARED_KEY), "first connection: full handshake");
+            assertTrue(relay.serverHelloExtensions(1).contains(PRE_SHARED_KEY), "second connection: resumed, " + relay.serverHelloExtensions(1));
+        }
+        try (SSLSocket socket = LabFixture.handshake(client, "www.lab.test", lab.port("www.lab.test"), "TLSv1.2")) {
+            assertEquals("TLSv1.2", socket.getSession().getProtocol());
+            assertTrue(socket.getSession().getCipherSuite().startsWith("TLS_ECDHE_ECDSA_"), socket.getSession().getCipherSuite());
+            assertEquals(200, HttpReply.get(socket.getInputStream(), socket.getOutputStream(), "www.lab.test", "/", true).status());
+        }
+        try (Socket plain = new Socket("127.0.0.1", lab.httpPort("www.lab.test"))) {
+            plain.setSoTimeout(10_000);
+            HttpReply redirect = HttpReply.get(plain.getInputStream(), plain.getOutputStream(), "www.lab.test", "/", true);
+            assertEquals(301, redirect.status());
+            assertEquals("https://www.lab.test/", redirect.header("Location").orElseThrow());
+        }
+        assertEquals("boringssl", server("www.lab.test"));
     }
 
     @Test

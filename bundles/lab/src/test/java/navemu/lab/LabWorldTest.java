@@ -96,7 +96,7 @@ class LabWorldTest {
         LabSite www = sites.stream().filter(s -> s.host().equals("www.lab.test")).findFirst().orElseThrow();
         assertEquals("https://www.lab.test/", www.url());
         assertEquals(lab.port("www.lab.test"), www.port());
-        assertEquals("bouncycastle", www.server());
+        assertEquals("boringssl", www.server(), "the reference site is served by BoringSSL, as Google's servers run it");
         assertEquals(null, www.expectedError());
         LabSite http = sites.stream().filter(s -> s.host().equals("http.lab.test")).findFirst().orElseThrow();
         assertEquals(lab.httpPort("http.lab.test"), http.port(), "an http:// site lists its plain HTTP port");

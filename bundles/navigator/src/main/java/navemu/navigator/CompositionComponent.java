@@ -45,7 +45,7 @@ public final class CompositionComponent implements Composition {
     /** Used when no configuration names a slot's implementation. */
     static final Map<Slot, String> BUILT_IN_DEFAULTS = Map.of(
             Slot.HSTS, "memory", Slot.DNS, "dnsjava", Slot.TCP, "socket",
-            Slot.TLS, "tls13-ecdhe", Slot.CERT, "pkix", Slot.SESSION, "memory");
+            Slot.TLS, "browser", Slot.CERT, "pkix", Slot.SESSION, "memory");
 
     private final SlotRegistry registry = new SlotRegistry();
     private final Map<Slot, String> active = new EnumMap<>(Slot.class);

@@ -6,11 +6,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import navemu.api.Slot;
+
 class CompositionSettingsTest {
+
+    @Test
+    void withoutAConfigurationTheTlsSlotIsTheBrowserClientAsInTheShippedFile() throws Exception {
+        assertEquals("browser", new CompositionComponent().active().get(Slot.TLS));
+        // The shipped default composition says the same (the file the user edits).
+        Path shipped = Path.of("../../config/osgi/navemu.composition.cfg");
+        Properties file = new Properties();
+        try (var in = Files.newBufferedReader(shipped)) {
+            file.load(in);
+        }
+        for (Slot slot : Slot.values()) {
+            assertEquals(file.getProperty(slot.key()), new CompositionComponent().active().get(slot), slot.key());
+        }
+    }
 
     @Test
     void aKeyThatIsNotASlotIsOneLineNamingFileAndLine(@TempDir Path dir) throws Exception {

@@ -99,16 +99,17 @@ class LabInteropTest {
     }
 
     /**
-     * The lab's default server is Bouncy Castle 1.80's, which does not know X25519MLKEM768: it
-     * takes the x25519 share we send beside the hybrid one, and hrr.lab.test (P-256 only) asks
-     * for P-256 by HelloRetryRequest, answered with one P-256 share.
+     * The lab's default server is Bouncy Castle 1.80's (ecc256.lab.test; www is BoringSSL's),
+     * which does not know X25519MLKEM768: it takes the x25519 share we send beside the hybrid
+     * one, and hrr.lab.test (P-256 only) asks for P-256 by HelloRetryRequest, answered with one
+     * P-256 share.
      */
     @Test
     void bouncyCastle180WithoutTheHybridGroupTakesOurX25519ShareOrAsksForP256() throws Exception {
         RecordingTrace trace = new RecordingTrace();
-        try (SecureChannel channel = handshake("www.lab.test", trace, MapSessionStore.off())) {
+        try (SecureChannel channel = handshake("ecc256.lab.test", trace, MapSessionStore.off())) {
             assertEquals("x25519", channel.info().group());
-            assertTrue(statusLine(channel, "www.lab.test").contains(" 200"));
+            assertTrue(statusLine(channel, "ecc256.lab.test").contains(" 200"));
         }
         assertEquals("X25519MLKEM768, x25519", trace.fieldsByMessage.get("C>S ClientHello").get("key_share"));
         RecordingTrace hrr = new RecordingTrace();
