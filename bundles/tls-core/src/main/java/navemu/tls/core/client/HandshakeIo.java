@@ -1,7 +1,5 @@
 package navemu.tls.core.client;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,8 +30,10 @@ import navemu.tls.core.record.TlsRecord;
 final class HandshakeIo {
     /** hello_request (RFC 5246 §7.4): TLS 1.2 only; reserved in TLS 1.3. */
     private static final int HELLO_REQUEST = 0;
-    /** Records are read and written through buffers of this size (one full record and change). */
+    /** Records are read and written through buffers that grow on demand up to this size (one full record and change). */
     private static final int BUFFER = 1 << 15;
+    /** Where those buffers start: a handshake flight of ours, or a server's first read, fits. */
+    private static final int INITIAL_BUFFER = 1 << 12;
     private final RecordLayer records;
     private final HandshakeAssembler assembler = new HandshakeAssembler();
     private final MessageLog log;
@@ -51,8 +51,8 @@ final class HandshakeIo {
 
     /** A record layer of its own over the connection's streams. */
     static HandshakeIo over(Connection connection, MessageLog log) throws IOException {
-        return new HandshakeIo(new RecordLayer(new BufferedInputStream(connection.input(), BUFFER),
-                new BufferedOutputStream(connection.output(), BUFFER)), log);
+        return new HandshakeIo(new RecordLayer(new GrowingBufferedInput(connection.input(), INITIAL_BUFFER, BUFFER),
+                new GrowingBufferedOutput(connection.output(), INITIAL_BUFFER, BUFFER)), log);
     }
 
     String waitingFor() {

@@ -18,10 +18,22 @@ final class MessageLog {
     private final StepTrace trace;
     private final TlsInfo.Builder info = TlsInfo.builder();
     private final KeyLog keyLog;
+    /** Whether anyone reads the trace: with {@link StepTrace#NONE} (benchmarks, prewarm) its fields are not formatted at all. */
+    private final boolean listening;
 
     MessageLog(StepTrace trace, KeyLog keyLog) {
         this.trace = trace == null ? StepTrace.NONE : trace;
         this.keyLog = keyLog == null ? KeyLog.NONE : keyLog;
+        this.listening = this.trace != StepTrace.NONE;
+    }
+
+    /**
+     * Whether the trace is read. When it is not, the narration skips formatting what only the
+     * trace shows (message fields, secrets as hex); the result's message list and the key log are
+     * kept either way.
+     */
+    boolean listening() {
+        return listening;
     }
 
     StepTrace trace() {
@@ -96,6 +108,9 @@ final class MessageLog {
     }
 
     void secret(String label, byte[] value) {
+        if (!listening) {
+            return;
+        }
         trace.secret(label, Hex.toHexString(value));
     }
 

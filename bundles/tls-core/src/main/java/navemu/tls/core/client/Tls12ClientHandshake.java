@@ -158,7 +158,7 @@ final class Tls12ClientHandshake {
         config.random().nextBytes(random);
         ClientHello ch = ClientHelloBuilder.tls12Only(config, random, sessions.sessionIdToOffer(offered), sni(), request.alpn(), offered);
         HandshakeMessage message = ch.toMessage();
-        io.send("ClientHello", message, Tls12Narration.clientHello(ch, sni(), request.alpn(), offered));
+        io.send("ClientHello", message, log.listening() ? Tls12Narration.clientHello(ch, sni(), request.alpn(), offered) : Map.of());
         io.flush();
         clientHelloSent(new Tls13ClientHandshake.SentHello(ch, message));
         narration.waitingForServerFlight(offered != null);
@@ -331,7 +331,7 @@ final class Tls12ClientHandshake {
         io.changeWriteKeys(clientWrite);
         byte[] verifyData = prf.finishedVerifyData(masterSecret, true, transcript.current());
         HandshakeMessage message = new Finished(verifyData).toMessage();
-        io.send("Finished", message, Tls12Narration.finished(verifyData));
+        io.send("Finished", message, log.listening() ? Tls12Narration.finished(verifyData) : Map.of());
         io.flush();
         transcript.add(message);
         narration.ourFinishedSent(resumed);

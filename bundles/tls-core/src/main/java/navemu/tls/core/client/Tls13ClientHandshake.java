@@ -390,7 +390,7 @@ final class Tls13ClientHandshake {
         }
         byte[] verifyData = clientHandshakeSecret.verifyData(transcript.current());
         HandshakeMessage message = new Finished(verifyData).toMessage();
-        io.send("Finished", message, Tls13Narration.finished(verifyData));
+        io.send("Finished", message, log.listening() ? Tls13Narration.finished(verifyData) : Map.of());
         io.flush();
         transcript.add(message);
         io.changeWriteKeys(new Tls13RecordProtection(suite.aead(), clientApplicationSecret.trafficKeys(suite.aead())));
@@ -428,6 +428,9 @@ final class Tls13ClientHandshake {
     }
 
     private Map<String, String> helloFields(ClientHello ch) throws TlsAlertException {
+        if (!log.listening()) {
+            return Map.of(); // nobody reads the trace: neither the fields nor the JA4 are worth computing
+        }
         Map<String, String> fields = Tls13Narration.clientHello(ch, offeredVersions, helloBuilder.keyShareGroups(),
                 config.signatureAlgorithms(), sni(), request.alpn());
         if (chrome != null) {

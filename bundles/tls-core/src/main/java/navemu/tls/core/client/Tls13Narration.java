@@ -140,11 +140,11 @@ final class Tls13Narration {
     // ---- ServerHello and HelloRetryRequest (§4.1.3, §4.1.4) ----------------------------------
 
     void helloRetryRequestReceived(HandshakeMessage message, ServerHello hrr) {
-        log.received("HelloRetryRequest", message.length(), serverHelloFields(hrr));
+        log.received("HelloRetryRequest", message.length(), log.listening() ? serverHelloFields(hrr) : Map.of());
     }
 
     void serverHelloReceived(HandshakeMessage message, ServerHello sh) {
-        log.received("ServerHello", message.length(), serverHelloFields(sh));
+        log.received("ServerHello", message.length(), log.listening() ? serverHelloFields(sh) : Map.of());
     }
 
     void keyShareRequested(NamedGroup wanted) {
@@ -261,6 +261,10 @@ final class Tls13Narration {
     }
 
     void encryptedExtensionsReceived(HandshakeMessage message, EncryptedExtensions ee, String alpn, EarlyData earlyData) {
+        if (!log.listening()) {
+            log.received("EncryptedExtensions", message.length(), Map.of());
+            return;
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("extensions", ee.extensions().isEmpty() ? "(none)" : Extension.names(ee.extensions()));
         if (alpn != null) {
@@ -295,6 +299,10 @@ final class Tls13Narration {
     }
 
     void certificateReceived(HandshakeMessage message, List<byte[]> chain, LeafCertificate leaf, byte[] ocsp) {
+        if (!log.listening()) {
+            log.received(message.name(), message.length(), Map.of());
+            return;
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("certificates", String.valueOf(chain.size()));
         fields.put("leaf", leaf.subject());
@@ -308,6 +316,10 @@ final class Tls13Narration {
     }
 
     void certificateVerifyReceived(HandshakeMessage message, int algorithm, int signatureLength) {
+        if (!log.listening()) {
+            log.received("CertificateVerify", message.length(), Map.of());
+            return;
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("algorithm", SignatureScheme.nameOf(algorithm));
         fields.put("signature", signatureLength + " bytes");
@@ -319,7 +331,7 @@ final class Tls13Narration {
     }
 
     void serverFinishedReceived(HandshakeMessage message, byte[] verifyData) {
-        log.received("Finished", message.length(), Map.of("verify_data", Hex.toHexString(verifyData)));
+        log.received("Finished", message.length(), log.listening() ? Map.of("verify_data", Hex.toHexString(verifyData)) : Map.of());
     }
 
     void serverFinishedVerified() {

@@ -1,12 +1,9 @@
 package navemu.tls.core.crypto;
 
-import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.modes.AEADCipher;
 import org.bouncycastle.crypto.modes.ChaCha20Poly1305;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * The AEAD algorithms of the TLS 1.3 cipher suites (RFC 8446 §5.2, B.4): AES-GCM (RFC 5116)
@@ -35,37 +32,26 @@ public enum AeadAlgorithm {
         return NONCE_LENGTH;
     }
 
+    /**
+     * This algorithm under {@code key}, its cipher set up once and kept for every record of one
+     * direction (see {@link KeyedAead}).
+     */
+    public KeyedAead keyed(byte[] key) {
+        return new KeyedAead(this, key);
+    }
+
+    /** One record sealed under a key used once (tests and one-off uses; connections use {@link #keyed}). */
     public byte[] seal(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext) {
-        AEADCipher c = cipher();
-        c.init(true, new AEADParameters(new KeyParameter(key), TAG_LENGTH * 8, nonce, aad));
-        byte[] out = new byte[c.getOutputSize(plaintext.length)];
-        int n = c.processBytes(plaintext, 0, plaintext.length, out, 0);
-        try {
-            c.doFinal(out, n);
-        } catch (InvalidCipherTextException e) {
-            throw new IllegalStateException("encryption cannot fail", e);
-        }
-        return out;
+        return keyed(key).seal(nonce, aad, plaintext);
     }
 
-    /** Decrypts and checks the tag; null when the tag does not match (the caller sends bad_record_mac). */
+    /** Decrypts and checks the tag under a key used once; null when the tag does not match. */
     public byte[] open(byte[] key, byte[] nonce, byte[] aad, byte[] ciphertext) {
-        if (ciphertext.length < TAG_LENGTH) {
-            return null;
-        }
-        AEADCipher c = cipher();
-        c.init(false, new AEADParameters(new KeyParameter(key), TAG_LENGTH * 8, nonce, aad));
-        byte[] out = new byte[c.getOutputSize(ciphertext.length)];
-        int n = c.processBytes(ciphertext, 0, ciphertext.length, out, 0);
-        try {
-            c.doFinal(out, n);
-        } catch (InvalidCipherTextException e) {
-            return null;
-        }
-        return out;
+        return keyed(key).open(nonce, aad, ciphertext);
     }
 
-    private AEADCipher cipher() {
+    /** A new, unkeyed cipher of this algorithm. */
+    AEADCipher newCipher() {
         return this == CHACHA20_POLY1305 ? new ChaCha20Poly1305() : GCMBlockCipher.newInstance(AESEngine.newInstance());
     }
 }

@@ -3,6 +3,7 @@ package navemu.tls.core.record;
 import navemu.tls.core.alert.AlertDescription;
 import navemu.tls.core.alert.TlsAlertException;
 import navemu.tls.core.crypto.AeadAlgorithm;
+import navemu.tls.core.crypto.KeyedAead;
 
 /**
  * TLS 1.2 AEAD record protection (RFC 5246 §6.2.3.3) for one direction:
@@ -24,7 +25,8 @@ public final class Tls12AeadProtection implements RecordProtection {
     private static final int RECORD_VERSION = 0x0303;
 
     private final AeadAlgorithm aead;
-    private final byte[] key;
+    /** This direction's key, its cipher kept from record to record. */
+    private final KeyedAead keyed;
     private final byte[] writeIv;
     private long sequenceNumber;
 
@@ -37,7 +39,7 @@ public final class Tls12AeadProtection implements RecordProtection {
             throw new IllegalArgumentException(aead + " needs a " + aead.keyLength() + "-byte key and a " + expected + "-byte IV");
         }
         this.aead = aead;
-        this.key = key.clone();
+        this.keyed = aead.keyed(key);
         this.writeIv = writeIv.clone();
     }
 
@@ -50,7 +52,7 @@ public final class Tls12AeadProtection implements RecordProtection {
     public TlsRecord protect(ContentType type, byte[] fragment) {
         long seq = sequenceNumber++;
         byte[] explicit = explicitNonce(seq);
-        byte[] sealed = aead.seal(key, nonce(seq, explicit), additionalData(seq, type, RECORD_VERSION, fragment.length), fragment);
+        byte[] sealed = keyed.seal(nonce(seq, explicit), additionalData(seq, type, RECORD_VERSION, fragment.length), fragment);
         if (!usesExplicitNonce()) {
             return new TlsRecord(type, RECORD_VERSION, sealed);
         }
@@ -72,7 +74,7 @@ public final class Tls12AeadProtection implements RecordProtection {
         byte[] explicit = usesExplicitNonce() ? java.util.Arrays.copyOf(f, EXPLICIT_NONCE_LENGTH) : null;
         byte[] sealed = usesExplicitNonce() ? java.util.Arrays.copyOfRange(f, EXPLICIT_NONCE_LENGTH, f.length) : f;
         int plaintextLength = sealed.length - AeadAlgorithm.TAG_LENGTH;
-        byte[] plain = aead.open(key, nonce(seq, explicit), additionalData(seq, wire.type(), wire.legacyVersion(), plaintextLength), sealed);
+        byte[] plain = keyed.open(nonce(seq, explicit), additionalData(seq, wire.type(), wire.legacyVersion(), plaintextLength), sealed);
         if (plain == null) {
             throw new TlsAlertException(AlertDescription.BAD_RECORD_MAC,
                     wire.type().rfcName() + " record " + seq + " failed AEAD authentication (RFC 5246 §6.2.3.3)");

@@ -3,6 +3,7 @@ package navemu.tls.core.record;
 import navemu.tls.core.alert.AlertDescription;
 import navemu.tls.core.alert.TlsAlertException;
 import navemu.tls.core.crypto.AeadAlgorithm;
+import navemu.tls.core.crypto.KeyedAead;
 
 /**
  * TLS 1.3 record protection (RFC 8446 §5.2–§5.4) for one direction: the content type moves
@@ -14,8 +15,8 @@ public final class Tls13RecordProtection implements RecordProtection {
     /** 2^14 + 256: the largest TLSCiphertext fragment (RFC 8446 §5.2). */
     public static final int MAX_CIPHERTEXT = TlsRecord.MAX_PLAINTEXT + 256;
 
-    private final AeadAlgorithm aead;
-    private final byte[] key;
+    /** This direction's key, its cipher kept from record to record. */
+    private final KeyedAead aead;
     private final byte[] iv;
     private final int padding;
     private long sequenceNumber;
@@ -26,8 +27,7 @@ public final class Tls13RecordProtection implements RecordProtection {
 
     /** {@code padding}: zero bytes added to every record sent, to hide its length (§5.4). */
     public Tls13RecordProtection(AeadAlgorithm aead, TrafficKeys keys, int padding) {
-        this.aead = aead;
-        this.key = keys.key();
+        this.aead = aead.keyed(keys.key());
         this.iv = keys.iv();
         this.padding = padding;
     }
@@ -43,7 +43,7 @@ public final class Tls13RecordProtection implements RecordProtection {
         System.arraycopy(fragment, 0, inner, 0, fragment.length);
         inner[fragment.length] = (byte) type.code();
         int length = inner.length + AeadAlgorithm.TAG_LENGTH;
-        byte[] sealed = aead.seal(key, nextNonce(), header(length), inner);
+        byte[] sealed = aead.seal(nextNonce(), header(length), inner);
         return new TlsRecord(ContentType.APPLICATION_DATA, 0x0303, sealed);
     }
 
@@ -54,7 +54,7 @@ public final class Tls13RecordProtection implements RecordProtection {
             throw new TlsAlertException(AlertDescription.RECORD_OVERFLOW,
                     "encrypted record of " + fragment.length + " bytes exceeds 2^14+256 (RFC 8446 §5.2)");
         }
-        byte[] inner = aead.open(key, nextNonce(), header(fragment.length), fragment);
+        byte[] inner = aead.open(nextNonce(), header(fragment.length), fragment);
         if (inner == null) {
             throw new TlsAlertException(AlertDescription.BAD_RECORD_MAC,
                     "record " + (sequenceNumber - 1) + " failed AEAD authentication (RFC 8446 §5.2)");
