@@ -57,7 +57,9 @@ public final class HumanRenderer {
             lines.addAll(result.redirects.isEmpty() ? rows : indent(rows));
         }
         if (result.tls != null) {
-            lines.addAll(Fold.lines(section("tls", tlsText(result.tls)), width, 8));
+            String reused = reusedConnection(result.steps);
+            lines.addAll(Fold.lines(section("tls", tlsText(result.tls) + (reused == null ? ""
+                    : " · on reused connection " + reused + ": its handshake, not this request's")), width, 8));
         }
         if (result.cert != null) {
             for (AttributedString line : certLines(result.cert)) {
@@ -104,7 +106,9 @@ public final class HumanRenderer {
         AttributedStringBuilder line = new AttributedStringBuilder();
         line.style(Style.HEADING).append(String.valueOf(result.url)).style(Style.PLAIN).append("  →  ");
         if (result.ok && result.status != null) {
-            String reason = result.http == null || result.http.reason == null ? "" : " " + result.http.reason;
+            // HTTP/2 has no reason phrase (RFC 9113 §8.3.2): nothing is shown rather than a blank.
+            String reason = result.http == null || result.http.reason == null || result.http.reason.isBlank() ? ""
+                    : " " + result.http.reason;
             line.style(result.status < 400 ? Style.GOOD : Style.BAD).append(result.status + reason).style(Style.PLAIN);
         } else {
             line.style(Style.BAD).append(result.error == null ? "failed" : result.error).style(Style.PLAIN);
@@ -125,6 +129,19 @@ public final class HumanRenderer {
             line.append(" → ").append(hop.location);
         }
         return line.toAttributedString();
+    }
+
+    /**
+     * "#N" when the hop's request went on a connection an earlier request made (no tls step of its
+     * own, the http step naming the connection), else null: the TLS values shown are then that
+     * connection's handshake's, and the line must say so.
+     */
+    static String reusedConnection(List<StepResult> steps) {
+        if (steps == null || steps.stream().anyMatch(s -> "tls".equals(s.step))) {
+            return null;
+        }
+        return steps.stream().filter(s -> "http".equals(s.step) && s.detail.get("connection") != null)
+                .map(s -> "#" + s.detail.get("connection")).findFirst().orElse(null);
     }
 
     static String tlsText(TlsInfo tls) {
@@ -219,7 +236,7 @@ public final class HumanRenderer {
     private static String httpText(HttpInfo http) {
         List<String> parts = new ArrayList<>();
         parts.add((http.version == null ? "" : http.version + " ") + http.status
-                + (http.reason == null ? "" : " " + http.reason));
+                + (http.reason == null || http.reason.isBlank() ? "" : " " + http.reason));
         String type = header(http, "Content-Type");
         if (type != null) {
             parts.add(type);

@@ -43,6 +43,27 @@ class HumanRendererTest {
     }
 
     @Test
+    void aRequestOnAReusedConnectionSaysItsTlsValuesAreThatConnectionsHandshake() {
+        NavigationResult result = Results.ok("https://www.lab.test/", 200, "jsse");
+        result.steps.removeIf(s -> !s.step.equals("hsts") && !s.step.equals("http"));
+        result.steps.stream().filter(s -> s.step.equals("http")).forEach(s -> s.detail.put("connection", 1L));
+        String text = text(renderer.render(result, 400));
+        assertTrue(text.contains("full handshake · on reused connection #1: its handshake, not this request's"), text);
+        String own = text(renderer.render(Results.ok("https://www.lab.test/", 200, "jsse"), 160));
+        assertTrue(!own.contains("reused connection"), own);
+    }
+
+    @Test
+    void anHttp2ResponseWithoutAReasonPhraseShowsNoBlank() {
+        NavigationResult result = Results.ok("https://www.lab.test/", 200, "jsse");
+        result.http.version = "HTTP/2";
+        result.http.reason = "";
+        String text = text(renderer.render(result, 120));
+        assertTrue(text.startsWith("https://www.lab.test/  →  200   "), text);
+        assertTrue(text.contains("http  HTTP/2 200 · text/html"), text);
+    }
+
+    @Test
     void aFailedNavigationShowsTheFailedStepAndTheError() {
         String text = text(renderer.render(Results.failed("https://nosuch.lab.test/", "ERR_NAME_NOT_RESOLVED"), 120));
         assertTrue(text.startsWith("https://nosuch.lab.test/  →  ERR_NAME_NOT_RESOLVED"), text);
