@@ -123,7 +123,7 @@ class ConnectionReuseIT {
     @Test
     void anotherTlsImplementationNeverGetsTheConnectionAndSessionsClearClosesThem() throws Exception {
         NavemuProcess.Outcome run = NavemuProcess.run(home, "--json",
-                "-c", "open https://www.lab.test/", "-c", "use tls browser", "-c", "open https://www.lab.test/",
+                "-c", "open https://www.lab.test/", "-c", "use tls tls13-ecdhe", "-c", "open https://www.lab.test/",
                 "-c", "sessions clear", "-c", "open https://www.lab.test/");
         List<JsonObject> results = run.jsonLines();
         assertEquals(3, results.size(), run.toString());

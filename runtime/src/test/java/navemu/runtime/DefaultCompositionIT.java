@@ -27,17 +27,18 @@ class DefaultCompositionIT {
     Path home;
 
     @Test
-    void openingWwwTwiceAgreesOnMlKemWithBoringSslThenResumesWithItsTicket() throws Exception {
-        NavemuProcess.Outcome run = NavemuProcess.run(home, "--json",
-                "-c", "open https://www.lab.test/", "-c", "open https://www.lab.test/");
+    void openingWwwAgreesOnMlKemAndH2WithBoringSslThenReusesTheConnectionThenResumesOnANewOne() throws Exception {
+        NavemuProcess.Outcome run = NavemuProcess.run(home, "--json", "-c", "open https://www.lab.test/",
+                "-c", "open https://www.lab.test/", "-c", "open --new-connection https://www.lab.test/");
 
         assertEquals(0, run.exitCode(), run.toString());
         List<JsonObject> results = run.jsonLines();
-        assertEquals(2, results.size(), run.toString());
+        assertEquals(3, results.size(), run.toString());
         for (JsonObject result : results) {
             assertTrue(result.get("ok").getAsBoolean(), result.toString());
             assertEquals(200, result.get("status").getAsInt(), result.toString());
             assertEquals("browser", result.getAsJsonObject("composition").get("tls").getAsString(), result.toString());
+            assertEquals("HTTP/2", result.getAsJsonObject("http").get("version").getAsString(), result.toString());
             // The page names the TLS stack that served it.
             assertTrue(result.getAsJsonObject("http").get("bodyPreview").getAsString().contains("BoringSSL TLS server"),
                     result.toString());
@@ -46,15 +47,26 @@ class DefaultCompositionIT {
         assertEquals("TLSv1.3", first.get("version").getAsString(), first.toString());
         assertEquals("X25519MLKEM768", first.get("group").getAsString(), first.toString());
         assertEquals("ML-KEM + ECDHE", first.get("keyExchange").getAsString(), first.toString());
+        assertEquals("h2", first.get("alpn").getAsString(), first.toString());
         assertFalse(first.get("resumed").getAsBoolean(), first.toString());
         assertTrue(serverSent(first, "Certificate"), "a full handshake carries the server's Certificate: " + first);
+        assertEquals(List.of("hsts", "dns", "tcp", "tls", "http"), steps(results.get(0)));
 
-        JsonObject second = results.get(1).getAsJsonObject("tls");
-        assertEquals("TLSv1.3", second.get("version").getAsString(), second.toString());
-        assertTrue(second.get("resumed").getAsBoolean(), "the second visit resumes with BoringSSL's ticket: " + second);
-        assertFalse(serverSent(second, "Certificate"), "a PSK resumption has no Certificate from the server: " + second);
-        assertTrue(results.get(1).getAsJsonObject("cert").get("valid").getAsBoolean(),
-                "the stored chain was validated again: " + results.get(1));
+        // As Chrome, the next visit to the same origin goes on the open connection: no dns, tcp or tls.
+        assertEquals(List.of("hsts", "http"), steps(results.get(1)), results.get(1).toString());
+
+        JsonObject third = results.get(2).getAsJsonObject("tls");
+        assertEquals("TLSv1.3", third.get("version").getAsString(), third.toString());
+        assertTrue(third.get("resumed").getAsBoolean(), "a new connection resumes with BoringSSL's ticket: " + third);
+        assertFalse(serverSent(third, "Certificate"), "a PSK resumption has no Certificate from the server: " + third);
+        assertTrue(results.get(2).getAsJsonObject("cert").get("valid").getAsBoolean(),
+                "the stored chain was validated again: " + results.get(2));
+    }
+
+    private static List<String> steps(JsonObject result) {
+        List<String> names = new java.util.ArrayList<>();
+        result.getAsJsonArray("steps").forEach(step -> names.add(step.getAsJsonObject().get("step").getAsString()));
+        return names;
     }
 
     @Test
