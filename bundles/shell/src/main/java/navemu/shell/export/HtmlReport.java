@@ -166,6 +166,16 @@ public final class HtmlReport {
         boolean any = false;
         for (HopView hop : hops) {
             StepResult tlsStep = step(hop.steps(), "tls");
+            StepResult http = step(hop.steps(), "http");
+            if (tlsStep == null && http != null && http.detail.get("connection") != null
+                    && Boolean.TRUE.equals(http.detail.get("reused"))) {
+                // No handshake of its own: say whose connection carried it rather than draw nothing.
+                any = true;
+                html.append("<p class=\"dim\">request ").append(hop.number()).append(": ").append(HtmlText.escape(hop.url()))
+                        .append(" · sent on reused connection #").append(HtmlText.escape(String.valueOf(http.detail.get("connection"))))
+                        .append(": no DNS, TCP or TLS for it; its TLS is that connection's handshake</p>\n");
+                continue;
+            }
             if (tlsStep == null) {
                 continue;
             }

@@ -33,6 +33,19 @@ class HtmlReportTest {
     }
 
     @Test
+    void aRequestOnAReusedConnectionSaysSoInsteadOfDrawingNothing() {
+        NavigationResult result = result();
+        result.steps.removeIf(s -> !s.step.equals("hsts") && !s.step.equals("http"));
+        result.steps.stream().filter(s -> s.step.equals("http")).forEach(s -> {
+            s.detail.put("connection", 3L);
+            s.detail.put("reused", true);
+        });
+        String html = new HtmlReport().write(result, List.of());
+        assertTrue(html.contains("sent on reused connection #3: no DNS, TCP or TLS for it"), html);
+        assertFalse(html.contains("no TLS handshake was made"), html);
+    }
+
+    @Test
     void thePageFetchesNothing() {
         String html = new HtmlReport().write(result(), List.of());
         assertFalse(Pattern.compile("(?i)<(script|link|img|iframe)|src=|href=|url\\(|@import").matcher(html).find(), html);
