@@ -60,7 +60,7 @@ class LabWorldResolveTest {
         DnsAnswer answer = resolver.resolve("www.lab.test", trace);
         assertEquals(List.of(InetAddress.getByName("127.0.0.1")), answer.addresses());
         assertEquals(lab.port("www.lab.test"), answer.port());
-        assertEquals(List.of("http/1.1"), answer.alpn());
+        assertEquals(List.of("h2", "http/1.1"), answer.alpn(), "www is served by BoringSSL with HTTP/2");
         assertEquals("NOERROR", trace.received.get(1).get("rcode"), "AAAA: the name exists without IPv6 (NODATA)");
         assertEquals("(none)", trace.received.get(1).get("answers"));
         assertTrue(resolver.resolve("www.lab.test", new RecordingTrace()).fromCache());
