@@ -84,7 +84,7 @@ class DohResolverTest {
         assertEquals("127.0.0.1", answer.addresses().get(0).getHostAddress());
         assertEquals(lab.port("www.lab.test"), answer.port());
         assertTrue(answer.portSource().startsWith("HTTPS RR of www.lab.test"), answer.portSource());
-        assertEquals(List.of("http/1.1"), answer.alpn());
+        assertEquals(List.of("h2", "http/1.1"), answer.alpn(), "www is served by BoringSSL with HTTP/2");
         assertEquals(1, trace.roundTrips.stream().filter(r -> !r.startsWith("bootstrap")).count(),
                 "the three queries go in parallel: " + trace.roundTrips);
         assertEquals(2, trace.roundTrips.stream().filter(r -> r.startsWith("bootstrap")).count(), "A and HTTPS of doh.lab.test");

@@ -64,9 +64,15 @@ class BoringSslLabInteropTest {
 
     private static final CertificateValidator ACCEPT_ALL = (request, trace) -> new CertVerdict(true, null, null, null);
 
+    /** Offers http/1.1 alone: these tests speak HTTP/1.1 on the channel (the lab's BoringSSL sites also speak h2). */
     private SecureChannel handshake(String host, RecordingTrace trace, CertificateValidator validator) throws Exception {
+        return handshake(host, trace, validator, List.of("http/1.1"));
+    }
+
+    private SecureChannel handshake(String host, RecordingTrace trace, CertificateValidator validator, List<String> alpn)
+            throws Exception {
         int port = lab.port(host);
-        return new BoringSslTlsClient().handshake(new TlsRequest(host, port, List.of("h2", "http/1.1"), null, Duration.ofSeconds(30)),
+        return new BoringSslTlsClient().handshake(new TlsRequest(host, port, alpn, null, Duration.ofSeconds(30)),
                 SocketConnection.to(port), new TlsContext(validator, NO_SESSIONS, Instant.now(), null), trace);
     }
 
@@ -90,8 +96,7 @@ class BoringSslLabInteropTest {
             return new CertVerdict(true, null, null, null);
         })) {
             assertEquals("TLSv1.3", channel.info().version());
-            // The lab's server speaks HTTP/1.1 only, so of the client's h2 and http/1.1 it selects the latter.
-            assertEquals("http/1.1", channel.info().alpn());
+            assertEquals("http/1.1", channel.info().alpn(), "the one protocol offered");
             assertTrue(trace.sent.get("ClientHello").get("key_share").contains("X25519MLKEM768"),
                     trace.sent.get("ClientHello").toString());
             assertEquals(1, trace.roundTrips.size(), trace.roundTrips.toString());
@@ -159,6 +164,13 @@ class BoringSslLabInteropTest {
                         "visit " + visit + " offered no ticket: " + trace.sent.get("ClientHello"));
                 assertFalse(channel.info().resumed());
             }
+        }
+    }
+
+    @Test
+    void offeredH2AndHttp11TheLabsBoringSslSiteSelectsH2() throws Exception {
+        try (SecureChannel channel = handshake("boring.lab.test", new RecordingTrace(), ACCEPT_ALL, List.of("h2", "http/1.1"))) {
+            assertEquals("h2", channel.info().alpn());
         }
     }
 }
