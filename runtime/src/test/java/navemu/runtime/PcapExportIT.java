@@ -77,9 +77,11 @@ class PcapExportIT {
     void tls13AndPlainHttpDecryptWithTheFileAlone() throws Exception {
         JsonObject result = results.get(0);
         assertEquals("TLSv1.3", result.getAsJsonObject("tls").get("version").getAsString(), result.toString());
-        List<String> http = httpLines("tls13.pcapng");
-        // The plain hop answers 301 to https://; the TLS 1.3 hop's request and 200 are decrypted.
-        assertEquals(List.of("GET / HTTP/1.1", "HTTP/1.1 301 Moved Permanently", "GET / HTTP/1.1", "HTTP/1.1 200 OK"), http);
+        // The plain hop answers 301 to https://; the TLS 1.3 hop (www speaks h2) is decrypted down to
+        // its HTTP/2 HEADERS frames: the request's :method and :path, the response's :status.
+        assertEquals(List.of("GET / HTTP/1.1", "HTTP/1.1 301 Moved Permanently"), httpLines("tls13.pcapng"));
+        assertEquals("h2", result.getAsJsonObject("tls").get("alpn").getAsString(), result.toString());
+        assertEquals(List.of("GET /", "200"), http2Lines("tls13.pcapng"));
         assertStreamsAndPackets(0, "tls13.pcapng", 2);
     }
 
@@ -148,6 +150,21 @@ class PcapExportIT {
             }
             String[] f = row.split("\t", -1);
             lines.add(f[0].isEmpty() ? f[3] + " " + f[4] + " " + f[5] : f[0] + " " + f[1] + " " + f[2]);
+        }
+        return lines;
+    }
+
+    /** tshark's decrypted HTTP/2 HEADERS frames, in order: "GET /" for a request, "200" for a response. */
+    private static List<String> http2Lines(String file) throws Exception {
+        String out = tshark("-r", home.resolve(file).toString(), "-Y", "http2.type == 1", "-T", "fields",
+                "-e", "http2.headers.method", "-e", "http2.headers.path", "-e", "http2.headers.status");
+        List<String> lines = new ArrayList<>();
+        for (String row : out.split("\n")) {
+            if (row.isBlank()) {
+                continue;
+            }
+            String[] f = row.split("\t", -1);
+            lines.add(f[0].isEmpty() ? f[2] : f[0] + " " + f[1]);
         }
         return lines;
     }
