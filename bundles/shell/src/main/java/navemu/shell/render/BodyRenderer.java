@@ -23,7 +23,7 @@ public final class BodyRenderer {
             return lines;
         }
         String type = http.first("Content-Type");
-        lines.add(new AttributedString(http.status + " " + (http.reason == null ? "" : Printable.of(http.reason)) + " · "
+        lines.add(new AttributedString(http.status + (http.reason == null || http.reason.isBlank() ? "" : " " + Printable.of(http.reason)) + " · "
                 + (type == null ? "no Content-Type" : Printable.of(type)) + " · " + http.bodyBytes + " bytes read",
                 Style.HEADING));
         if (http.bodyBytes == 0) {
