@@ -16,6 +16,7 @@ import navemu.api.result.TlsInfo;
 import navemu.api.trace.TraceEvent;
 import navemu.shell.render.Durations;
 import navemu.shell.render.Explainer;
+import navemu.shell.render.ReusedConnection;
 import navemu.shell.render.StepRow;
 
 /**
@@ -166,13 +167,12 @@ public final class HtmlReport {
         boolean any = false;
         for (HopView hop : hops) {
             StepResult tlsStep = step(hop.steps(), "tls");
-            StepResult http = step(hop.steps(), "http");
-            if (tlsStep == null && http != null && http.detail.get("connection") != null
-                    && Boolean.TRUE.equals(http.detail.get("reused"))) {
+            java.util.Optional<String> reused = ReusedConnection.of(hop.steps());
+            if (tlsStep == null && reused.isPresent()) {
                 // No handshake of its own: say whose connection carried it rather than draw nothing.
                 any = true;
                 html.append("<p class=\"dim\">request ").append(hop.number()).append(": ").append(HtmlText.escape(hop.url()))
-                        .append(" · sent on reused connection #").append(HtmlText.escape(String.valueOf(http.detail.get("connection"))))
+                        .append(" · sent on reused connection #").append(HtmlText.escape(reused.get()))
                         .append(": no DNS, TCP or TLS for it; its TLS is that connection's handshake</p>\n");
                 continue;
             }

@@ -31,15 +31,11 @@ public final class Explainer {
      * one of the handshake that made the connection.
      */
     private static java.util.Optional<String> reusedConnection(NavigationResult result) {
-        return step(result, "http").filter(http -> Boolean.TRUE.equals(http.detail.get("reused")))
-                .map(http -> "The request went on connection #" + connectionNumber(http.detail.get("connection"))
+        return ReusedConnection.of(result.steps)
+                .map(number -> "The request went on connection #" + number
                         + ", which an earlier request opened and left open (HTTP keep-alive), as a browser reuses"
                         + " a connection to the same origin: no DNS lookup, TCP connect or TLS handshake happened for it."
                         + (result.tls == null ? "" : " The TLS told here is that connection's handshake."));
-    }
-
-    private static String connectionNumber(Object id) {
-        return id instanceof Number n ? Long.toString(n.longValue()) : String.valueOf(id);
     }
 
     public List<AttributedString> explain(NavigationResult result, List<TraceEvent> events, int width) {

@@ -57,9 +57,9 @@ public final class HumanRenderer {
             lines.addAll(result.redirects.isEmpty() ? rows : indent(rows));
         }
         if (result.tls != null) {
-            String reused = reusedConnection(result.steps);
-            lines.addAll(Fold.lines(section("tls", tlsText(result.tls) + (reused == null ? ""
-                    : " · on reused connection " + reused + ": its handshake, not this request's")), width, 8));
+            String reused = ReusedConnection.of(result.steps)
+                    .map(number -> " · on reused connection #" + number + ": its handshake, not this request's").orElse("");
+            lines.addAll(Fold.lines(section("tls", tlsText(result.tls) + reused), width, 8));
         }
         if (result.cert != null) {
             for (AttributedString line : certLines(result.cert)) {
@@ -129,19 +129,6 @@ public final class HumanRenderer {
             line.append(" → ").append(hop.location);
         }
         return line.toAttributedString();
-    }
-
-    /**
-     * "#N" when the hop's request went on a connection an earlier request made (no tls step of its
-     * own, the http step naming the connection), else null: the TLS values shown are then that
-     * connection's handshake's, and the line must say so.
-     */
-    static String reusedConnection(List<StepResult> steps) {
-        if (steps == null || steps.stream().anyMatch(s -> "tls".equals(s.step))) {
-            return null;
-        }
-        return steps.stream().filter(s -> "http".equals(s.step) && s.detail.get("connection") != null)
-                .map(s -> "#" + s.detail.get("connection")).findFirst().orElse(null);
     }
 
     static String tlsText(TlsInfo tls) {

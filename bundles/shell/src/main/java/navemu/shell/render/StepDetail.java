@@ -140,9 +140,7 @@ final class StepDetail {
         if (d.get("hsts") != null) {
             parts.add("HSTS " + d.get("hsts"));
         }
-        if (Boolean.TRUE.equals(d.get("reused")) && d.get("connection") != null) {
-            parts.add("reused connection #" + whole(d.get("connection")) + ": no dns, tcp or tls for it");
-        }
+        ReusedConnection.of(d).ifPresent(number -> parts.add("reused connection #" + number + ": no dns, tcp or tls for it"));
     }
 
     /** A connection number as written: 3, not 3.0 (a number read back from JSON is a double). */

@@ -46,7 +46,10 @@ class HumanRendererTest {
     void aRequestOnAReusedConnectionSaysItsTlsValuesAreThatConnectionsHandshake() {
         NavigationResult result = Results.ok("https://www.lab.test/", 200, "jsse");
         result.steps.removeIf(s -> !s.step.equals("hsts") && !s.step.equals("http"));
-        result.steps.stream().filter(s -> s.step.equals("http")).forEach(s -> s.detail.put("connection", 1L));
+        result.steps.stream().filter(s -> s.step.equals("http")).forEach(s -> {
+            s.detail.put("connection", 1L);
+            s.detail.put("reused", true);
+        });
         String text = text(renderer.render(result, 400));
         assertTrue(text.contains("full handshake · on reused connection #1: its handshake, not this request's"), text);
         String own = text(renderer.render(Results.ok("https://www.lab.test/", 200, "jsse"), 160));
