@@ -96,7 +96,7 @@ public final class BrowserNavigator implements Navigator {
     }
 
     /**
-     * Settings of pid {@code navemu.navigator}: the {@link Deadlines} and {@code reuse}. A bad value
+     * Settings of pid {@code navemu.navigator}: the {@link Deadlines}, {@code reuse} and {@code http2}. A bad value
      * is refused by name.
      */
     @Activate
@@ -104,30 +104,27 @@ public final class BrowserNavigator implements Navigator {
     void configure(Map<String, Object> properties) {
         Deadlines configured = Deadlines.read(properties);
         List<String> problems = new java.util.ArrayList<>(configured.problems());
-        Object reuseSetting = properties.get("reuse");
-        boolean reuseConfigured = true;
-        if (reuseSetting != null && !reuseSetting.toString().isBlank()) {
-            String value = reuseSetting.toString().trim();
-            if (value.equalsIgnoreCase("false")) {
-                reuseConfigured = false;
-            } else if (!value.equalsIgnoreCase("true")) {
-                problems.add(Deadlines.FILE + ": reuse=" + value + " refused (true or false); using true");
-            }
-        }
+        boolean reuseConfigured = setting(properties, "reuse", "using true", problems);
+        boolean http2 = setting(properties, HttpTransports.SETTING, "h2 stays offered", problems);
         // SCR may activate a new instance for the same file (a reference rebinds): say each problem once.
         if (!problems.equals(LAST_PROBLEMS_SAID.getAndSet(List.copyOf(problems)))) {
             problems.forEach(problem -> System.err.println("navemu: " + problem));
         }
         deadlines = configured;
-        try {
-            alpn = HttpTransports.alpnOffer(HttpTransports.http2Setting(properties.get(HttpTransports.SETTING)));
-        } catch (IllegalArgumentException e) {
-            System.err.println("navemu: " + e.getMessage());
-            alpn = HttpTransports.ALPN_WITH_H2;
-        }
+        alpn = HttpTransports.alpnOffer(http2);
         reuse = reuseConfigured;
         if (!reuseConfigured) {
             pool.closeIdle();
+        }
+    }
+
+    /** A true/false setting, on by default; a bad value is a problem line and leaves it on. */
+    private static boolean setting(Map<String, Object> properties, String key, String whenRefused, List<String> problems) {
+        try {
+            return BooleanSetting.parse(key, properties.get(key), true);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage() + "; " + whenRefused);
+            return true;
         }
     }
 

@@ -119,9 +119,9 @@ class Http2NavigationTest {
     @Test
     void aBadHttp2SettingKeepsH2Offered() {
         assertEquals(HttpTransports.ALPN_WITH_H2, HttpTransports.alpnOffer(true));
-        assertThrowsNamed(() -> HttpTransports.http2Setting("maybe"));
-        assertEquals(true, HttpTransports.http2Setting(null));
-        assertEquals(false, HttpTransports.http2Setting(" FALSE "));
+        assertThrowsNamed(() -> BooleanSetting.parse(HttpTransports.SETTING, "maybe", true));
+        assertEquals(true, BooleanSetting.parse(HttpTransports.SETTING, null, true));
+        assertEquals(false, BooleanSetting.parse(HttpTransports.SETTING, " FALSE ", true));
     }
 
     private static void assertThrowsNamed(Runnable setting) {

@@ -19,26 +19,6 @@ public final class HttpTransports {
     /** The navigator's setting (pid {@code navemu.navigator}) that turns the h2 offer off, for comparison. */
     public static final String SETTING = "http2";
 
-    /**
-     * The {@link #SETTING} value: absent means on (Chrome offers h2); {@code true} or {@code false}.
-     *
-     * @throws IllegalArgumentException for any other value, with a message naming the key
-     */
-    public static boolean http2Setting(Object value) {
-        if (value == null || value instanceof Boolean) {
-            return value == null || (Boolean) value;
-        }
-        String text = value.toString().trim();
-        if (text.isEmpty()) {
-            return true;
-        }
-        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(text);
-        }
-        throw new IllegalArgumentException("navemu.navigator.cfg: " + SETTING + "=" + text
-                + " refused (true or false); h2 stays offered");
-    }
-
     /** The ALPN list to offer: with h2 unless the navigator's {@code http2} setting turned it off. */
     public static List<String> alpnOffer(boolean http2) {
         return http2 ? ALPN_WITH_H2 : ALPN_HTTP11_ONLY;
