@@ -1,9 +1,7 @@
 package navemu.navigator.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 import navemu.api.NetError;
 
@@ -14,15 +12,14 @@ import navemu.api.NetError;
 final class BodyReader {
     private final InputStream in;
     private final long limit;
-    private final int previewBytes;
-    private final ByteArrayOutputStream preview = new ByteArrayOutputStream();
+    private final BodyPreview preview;
     private long length;
     private boolean truncated;
 
     BodyReader(InputStream in, long limit, int previewBytes) {
         this.in = in;
         this.limit = limit;
-        this.previewBytes = previewBytes;
+        this.preview = new BodyPreview(previewBytes);
     }
 
     /**
@@ -47,10 +44,7 @@ final class BodyReader {
                 }
                 return;
             }
-            int keep = (int) Math.min(n, previewBytes - preview.size());
-            if (keep > 0) {
-                preview.write(buffer, 0, keep);
-            }
+            preview.add(buffer, 0, n);
             length += n;
             remaining -= n;
         }
@@ -78,10 +72,10 @@ final class BodyReader {
     }
 
     int previewLength() {
-        return preview.size();
+        return preview.bytes();
     }
 
     String preview() {
-        return preview.toString(StandardCharsets.UTF_8);
+        return preview.text();
     }
 }

@@ -1,12 +1,11 @@
 package navemu.navigator.http2;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import navemu.api.NetError;
+import navemu.navigator.http.BodyPreview;
 import navemu.navigator.http.Http11Client;
 import navemu.navigator.http.HttpResponse;
 
@@ -30,7 +29,7 @@ final class ResponseStream {
     boolean truncated;
     boolean ended;
     long headersNanos;
-    private final ByteArrayOutputStream preview = new ByteArrayOutputStream();
+    private final BodyPreview preview = new BodyPreview();
 
     ResponseStream(int id, long sendWindow) {
         this.id = id;
@@ -89,10 +88,7 @@ final class ResponseStream {
 
     /** Counts body bytes, keeping the first ones; false once the body passes the cap (the rest is not wanted). */
     boolean body(byte[] data, int offset, int length) {
-        int keep = (int) Math.min(length, Http11Client.PREVIEW_BYTES - preview.size());
-        if (keep > 0) {
-            preview.write(data, offset, keep);
-        }
+        preview.add(data, offset, length);
         bodyBytes += length;
         if (bodyBytes > Http11Client.MAX_BODY_BYTES) {
             bodyBytes = Http11Client.MAX_BODY_BYTES;
@@ -113,8 +109,8 @@ final class ResponseStream {
     }
 
     HttpResponse response() {
-        return new HttpResponse("HTTP/2", status, "", headers, bodyBytes, preview.toString(StandardCharsets.UTF_8),
-                preview.size(), truncated, notes);
+        return new HttpResponse("HTTP/2", status, "", headers, bodyBytes, preview.text(),
+                preview.bytes(), truncated, notes);
     }
 
     private Http2Error malformed(String why) {
