@@ -4,29 +4,43 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Puts frames on the connection (RFC 9113 §4.1, §6). Frames are gathered and go out together
  * at {@link #flush()}, so the preface, SETTINGS, WINDOW_UPDATE and the first HEADERS leave in
- * one TLS record, as Chrome sends them.
+ * one TLS record, as Chrome sends them. Each frame is told to the {@link FrameTrace} as it is
+ * queued, so the trace lists sent frames in their order on the wire.
  */
 final class FrameWriter {
     /** RFC 9113 §3.4: the client connection preface, before any frame. */
     static final byte[] PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final OutputStream out;
+    private final FrameTrace trace;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
-    FrameWriter(OutputStream out) {
+    FrameWriter(OutputStream out, FrameTrace trace) {
         this.out = out;
+        this.trace = trace;
     }
 
     void preface() {
         pending.writeBytes(PREFACE);
+        trace.prefaceSent(PREFACE.length);
     }
 
-    /** Queues {@code frame}; returns it, for the trace. */
-    Frame write(Frame frame) {
+    void send(Frame frame) {
+        send(frame, null);
+    }
+
+    /**
+     * Queues {@code frame}.
+     *
+     * @param headers the header list its block completes, for the trace (HEADERS or CONTINUATION), else null
+     */
+    void send(Frame frame, List<Map.Entry<String, String>> headers) {
         int length = frame.length();
         pending.write(length >>> 16);
         pending.write(length >>> 8);
@@ -39,7 +53,7 @@ final class FrameWriter {
         pending.write(id >>> 8);
         pending.write(id);
         pending.writeBytes(frame.payload());
-        return frame;
+        trace.sent(frame, headers);
     }
 
     void flush() throws IOException {

@@ -4,23 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import navemu.api.NetError;
 import navemu.navigator.http.BodyPreview;
 import navemu.navigator.http.Http11Client;
 import navemu.navigator.http.HttpResponse;
 
 /**
- * One stream we opened, from the response's side: its receive window, the response head when
- * it came, the body counted and its first bytes kept, at most {@link Http11Client#MAX_BODY_BYTES}.
+ * One stream we opened, from the response's side: the response head when it came (interim heads
+ * skipped, trailers noted), the body counted and its first bytes kept, at most
+ * {@link Http11Client#MAX_BODY_BYTES}, and whether the stream has ended. Its flow-control windows
+ * are {@link FlowControl}'s.
  */
 final class ResponseStream {
     final int id;
-    /** What the server may still send on this stream before our next WINDOW_UPDATE (§6.9). */
-    long receiveWindow = Settings.OUR_INITIAL_WINDOW_SIZE;
-    /** Received since our last WINDOW_UPDATE for the stream. */
-    long unacknowledged;
-    /** What we may still send on this stream (the server's window for it). */
-    long sendWindow;
     int status = -1;
     final List<Map.Entry<String, String>> headers = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
@@ -31,17 +26,38 @@ final class ResponseStream {
     long headersNanos;
     private final BodyPreview preview = new BodyPreview();
 
-    ResponseStream(int id, long sendWindow) {
+    ResponseStream(int id) {
         this.id = id;
-        this.sendWindow = sendWindow;
     }
 
     boolean hasHead() {
         return status >= 0;
     }
 
+    /**
+     * A decoded header block on this stream (RFC 9113 §8.1): the response head (after any interim
+     * ones), or, once the head came, trailers, which must end the stream.
+     */
+    void headerBlock(List<Map.Entry<String, String>> fields, boolean endStream) throws Http2Error {
+        if (hasHead()) {
+            if (!endStream) {
+                throw Http2Error.stream(ErrorCode.PROTOCOL_ERROR,
+                        "a second HEADERS on stream " + id + " that does not end it (trailers must, RFC 9113 §8.1)");
+            }
+            notes.add("trailer fields: " + FrameNarration.headerList(fields));
+        } else {
+            if (headersNanos == 0) {
+                headersNanos = System.nanoTime();
+            }
+            head(fields, endStream);
+        }
+        if (endStream) {
+            ended = true;
+        }
+    }
+
     /** Takes a decoded response head (RFC 9113 §8.3.2); interim (1xx) heads are noted and skipped. */
-    void head(List<Map.Entry<String, String>> fields, boolean endStream) throws Http2Error {
+    private void head(List<Map.Entry<String, String>> fields, boolean endStream) throws Http2Error {
         String statusValue = null;
         boolean regularSeen = false;
         for (Map.Entry<String, String> field : fields) {
@@ -114,7 +130,6 @@ final class ResponseStream {
     }
 
     private Http2Error malformed(String why) {
-        return Http2Error.stream(ErrorCode.PROTOCOL_ERROR, NetError.ERR_HTTP2_PROTOCOL_ERROR,
-                "malformed response on stream " + id + ": " + why);
+        return Http2Error.stream(ErrorCode.PROTOCOL_ERROR, "malformed response on stream " + id + ": " + why);
     }
 }
