@@ -156,14 +156,14 @@ public final class BrowserNavigator implements Navigator {
         }
         CaptureHistory history = captures;
         if (history == null) {
-            return new NavigationRun(request, snapshot, this::portHint, deadlines, pool, connectionIds::incrementAndGet)
-                    .offering(alpn).run();
+            return new NavigationRun(request, snapshot, this::portHint, deadlines, pool, connectionIds::incrementAndGet,
+                    alpn).run();
         }
         // The capture taps the tcp slot and the key log of this navigation only; the run does not know it is there.
         NavigationCapture capture = history.start();
         NavigationResult result = new NavigationRun(request.withKeyLog(capture.keyLogThen(request.keyLog())),
                 snapshot.withTcp(capture.connector(snapshot.tcp())), this::portHint, deadlines, pool,
-                connectionIds::incrementAndGet).offering(alpn).run();
+                connectionIds::incrementAndGet, alpn).run();
         history.keep(result, capture);
         return result;
     }

@@ -13,6 +13,7 @@ import navemu.api.nav.NavigationRequest;
 import navemu.api.nav.PortHint;
 import navemu.api.result.NavigationResult;
 import navemu.navigator.http.RequestMessage;
+import navemu.navigator.http2.HttpTransports;
 import navemu.navigator.pool.ConnectionPool;
 import navemu.navigator.pool.PoolKey;
 import navemu.navigator.pool.PooledConnection;
@@ -40,29 +41,27 @@ final class NavigationRun {
     private final HopConnections connections;
     private final NewConnection newConnection;
 
-    /** A navigation on its own: connections are reused by its own hops at most (the prewarm, tests). */
+    /**
+     * A navigation on its own, offering h2 and http/1.1 as Chrome does: connections are reused by
+     * its own hops at most (the prewarm, tests).
+     */
     NavigationRun(NavigationRequest request, Snapshot slots, Function<TargetUrl, Optional<PortHint>> portMap,
                   Deadlines deadlines) {
-        this(request, slots, portMap, deadlines, null, new AtomicLong()::incrementAndGet);
+        this(request, slots, portMap, deadlines, null, new AtomicLong()::incrementAndGet, HttpTransports.ALPN_WITH_H2);
     }
 
     /**
      * @param pool         the navigator's idle connections, or null for none
      * @param connectionId numbers the connections this navigation makes
+     * @param alpnOffer    the ALPN list its new connections offer: h2 and http/1.1, or http/1.1 alone
      */
     NavigationRun(NavigationRequest request, Snapshot slots, Function<TargetUrl, Optional<PortHint>> portMap,
-                  Deadlines deadlines, ConnectionPool pool, LongSupplier connectionId) {
+                  Deadlines deadlines, ConnectionPool pool, LongSupplier connectionId, List<String> alpnOffer) {
         this.request = request;
         this.run = new RunContext(request, slots, portMap, new SafeListener(request.listener()), deadlines, watchdog,
                 startNanos, result);
         this.connections = new HopConnections(run, pool);
-        this.newConnection = new NewConnection(run, connectionId);
-    }
-
-    /** The ALPN list its new connections offer: h2 and http/1.1, or http/1.1 alone. */
-    NavigationRun offering(List<String> alpnOffer) {
-        newConnection.offering(alpnOffer);
-        return this;
+        this.newConnection = new NewConnection(run, connectionId, alpnOffer);
     }
 
     /** Runs the navigation to its end; never throws for a failed navigation. */

@@ -34,15 +34,15 @@ final class NewConnection {
     private final RunContext run;
     private final LongSupplier nextId;
     /** What the TLS handshake offers in ALPN (the navigator's {@code http2} setting). */
-    private List<String> alpn = HttpTransports.ALPN_WITH_H2;
+    private final List<String> alpn;
 
-    /** @param nextId numbers connections (per navigator: a shell session's connections are #1, #2, …) */
-    NewConnection(RunContext run, LongSupplier nextId) {
+    /**
+     * @param nextId    numbers connections (per navigator: a shell session's connections are #1, #2, …)
+     * @param alpnOffer the ALPN list the TLS handshake offers: h2 and http/1.1, or http/1.1 alone
+     */
+    NewConnection(RunContext run, LongSupplier nextId, List<String> alpnOffer) {
         this.run = run;
         this.nextId = nextId;
-    }
-
-    void offering(List<String> alpnOffer) {
         this.alpn = alpnOffer;
     }
 
