@@ -58,11 +58,16 @@ final class FlowControl {
 
     /**
      * The server's SETTINGS_INITIAL_WINDOW_SIZE (already checked to be at most 2^31-1): new streams
-     * start with it, and the open stream's window changes by the difference (§6.9.2), even below 0.
+     * start with it, and the open stream's window changes by the difference (§6.9.2), even below 0;
+     * taking it past 2^31-1 is a connection error (§6.9.2; Chromium drains the session).
      */
-    void peerInitialWindow(long value) {
+    void peerInitialWindow(long value) throws Http2Error {
         streamSendWindow += value - peerInitialWindow;
         peerInitialWindow = value;
+        if (streamSendWindow > Settings.MAX_WINDOW) {
+            throw Http2Error.connection(ErrorCode.FLOW_CONTROL_ERROR, "SETTINGS_INITIAL_WINDOW_SIZE " + value
+                    + " takes stream " + streamId + "'s send window past 2^31-1 (RFC 9113 §6.9.2)");
+        }
     }
 
     /** The server's WINDOW_UPDATE on stream 0. */

@@ -89,6 +89,17 @@ class FlowControlTest {
     }
 
     @Test
+    void aNewInitialWindowThatTakesTheOpenStreamPastTwoToThe31MinusOneIsAConnectionFlowControlError() throws Http2Error {
+        FlowControl flow = streamOpen(true);
+        flow.creditStream(MAX - 65_535);                  // the stream's window is 2^31-1
+        flow.peerInitialWindow(65_535);                   // no change: allowed
+        Http2Error e = assertThrows(Http2Error.class, () -> flow.peerInitialWindow(65_536));
+        assertEquals(ErrorCode.FLOW_CONTROL_ERROR, e.code);
+        assertFalse(e.streamOnly, "RFC 9113 §6.9.2: a connection error, as Chromium's SpdySession drains the session");
+        assertEquals(NetError.ERR_HTTP2_FLOW_CONTROL_ERROR, e.netError);
+    }
+
+    @Test
     void dataPastTheConnectionsWindowIsAConnectionFlowControlError() throws Http2Error {
         FlowControl flow = streamOpen(false);
         long connectionWindow = FlowControl.OUR_CONNECTION_WINDOW;

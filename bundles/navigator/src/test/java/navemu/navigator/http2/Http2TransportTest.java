@@ -349,6 +349,23 @@ class Http2TransportTest {
     }
 
     @Test
+    void aNewInitialWindowThatOverflowsOurStreamsWindowIsAFlowControlError() throws Exception {
+        ScriptedH2Server server = exchange(side -> {
+            side.readUntil(HEADERS);
+            side.open();
+            byte[] increment = new byte[4];
+            ScriptedH2Server.put32(increment, 0, 0x7fffffffL - 65_535); // stream 1's send window becomes 2^31-1
+            side.frame(WINDOW_UPDATE, 0, 1, increment);
+            side.settings(0x4, 65_536); // one more octet for every stream: stream 1's passes 2^31-1 (RFC 9113 §6.9.2)
+            side.headers(1, true, ":status", "200");
+        }, transport -> {
+            assertEquals(NetError.ERR_HTTP2_FLOW_CONTROL_ERROR, failure(transport, get("/"), trace));
+            assertFalse(transport.reusable());
+        });
+        assertEquals(0x3, goAwayCode(server), "FLOW_CONTROL_ERROR");
+    }
+
+    @Test
     void aResponseOnAStreamWeDidNotOpenIsAProtocolError() throws Exception {
         ScriptedH2Server server = exchange(side -> {
             side.readUntil(HEADERS);
