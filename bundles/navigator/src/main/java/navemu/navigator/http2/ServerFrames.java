@@ -11,7 +11,8 @@ import navemu.navigator.http.HttpProtocolException;
 /**
  * The server's side of the connection: reads its frames one at a time and acts on each as
  * RFC 9113 §6 says for its type — answers SETTINGS and PING, takes WINDOW_UPDATE and GOAWAY, and
- * hands our stream its HEADERS and DATA. Every frame is traced as it is read, before it is judged.
+ * hands our stream its HEADERS and DATA. Every frame is traced before it is judged: as it is
+ * read, or, for a header block's frames, once the block is whole, with its decoded fields.
  *
  * <p>A rule broken is thrown as an {@link Http2Error} (the transport answers it with GOAWAY or
  * RST_STREAM); a stream the server reset or refused, as the {@link HttpProtocolException} the
