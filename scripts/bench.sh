@@ -42,9 +42,10 @@ shift
 # for the test class path; package, so that the runtime's navemu.jar exists for the memory benchmark.
 mvn -B -q -pl "$module" -am -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >&2
-# start, cold, network: navemu.jar (and the bare Felix floor) with the JVM flags ./navemu uses.
+# start, cold, network, replay: navemu.jar (and the bare Felix floor) with the JVM flags ./navemu uses
+# (replay: unless JVM options are given after N and M).
 if [ "$main" = navemu.runtime.StartupBenchmark ] || [ "$main" = navemu.runtime.ColdStartBenchmark ] \
-    || [ "$main" = navemu.runtime.NetworkTimingBenchmark ]; then
+    || [ "$main" = navemu.runtime.NetworkTimingBenchmark ] || [ "$main" = navemu.runtime.ReplayBenchmark ]; then
   source scripts/jvm-flags.sh
   export NAVEMU_JVM_FLAGS="${JVM_FLAGS[*]}"
 fi

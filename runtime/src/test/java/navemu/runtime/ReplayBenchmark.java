@@ -16,16 +16,27 @@ import java.util.regex.Pattern;
 /**
  * Replay throughput of the real {@code navemu.jar} beside curl's, against the same lab site.
  *
- * <p>navemu runs a {@code --script} of {@code open --new-connection https://www.lab.test/} lines in
+ * <p>The site is {@code ecc256.lab.test}: Bouncy Castle's server, where navemu's default client and
+ * curl (OpenSSL 3.0) negotiate the same thing: TLS 1.3, TLS_AES_128_GCM_SHA256, x25519, an ECDSA
+ * P-256 leaf and HTTP/1.1. (Not {@code www.lab.test}: there navemu negotiates X25519MLKEM768 and
+ * HTTP/2, which curl's OpenSSL cannot, and curl would keep its one HTTP/2 connection for every URL,
+ * since {@code Connection: close} means nothing in HTTP/2: a comparison of different work.)
+ *
+ * <p>navemu runs a {@code --script} of {@code open --new-connection https://ecc256.lab.test/} lines in
  * one JVM ({@code --json}), after {@code use session off}, so that each is a new connection and a
  * full handshake as curl's are: the first N (500 by default) are the replay figure, from the first
  * result to the N-th (start-up excluded: {@code scripts/bench.sh startup} measures that); then M more
  * (1,000 by default), of which the last N are the steady state. The script ends with a few opens
  * of {@code slow.bad.lab.test} (the lab's DNS answers it after 5 s), which keep navemu's lab alive
- * and otherwise idle while curl — one process, N URLs, {@code --no-sessionid} and
+ * and otherwise idle while curl — one process, N URLs, {@code --http1.1}, {@code --no-sessionid} and
  * {@code Connection: close}, so a new TCP connection and a full TLS handshake per request — fetches
  * the same site from that lab, reached as the README says: the site's port (from the tcp step),
- * {@code --resolve www.lab.test:PORT:127.0.0.1} and the lab root as {@code --cacert}.
+ * {@code --resolve ecc256.lab.test:PORT:127.0.0.1} and the lab root as {@code --cacert}.
+ *
+ * <p>Both sides are checked, not assumed: a navemu result counts only as a 200 on a new connection
+ * with a full handshake ({@code "reused":false}, {@code "resumed":false}), and a curl request only as
+ * a 200 over HTTP/1.1 that opened one connection of its own ({@code %{num_connects}}); the run
+ * stops if either side reused anything, since its figure would then be another kind of work.
  *
  * <p>Two figures for each: requests per second (wall clock), and CPU per request: for navemu the
  * whole JVM's CPU time (client, lab server, JSON) per navigation; for curl its own CPU time plus
@@ -33,11 +44,13 @@ import java.util.regex.Pattern;
  * the wall-clock rate follows the load; the CPU cost barely does. Then where navemu's CPU went in
  * each phase, by thread ({@link ThreadCpu}): the JIT compiler, the garbage collector, the lab
  * server, the navigations, the shell (JSON, history). Linux only (reads /proc). Not a test:
- * {@code scripts/bench.sh replay [N [M [JVM options…]]]}, e.g. with {@code -XX:TieredStopAtLevel=1}
- * (./navemu's C1-only flag) and without it (tiered C1 + C2) to compare the compilers.
+ * {@code scripts/bench.sh replay [N [M [JVM options…]]]}: with ./navemu's JVM flags
+ * ({@code scripts/jvm-flags.sh}: C1 only, AppCDS) unless JVM options are given, e.g. {@code -XX:+UseSerialGC}
+ * alone (tiered C1 + C2) to compare the compilers.
  */
 public final class ReplayBenchmark {
-    private static final String SITE = "https://www.lab.test/";
+    private static final String HOST = "ecc256.lab.test";
+    private static final String SITE = "https://" + HOST + "/";
     private static final String KEEP_ALIVE = "https://slow.bad.lab.test/";
     private static final int KEEP_ALIVE_LINES = 12;
     private static final Pattern PORT = Pattern.compile("\"step\":\"tcp\".*?\"port\":(\\d+)");
@@ -57,7 +70,10 @@ public final class ReplayBenchmark {
     public static void main(String[] args) throws Exception {
         int measured = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int more = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        List<String> jvmOptions = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
+        // ./navemu's flags (scripts/bench.sh passes them) unless other JVM options are given.
+        List<String> jvmOptions = args.length > 2 ? List.of(args).subList(2, args.length)
+                : List.of(System.getenv().getOrDefault("NAVEMU_JVM_FLAGS", "").split("\\s+")).stream()
+                        .filter(f -> !f.isBlank()).toList();
         if (more < measured) {
             throw new IllegalArgumentException("the steady state is the last N of the M more: M must be at least N");
         }
@@ -109,6 +125,9 @@ public final class ReplayBenchmark {
                 }
                 if (!line.contains("\"status\":200")) {
                     failed++;
+                } else if (seen <= total && (line.contains("\"reused\":true") || line.contains("\"resumed\":true"))) {
+                    throw new IllegalStateException("navemu result " + seen + " reused a connection or resumed a session: "
+                            + "the figure would not be a full handshake per navigation");
                 }
                 if (port < 0) {
                     Matcher matcher = PORT.matcher(line);
@@ -185,11 +204,12 @@ public final class ReplayBenchmark {
         Path config = home.resolve("curl.cfg");
         StringBuilder urls = new StringBuilder();
         for (int i = 0; i < requests; i++) {
-            urls.append("url = \"https://www.lab.test:").append(port).append("/\"\noutput = \"/dev/null\"\n");
+            urls.append("url = \"https://" + HOST + ":").append(port).append("/\"\noutput = \"/dev/null\"\n");
         }
         Files.writeString(config, urls);
-        String curl = String.format(Locale.ROOT, "curl -s --no-sessionid -H 'Connection: close' --cacert '%s' "
-                + "--resolve www.lab.test:%d:127.0.0.1 -w '%%{http_code}\\n' -K '%s'; times", root, port, config);
+        String curl = String.format(Locale.ROOT, "curl -s --http1.1 --no-sessionid -H 'Connection: close' --cacert '%s' "
+                + "--resolve %s:%d:127.0.0.1 -w '%%{http_code} %%{num_connects} %%{http_version}\\n' -K '%s'; times",
+                root, HOST, port, config);
         Process process = new ProcessBuilder("bash", "-c", curl).redirectErrorStream(true).start();
         List<String> lines;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -198,7 +218,13 @@ public final class ReplayBenchmark {
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
-        int ok = (int) lines.stream().filter("200"::equals).count();
+        // Each request: its status, how many connections it opened, the HTTP version it spoke.
+        int ok = (int) lines.stream().filter("200 1 1.1"::equals).count();
+        long reused = lines.stream().filter(l -> l.matches("\\d{3} 0 .*")).count();
+        if (reused > 0) {
+            throw new IllegalStateException("curl reused a connection for " + reused + " requests: "
+                    + "the figure would not be a full handshake per request");
+        }
         // times: the shell's own user/sys, then its children's: "0m1.234s 0m0.567s".
         String children = lines.get(lines.size() - 1);
         Matcher time = Pattern.compile("(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s").matcher(children);

@@ -22,9 +22,12 @@ import java.util.regex.Pattern;
  * bundle ({@link BareFelixStart}) N times, with the same JVM flags ({@code NAVEMU_JVM_FLAGS}, which
  * {@code scripts/bench.sh start} takes from {@code scripts/jvm-flags.sh}, what ./navemu uses).
  *
- * <p>"Ready" is the moment the launcher hands the command line to the shell (its {@code shell
- * ready} timing mark), measured by this process from the child's spawn, so the JVM's own start is
- * in it; "exit" is the whole run of {@code -c quit}, framework stop included. Prints the medians,
+ * <p>"The prompt" is the interactive shell started in a pseudo-terminal, as a user starts it, until
+ * {@code navemu> } is on the terminal: the figure the README calls start to prompt. "Ready" is the
+ * moment the launcher hands a {@code -c quit} command line to the shell (its {@code shell ready}
+ * timing mark), which builds no terminal; both are measured by this process from the child's
+ * spawn, so the JVM's own start is in them; "exit" is the whole run of {@code -c quit}, framework
+ * stop included. Prints the medians,
  * the ratio, each phase's median and the bundles slowest to start. Not a test: the figures depend
  * on the machine and its load (printed with them). Run {@code scripts/bench.sh start [N]}.
  */
@@ -67,24 +70,35 @@ public final class StartupBenchmark {
             bare.addAll(List.of("-cp", jar + java.io.File.pathSeparator + Path.of(BareFelixStart.class.getProtectionDomain()
                     .getCodeSource().getLocation().toURI()), BareFelixStart.class.getName()));
 
+            List<String> interactive = new ArrayList<>(List.of(javaCommand));
+            interactive.addAll(flags);
+            interactive.addAll(List.of("-jar", jar.toString(), "--home", home.toString()));
+
             List<Run> navemuRuns = new ArrayList<>();
             List<Run> bareRuns = new ArrayList<>();
-            for (int i = 0; i < runs; i++) { // interleaved, so a change in the machine's load hits both alike
+            List<double[]> promptRuns = new ArrayList<>();
+            for (int i = 0; i < runs; i++) { // interleaved, so a change in the machine's load hits all alike
                 navemuRuns.add(run(navemu, "navemu: timing: shell ready"));
+                promptRuns.add(prompt(interactive));
                 bareRuns.add(run(bare, BareFelixStart.READY));
             }
+            double prompt = median(promptRuns.stream().mapToDouble(r -> r[0]).toArray());
+            double promptCpu = median(promptRuns.stream().mapToDouble(r -> r[1]).toArray());
             double ready = median(navemuRuns.stream().mapToDouble(Run::readyMs).toArray());
             double exit = median(navemuRuns.stream().mapToDouble(Run::exitMs).toArray());
             double cpu = median(navemuRuns.stream().mapToDouble(Run::readyCpuMs).toArray());
             double floor = median(bareRuns.stream().mapToDouble(Run::readyMs).toArray());
             double floorExit = median(bareRuns.stream().mapToDouble(Run::exitMs).toArray());
             double floorCpu = median(bareRuns.stream().mapToDouble(Run::readyCpuMs).toArray());
-            System.out.printf(Locale.ROOT, "navemu      start to prompt (shell ready) %6.0f ms (CPU %5.0f ms)   start + quit + exit %6.0f ms%n",
+            System.out.printf(Locale.ROOT, "navemu      start to prompt (interactive)  %6.0f ms (CPU to exit %5.0f ms)%n",
+                    prompt, promptCpu);
+            System.out.printf(Locale.ROOT, "navemu      -c quit: shell ready           %6.0f ms (CPU %5.0f ms)   start + quit + exit %6.0f ms%n",
                     ready, cpu, exit);
-            System.out.printf(Locale.ROOT, "bare Felix  start (no bundle)             %6.0f ms (CPU %5.0f ms)   start + stop + exit %6.0f ms%n",
+            System.out.printf(Locale.ROOT, "bare Felix  start (no bundle)              %6.0f ms (CPU %5.0f ms)   start + stop + exit %6.0f ms%n",
                     floor, floorCpu, floorExit);
-            System.out.printf(Locale.ROOT, "ratio navemu / bare Felix                 %6.2f    %s%n", ready / floor,
-                    cpu < 0 || floorCpu <= 0 ? "(CPU: this navemu.jar does not print it)" : String.format(Locale.ROOT, "(CPU %5.2f)", cpu / floorCpu));
+            System.out.printf(Locale.ROOT, "ratio navemu / bare Felix                  %6.2f (the prompt), %.2f (shell ready) %s%n",
+                    prompt / floor, ready / floor,
+                    cpu < 0 || floorCpu <= 0 ? "(CPU: this navemu.jar does not print it)" : String.format(Locale.ROOT, "(CPU to shell ready %5.2f)", cpu / floorCpu));
             System.out.println("phases (median wall time since the JVM's start):");
             for (String phase : navemuRuns.get(0).phases().keySet()) {
                 double at = median(navemuRuns.stream().mapToDouble(r -> r.phases().getOrDefault(phase, 0L)).toArray());
@@ -130,6 +144,64 @@ public final class StartupBenchmark {
             throw new IllegalStateException("never printed '" + readyLine + "' (exit " + process.exitValue() + "): " + command);
         }
         return new Run(readyMs, exitMs, readyCpuMs, phases, slowest);
+    }
+
+    /** The prompt as a user sees it: {@code navemu> } written to a terminal. */
+    private static final byte[] PROMPT = "navemu> ".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The interactive shell started in a pseudo-terminal ({@code script}, from util-linux), as a
+     * user starts it: milliseconds from spawn until {@code navemu> } is written to the terminal
+     * (JLine's terminal and line reader included, which {@code -c} never builds), then {@code quit};
+     * and the CPU time of the whole run (start, background warm-up, quit), from bash's
+     * {@code times}. The terminal is given a size, or JLine would draw the prompt in zero columns.
+     */
+    private static double[] prompt(List<String> command) throws IOException, InterruptedException {
+        String line = command.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").collect(java.util.stream.Collectors.joining(" "));
+        ProcessBuilder builder = new ProcessBuilder("script", "-qfec", "stty cols 120 rows 40; " + line + "; times", "/dev/null");
+        builder.environment().put("TERM", "xterm-256color");
+        long spawned = System.nanoTime();
+        Process process = builder.redirectErrorStream(true).start();
+        double promptMs = -1;
+        java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+        try (java.io.InputStream out = process.getInputStream(); java.io.OutputStream in = process.getOutputStream()) {
+            byte[] buffer = new byte[4096];
+            int n;
+            while ((n = out.read(buffer)) > 0) {
+                seen.write(buffer, 0, n);
+                if (promptMs < 0 && indexOf(seen.toByteArray(), PROMPT) >= 0) {
+                    promptMs = (System.nanoTime() - spawned) / 1e6;
+                    in.write("quit\r".getBytes(StandardCharsets.US_ASCII));
+                    in.flush();
+                }
+            }
+        }
+        if (!process.waitFor(300, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("no exit within 300 s: " + command);
+        }
+        String output = seen.toString(StandardCharsets.UTF_8);
+        if (promptMs < 0) {
+            throw new IllegalStateException("never showed its prompt: " + output);
+        }
+        // times: the shell's own user/sys, then its children's (the JVM): "0m1.234s 0m0.567s".
+        Matcher times = Pattern.compile("(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s\\s*$").matcher(output);
+        double cpuMs = times.find() ? (Integer.parseInt(times.group(1)) * 60 + Double.parseDouble(times.group(2))
+                + Integer.parseInt(times.group(3)) * 60 + Double.parseDouble(times.group(4))) * 1000 : -1;
+        return new double[] {promptMs, cpuMs};
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static double median(double[] values) {

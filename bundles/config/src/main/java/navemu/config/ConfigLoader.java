@@ -12,6 +12,7 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import navemu.api.ConfigProblem;
@@ -21,7 +22,7 @@ import navemu.api.Environment;
  * At start-up, gives Felix ConfigAdmin every configuration found in {@code <config>/osgi/}, so
  * that components start from the files in the repository's {@code config/} directory.
  */
-@Component(immediate = true, service = {})
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, immediate = true, service = {})
 public final class ConfigLoader {
 
     @Reference

@@ -17,6 +17,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 
 import navemu.api.ConfigProblem;
@@ -46,7 +47,7 @@ import navemu.api.nav.PortMap;
  * {@link ConfigProblem} naming the file and line, so start-up says it in one line at once instead
  * of a stack trace repeated at every use and a launcher waiting for a lab that never comes.
  */
-@Component(immediate = true, service = {},
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, immediate = true, service = {},
         property = {"navemu.lab=world", LabComponent.DOH_URL_PROPERTY + "=" + LabComponent.DOH_URL})
 public final class LabComponent implements ZoneServer, TrustAnchorProvider, PortMap, LabSites {
 

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -33,7 +34,8 @@ import navemu.api.tls.TlsClient;
 /**
  * The composition: tracks every slot implementation as its bundle comes and goes (dynamic,
  * greedy, multiple references, so a swap never waits for a restart), and holds the active
- * choice per slot.
+ * choice per slot. It binds each implementation's {@link ComponentServiceObjects}, not its
+ * object, so none is activated until a navigation uses it ({@link SlotRegistry}).
  *
  * <p>The starting choices come from the ConfigAdmin configuration {@code navemu.composition}
  * (the file {@code config/osgi/navemu.composition.cfg}: one {@code slot=impl} line per slot);
@@ -110,7 +112,7 @@ public final class CompositionComponent implements Composition {
 
     @Override
     public synchronized void use(Slot slot, String impl) {
-        if (registry.find(slot, impl).isEmpty()) {
+        if (!registry.contains(slot, impl)) {
             throw new IllegalArgumentException("no " + slot.key() + " implementation called '" + impl
                     + "'; registered now: " + String.join(", ", registry.names(slot)));
         }
@@ -129,7 +131,7 @@ public final class CompositionComponent implements Composition {
         synchronized (this) {
             name = active.get(slot);
         }
-        if (registry.find(slot, name).isPresent()) {
+        if (registry.contains(slot, name)) {
             return Optional.empty();
         }
         List<String> others = registry.names(slot);
@@ -140,47 +142,47 @@ public final class CompositionComponent implements Composition {
 
     // --- OSGi bind/unbind: one pair per slot interface -------------------------------------
 
-    private void bind(Slot slot, Object service, Map<String, Object> properties) {
+    private void bind(Slot slot, ComponentServiceObjects<?> service, Map<String, Object> properties) {
         Object impl = properties.get(Slot.PROPERTY_IMPL);
         if (impl != null) {
             registry.add(slot, impl.toString(), service);
         }
     }
 
-    private void unbind(Slot slot, Object service, Map<String, Object> properties) {
+    private void unbind(Slot slot, ComponentServiceObjects<?> service, Map<String, Object> properties) {
         Object impl = properties.get(Slot.PROPERTY_IMPL);
         if (impl != null) {
             registry.remove(slot, impl.toString(), service);
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindHsts")
-    void bindHsts(HstsStore s, Map<String, Object> p) { bind(Slot.HSTS, s, p); }
-    void unbindHsts(HstsStore s, Map<String, Object> p) { unbind(Slot.HSTS, s, p); }
+    @Reference(service = HstsStore.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindHsts")
+    void bindHsts(ComponentServiceObjects<HstsStore> s, Map<String, Object> p) { bind(Slot.HSTS, s, p); }
+    void unbindHsts(ComponentServiceObjects<HstsStore> s, Map<String, Object> p) { unbind(Slot.HSTS, s, p); }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindDns")
-    void bindDns(DnsResolver s, Map<String, Object> p) { bind(Slot.DNS, s, p); }
-    void unbindDns(DnsResolver s, Map<String, Object> p) { unbind(Slot.DNS, s, p); }
+    @Reference(service = DnsResolver.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindDns")
+    void bindDns(ComponentServiceObjects<DnsResolver> s, Map<String, Object> p) { bind(Slot.DNS, s, p); }
+    void unbindDns(ComponentServiceObjects<DnsResolver> s, Map<String, Object> p) { unbind(Slot.DNS, s, p); }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindTcp")
-    void bindTcp(TcpConnector s, Map<String, Object> p) { bind(Slot.TCP, s, p); }
-    void unbindTcp(TcpConnector s, Map<String, Object> p) { unbind(Slot.TCP, s, p); }
+    @Reference(service = TcpConnector.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindTcp")
+    void bindTcp(ComponentServiceObjects<TcpConnector> s, Map<String, Object> p) { bind(Slot.TCP, s, p); }
+    void unbindTcp(ComponentServiceObjects<TcpConnector> s, Map<String, Object> p) { unbind(Slot.TCP, s, p); }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindTls")
-    void bindTls(TlsClient s, Map<String, Object> p) { bind(Slot.TLS, s, p); }
-    void unbindTls(TlsClient s, Map<String, Object> p) { unbind(Slot.TLS, s, p); }
+    @Reference(service = TlsClient.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindTls")
+    void bindTls(ComponentServiceObjects<TlsClient> s, Map<String, Object> p) { bind(Slot.TLS, s, p); }
+    void unbindTls(ComponentServiceObjects<TlsClient> s, Map<String, Object> p) { unbind(Slot.TLS, s, p); }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindCert")
-    void bindCert(CertificateValidator s, Map<String, Object> p) { bind(Slot.CERT, s, p); }
-    void unbindCert(CertificateValidator s, Map<String, Object> p) { unbind(Slot.CERT, s, p); }
+    @Reference(service = CertificateValidator.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindCert")
+    void bindCert(ComponentServiceObjects<CertificateValidator> s, Map<String, Object> p) { bind(Slot.CERT, s, p); }
+    void unbindCert(ComponentServiceObjects<CertificateValidator> s, Map<String, Object> p) { unbind(Slot.CERT, s, p); }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindSession")
-    void bindSession(SessionStore s, Map<String, Object> p) { bind(Slot.SESSION, s, p); }
-    void unbindSession(SessionStore s, Map<String, Object> p) { unbind(Slot.SESSION, s, p); }
+    @Reference(service = SessionStore.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindSession")
+    void bindSession(ComponentServiceObjects<SessionStore> s, Map<String, Object> p) { bind(Slot.SESSION, s, p); }
+    void unbindSession(ComponentServiceObjects<SessionStore> s, Map<String, Object> p) { unbind(Slot.SESSION, s, p); }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -47,7 +48,8 @@ import navemu.navigator.warmup.PrivateSlots;
  * user's steps are never timed while it competes for the CPU; the work it saves the navigation is
  * the same work, done once.
  */
-@Component(service = {Prewarm.class, Runnable.class}, property = "navemu.prewarm=navigator")
+@Component(service = {Prewarm.class, Runnable.class}, property = "navemu.prewarm=navigator",
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public final class Prewarm implements Runnable {
 
     /** The lab site the warm-up visits: a good TLS 1.3 site, the one the tour starts with. */

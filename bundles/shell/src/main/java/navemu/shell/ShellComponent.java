@@ -7,6 +7,7 @@ import java.util.function.ToIntFunction;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import navemu.api.nav.Composition;
@@ -26,7 +27,8 @@ import navemu.shell.render.StreamConsole;
  * exist, so that {@code -c 'open …'} never races the navigator's start. While it runs, the shell
  * looks its services up through trackers, and so survives their bundles being restarted.
  */
-@Component(service = ToIntFunction.class, property = "navemu.main=shell")
+@Component(service = ToIntFunction.class, property = "navemu.main=shell",
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @SuppressWarnings("rawtypes")
 public final class ShellComponent implements ToIntFunction {
     /** Columns assumed when there is no terminal to ask. */

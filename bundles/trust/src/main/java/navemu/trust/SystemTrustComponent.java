@@ -21,9 +21,11 @@ import navemu.api.cert.TrustAnchorProvider;
  * Offers the system's CA bundle (and any extra PEM files) as trust anchors to every validator.
  * Configuration pid {@code navemu.trust}: {@code systemBundle} (default the Debian/Ubuntu path)
  * and {@code extra} (comma-separated PEM paths; relative ones are taken from the config directory).
+ * Immediate: the validators that use it are activated only at their first navigation, and a
+ * broken extra file must still be said at start.
  */
 @Component(service = TrustAnchorProvider.class, configurationPid = "navemu.trust",
-        property = "navemu.trust=system")
+        property = "navemu.trust=system", immediate = true)
 public class SystemTrustComponent implements TrustAnchorProvider {
 
     /** Settings (pid {@code navemu.trust}). */

@@ -1,6 +1,7 @@
 package navemu.cert.insecure;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -16,7 +17,8 @@ import navemu.api.trace.StepTrace;
  * service (optional, dynamic, greedy): when pkix comes, goes or is updated, the next validation
  * uses whatever is there, and says so when nothing is.
  */
-@Component(service = CertificateValidator.class, property = {"navemu.slot=cert", "navemu.impl=insecure"})
+@Component(service = CertificateValidator.class, property = {"navemu.slot=cert", "navemu.impl=insecure"},
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public final class InsecureComponent implements CertificateValidator {
 
     @Reference(target = "(&(navemu.slot=cert)(navemu.impl=pkix))", cardinality = ReferenceCardinality.OPTIONAL,

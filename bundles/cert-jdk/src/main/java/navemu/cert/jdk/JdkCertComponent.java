@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -21,7 +22,7 @@ import navemu.api.trace.StepTrace;
  * Registers {@link JdkValidator} as the {@code cert} slot's {@code jdk} implementation; its trust
  * anchors are every {@link TrustAnchorProvider} registered at the moment of each validation.
  */
-@Component(service = CertificateValidator.class,
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = CertificateValidator.class,
         property = {Slot.PROPERTY_SLOT + "=cert", Slot.PROPERTY_IMPL + "=jdk"})
 public class JdkCertComponent implements CertificateValidator {
 

@@ -1,6 +1,7 @@
 package navemu.cert.pkix;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -17,7 +18,8 @@ import navemu.api.trace.StepTrace;
  * every {@link TrustAnchorProvider} registered, tracked as they come and go, with accepted
  * verdicts reused for the same chain, host and anchors for up to 30 minutes ({@link VerdictCache}).
  */
-@Component(service = CertificateValidator.class, property = {"navemu.slot=cert", "navemu.impl=pkix"})
+@Component(service = CertificateValidator.class, property = {"navemu.slot=cert", "navemu.impl=pkix"},
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public final class PkixComponent implements CertificateValidator {
     private final TrustAnchorCollector anchors = new TrustAnchorCollector();
     /** With the verdict cache, as a browser's verifier has one. */

@@ -21,9 +21,11 @@ import navemu.api.trace.StepTrace;
 /**
  * Registers {@link HostsResolver} as the {@code dns} slot's {@code hosts} implementation. Pid
  * {@code navemu.dns.hosts}, property {@code file}: the hosts file; a relative path is taken from
- * the config directory (default {@code hosts}, i.e. {@code config/hosts}).
+ * the config directory (default {@code hosts}, i.e. {@code config/hosts}). Immediate, unlike the
+ * other slot implementations (activated at their first navigation): a hosts file it can never
+ * use is said at start.
  */
-@Component(service = DnsResolver.class, configurationPid = "navemu.dns.hosts",
+@Component(service = DnsResolver.class, configurationPid = "navemu.dns.hosts", immediate = true,
         property = {Slot.PROPERTY_SLOT + "=dns", Slot.PROPERTY_IMPL + "=hosts"})
 public class HostsComponent implements DnsResolver {
 

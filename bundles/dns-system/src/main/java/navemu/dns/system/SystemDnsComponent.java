@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -22,7 +23,8 @@ import navemu.api.dns.ZoneServer;
 import navemu.api.trace.StepTrace;
 
 /** Registers {@link SystemResolver} as the {@code dns} slot's {@code system} implementation. */
-@Component(service = DnsResolver.class, property = {Slot.PROPERTY_SLOT + "=dns", Slot.PROPERTY_IMPL + "=system"})
+@Component(service = DnsResolver.class, property = {Slot.PROPERTY_SLOT + "=dns", Slot.PROPERTY_IMPL + "=system"},
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class SystemDnsComponent implements DnsResolver {
 
     private final List<ZoneServer> zones = new CopyOnWriteArrayList<>();

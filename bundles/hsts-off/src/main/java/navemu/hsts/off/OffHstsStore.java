@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import navemu.api.hsts.HstsObservation;
 import navemu.api.hsts.HstsPolicy;
@@ -18,7 +19,8 @@ import navemu.api.hsts.HstsUpdate;
  * {@code compare http://hsts.lab.test/ hsts=memory vs hsts=off} shows what HSTS prevents: the
  * plaintext request a network attacker could answer.
  */
-@Component(service = HstsStore.class, property = {"navemu.slot=hsts", "navemu.impl=off"})
+@Component(service = HstsStore.class, property = {"navemu.slot=hsts", "navemu.impl=off"},
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public final class OffHstsStore implements HstsStore {
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import navemu.api.result.NavigationResult;
 
@@ -15,7 +16,7 @@ import navemu.api.result.NavigationResult;
  * most twice a navigation's limit together (32 MiB), the newest always. A shell session keeps far more
  * results than captures; an older result simply has no capture any more.
  */
-@Component(service = CaptureHistory.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = CaptureHistory.class)
 public final class CaptureHistory {
     /** Navigations whose capture is kept: enough for a {@code compare} (two) and the one before. */
     public static final int KEPT = 4;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import navemu.api.Slot;
 import navemu.api.session.SessionKey;
@@ -18,7 +19,8 @@ import navemu.api.session.StoredSession;
  * It has no state and no settings, so it is its own OSGi component: the {@code session} slot's
  * {@code off} implementation.
  */
-@Component(service = SessionStore.class, property = {Slot.PROPERTY_SLOT + "=session", Slot.PROPERTY_IMPL + "=off"})
+@Component(service = SessionStore.class, property = {Slot.PROPERTY_SLOT + "=session", Slot.PROPERTY_IMPL + "=off"},
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public final class NoSessionStore implements SessionStore {
 
     @Override

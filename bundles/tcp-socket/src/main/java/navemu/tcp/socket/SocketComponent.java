@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import navemu.api.NavigationException;
 import navemu.api.Slot;
@@ -13,7 +14,7 @@ import navemu.api.tcp.TcpConnector;
 import navemu.api.trace.StepTrace;
 
 /** Registers {@link SocketConnector} as the {@code tcp} slot's {@code socket} implementation. */
-@Component(service = TcpConnector.class,
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = TcpConnector.class,
         property = {Slot.PROPERTY_SLOT + "=tcp", Slot.PROPERTY_IMPL + "=socket"})
 public class SocketComponent implements TcpConnector {
 

@@ -1,6 +1,7 @@
 package navemu.tls.boringssl;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import navemu.api.NavigationException;
 import navemu.api.Slot;
@@ -12,7 +13,8 @@ import navemu.api.tls.TlsRequest;
 import navemu.api.trace.StepTrace;
 
 /** Registers {@link BoringSslTlsClient} as the {@code tls} slot's {@code boringssl} implementation. */
-@Component(service = TlsClient.class, property = {Slot.PROPERTY_SLOT + "=tls", Slot.PROPERTY_IMPL + "=boringssl"})
+@Component(service = TlsClient.class, property = {Slot.PROPERTY_SLOT + "=tls", Slot.PROPERTY_IMPL + "=boringssl"},
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class BoringSslComponent implements TlsClient {
 
     private final BoringSslTlsClient client = new BoringSslTlsClient();

@@ -1,6 +1,7 @@
 package navemu.tls.browser;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import navemu.api.NavigationException;
 import navemu.api.tcp.Connection;
@@ -16,7 +17,8 @@ import navemu.tls.core.client.BrowserClient;
  * browser does, and follows the server's choice (tls-core's {@link BrowserClient}, beside both
  * handshakes).
  */
-@Component(service = TlsClient.class, property = {"navemu.slot=tls", "navemu.impl=browser"})
+@Component(service = TlsClient.class, property = {"navemu.slot=tls", "navemu.impl=browser"},
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class BrowserTlsClient implements TlsClient {
 
     private final BrowserClient client = BrowserClient.defaults();

@@ -1,6 +1,7 @@
 package navemu.tls.jsse;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import navemu.api.NavigationException;
 import navemu.api.Slot;
@@ -12,7 +13,8 @@ import navemu.api.tls.TlsRequest;
 import navemu.api.trace.StepTrace;
 
 /** Registers {@link JsseTlsClient} as the {@code tls} slot's {@code jsse} implementation. */
-@Component(service = TlsClient.class, property = {Slot.PROPERTY_SLOT + "=tls", Slot.PROPERTY_IMPL + "=jsse"})
+@Component(service = TlsClient.class, property = {Slot.PROPERTY_SLOT + "=tls", Slot.PROPERTY_IMPL + "=jsse"},
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class JsseComponent implements TlsClient {
 
     private final JsseTlsClient client = new JsseTlsClient();

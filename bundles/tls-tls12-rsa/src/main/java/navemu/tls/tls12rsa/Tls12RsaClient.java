@@ -1,6 +1,7 @@
 package navemu.tls.tls12rsa;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import navemu.api.NavigationException;
 import navemu.api.tcp.Connection;
@@ -18,7 +19,8 @@ import navemu.tls.core.client.Tls12ClientConfig;
  * resumable by session id or ticket through the session slot. The handshake itself is
  * tls-core's {@link Tls12Client} and its TLS 1.2 handshake.
  */
-@Component(service = TlsClient.class, property = {"navemu.slot=tls", "navemu.impl=tls12-rsa"})
+@Component(service = TlsClient.class, property = {"navemu.slot=tls", "navemu.impl=tls12-rsa"},
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class Tls12RsaClient implements TlsClient {
 
     private final Tls12Client client = new Tls12Client(Tls12ClientConfig.rsaKeyExchange());
