@@ -47,6 +47,9 @@ mvn -B -q -pl "$module" -am -DskipTests package dependency:build-classpath \
 if [ "$main" = navemu.runtime.StartupBenchmark ] || [ "$main" = navemu.runtime.ColdStartBenchmark ] \
     || [ "$main" = navemu.runtime.NetworkTimingBenchmark ] || [ "$main" = navemu.runtime.ReplayBenchmark ]; then
   source scripts/jvm-flags.sh
+  if [ "$main" = navemu.runtime.ReplayBenchmark ]; then
+    JVM_FLAGS+=("${SCRIPT_JVM_FLAGS[@]}") # a replay is a --script run, as ./navemu starts it
+  fi
   export NAVEMU_JVM_FLAGS="${JVM_FLAGS[*]}"
 fi
 exec java -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench-classpath.txt")" "$main" "$@"

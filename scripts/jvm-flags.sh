@@ -6,11 +6,18 @@
 #                            the serial collector, a small initial heap and a 256 MB cap: RSS stays
 #                            near what is live instead of growing to the default initial heap
 #                            (1/64 of RAM) on the first allocations.
+#   -XX:CompileThresholdScaling=0.2
+#                            (SCRIPT_JVM_FLAGS: only for --script, which replays many navigations)
+#                            C1 compiles a method after a fifth of the usual calls and loops, so a
+#                            replay reaches compiled code within its first hundred navigations
+#                            instead of after a thousand (scripts/bench.sh replay); it costs some
+#                            20 % more CPU before the prompt, which an interactive start does not pay.
 #   -XX:SharedArchiveFile    the AppCDS archive the build dumps beside the jar (runtime/pom.xml),
 #                            only when it is as new as the jar; -Xlog:cds*=off keeps the JVM's
 #                            messages about an archive it cannot use off stdout (--json).
 NAVEMU_JAR="$PWD/runtime/target/navemu.jar"
 JVM_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -Xmx256m -Xlog:cds*=off)
+SCRIPT_JVM_FLAGS=(-XX:CompileThresholdScaling=0.2)
 if [ "$PWD/runtime/target/navemu.jsa" -nt "$NAVEMU_JAR" ]; then
   JVM_FLAGS+=("-XX:SharedArchiveFile=$PWD/runtime/target/navemu.jsa")
 fi
