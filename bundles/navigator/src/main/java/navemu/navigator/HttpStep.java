@@ -31,13 +31,22 @@ final class HttpStep {
     }
 
     /**
-     * Thrown instead of a failure when the request went on a reused connection and failed before
-     * any byte of a response came: the server may have closed the idle connection as the request
-     * left, so the request goes again on a new connection (Chrome's {@code ShouldResendRequest}).
+     * Thrown instead of a failure when the request went on a reused connection and was lost before
+     * any of its response came ({@link HttpTransport#lostBeforeResponse()}): the server may have
+     * closed the idle connection as the request left, or (HTTP/2) said it did not process it, so
+     * the request goes again on a new connection (Chrome's {@code HandleIOError}).
      */
     static final class RetryOnNewConnection extends Exception {
-        RetryOnNewConnection(String message, Throwable cause) {
+        private final long lostOn;
+
+        RetryOnNewConnection(long lostOn, String message, Throwable cause) {
             super(message, cause);
+            this.lostOn = lostOn;
+        }
+
+        /** The number of the reused connection the request was lost on. */
+        long lostOn() {
+            return lostOn;
         }
     }
 
@@ -99,12 +108,19 @@ final class HttpStep {
             recordPhases(step, exchange.sendStartNanos(), exchange.sentNanos(), exchange.firstByteNanos(),
                     System.nanoTime());
         } catch (IOException e) {
-            if (reused && !transport.responseStarted() && !run.interrupted(hop)) {
+            // One decision for both protocols: only a reused connection's request, only when the
+            // transport says it was lost before any of its response came, and once (the new
+            // connection's request is not reused). Chromium also resends a refused HTTP/2 stream
+            // from a new connection (twice at most); navemu shows that refusal as the error instead.
+            if (reused && transport.lostBeforeResponse() && !run.interrupted(hop)) {
+                NetError lost = failure(e).error();
                 String why = "the request on reused connection #" + connection.id() + " failed before any byte of a"
-                        + " response came (" + e.getMessage() + "): the server may have closed it while idle;"
-                        + " sent again on a new connection, as Chrome does";
-                step.fail(NetError.ERR_CONNECTION_CLOSED, why); // the trace keeps the attempt; the hop goes on
-                throw new RetryOnNewConnection(why, e);
+                        + " response came (" + lost + ": " + e.getMessage() + "): "
+                        + (lost == NetError.ERR_HTTP2_SERVER_REFUSED_STREAM ? "the server did not process it"
+                        : "the server may have closed it while idle")
+                        + "; sent again on a new connection, as Chrome does";
+                step.fail(lost, why); // the trace keeps the attempt; the hop goes on
+                throw new RetryOnNewConnection(connection.id(), why, e);
             }
             NavigationException reported = run.interruptedOr(hop, failure(e));
             hop.steps.add(step.fail(reported.error(), reported.getMessage()));

@@ -141,7 +141,8 @@ final class NavigationRun {
 
     /**
      * The request goes on an idle connection of the same origin and setup when there is one (and
-     * again, once, on a new connection when that one turns out closed before any response byte);
+     * again, once, on a new connection when the request was lost on it before any of its response
+     * came: the connection turned out closed, or an HTTP/2 server refused the stream);
      * otherwise on a new connection.
      */
     private void runNetworkSteps(HopState hop, Watchdog.Alarm hopAlarm) throws NavigationException {
@@ -156,12 +157,14 @@ final class NavigationRun {
             idle.get().close();
             idle = Optional.empty();
         }
+        HttpStep.RetryOnNewConnection retry = null;
         if (idle.isPresent()) {
             try {
                 exchangeOn(hop, idle.get(), hopAlarm, message, true, false);
                 return;
-            } catch (HttpStep.RetryOnNewConnection retry) {
-                hop.connectionNotes.add(retry.getMessage());
+            } catch (HttpStep.RetryOnNewConnection lost) {
+                hop.connectionNotes.add(lost.getMessage());
+                retry = lost;
             }
         }
         // A safe request without a body (a navigation GET) may go as TLS 1.3 early data (RFC 8446
@@ -169,6 +172,10 @@ final class NavigationRun {
         // decides. Anything else waits for the handshake, as Chromium sends only those early.
         byte[] earlyData = hop.url.secure() && hop.request.safe() && !hop.request.hasBody() ? message.bytes() : null;
         PooledConnection fresh = newConnection.open(hop, key, earlyData, hopAlarm);
+        if (retry != null) {
+            hop.connectionNotes.add("the request lost on reused connection #" + retry.lostOn() + " is sent again on new"
+                    + " connection #" + fresh.id() + " (once: if it fails here too, that is the hop's error)");
+        }
         try {
             exchangeOn(hop, fresh, hopAlarm, message, false, fresh.channel() != null && fresh.channel().earlyDataAccepted());
         } catch (HttpStep.RetryOnNewConnection impossible) {

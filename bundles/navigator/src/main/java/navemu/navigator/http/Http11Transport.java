@@ -94,9 +94,10 @@ public final class Http11Transport implements HttpTransport {
         return notReusableBecause;
     }
 
+    /** HTTP/1.1: the connection failed before any byte of a response came. */
     @Override
-    public boolean responseStarted() {
-        return clock.firstByteNanos() != 0;
+    public boolean lostBeforeResponse() {
+        return clock.firstByteNanos() == 0;
     }
 
     @Override

@@ -44,12 +44,14 @@ public interface HttpTransport extends Closeable {
     }
 
     /**
-     * Whether any byte of the last exchange's response came. A request on a reused connection that
-     * failed before one did is sent again on a new connection (the server may have closed the idle
-     * connection just as the request left), as Chrome does.
+     * Whether the last exchange failed with its request lost before any of its response came, so
+     * that, when it went on a reused connection, it may go once more on a new one, as Chrome does
+     * ({@code HttpNetworkTransaction::HandleIOError}, {@code ShouldResendRequest}): the server may
+     * have closed the idle connection just as the request left, or said it did not process it.
+     * False when the transport cannot tell: a request whose response began is never sent again.
      */
-    default boolean responseStarted() {
-        return true;
+    default boolean lostBeforeResponse() {
+        return false;
     }
 
     /**

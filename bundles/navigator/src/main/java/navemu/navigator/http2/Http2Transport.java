@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,10 @@ import navemu.navigator.http.RequestMessage;
  * is answered with GOAWAY and the code RFC 9113 names, an error in one response with RST_STREAM;
  * the request then fails with Chromium's net error ({@link Http2Error}). A connection that saw
  * GOAWAY or an error is not {@linkplain #reusable() reused}.
+ *
+ * <p>A request the server refused (GOAWAY below its stream, RST_STREAM REFUSED_STREAM) or lost with
+ * the connection before any frame of its response is {@linkplain #lostBeforeResponse() said to be
+ * lost}, so that the navigator may send it again on a new connection.
  */
 public final class Http2Transport implements HttpTransport {
     /** The trace lists this many frames one by one per exchange; the rest are counted (a flood must not fill memory). */
@@ -44,6 +49,9 @@ public final class Http2Transport implements HttpTransport {
     private final FlowControl flow;
     private final PeerSettings peer;
     private final ServerFrames serverFrames;
+    /** The last exchange's stream, once opened: whether its response began. */
+    private ResponseStream current;
+    private boolean lostBeforeResponse;
 
     /** @param scheme the request's scheme, for {@code :scheme} ({@code https}: HTTP/2 here runs over TLS) */
     public Http2Transport(InputStream in, OutputStream out, String scheme) {
@@ -74,6 +82,8 @@ public final class Http2Transport implements HttpTransport {
     public Exchange exchange(RequestMessage message, boolean sentAsEarlyData, StepTrace step, Runnable headersRead)
             throws IOException {
         trace.startExchange(step);
+        current = null;
+        lostBeforeResponse = false;
         if (sentAsEarlyData) {
             throw new HttpProtocolException(NetError.ERR_HTTP2_PROTOCOL_ERROR, "the request went as HTTP/1.1 early data"
                     + " but the server chose h2 for the resumed connection");
@@ -85,20 +95,43 @@ public final class Http2Transport implements HttpTransport {
         try {
             return run(message, headersRead);
         } catch (Http2Error e) {
-            fail(e);
+            fail(e); // the server broke a rule: it sent something, and what it sent is the error
             throw new HttpProtocolException(e.netError, e.getMessage());
         } catch (EOFException e) {
             state.broken = true;
+            lostBeforeResponse = noResponseYet();
             throw new HttpProtocolException(NetError.ERR_CONNECTION_CLOSED, "the server closed the HTTP/2 connection"
                     + (state.goAwayReceived ? " after its GOAWAY" : "") + " before the response was complete");
         } catch (HttpProtocolException e) {
-            throw e; // the server reset our stream or refused it: whether the connection goes on was decided there
+            // The server reset our stream or refused it: whether the connection goes on was decided there.
+            // §6.8, §8.7: a refused stream was not processed, so it may go again, unless its response began.
+            lostBeforeResponse = e.error() == NetError.ERR_HTTP2_SERVER_REFUSED_STREAM && noResponseYet();
+            throw e;
+        } catch (SocketTimeoutException e) {
+            state.broken = true; // the server kept the connection but said nothing: not a lost request
+            throw e;
         } catch (IOException e) {
-            state.broken = true;
+            state.broken = true; // reset, or a write that failed: the connection was gone
+            lostBeforeResponse = noResponseYet();
             throw e;
         } finally {
             trace.endExchange();
         }
+    }
+
+    /** No frame of our stream's response came (none at all when the stream was not opened yet). */
+    private boolean noResponseYet() {
+        return current == null || !current.answered();
+    }
+
+    /**
+     * {@inheritDoc} HTTP/2: the server refused our stream (GOAWAY whose last stream is below it,
+     * RST_STREAM REFUSED_STREAM: RFC 9113 §6.8 and §8.7 say it was not processed), or the connection
+     * closed or failed, before any HEADERS of our stream came.
+     */
+    @Override
+    public boolean lostBeforeResponse() {
+        return lostBeforeResponse;
     }
 
     /** One request on a new stream, and its response read to the stream's end. */
@@ -108,6 +141,7 @@ public final class Http2Transport implements HttpTransport {
             sendPreface();
         }
         ResponseStream stream = openStream();
+        current = stream;
         byte[] body = message.body();
         sendHeaders(stream.id, RequestHeaders.of(message, scheme), body.length == 0);
         if (body.length > 0) {

@@ -24,6 +24,8 @@ final class ResponseStream {
     boolean truncated;
     boolean ended;
     long headersNanos;
+    /** A header block came on this stream (a response head, interim or final): the server answered it. */
+    private boolean answered;
     private final BodyPreview preview = new BodyPreview();
 
     ResponseStream(int id) {
@@ -34,11 +36,17 @@ final class ResponseStream {
         return status >= 0;
     }
 
+    /** Whether the server began to answer: a request whose response began is never sent again. */
+    boolean answered() {
+        return answered;
+    }
+
     /**
      * A decoded header block on this stream (RFC 9113 §8.1): the response head (after any interim
      * ones), or, once the head came, trailers, which must end the stream.
      */
     void headerBlock(List<Map.Entry<String, String>> fields, boolean endStream) throws Http2Error {
+        answered = true;
         if (hasHead()) {
             if (!endStream) {
                 throw Http2Error.stream(ErrorCode.PROTOCOL_ERROR,

@@ -384,6 +384,7 @@ class Http2TransportTest {
         }, transport -> {
             assertEquals(NetError.ERR_HTTP2_SERVER_REFUSED_STREAM, failure(transport, get("/"), trace));
             assertFalse(transport.reusable());
+            assertTrue(transport.lostBeforeResponse(), "RFC 9113 §6.8: not processed, so it may go again");
         });
     }
 
@@ -399,6 +400,7 @@ class Http2TransportTest {
         }, transport -> {
             assertEquals(NetError.ERR_CONNECTION_CLOSED, failure(transport, get("/"), trace));
             assertFalse(transport.reusable());
+            assertFalse(transport.lostBeforeResponse(), "the response began: never sent again");
         });
     }
 
@@ -419,7 +421,51 @@ class Http2TransportTest {
             side.readUntil(HEADERS);
             side.open();
             side.rstStream(1, 0x7);
-        }, transport -> assertEquals(NetError.ERR_HTTP2_SERVER_REFUSED_STREAM, failure(transport, get("/"), trace)));
+        }, transport -> {
+            assertEquals(NetError.ERR_HTTP2_SERVER_REFUSED_STREAM, failure(transport, get("/"), trace));
+            assertTrue(transport.lostBeforeResponse(), "RFC 9113 §8.7: not processed, so it may go again");
+        });
+    }
+
+    @Test
+    void aRefusedStreamAfterItsResponseHeadersIsNotALostRequest() throws Exception {
+        exchange(side -> {
+            side.readUntil(HEADERS);
+            side.open();
+            side.headers(1, false, ":status", "200");
+            side.rstStream(1, 0x7);
+        }, transport -> {
+            assertEquals(NetError.ERR_HTTP2_SERVER_REFUSED_STREAM, failure(transport, get("/"), trace));
+            assertFalse(transport.lostBeforeResponse(), "the response began: never sent again");
+        });
+    }
+
+    @Test
+    void aConnectionClosedBeforeAnyFrameOfOurStreamLosesTheRequest() throws Exception {
+        exchange(side -> {
+            side.readUntil(HEADERS);
+            side.open(); // the connection's own frames are not our stream's response
+            side.hangUp();
+        }, transport -> {
+            assertEquals(NetError.ERR_CONNECTION_CLOSED, failure(transport, get("/"), trace));
+            assertTrue(transport.lostBeforeResponse());
+        });
+    }
+
+    @Test
+    void aProtocolErrorOrAnAnsweredRequestIsNotALostOne() throws Exception {
+        exchange(side -> {
+            side.readUntil(HEADERS);
+            side.open();
+            side.headers(1, true, ":status", "204");
+            side.readUntil(HEADERS);
+            side.frame(0x6, 0, 0, new byte[3]); // a PING of 3 octets: FRAME_SIZE_ERROR, before any frame of stream 3
+        }, transport -> {
+            assertEquals(204, ok(transport, get("/"), trace).status());
+            assertFalse(transport.lostBeforeResponse());
+            assertEquals(NetError.ERR_HTTP2_FRAME_SIZE_ERROR, failure(transport, get("/"), trace));
+            assertFalse(transport.lostBeforeResponse(), "an error in what the server sent is Chromium's error, not a retry");
+        });
     }
 
     @Test
@@ -440,7 +486,10 @@ class Http2TransportTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, transport -> assertThrows(SocketTimeoutException.class, () -> ok(transport, get("/"), trace)));
+        }, transport -> {
+            assertThrows(SocketTimeoutException.class, () -> ok(transport, get("/"), trace));
+            assertFalse(transport.lostBeforeResponse(), "a server that says nothing did not lose the request");
+        });
     }
 
     @Test

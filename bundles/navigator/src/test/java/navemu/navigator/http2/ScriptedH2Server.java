@@ -18,6 +18,10 @@ import com.twitter.hpack.Encoder;
  * hostile. Frames are built here byte by byte, independently of the client's own codec, and what
  * the client sends is recorded (after the preface) so that a test can check it: SETTINGS values,
  * WINDOW_UPDATE, the GOAWAY or RST_STREAM code it answered with.
+ *
+ * <p>Given several scripts, it plays one per connection, in the order the client opens them (each
+ * on its own thread), and accepts no more connections than it has scripts: a test of a retry
+ * counts the connections {@linkplain #accepted() accepted}.
  */
 public final class ScriptedH2Server implements AutoCloseable {
 
@@ -36,29 +40,56 @@ public final class ScriptedH2Server implements AutoCloseable {
 
     private final ServerSocket listener;
     private final Thread thread;
+    private final List<Thread> connections = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
     public final List<Seen> seen = new CopyOnWriteArrayList<>();
     volatile byte[] preface;
-    volatile Throwable failure;
+    public volatile Throwable failure;
 
-    public ScriptedH2Server(Script script) throws IOException {
+    /** @param perConnection the script of the first connection, then of the second, … */
+    public ScriptedH2Server(Script... perConnection) throws IOException {
         listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         thread = new Thread(() -> {
-            try (Socket socket = listener.accept()) {
-                socket.setSoTimeout(3000);
-                Side side = new Side(socket, new DataInputStream(socket.getInputStream()), socket.getOutputStream());
-                preface = side.in.readNBytes(24);
-                script.play(side);
-                if (socket.isClosed()) {
-                    return; // the script hung up
+            for (Script script : perConnection) {
+                Socket socket;
+                try {
+                    socket = listener.accept();
+                } catch (IOException closed) {
+                    return; // the test is over before the client opened this connection
                 }
-                side.out.flush();
-                side.drain(); // what the client says after the script: its ACKs, WINDOW_UPDATEs, GOAWAY
-            } catch (IOException | RuntimeException | Error e) {
-                failure = e;
+                accepted.incrementAndGet();
+                Thread connection = new Thread(() -> play(socket, script), "scripted-h2-connection-" + accepted.get());
+                connection.setDaemon(true);
+                connections.add(connection);
+                connection.start();
             }
         }, "scripted-h2-server");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private void play(Socket accepted, Script script) {
+        try (Socket socket = accepted) {
+            socket.setSoTimeout(3000);
+            Side side = new Side(socket, new DataInputStream(socket.getInputStream()), socket.getOutputStream());
+            byte[] clientPreface = side.in.readNBytes(24);
+            if (preface == null) {
+                preface = clientPreface;
+            }
+            script.play(side);
+            if (socket.isClosed()) {
+                return; // the script hung up
+            }
+            side.out.flush();
+            side.drain(); // what the client says after the script: its ACKs, WINDOW_UPDATEs, GOAWAY
+        } catch (IOException | RuntimeException | Error e) {
+            failure = e;
+        }
+    }
+
+    /** How many connections the client opened (at most one per script). */
+    public int accepted() {
+        return accepted.get();
     }
 
     public int port() {
@@ -68,6 +99,9 @@ public final class ScriptedH2Server implements AutoCloseable {
     /** Waits until the server has read all the client sent (the client closed its socket first). */
     public void finish() throws InterruptedException {
         thread.join(5000);
+        for (Thread connection : connections) {
+            connection.join(5000);
+        }
     }
 
     public Seen first(int type) {

@@ -1,0 +1,235 @@
+package navemu.navigator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import navemu.api.NetError;
+import navemu.api.Slot;
+import navemu.api.cert.CertVerdict;
+import navemu.api.nav.NavigationRequest;
+import navemu.api.nav.PortHint;
+import navemu.api.nav.PortMap;
+import navemu.api.result.NavigationResult;
+import navemu.api.result.StepResult;
+import navemu.api.result.TlsInfo;
+import navemu.api.tls.SecureChannel;
+import navemu.api.tls.TlsClient;
+import navemu.api.trace.TraceEvent;
+import navemu.navigator.http2.ScriptedH2Server;
+import navemu.navigator.pool.ConnectionPool;
+
+/**
+ * A request lost on a reused HTTP/2 connection goes once more on a new connection, as Chrome's
+ * {@code HttpNetworkTransaction::HandleIOError} sends it: the server refused the stream (GOAWAY
+ * whose last stream is below ours, RST_STREAM REFUSED_STREAM) or closed the connection before
+ * any frame of our stream's response. Never when the response began, never from a new
+ * connection, never twice. A scripted HTTP/2 server on loopback plays one script per connection
+ * and counts the connections it accepted; the first navigation leaves connection #1 in the pool,
+ * the second sends its request (stream 3) on it.
+ */
+@Timeout(30)
+class Http2RetryTest {
+    private static final int HEADERS = 0x1;
+    private static final int NO_ERROR = 0x0;
+    private static final int REFUSED_STREAM = 0x7;
+
+    private final TestSlots.MapDns dns = new TestSlots.MapDns();
+    private final TestSlots.FixedComposition composition = new TestSlots.FixedComposition();
+    private final ConnectionPool pool = new ConnectionPool();
+    private List<TraceEvent> lastEvents = List.of();
+    private ScriptedH2Server server;
+
+    /** Selects h2, as a server that speaks it does; the frames go in the clear to the scripted server. */
+    private final TlsClient h2Tls = (request, connection, context, trace) -> new SecureChannel() {
+        @Override public InputStream input() throws IOException { return connection.input(); }
+        @Override public OutputStream output() throws IOException { return connection.output(); }
+        @Override public TlsInfo info() { return TlsInfo.builder().version("TLSv1.3").alpn("h2").build(); }
+        @Override public CertVerdict verdict() { return null; }
+        @Override public void close() throws IOException { connection.close(); }
+    };
+
+    @BeforeEach
+    void setUp() {
+        dns.hosts.put("h2.test", "127.0.0.1");
+        composition.services.put(Slot.DNS, dns);
+        composition.services.put(Slot.TCP, new TestSlots.PlainTcp());
+        composition.services.put(Slot.HSTS, new TestSlots.MapHsts());
+        composition.services.put(Slot.TLS, h2Tls);
+        composition.services.put(Slot.CERT, TestSlots.NO_CERTS);
+        composition.services.put(Slot.SESSION, new TestSlots.NoSessions());
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        pool.close();
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private NavigationResult open(BrowserNavigator navigator) {
+        List<TraceEvent> events = new CopyOnWriteArrayList<>();
+        lastEvents = events;
+        return navigator.navigate(NavigationRequest.of("https://h2.test/").withTimeout(Duration.ofSeconds(3))
+                .withListener(events::add));
+    }
+
+    private BrowserNavigator navigator(ScriptedH2Server.Script... perConnection) throws IOException {
+        server = new ScriptedH2Server(perConnection);
+        PortMap ports = (host, scheme) -> Optional.of(new PortHint(server.port(), "test port map"));
+        return new BrowserNavigator(composition, List.of(ports), pool);
+    }
+
+    /** Connection #1's first request (stream 1) answered, then {@code second} for the next one (stream 3). */
+    private static ScriptedH2Server.Script answersOnceThen(ScriptedH2Server.Script second) {
+        return side -> {
+            side.readUntil(HEADERS);
+            side.open();
+            side.headers(1, false, ":status", "200", "content-type", "text/html");
+            side.data(1, true, "first");
+            side.flush();
+            side.readUntil(HEADERS); // stream 3, on the reused connection
+            second.play(side);
+        };
+    }
+
+    /** A new connection's first request answered with {@code body}. */
+    private static ScriptedH2Server.Script answers(String body) {
+        return side -> {
+            side.readUntil(HEADERS);
+            side.open();
+            side.headers(1, false, ":status", "200", "content-type", "text/html");
+            side.data(1, true, body);
+        };
+    }
+
+    /** A new connection whose first stream the server refuses. */
+    private static final ScriptedH2Server.Script REFUSES = side -> {
+        side.readUntil(HEADERS);
+        side.open();
+        side.rstStream(1, REFUSED_STREAM);
+    };
+
+    /** Navigates twice: the first fills the pool with connection #1, the second is returned. */
+    private NavigationResult reuseAfter(BrowserNavigator navigator) {
+        NavigationResult first = open(navigator);
+        assertTrue(first.ok, () -> first.error + ": " + first.errorMessage);
+        assertEquals("first", first.http.bodyPreview);
+        return open(navigator);
+    }
+
+    /** What the last navigation's steps named {@code step} said. */
+    private List<String> infos(String step) {
+        return lastEvents.stream().filter(e -> e.kind() == TraceEvent.Kind.INFO && step.equals(e.step()))
+                .map(TraceEvent::text).toList();
+    }
+
+    /** The trace's failed attempts (a step that failed), as "step: text". */
+    private List<String> failures() {
+        return lastEvents.stream().filter(e -> e.kind() == TraceEvent.Kind.STEP_ERROR)
+                .map(e -> e.step() + ": " + e.name() + " " + e.text()).toList();
+    }
+
+    private static List<String> stepNames(List<StepResult> steps) {
+        return steps.stream().map(s -> s.step).toList();
+    }
+
+    private static long connectionOf(NavigationResult result) {
+        StepResult http = result.steps.stream().filter(s -> s.step.equals("http")).findFirst().orElseThrow();
+        return ((Number) http.detail.get("connection")).longValue();
+    }
+
+    /** The retried navigation as it must look: connection #2's dns, tcp, tls and http, said in the trace. */
+    private void assertRetriedOnce(NavigationResult second, String why) {
+        assertTrue(second.ok, () -> second.error + ": " + second.errorMessage);
+        assertEquals("second", second.http.bodyPreview);
+        assertEquals(2, server.accepted(), "one new connection for the one retry");
+        assertEquals(List.of("hsts", "dns", "tcp", "tls", "http"), stepNames(second.steps),
+                "the new connection's steps, as for any new connection");
+        assertEquals(2L, connectionOf(second));
+        assertTrue(infos("dns").stream().anyMatch(m -> m.contains("reused connection #1 failed before any byte")
+                        && m.contains(why) && m.contains("sent again on a new connection")),
+                () -> "the first attempt stays visible, with why: " + infos("dns"));
+        assertTrue(infos("http").stream().anyMatch(m -> m.contains("sent again on new connection #2")),
+                () -> infos("http").toString());
+        assertTrue(failures().stream().anyMatch(f -> f.startsWith("http: ") && f.contains("reused connection #1")),
+                () -> "the lost attempt is a failed http step in the trace: " + failures());
+    }
+
+    @Test
+    void aGoAwayBelowOurStreamOnAReusedConnectionIsRetriedOnceOnANewOne() throws IOException {
+        BrowserNavigator navigator = navigator(answersOnceThen(side -> side.goAway(1, NO_ERROR)), answers("second"));
+        NavigationResult second = reuseAfter(navigator);
+        assertRetriedOnce(second, "GOAWAY (NO_ERROR, last stream 1)");
+        assertTrue(infos("dns").stream().anyMatch(m -> m.contains("ERR_HTTP2_SERVER_REFUSED_STREAM")
+                && m.contains("the server did not process it")), () -> infos("dns").toString());
+    }
+
+    @Test
+    void aRefusedStreamOnAReusedConnectionIsRetriedOnceOnANewOne() throws IOException {
+        BrowserNavigator navigator = navigator(answersOnceThen(side -> side.rstStream(3, REFUSED_STREAM)),
+                answers("second"));
+        assertRetriedOnce(reuseAfter(navigator), "reset stream 3 with REFUSED_STREAM");
+    }
+
+    @Test
+    void aReusedConnectionClosedBeforeAnyFrameOfOurStreamIsRetriedOnceOnANewOne() throws IOException {
+        BrowserNavigator navigator = navigator(answersOnceThen(ScriptedH2Server.Side::hangUp), answers("second"));
+        NavigationResult second = reuseAfter(navigator);
+        assertRetriedOnce(second, "the server may have closed it while idle");
+    }
+
+    @Test
+    void whenTheRetryFailsTooTheNavigationFailsWithTheSecondErrorAndNoThirdAttempt() throws IOException {
+        BrowserNavigator navigator = navigator(answersOnceThen(side -> side.goAway(1, NO_ERROR)), REFUSES,
+                answers("a third connection must not be made"));
+        NavigationResult second = reuseAfter(navigator);
+        assertFalse(second.ok);
+        assertEquals(NetError.ERR_HTTP2_SERVER_REFUSED_STREAM.name(), second.error);
+        assertTrue(second.errorMessage.contains("reset stream 1 with REFUSED_STREAM"),
+                () -> "the retry's error, not the first attempt's: " + second.errorMessage);
+        assertEquals(2, server.accepted(), "one retry, no loop");
+        assertEquals(List.of("hsts", "dns", "tcp", "tls", "http"), stepNames(second.steps));
+        assertTrue(infos("dns").stream().anyMatch(m -> m.contains("sent again")), () -> infos("dns").toString());
+    }
+
+    @Test
+    void aGoAwayAfterTheResponseHeadersIsNotRetried() throws IOException {
+        BrowserNavigator navigator = navigator(answersOnceThen(side -> {
+            side.headers(3, false, ":status", "200", "content-type", "text/html");
+            side.goAway(1, NO_ERROR);
+        }), answers("a retry must not be made once the response began"));
+        NavigationResult second = reuseAfter(navigator);
+        assertFalse(second.ok);
+        assertEquals(NetError.ERR_HTTP2_SERVER_REFUSED_STREAM.name(), second.error);
+        assertEquals(1, server.accepted(), "the response began: the request is never sent again");
+        assertEquals(List.of("hsts", "http"), stepNames(second.steps));
+        assertTrue(infos("dns").isEmpty() && infos("http").stream().noneMatch(m -> m.contains("sent again")),
+                () -> infos("http").toString());
+    }
+
+    @Test
+    void aRefusedStreamOnANewConnectionIsTheNavigationsError() throws IOException {
+        BrowserNavigator navigator = navigator(REFUSES, answers("a retry must not be made from a new connection"));
+        NavigationResult result = open(navigator);
+        assertFalse(result.ok);
+        assertEquals(NetError.ERR_HTTP2_SERVER_REFUSED_STREAM.name(), result.error);
+        assertTrue(result.errorMessage.contains("reset stream 1 with REFUSED_STREAM"), result.errorMessage);
+        assertEquals(1, server.accepted(), "only a reused connection's request is sent again");
+        assertEquals(List.of("hsts", "dns", "tcp", "tls", "http"), stepNames(result.steps));
+    }
+}
