@@ -93,7 +93,7 @@ public final class ClientBenchmark {
      * Handshakes per second, CPU microseconds per handshake, and how much of that CPU was the
      * kernel's (system time: on loopback the sending thread also runs the receiver's TCP stack).
      */
-    private record Figure(double perSecond, double cpuMicros, double kernelMicros) {
+    record Figure(double perSecond, double cpuMicros, double kernelMicros) {
     }
 
     interface Round {
@@ -156,7 +156,7 @@ public final class ClientBenchmark {
                 (a.kernelMicros() + b.kernelMicros()) / 2);
     }
 
-    private static Figure measure(Round round, double seconds) throws Exception {
+    static Figure measure(Round round, double seconds) throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long end = System.nanoTime() + (long) (seconds * 1e9);
         long start = System.nanoTime();
@@ -204,7 +204,7 @@ public final class ClientBenchmark {
         }
     }
 
-    private static Round ours(TestPki pki, int port) throws CertificateException {
+    static Round ours(TestPki pki, int port) throws CertificateException {
         Tls13Client client = new Tls13Client(Tls13ClientConfig.defaults().withCipherSuites(Tls13CipherSuite.TLS_AES_128_GCM_SHA256));
         PinnedLeaf pin = new PinnedLeaf(pki.leaf);
         TlsRequest request = new TlsRequest(TestPki.HOST, port, List.of("http/1.1"), null, Duration.ofSeconds(10));
@@ -241,7 +241,7 @@ public final class ClientBenchmark {
      * and the encrypted flight (EncryptedExtensions, the leaf and root certificates, CertificateVerify,
      * Finished).
      */
-    private static Round floor(TestPki pki) throws Exception {
+    static Round floor(TestPki pki) throws Exception {
         SecureRandom random = new SecureRandom();
         byte[] serverShare = new X25519PrivateKeyParameters(random).generatePublicKey().getEncoded();
         AsymmetricKeyParameter leafKey = PublicKeyFactory.createKey(pki.leaf.getPublicKey().getEncoded());
