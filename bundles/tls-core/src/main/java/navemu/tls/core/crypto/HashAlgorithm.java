@@ -19,14 +19,15 @@ public enum HashAlgorithm {
     private final int length;
     /**
      * The JDK's implementation in its initial state, copied for each new digest (see
-     * {@link JdkDigest}); null when this JDK has none, and Bouncy Castle's is used.
+     * {@link JdkDigest}); null when this JDK has none or does not compile it to the CPU's SHA
+     * instructions ({@link JdkIntrinsics}), and Bouncy Castle's is used.
      */
     private final JdkDigest jdk;
 
     HashAlgorithm(String displayName, int length, int blockLength) {
         this.displayName = displayName;
         this.length = length;
-        this.jdk = JdkDigest.of(displayName, length, blockLength);
+        this.jdk = JdkIntrinsics.COMPILED ? JdkDigest.of(displayName, length, blockLength) : null;
     }
 
     /** Output length in bytes ({@code Hash.length} in RFC 8446 §7.1). */
@@ -35,8 +36,8 @@ public enum HashAlgorithm {
     }
 
     /**
-     * A new digest: the JDK's (compiled to the CPU's SHA instructions where it has them), else
-     * Bouncy Castle's. Either is a Bouncy Castle {@link Digest} that is also
+     * A new digest: the JDK's where C2 compiles it to the CPU's SHA instructions, else Bouncy
+     * Castle's. Either is a Bouncy Castle {@link Digest} that is also
      * {@link org.bouncycastle.util.Memoable} and {@link org.bouncycastle.crypto.ExtendedDigest}.
      */
     public Digest newDigest() {

@@ -9,7 +9,8 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-GCM (RFC 5116) under one key on the JDK's own provider (SunJCE), for {@link KeyedAead}.
+ * AES-GCM (RFC 5116) under one key on the JDK's own provider (SunJCE), for {@link KeyedAead}
+ * when C2 compiles it ({@link JdkIntrinsics}).
  *
  * <p>Why: HotSpot compiles SunJCE's AES and GHASH to the CPU's AES and carry-less multiply
  * instructions, and its key setup builds no tables; Bouncy Castle's portable AES-GCM spent more

@@ -17,9 +17,10 @@ import org.bouncycastle.util.Memoable;
  * the client spent most of its CPU outside the public-key operations. The function is the same:
  * the same bytes in give the same bytes out, checked against Bouncy Castle in {@code JdkDigestTest}.
  *
- * <p>A JDK without the algorithm (a trimmed or FIPS-restricted provider list) gets Bouncy
- * Castle's digest from {@link HashAlgorithm#newDigest}, so nothing depends on this class being
- * usable. Not thread-safe, as no digest is.
+ * <p>A JDK without the algorithm (a trimmed or FIPS-restricted provider list), or a JVM whose JIT
+ * does not compile it to those instructions ({@link JdkIntrinsics}), gets Bouncy Castle's digest
+ * from {@link HashAlgorithm#newDigest}, so nothing depends on this class being usable. Not
+ * thread-safe, as no digest is.
  */
 final class JdkDigest implements ExtendedDigest, Memoable {
     private final String name;

@@ -19,7 +19,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * instance. Not thread-safe: one direction of one connection uses it.
  *
  * <p>AES-GCM runs on the JDK's SunJCE ({@link JdkAesGcm}: the CPU's AES instructions) when this
- * JDK has it; ChaCha20-Poly1305, and AES-GCM on a JDK without it, on Bouncy Castle.
+ * JDK has it and C2 compiles it ({@link JdkIntrinsics}); ChaCha20-Poly1305, and AES-GCM
+ * otherwise, on Bouncy Castle.
  */
 public final class KeyedAead {
     private final AeadAlgorithm algorithm;
@@ -28,7 +29,7 @@ public final class KeyedAead {
     private AEADCipher cipher;
     /** The direction the cipher was keyed for: Bouncy Castle reuses a key only in that direction. */
     private boolean keyedForEncryption;
-    /** SunJCE's AES-GCM under our key, made for the first record; null for ChaCha20-Poly1305 or when the JDK has none. */
+    /** SunJCE's AES-GCM under our key, made for the first record; null when Bouncy Castle's runs (see onJdk). */
     private JdkAesGcm jdk;
     private boolean jdkLookedUp;
 
@@ -85,7 +86,7 @@ public final class KeyedAead {
     boolean onJdk() {
         if (!jdkLookedUp) {
             jdkLookedUp = true;
-            jdk = algorithm == AeadAlgorithm.CHACHA20_POLY1305 ? null : JdkAesGcm.of(key);
+            jdk = algorithm == AeadAlgorithm.CHACHA20_POLY1305 || !JdkIntrinsics.COMPILED ? null : JdkAesGcm.of(key);
         }
         return jdk != null;
     }

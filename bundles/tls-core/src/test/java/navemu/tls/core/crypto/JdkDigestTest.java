@@ -35,6 +35,11 @@ class JdkDigestTest {
         }
     }
 
+    /** The adapter itself, whatever JIT this test runs under. */
+    private static JdkDigest jdk(HashAlgorithm hash) {
+        return JdkDigest.of(hash.toString(), hash.length(), bouncyCastle(hash).getByteLength());
+    }
+
     private static byte[] run(Digest digest, byte[] input) {
         byte[] out = new byte[digest.getDigestSize()];
         digest.update(input, 0, input.length);
@@ -43,15 +48,19 @@ class JdkDigestTest {
     }
 
     @Test
-    void everyHashIsTheJdksAndDescribesItselfAsBouncyCastlesDoes() {
+    void everyHashIsTheJdksUnderC2AndDescribesItselfAsBouncyCastlesDoes() {
         for (HashAlgorithm hash : HashAlgorithm.values()) {
             Digest ours = hash.newDigest();
             ExtendedDigest bc = bouncyCastle(hash);
-            assertInstanceOf(JdkDigest.class, ours, hash.toString());
+            // Tests run with C2 (Maven's default JVM); a C1-only JVM keeps Bouncy Castle's digest.
+            assertEquals(JdkIntrinsics.COMPILED, ours instanceof JdkDigest, hash.toString());
+            assertInstanceOf(org.bouncycastle.util.Memoable.class, ours);
             // RSADigestSigner finds the DigestInfo OID by this name; HMac takes the block length.
             assertEquals(bc.getAlgorithmName(), ours.getAlgorithmName());
             assertEquals(bc.getDigestSize(), ours.getDigestSize());
             assertEquals(bc.getByteLength(), ((ExtendedDigest) ours).getByteLength());
+            assertEquals(bc.getAlgorithmName(), jdk(hash).getAlgorithmName());
+            assertEquals(bc.getByteLength(), jdk(hash).getByteLength());
             assertEquals(hash.length(), ours.getDigestSize());
         }
     }
@@ -64,15 +73,25 @@ class JdkDigestTest {
                 for (int i = 0; i < length; i++) {
                     input[i] = (byte) (i * 31 + length);
                 }
-                assertArrayEquals(run(bouncyCastle(hash), input), run(hash.newDigest(), input), hash + ", " + length + " bytes");
+                assertArrayEquals(run(bouncyCastle(hash), input), run(jdk(hash), input), hash + ", " + length + " bytes");
+                assertArrayEquals(run(bouncyCastle(hash), input), run(hash.newDigest(), input));
                 assertArrayEquals(run(bouncyCastle(hash), input), hash.hash(input));
             }
         }
     }
 
     @Test
+    void onlyAJvmThatCompilesWithC2UsesTheJdksCode() {
+        assertEquals(true, JdkIntrinsics.compiledFor("mixed mode, sharing"));
+        assertEquals(true, JdkIntrinsics.compiledFor("mixed mode")); // -XX:-TieredCompilation: C2 alone
+        assertEquals(false, JdkIntrinsics.compiledFor("mixed mode, emulated-client, sharing")); // ./navemu's C1 only
+        assertEquals(false, JdkIntrinsics.compiledFor("interpreted mode, sharing")); // -Xint
+        assertEquals(false, JdkIntrinsics.compiledFor(null));
+    }
+
+    @Test
     void doFinalWritesAtTheOffsetAndResets() {
-        Digest digest = HashAlgorithm.SHA256.newDigest();
+        Digest digest = jdk(HashAlgorithm.SHA256);
         byte[] abc = "abc".getBytes(StandardCharsets.US_ASCII);
         digest.update(abc[0]);
         digest.update(abc, 1, 2);
@@ -86,7 +105,7 @@ class JdkDigestTest {
     @Test
     void aCopyRunsOnWithoutDisturbingTheOriginal() {
         // The transcript hash takes a copy for each Transcript-Hash value and keeps adding messages to the original.
-        Digest running = HashAlgorithm.SHA384.newDigest();
+        Digest running = jdk(HashAlgorithm.SHA384);
         running.update(new byte[] {1, 2, 3}, 0, 3);
         Digest snapshot = (Digest) ((Memoable) running).copy();
         snapshot.update(new byte[] {9}, 0, 1);
@@ -98,14 +117,14 @@ class JdkDigestTest {
     @Test
     void resetToASavedStateCanBeRepeated() {
         // HMac restores its ipad/opad states on every doFinal: the saved state must survive each restore.
-        Memoable digest = (Memoable) HashAlgorithm.SHA256.newDigest();
+        Memoable digest = jdk(HashAlgorithm.SHA256);
         ((Digest) digest).update(new byte[] {7}, 0, 1);
         Memoable saved = digest.copy();
         for (int i = 0; i < 3; i++) {
             digest.reset(saved);
             assertArrayEquals(run(new SHA256Digest(), new byte[] {7, 8}), run((Digest) digest, new byte[] {8}));
         }
-        assertThrows(IllegalArgumentException.class, () -> digest.reset((Memoable) HashAlgorithm.SHA512.newDigest()));
+        assertThrows(IllegalArgumentException.class, () -> digest.reset(jdk(HashAlgorithm.SHA512)));
     }
 
     @Test
@@ -129,8 +148,14 @@ class JdkDigestTest {
                 byte[] expected = new byte[hash.length()];
                 bc.doFinal(expected, 0);
                 assertArrayEquals(expected, hash.hmac(key, data), hash + ", key of " + keyLength);
+                HMac overTheAdapter = new HMac(jdk(hash));
+                overTheAdapter.init(new KeyParameter(key));
+                overTheAdapter.update(data, 0, data.length);
+                byte[] adapted = new byte[hash.length()];
+                overTheAdapter.doFinal(adapted, 0);
+                assertArrayEquals(expected, adapted, hash + ", over the JDK's digest, key of " + keyLength);
                 // One HMac used twice, as the TLS 1.2 record MAC does: the restored pad states must be intact.
-                HMac twice = new HMac(hash.newDigest());
+                HMac twice = new HMac(jdk(hash));
                 twice.init(new KeyParameter(key));
                 for (int round = 0; round < 2; round++) {
                     twice.update(data, 0, data.length);
