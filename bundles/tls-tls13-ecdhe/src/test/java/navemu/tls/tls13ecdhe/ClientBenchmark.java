@@ -83,10 +83,11 @@ import navemu.tls.core.testing.TestPki;
  * system call), encodes and parses every message (SNI and ALPN included), derives one more secret
  * (resumption_master_secret, for tickets) and sends close_notify under a third AES-GCM key. So the
  * benchmark also measures a TCP connect and close alone against the same server and prints our
- * client less that, and the ratios in user-space CPU. And our client runs SHA-256, HMAC and
- * AES-GCM on the JDK (the CPU's SHA and AES instructions) where the floor uses Bouncy Castle's
- * portable code; a second floor does its symmetric part the JDK's way, so the ratio to the crypto
- * our client actually runs is printed too. The target stays the first floor's.
+ * client less that, and the ratios in user-space CPU. And, in a JVM that compiles with C2 as this
+ * benchmark's does, our client runs SHA-256, HMAC and AES-GCM on the JDK (the CPU's SHA and AES
+ * instructions) where the floor uses Bouncy Castle's portable code; a second floor does its
+ * symmetric part the JDK's way, so the ratio to the crypto our client actually runs is printed
+ * too. The target stays the first floor's.
  *
  * <p>Printed per client: handshakes per second (wall clock; openssl s_server works on the other
  * core) and CPU per handshake (the client's thread, or for s_time its process's user + system
