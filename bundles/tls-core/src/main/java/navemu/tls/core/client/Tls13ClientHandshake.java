@@ -60,6 +60,8 @@ final class Tls13ClientHandshake {
     private final ClientHelloBuilder helloBuilder;
     private final EarlyData earlyData;
     private final ChromeHelloShape chrome;
+    /** The server_name we send, worked out once from the host (see {@link ClientHelloBuilder#serverName}). */
+    private final String sni;
 
     // What the handshake has learned so far, in the order it learns it.
     private ClientHello hello;
@@ -74,6 +76,8 @@ final class Tls13ClientHandshake {
     private byte[] serverShare;
     private TrafficSecret clientHandshakeSecret;
     private TrafficSecret serverHandshakeSecret;
+    /** client_handshake_traffic_secret's write key and IV, derived once: our Finished (and 0-RTT's end) go under them. */
+    private TrafficKeys clientHandshakeKeys;
     private MasterSecret masterSecret;
     private String alpn;
     /** The server's ALPS settings (draft-vvv-tls-alps), or null when it did not negotiate ALPS. */
@@ -101,6 +105,7 @@ final class Tls13ClientHandshake {
         this.config = config;
         this.io = io;
         this.log = log;
+        this.sni = ClientHelloBuilder.serverName(request.host());
         this.narration = new Tls13Narration(log);
         this.helloBuilder = new ClientHelloBuilder(config, sni(), request.alpn(), chrome);
         this.earlyData = new EarlyData(io, narration);
@@ -301,16 +306,16 @@ final class Tls13ClientHandshake {
         serverHandshakeSecret = handshakeSecret.serverHandshakeTrafficSecret(helloHash);
         masterSecret = handshakeSecret.masterSecret();
         TrafficKeys serverKeys = serverHandshakeSecret.trafficKeys(suite.aead());
-        TrafficKeys clientKeys = clientHandshakeSecret.trafficKeys(suite.aead());
+        clientHandshakeKeys = clientHandshakeSecret.trafficKeys(suite.aead());
         narration.handshakeSecrets(group, shared, early, handshakeSecret, clientHandshakeSecret, serverHandshakeSecret,
-                clientKeys, serverKeys, hello.random());
+                clientHandshakeKeys, serverKeys, hello.random());
 
         io.changeReadKeys(new Tls13RecordProtection(suite.aead(), serverKeys), "ServerHello");
         // From here on our records (Finished, or an alert) are protected too; the dummy
         // change_cipher_spec goes first, unprotected (§D.4). With 0-RTT on the way, the server's
         // answer decides when our records leave the early keys (§4.5).
         sendDummyChangeCipherSpec();
-        earlyData.handshakeWriteKeysReady(new Tls13RecordProtection(suite.aead(), clientKeys));
+        earlyData.handshakeWriteKeysReady(handshakeWriteProtection());
     }
 
     // ---- EncryptedExtensions (§4.3.1) --------------------------------------------------------
@@ -398,8 +403,9 @@ final class Tls13ClientHandshake {
 
     // ---- helpers -----------------------------------------------------------------------------
 
+    /** A fresh protection (sequence number 0) under our handshake write keys. */
     private Tls13RecordProtection handshakeWriteProtection() {
-        return new Tls13RecordProtection(suite.aead(), clientHandshakeSecret.trafficKeys(suite.aead()));
+        return new Tls13RecordProtection(suite.aead(), clientHandshakeKeys);
     }
 
     /**
@@ -412,7 +418,7 @@ final class Tls13ClientHandshake {
 
     /** The server_name we send (see {@link ClientHelloBuilder#serverName}). */
     String sni() {
-        return ClientHelloBuilder.serverName(request.host());
+        return sni;
     }
 
     NamedGroup group() {

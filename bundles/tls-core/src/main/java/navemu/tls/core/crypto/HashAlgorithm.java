@@ -10,17 +10,24 @@ import org.bouncycastle.crypto.params.KeyParameter;
 /** The hash functions TLS uses: in a cipher suite's key schedule, in signatures, in HMAC. */
 public enum HashAlgorithm {
     /** Only as the HMAC of TLS 1.2 *_CBC_SHA suites (RFC 5246 §6.2.3.1); never for a transcript or signature we accept. */
-    SHA1("SHA-1", 20),
-    SHA256("SHA-256", 32),
-    SHA384("SHA-384", 48),
-    SHA512("SHA-512", 64);
+    SHA1("SHA-1", 20, 64),
+    SHA256("SHA-256", 32, 64),
+    SHA384("SHA-384", 48, 128),
+    SHA512("SHA-512", 64, 128);
 
     private final String displayName;
     private final int length;
+    /**
+     * The JDK's implementation in its initial state, copied for each new digest (see
+     * {@link JdkDigest}); null when this JDK has none or does not compile it to the CPU's SHA
+     * instructions ({@link JdkIntrinsics}), and Bouncy Castle's is used.
+     */
+    private final JdkDigest jdk;
 
-    HashAlgorithm(String displayName, int length) {
+    HashAlgorithm(String displayName, int length, int blockLength) {
         this.displayName = displayName;
         this.length = length;
+        this.jdk = JdkIntrinsics.COMPILED ? JdkDigest.of(displayName, length, blockLength) : null;
     }
 
     /** Output length in bytes ({@code Hash.length} in RFC 8446 §7.1). */
@@ -28,7 +35,15 @@ public enum HashAlgorithm {
         return length;
     }
 
+    /**
+     * A new digest: the JDK's where C2 compiles it to the CPU's SHA instructions, else Bouncy
+     * Castle's. Either is a Bouncy Castle {@link Digest} that is also
+     * {@link org.bouncycastle.util.Memoable} and {@link org.bouncycastle.crypto.ExtendedDigest}.
+     */
     public Digest newDigest() {
+        if (jdk != null) {
+            return jdk.fresh();
+        }
         switch (this) {
             case SHA1: return new org.bouncycastle.crypto.digests.SHA1Digest();
             case SHA256: return new SHA256Digest();

@@ -17,6 +17,10 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * IV XOR sequence number, different for every record. Bouncy Castle refuses to encrypt twice in a
  * row with the same key and nonce, a second guard. A key update brings new keys and so a new
  * instance. Not thread-safe: one direction of one connection uses it.
+ *
+ * <p>AES-GCM runs on the JDK's SunJCE ({@link JdkAesGcm}: the CPU's AES instructions) when this
+ * JDK has it and C2 compiles it ({@link JdkIntrinsics}); ChaCha20-Poly1305, and AES-GCM
+ * otherwise, on Bouncy Castle.
  */
 public final class KeyedAead {
     private final AeadAlgorithm algorithm;
@@ -25,6 +29,9 @@ public final class KeyedAead {
     private AEADCipher cipher;
     /** The direction the cipher was keyed for: Bouncy Castle reuses a key only in that direction. */
     private boolean keyedForEncryption;
+    /** SunJCE's AES-GCM under our key, made for the first record; null when Bouncy Castle's runs (see onJdk). */
+    private JdkAesGcm jdk;
+    private boolean jdkLookedUp;
 
     KeyedAead(AeadAlgorithm algorithm, byte[] key) {
         if (key.length != algorithm.keyLength()) {
@@ -40,6 +47,9 @@ public final class KeyedAead {
 
     /** The ciphertext and tag of {@code plaintext} under this key and {@code nonce}. */
     public byte[] seal(byte[] nonce, byte[] aad, byte[] plaintext) {
+        if (onJdk()) {
+            return jdk.seal(nonce, aad, plaintext);
+        }
         AEADCipher c = ready(true, nonce, aad);
         byte[] out = new byte[c.getOutputSize(plaintext.length)];
         int n = c.processBytes(plaintext, 0, plaintext.length, out, 0);
@@ -56,6 +66,9 @@ public final class KeyedAead {
         if (ciphertext.length < AeadAlgorithm.TAG_LENGTH) {
             return null;
         }
+        if (onJdk()) {
+            return jdk.open(nonce, aad, ciphertext);
+        }
         AEADCipher c = ready(false, nonce, aad);
         byte[] out = new byte[c.getOutputSize(ciphertext.length)];
         int n = c.processBytes(ciphertext, 0, ciphertext.length, out, 0);
@@ -67,6 +80,15 @@ public final class KeyedAead {
             return null;
         }
         return out;
+    }
+
+    /** Whether this key's records go through the JDK's AES-GCM (looked up once, at the first record). */
+    boolean onJdk() {
+        if (!jdkLookedUp) {
+            jdkLookedUp = true;
+            jdk = algorithm == AeadAlgorithm.CHACHA20_POLY1305 || !JdkIntrinsics.COMPILED ? null : JdkAesGcm.of(key);
+        }
+        return jdk != null;
     }
 
     private AEADCipher ready(boolean forEncryption, byte[] nonce, byte[] aad) {

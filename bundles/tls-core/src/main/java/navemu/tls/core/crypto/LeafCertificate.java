@@ -44,6 +44,12 @@ public final class LeafCertificate {
     private final String subject;
     private final String issuer;
     private final SubjectPublicKeyInfo publicKeyInfo;
+    /**
+     * The decoded key, once asked for: a pure function of this certificate's bytes, so a kept leaf
+     * hands the same key to every later handshake without encoding its SubjectPublicKeyInfo again
+     * to look it up. Racing threads may both decode; they store equal keys.
+     */
+    private volatile AsymmetricKeyParameter publicKey;
 
     private LeafCertificate(String subject, String issuer, SubjectPublicKeyInfo publicKeyInfo) {
         this.subject = subject;
@@ -94,14 +100,21 @@ public final class LeafCertificate {
     /**
      * The certificate's public key, decoded once per distinct SubjectPublicKeyInfo (see
      * {@link PublicKeyCache}): the same server's key is not decoded again on every handshake.
+     * A key that cannot be decoded is not remembered: each call fails the same way.
      */
     public AsymmetricKeyParameter publicKey() throws TlsAlertException {
+        AsymmetricKeyParameter known = publicKey;
+        if (known != null) {
+            return known;
+        }
         try {
-            return PublicKeyCache.shared().decode(publicKeyInfo);
+            known = PublicKeyCache.shared().decode(publicKeyInfo);
         } catch (IOException | RuntimeException e) {
             throw new TlsAlertException(AlertDescription.UNSUPPORTED_CERTIFICATE,
                     "cannot use the public key of " + subject + ": " + e.getMessage(), e);
         }
+        publicKey = known;
+        return known;
     }
 
     /** How many parsed leaves are kept now (at most {@value #KEPT}). */

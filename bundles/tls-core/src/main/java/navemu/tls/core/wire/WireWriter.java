@@ -1,6 +1,6 @@
 package navemu.tls.core.wire;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -9,26 +9,34 @@ import java.util.function.Consumer;
  * Go's cryptobyte builder does.
  */
 public final class WireWriter {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    /**
+     * What is written so far: {@code buffer[0..count)}. A plain array, not a ByteArrayOutputStream,
+     * whose every one-byte write takes a lock (a handshake writes thousands of them).
+     */
+    private byte[] buffer = new byte[64];
+    private int count;
 
     public WireWriter u8(int v) {
         check(v, 0xff);
-        out.write(v);
+        room(1);
+        buffer[count++] = (byte) v;
         return this;
     }
 
     public WireWriter u16(int v) {
         check(v, 0xffff);
-        out.write(v >>> 8);
-        out.write(v);
+        room(2);
+        buffer[count++] = (byte) (v >>> 8);
+        buffer[count++] = (byte) v;
         return this;
     }
 
     public WireWriter u24(int v) {
         check(v, 0xffffff);
-        out.write(v >>> 16);
-        out.write(v >>> 8);
-        out.write(v);
+        room(3);
+        buffer[count++] = (byte) (v >>> 16);
+        buffer[count++] = (byte) (v >>> 8);
+        buffer[count++] = (byte) v;
         return this;
     }
 
@@ -36,15 +44,18 @@ public final class WireWriter {
         if (v < 0 || v > 0xffffffffL) {
             throw new IllegalArgumentException("not a uint32: " + v);
         }
-        out.write((int) (v >>> 24));
-        out.write((int) (v >>> 16));
-        out.write((int) (v >>> 8));
-        out.write((int) v);
+        room(4);
+        buffer[count++] = (byte) (v >>> 24);
+        buffer[count++] = (byte) (v >>> 16);
+        buffer[count++] = (byte) (v >>> 8);
+        buffer[count++] = (byte) v;
         return this;
     }
 
     public WireWriter bytes(byte[] b) {
-        out.writeBytes(b);
+        room(b.length);
+        System.arraycopy(b, 0, buffer, count, b.length);
+        count += b.length;
         return this;
     }
 
@@ -73,17 +84,27 @@ public final class WireWriter {
     }
 
     public int length() {
-        return out.size();
+        return count;
     }
 
     public byte[] toByteArray() {
-        return out.toByteArray();
+        return Arrays.copyOf(buffer, count);
     }
 
     public static byte[] build(Consumer<WireWriter> body) {
         WireWriter w = new WireWriter();
         body.accept(w);
         return w.toByteArray();
+    }
+
+    /** Makes room for {@code n} more bytes, doubling the buffer as ByteArrayOutputStream does. */
+    private void room(int n) {
+        if (n > buffer.length - count) {
+            if (count + n < 0) {
+                throw new IllegalStateException("a TLS structure cannot exceed 2 GB");
+            }
+            buffer = Arrays.copyOf(buffer, Math.max(count + n, buffer.length * 2));
+        }
     }
 
     private static void check(int v, int max) {

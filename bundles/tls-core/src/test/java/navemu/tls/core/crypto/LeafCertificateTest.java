@@ -81,4 +81,18 @@ class LeafCertificateTest {
         }
         assertTrue(LeafCertificate.kept() <= LeafCertificate.KEPT, "kept " + LeafCertificate.kept());
     }
+
+    @Test
+    void aKeptLeafHandsOutItsKeyWithoutLookingItUpAgain() throws Exception {
+        TestPki pki = TestPki.create(TestPki.KeyType.ECDSA);
+        byte[] der = pki.leaf.getEncoded();
+        org.bouncycastle.crypto.params.AsymmetricKeyParameter key = LeafCertificate.parse(der).publicKey();
+        assertEquals(org.bouncycastle.util.encoders.Hex.toHexString(pki.leaf.getPublicKey().getEncoded()),
+                org.bouncycastle.util.encoders.Hex.toHexString(
+                        org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(key).getEncoded()));
+        PublicKeyCache.shared().clear();
+        // The next handshake meets the same leaf: the kept leaf's key, not a new lookup (nor a new decode).
+        assertSame(key, LeafCertificate.parse(der.clone()).publicKey());
+        assertEquals(0, PublicKeyCache.shared().size());
+    }
 }
