@@ -42,6 +42,7 @@ public final class InteractiveShell {
     /** Runs on the system terminal, or a dumb one when stdin is not a terminal (commands piped in). */
     public int run() throws IOException {
         try (Terminal terminal = systemTerminal()) {
+            PromptTiming.mark("terminal built (" + terminal.getClass().getSimpleName() + ")");
             return run(terminal);
         }
     }
@@ -54,6 +55,7 @@ public final class InteractiveShell {
     public int run(Terminal terminal) {
         Session session = new Session(services, new TerminalConsole(terminal), json, ShellCommands.create());
         NssKeyLogFile.fromEnvironment(session, err);
+        PromptTiming.mark("session built");
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("navemu")
@@ -62,6 +64,8 @@ public final class InteractiveShell {
                 // '!' is part of '!=' in expect, not a history reference.
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .build();
+        PromptTiming.mark("line reader built");
+        markFirstDraw(reader);
         // Outside readLine the terminal delivers Ctrl-C here: cancel the navigation in flight.
         terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
         Dispatcher dispatcher = new Dispatcher(session);
@@ -69,6 +73,7 @@ public final class InteractiveShell {
         session.console().out(new AttributedString("navemu — type 'help' for the commands, Ctrl-D to leave",
                 AttributedStyle.DEFAULT.faint()));
         PromptWarmup.start(services); // in the background, while the prompt shows
+        PromptTiming.mark("banner shown, warm-ups started");
         while (true) {
             String line;
             try {
@@ -91,6 +96,20 @@ public final class InteractiveShell {
         }
         boolean piped = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         return piped ? total.exitStatus() : 0;
+    }
+
+    /** With timing on: a mark when the first readLine is about to draw the prompt (history loaded, raw mode on). */
+    private static void markFirstDraw(LineReader reader) {
+        if (PromptTiming.enabled()) {
+            boolean[] marked = {false};
+            reader.getWidgets().put(LineReader.CALLBACK_INIT, () -> {
+                if (!marked[0]) {
+                    marked[0] = true;
+                    PromptTiming.mark("prompt drawing");
+                }
+                return true;
+            });
+        }
     }
 
     private static Path historyFile(Session session) {
