@@ -123,7 +123,15 @@ public final class InteractiveShell {
     }
 
     /**
-     * JLine finds its terminal providers through the thread's context class loader; inside OSGi
+     * The system terminal, from JLine's own native library when it loads (its {@code jni}
+     * provider), else as JLine picks by default, which falls back to a dumb terminal when stdin is
+     * not a terminal. By default JLine also loads its {@code exec} provider, which forks
+     * {@code test -t 1} just to be loaded, and three providers that cannot load here (ffm needs Java
+     * 22, jansi and jna their libraries): the native one alone gives the same terminal without them.
+     * When it gives none (commands piped in, no native library for this system) the default
+     * choice runs as before, so a piped or unusual terminal gets exactly what it got.
+     *
+     * <p>JLine finds its terminal providers through the thread's context class loader; inside OSGi
      * that must be JLine's own bundle class loader, or only a dumb terminal is found.
      */
     static Terminal systemTerminal() throws IOException {
@@ -131,7 +139,12 @@ public final class InteractiveShell {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(TerminalBuilder.class.getClassLoader());
         try {
-            return TerminalBuilder.builder().name("navemu").system(true).dumb(true).build();
+            try {
+                return TerminalBuilder.builder().name("navemu").system(true)
+                        .provider(TerminalBuilder.PROP_PROVIDER_JNI).dumb(false).build();
+            } catch (IOException | RuntimeException | LinkageError noNativeTerminal) {
+                return TerminalBuilder.builder().name("navemu").system(true).dumb(true).build();
+            }
         } finally {
             thread.setContextClassLoader(previous);
         }
