@@ -6,8 +6,9 @@ import java.lang.reflect.Method;
 /**
  * With {@code -Dnavemu.timing=true} (the launcher's start-up timing switch), marks the steps from
  * "shell ready" to the interactive prompt in the launcher's own format, {@code navemu: timing: X
- * at N ms, cpu M ms} on stderr, so that {@code scripts/bench.sh start} and a person reading the
- * terminal see where those milliseconds go. Without the property it does nothing at all.
+ * at N ms, cpu M ms} on stderr, after the launcher's own marks, so that whoever starts the shell
+ * with the switch (in a terminal, or a pseudo-terminal of a benchmark) sees where those
+ * milliseconds go. Without the property it does nothing at all.
  */
 final class PromptTiming {
     private static final String PROPERTY = "navemu.timing";
