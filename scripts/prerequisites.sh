@@ -8,6 +8,7 @@
 #                                       nginx     nginx-light, a real web server for the interop matrix (run by
 #                                                 the tests from a temp directory; Debian also starts its service);
 #                                       tmux      the shell's real-terminal test;
+#                                       strace    that test's check that the prompt forks no process;
 #                                       dnsmasq   a real DNS server for the resolver tests;
 #                                       chromium  renders the HTML report in a headless browser test;
 #                                       tshark    reads `export pcap` files (the test fails without it);
@@ -33,6 +34,7 @@ if $tests; then
   # Debian puts nginx in /usr/sbin, which a non-root PATH lacks.
   [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
   command -v tmux >/dev/null 2>&1 || need+=(tmux)
+  command -v strace >/dev/null 2>&1 || need+=(strace)
   command -v dnsmasq >/dev/null 2>&1 || need+=(dnsmasq-base)
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   command -v tshark >/dev/null 2>&1 || need+=(tshark)

@@ -45,7 +45,8 @@ public final class Session {
     private JsonRenderer.Trace jsonTrace = JsonRenderer.Trace.NONE;
     private final CommandRegistry registry;
     private final NavigationRunner runner = new NavigationRunner();
-    private final JsonRenderer jsonRenderer = new JsonRenderer();
+    /** Made at its first use (--json, expect, export): Gson's hundred-odd classes are not loaded before the prompt. */
+    private JsonRenderer jsonRenderer;
     private final ResultHistory history;
     private NavigationResult last;
     private JsonElement lastTree;
@@ -87,6 +88,9 @@ public final class Session {
     }
 
     public JsonRenderer jsonRenderer() {
+        if (jsonRenderer == null) {
+            jsonRenderer = new JsonRenderer();
+        }
         return jsonRenderer;
     }
 
@@ -193,7 +197,7 @@ public final class Session {
      */
     public void show(NavigationResult result) {
         if (json) {
-            jsonOut.json(jsonRenderer.toLine(result, history.eventsOf(result), jsonTrace));
+            jsonOut.json(jsonRenderer().toLine(result, history.eventsOf(result), jsonTrace));
         } else {
             for (AttributedString line : new HumanRenderer().render(result, console.width())) {
                 console.out(line);
@@ -213,7 +217,7 @@ public final class Session {
     /** The last result as its JSON tree (what {@code expect} paths walk), built once per navigation. */
     public Optional<JsonElement> lastTree() {
         if (last != null && lastTree == null) {
-            lastTree = jsonRenderer.toTree(last);
+            lastTree = jsonRenderer().toTree(last);
         }
         return Optional.ofNullable(lastTree);
     }

@@ -42,6 +42,7 @@ public final class InteractiveShell {
     /** Runs on the system terminal, or a dumb one when stdin is not a terminal (commands piped in). */
     public int run() throws IOException {
         try (Terminal terminal = systemTerminal()) {
+            PromptTiming.mark("terminal built (" + terminal.getClass().getSimpleName() + ")");
             return run(terminal);
         }
     }
@@ -54,6 +55,7 @@ public final class InteractiveShell {
     public int run(Terminal terminal) {
         Session session = new Session(services, new TerminalConsole(terminal), json, ShellCommands.create());
         NssKeyLogFile.fromEnvironment(session, err);
+        PromptTiming.mark("session built");
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("navemu")
@@ -62,6 +64,8 @@ public final class InteractiveShell {
                 // '!' is part of '!=' in expect, not a history reference.
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .build();
+        PromptTiming.mark("line reader built");
+        markFirstDraw(reader);
         // Outside readLine the terminal delivers Ctrl-C here: cancel the navigation in flight.
         terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
         Dispatcher dispatcher = new Dispatcher(session);
@@ -69,6 +73,7 @@ public final class InteractiveShell {
         session.console().out(new AttributedString("navemu — type 'help' for the commands, Ctrl-D to leave",
                 AttributedStyle.DEFAULT.faint()));
         PromptWarmup.start(services); // in the background, while the prompt shows
+        PromptTiming.mark("banner shown, warm-ups started");
         while (true) {
             String line;
             try {
@@ -93,6 +98,20 @@ public final class InteractiveShell {
         return piped ? total.exitStatus() : 0;
     }
 
+    /** With timing on: a mark when the first readLine is about to draw the prompt (history loaded, raw mode on). */
+    private static void markFirstDraw(LineReader reader) {
+        if (PromptTiming.enabled()) {
+            boolean[] marked = {false};
+            reader.getWidgets().put(LineReader.CALLBACK_INIT, () -> {
+                if (!marked[0]) {
+                    marked[0] = true;
+                    PromptTiming.mark("prompt drawing");
+                }
+                return true;
+            });
+        }
+    }
+
     private static Path historyFile(Session session) {
         Path home = session.home();
         try {
@@ -104,7 +123,15 @@ public final class InteractiveShell {
     }
 
     /**
-     * JLine finds its terminal providers through the thread's context class loader; inside OSGi
+     * The system terminal, from JLine's own native library when it loads (its {@code jni}
+     * provider), else as JLine picks by default, which falls back to a dumb terminal when stdin is
+     * not a terminal. By default JLine also loads its {@code exec} provider, which forks
+     * {@code test -t 1} just to be loaded, and three providers that cannot load here (ffm needs Java
+     * 22, jansi and jna their libraries): the native one alone gives the same terminal without them.
+     * When it gives none (commands piped in, no native library for this system) the default
+     * choice runs as before, so a piped or unusual terminal gets exactly what it got.
+     *
+     * <p>JLine finds its terminal providers through the thread's context class loader; inside OSGi
      * that must be JLine's own bundle class loader, or only a dumb terminal is found.
      */
     static Terminal systemTerminal() throws IOException {
@@ -112,7 +139,12 @@ public final class InteractiveShell {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(TerminalBuilder.class.getClassLoader());
         try {
-            return TerminalBuilder.builder().name("navemu").system(true).dumb(true).build();
+            try {
+                return TerminalBuilder.builder().name("navemu").system(true)
+                        .provider(TerminalBuilder.PROP_PROVIDER_JNI).dumb(false).build();
+            } catch (IOException | RuntimeException | LinkageError noNativeTerminal) {
+                return TerminalBuilder.builder().name("navemu").system(true).dumb(true).build();
+            }
         } finally {
             thread.setContextClassLoader(previous);
         }

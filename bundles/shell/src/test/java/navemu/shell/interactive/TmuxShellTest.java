@@ -83,6 +83,16 @@ class TmuxShellTest {
         return count;
     }
 
+    private static boolean stracePresent() {
+        try {
+            Process probe = new ProcessBuilder("strace", "-f", "-e", "trace=execve", "-o", "/dev/null", "true")
+                    .redirectErrorStream(true).start();
+            return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
     @AfterEach
     void killTheSession() throws IOException, InterruptedException {
         if (started) {
@@ -149,5 +159,42 @@ class TmuxShellTest {
         }
         keys("C-d");
         awaitScreen("SHELL-EXITED-0", 1);
+    }
+
+    /**
+     * What the prompt costs on a real terminal: JLine's terminal comes from its native library, so
+     * no process is forked (its exec provider ran {@code test -t 1} just to be loaded), and the
+     * JSON renderer (Gson) is not made before a command needs it. Read from the child's execve
+     * calls (strace) and the classes its JVM loaded, from start to {@code quit}.
+     */
+    @Test
+    void theShellReachesItsPromptAndLeavesWithoutForkingAProcessOrLoadingGson() throws Exception {
+        assumeTrue(tmuxPresent(), "tmux is not installed: the real-terminal test cannot run here");
+        assumeTrue(stracePresent(), "strace is missing or cannot trace here: the fork check cannot run");
+        Path execs = home.resolve("execve.txt");
+        Path classes = home.resolve("classes.txt");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // A terminal type JLine has built in (tmux speaks screen's): for one it does not know, JLine
+        // asks infocmp, a fork the shell keeps, since that is how it learns the terminal's codes.
+        String command = String.join(" ", "env", "TERM=screen-256color", "strace", "-f", "-e", "trace=execve", "-o", "'" + execs + "'", java,
+                "'-Xlog:class+load=info:file=" + classes + "'", "-cp", "'" + System.getProperty("java.class.path") + "'",
+                TerminalShellMain.class.getName(), "'" + home + "'", ";", "echo", "SHELL-EXITED-$?", ";", "sleep", "60");
+        run("tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "50", command);
+        started = true;
+        awaitScreen("navemu> ", 1);
+        keys("quit", "Enter");
+        awaitScreen("SHELL-EXITED-0", 1);
+
+        List<String> programs = Files.readAllLines(execs).stream()
+                .filter(line -> line.contains("execve(\"") && line.contains(") = 0"))
+                .map(line -> line.substring(line.indexOf("execve(\"") + 8, line.indexOf('"', line.indexOf("execve(\"") + 8)))
+                .toList();
+        assertTrue(!programs.isEmpty() && programs.stream().allMatch(program -> program.equals(java)
+                        || Path.of(program).getFileName().toString().equals("java")),
+                "the shell forked a process before or after its prompt: " + programs);
+        List<String> gson = Files.readAllLines(classes).stream()
+                // Gson itself, its builder, its adapters: not the tree types a class of the shell names
+                .filter(line -> line.contains(" com.google.gson.Gson") || line.contains(" com.google.gson.internal.")).toList();
+        assertTrue(gson.isEmpty(), "Gson was loaded for a session that never needed JSON: " + gson);
     }
 }
