@@ -47,6 +47,7 @@ class Http2RetryTest {
     private static final int HEADERS = 0x1;
     private static final int NO_ERROR = 0x0;
     private static final int REFUSED_STREAM = 0x7;
+    private static final int INTERNAL_ERROR = 0x2;
 
     private final TestSlots.MapDns dns = new TestSlots.MapDns();
     private final TestSlots.FixedComposition composition = new TestSlots.FixedComposition();
@@ -262,6 +263,19 @@ class Http2RetryTest {
         assertEquals(List.of(1, 3, 5), streamsOpened(), "the request and its two retries (kMaxRetryAttempts), no more");
         assertEquals(2, failures().stream().filter(f -> f.startsWith("http: ERR_HTTP2_SERVER_REFUSED_STREAM")
                 && f.contains("sent again")).count(), () -> failures().toString());
+    }
+
+    @Test
+    void aGoAwayWithAnErrorCodeBelowOurStreamIsAProtocolErrorAndNotSentAgain() throws IOException {
+        // SpdySession::OnGoAway: only a NO_ERROR GOAWAY refuses the streams above its last one;
+        // any other code fails them with ERR_HTTP2_PROTOCOL_ERROR, which HandleIOError does not resend.
+        BrowserNavigator navigator = navigator(answersOnceThen(side -> side.goAway(1, INTERNAL_ERROR)),
+                answers("a retry must not be made after a GOAWAY with an error code"));
+        NavigationResult second = reuseAfter(navigator);
+        assertFalse(second.ok);
+        assertEquals(NetError.ERR_HTTP2_PROTOCOL_ERROR.name(), second.error, second.errorMessage);
+        assertTrue(second.errorMessage.contains("GOAWAY (INTERNAL_ERROR, last stream 1)"), second.errorMessage);
+        assertEquals(1, server.accepted());
     }
 
     @Test
