@@ -31,32 +31,39 @@ final class HttpStep {
     }
 
     /**
-     * Thrown instead of a failure when the request went on a reused connection and was lost before
-     * any of its response came ({@link HttpTransport#lostBeforeResponse()}): the server may have
-     * closed the idle connection as the request left, or (HTTP/2) said it did not process it, so
-     * the request goes again on a new connection (Chrome's {@code HandleIOError}).
+     * Thrown instead of a failure when {@link ResendRule} says the request goes again: the
+     * navigation then asks the pool for a connection anew, as Chromium's
+     * {@code ResetConnectionAndRequestForResend} asks its stream factory.
      */
-    static final class RetryOnNewConnection extends Exception {
+    static final class SendAgain extends Exception {
         private final long lostOn;
+        private final boolean countsAsRetry;
 
-        RetryOnNewConnection(long lostOn, String message, Throwable cause) {
+        SendAgain(long lostOn, boolean countsAsRetry, String message, Throwable cause) {
             super(message, cause);
             this.lostOn = lostOn;
+            this.countsAsRetry = countsAsRetry;
         }
 
-        /** The number of the reused connection the request was lost on. */
+        /** The number of the connection the request was lost on. */
         long lostOn() {
             return lostOn;
+        }
+
+        /** A refused stream: counts against {@link ResendRule#MAX_RETRY_ATTEMPTS} (Chromium's {@code retry_attempts_}). */
+        boolean countsAsRetry() {
+            return countsAsRetry;
         }
     }
 
     /**
-     * @param reused          the connection carried an earlier request (it may be retried once)
+     * @param reused          the connection carried an earlier request
      * @param mayKeep         the navigation keeps connections for reuse (not {@code --new-connection})
      * @param sentAsEarlyData the request already went as TLS 1.3 early data
+     * @param retriesSoFar    refused-stream retries already made for this request (see {@link ResendRule})
      */
     void exchange(HopState hop, PooledConnection connection, RequestMessage message, boolean reused,
-                  boolean mayKeep, boolean sentAsEarlyData) throws NavigationException, RetryOnNewConnection {
+                  boolean mayKeep, boolean sentAsEarlyData, int retriesSoFar) throws NavigationException, SendAgain {
         boolean secure = connection.channel() != null;
         StepRecorder step = run.step("http", "");
         step.meter(connection.metered());
@@ -108,19 +115,19 @@ final class HttpStep {
             recordPhases(step, exchange.sendStartNanos(), exchange.sentNanos(), exchange.firstByteNanos(),
                     System.nanoTime());
         } catch (IOException e) {
-            // One decision for both protocols: only a reused connection's request, only when the
-            // transport says it was lost before any of its response came, and once (the new
-            // connection's request is not reused). Chromium also resends a refused HTTP/2 stream
-            // from a new connection (twice at most); navemu shows that refusal as the error instead.
-            if (reused && transport.lostBeforeResponse() && !run.interrupted(hop)) {
-                NetError lost = failure(e).error();
-                String why = "the request on reused connection #" + connection.id() + " failed before any byte of a"
-                        + " response came (" + lost + ": " + e.getMessage() + "): "
-                        + (lost == NetError.ERR_HTTP2_SERVER_REFUSED_STREAM ? "the server did not process it"
-                        : "the server may have closed it while idle")
-                        + "; sent again on a new connection, as Chrome does";
+            // One decision for both protocols, Chromium's (see ResendRule); never after an alarm or Ctrl-C.
+            NetError lost = failure(e).error();
+            ResendRule.Verdict verdict = run.interrupted(hop) ? ResendRule.Verdict.FAIL
+                    : ResendRule.decide(lost, reused, !transport.lostBeforeResponse(), retriesSoFar);
+            if (verdict != ResendRule.Verdict.FAIL) {
+                boolean refused = verdict == ResendRule.Verdict.RESEND_REFUSED;
+                String why = "the request on " + (reused ? "reused" : "new") + " connection #" + connection.id()
+                        + " failed before any byte of a response came (" + lost + ": " + e.getMessage() + "): "
+                        + (refused ? "the server did not process it; sent again (retry " + (retriesSoFar + 1) + " of at most "
+                        + ResendRule.MAX_RETRY_ATTEMPTS + ")" : "the server may have closed it while idle; sent again")
+                        + " on the connection the pool gives, as Chrome does";
                 step.fail(lost, why); // the trace keeps the attempt; the hop goes on
-                throw new RetryOnNewConnection(connection.id(), why, e);
+                throw new SendAgain(connection.id(), refused, why, e);
             }
             NavigationException reported = run.interruptedOr(hop, failure(e));
             hop.steps.add(step.fail(reported.error(), reported.getMessage()));

@@ -140,14 +140,53 @@ final class NavigationRun {
     }
 
     /**
-     * The request goes on an idle connection of the same origin and setup when there is one (and
-     * again, once, on a new connection when the request was lost on it before any of its response
-     * came: the connection turned out closed, or an HTTP/2 server refused the stream);
-     * otherwise on a new connection.
+     * The request goes on an idle connection of the same origin and setup when there is one,
+     * otherwise on a new connection. When {@link ResendRule} says a failed attempt goes again, the
+     * pool is asked anew, as Chromium's {@code ResetConnectionAndRequestForResend} asks its stream
+     * factory: an HTTP/2 connection whose stream was refused went back to the pool and carries the
+     * retry on its next stream; one that received GOAWAY or closed did not, so a new one does.
+     * No loop: a lost connection is closed, and refusals stop after {@link ResendRule#MAX_RETRY_ATTEMPTS}.
      */
     private void runNetworkSteps(HopState hop, Watchdog.Alarm hopAlarm) throws NavigationException {
         RequestMessage message = RequestMessage.of(hop.request, hop.url.requestTarget(), hop.url.hostHeader());
         PoolKey key = connections.keyFor(hop.url);
+        int retries = 0; // Chromium's retry_attempts_: refused streams sent again so far
+        HttpStep.SendAgain lost = null;
+        while (true) {
+            Optional<PooledConnection> idle = idleConnection(hop, key);
+            PooledConnection connection;
+            boolean sentAsEarlyData = false;
+            if (idle.isPresent()) {
+                connection = idle.get();
+            } else {
+                // A safe request without a body (a navigation GET) may go as TLS 1.3 early data (RFC 8446
+                // §2.3, §8: replayable) when the session slot holds a ticket that allows it; the TLS slot
+                // decides. Anything else waits for the handshake, as Chromium sends only those early.
+                byte[] earlyData = hop.url.secure() && hop.request.safe() && !hop.request.hasBody() ? message.bytes() : null;
+                connection = newConnection.open(hop, key, earlyData, hopAlarm);
+                sentAsEarlyData = connection.channel() != null && connection.channel().earlyDataAccepted();
+            }
+            if (lost != null) {
+                hop.connectionNotes.add("the request lost on connection #" + lost.lostOn() + " is sent again on "
+                        + (idle.isPresent() ? "reused connection #" + connection.id()
+                        + (connection.id() == lost.lostOn() ? " (the same connection, its next stream)" : "")
+                        : "new connection #" + connection.id()));
+            }
+            try {
+                exchangeOn(hop, connection, hopAlarm, message, idle.isPresent(), sentAsEarlyData, retries);
+                return;
+            } catch (HttpStep.SendAgain again) {
+                hop.connectionNotes.add(again.getMessage());
+                lost = again;
+                if (again.countsAsRetry()) {
+                    retries++;
+                }
+            }
+        }
+    }
+
+    /** An idle pooled connection for {@code key}, unless the host's HSTS rule no longer allows it. */
+    private Optional<PooledConnection> idleConnection(HopState hop, PoolKey key) {
         Optional<PooledConnection> idle = connections.idle(hop, key);
         if (idle.isPresent() && hop.hstsHost && idle.get().cert() != null && !idle.get().cert().problems.isEmpty()) {
             // RFC 6797 §12.1: the host became a known HSTS host since this connection's certificate was
@@ -155,39 +194,15 @@ final class NavigationRun {
             hop.connectionNotes.add(idle.get() + " was made with certificate problems that " + hop.url.host()
                     + ", now a known HSTS host, no longer allows: not reused, closed");
             idle.get().close();
-            idle = Optional.empty();
+            return Optional.empty();
         }
-        HttpStep.RetryOnNewConnection retry = null;
-        if (idle.isPresent()) {
-            try {
-                exchangeOn(hop, idle.get(), hopAlarm, message, true, false);
-                return;
-            } catch (HttpStep.RetryOnNewConnection lost) {
-                hop.connectionNotes.add(lost.getMessage());
-                retry = lost;
-            }
-        }
-        // A safe request without a body (a navigation GET) may go as TLS 1.3 early data (RFC 8446
-        // §2.3, §8: replayable) when the session slot holds a ticket that allows it; the TLS slot
-        // decides. Anything else waits for the handshake, as Chromium sends only those early.
-        byte[] earlyData = hop.url.secure() && hop.request.safe() && !hop.request.hasBody() ? message.bytes() : null;
-        PooledConnection fresh = newConnection.open(hop, key, earlyData, hopAlarm);
-        if (retry != null) {
-            hop.connectionNotes.add("the request lost on reused connection #" + retry.lostOn() + " is sent again on new"
-                    + " connection #" + fresh.id() + " (once: if it fails here too, that is the hop's error)");
-        }
-        try {
-            exchangeOn(hop, fresh, hopAlarm, message, false, fresh.channel() != null && fresh.channel().earlyDataAccepted());
-        } catch (HttpStep.RetryOnNewConnection impossible) {
-            // Only a reused connection's request is retried; a new one's failure is the hop's.
-            throw new NavigationException(NetError.ERR_CONNECTION_CLOSED, impossible.getMessage(), impossible);
-        }
+        return idle;
     }
 
     /** One exchange on {@code connection}; afterwards it is kept for the next request or closed. */
     private void exchangeOn(HopState hop, PooledConnection connection, Watchdog.Alarm hopAlarm, RequestMessage message,
-                            boolean reused, boolean sentAsEarlyData)
-            throws NavigationException, HttpStep.RetryOnNewConnection {
+                            boolean reused, boolean sentAsEarlyData, int retriesSoFar)
+            throws NavigationException, HttpStep.SendAgain {
         request.cancellation().closeOnCancel(connection);
         hopAlarm.closeOnExpiry(connection);
         boolean keep = false;
@@ -197,8 +212,15 @@ final class NavigationRun {
             hop.cert = connection.cert();
         }
         try {
-            new HttpStep(run).exchange(hop, connection, message, reused, connections.mayKeep(), sentAsEarlyData);
+            new HttpStep(run).exchange(hop, connection, message, reused, connections.mayKeep(), sentAsEarlyData,
+                    retriesSoFar);
             keep = connection.transport().reusable() && !run.interrupted(hop);
+        } catch (HttpStep.SendAgain again) {
+            // A stream the server refused leaves its HTTP/2 connection usable (Chromium's
+            // SpdySession::OnRstStream closes only the stream): back to the pool, for the retry. A
+            // GOAWAY (SpdySession::OnGoAway: MakeUnavailable) or a closed connection is not reusable.
+            keep = again.countsAsRetry() && connection.transport().reusable() && !run.interrupted(hop);
+            throw again;
         } finally {
             if (connection.channel() != null) {
                 // A fresh snapshot: with the NewSessionTicket messages read during the response.

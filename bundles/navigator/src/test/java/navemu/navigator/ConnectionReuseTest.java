@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import navemu.api.NetError;
 import navemu.api.Slot;
 import navemu.api.nav.ConnectionReuse;
 import navemu.api.nav.NavigationRequest;
@@ -212,6 +213,21 @@ class ConnectionReuseTest {
                 .anyMatch(m -> m.contains("reused connection #1 failed before any byte") && m.contains("sent again")),
                 () -> infos("dns").toString());
         assertEquals(2L, ((Number) step(second.steps, "http").detail.get("connection")).longValue());
+    }
+
+    @Test
+    void aReadTimeoutOnAReusedConnectionIsNotSentAgain() {
+        open("http://www.test/");
+        server.silenceRequestNumber(2); // the kept connection takes the request and never answers
+        List<TraceEvent> events = new CopyOnWriteArrayList<>();
+        NavigationResult second = navigator.navigate(NavigationRequest.of("http://www.test/")
+                .withTimeout(Duration.ofMillis(500)).withListener(events::add));
+        assertFalse(second.ok);
+        assertEquals(NetError.ERR_TIMED_OUT.name(), second.error, second.errorMessage);
+        assertEquals(1, server.accepted(), "Chromium's HandleIOError does not resend after a timeout");
+        assertEquals(2, server.requests());
+        assertTrue(events.stream().noneMatch(e -> e.text() != null && e.text().contains("sent again")),
+                () -> events.toString());
     }
 
     @Test

@@ -34,6 +34,8 @@ final class KeepAliveServer implements AutoCloseable {
     /** When > 0: the n-th request (1-based, counted over all connections) is read and the connection closed unanswered. */
     private volatile int dropRequest;
     private volatile String unasked;
+    /** When > 0: the n-th request is read and never answered; the connection stays open until the client closes it. */
+    private volatile int silentRequest;
 
     /** @param handler request target → the whole raw response */
     KeepAliveServer(Function<String, String> handler) throws IOException {
@@ -80,6 +82,12 @@ final class KeepAliveServer implements AutoCloseable {
                 int number = requests.incrementAndGet();
                 if (number == dropRequest) {
                     return; // closed as the request arrived: no byte of a response
+                }
+                if (number == silentRequest) {
+                    while (in.read() != -1) {
+                        // a server that keeps the connection and says nothing, until the client gives up
+                    }
+                    return;
                 }
                 String response = handler.apply(requestLine.split(" ")[1]);
                 String[] parts = response.split(PAUSE, -1);
@@ -142,6 +150,11 @@ final class KeepAliveServer implements AutoCloseable {
     /** The {@code n}-th request (counted from the start) is answered by closing the connection. */
     void dropRequestNumber(int n) {
         dropRequest = n;
+    }
+
+    /** The {@code n}-th request (counted from the start) is read and never answered. */
+    void silenceRequestNumber(int n) {
+        silentRequest = n;
     }
 
     static String ok(String body) {

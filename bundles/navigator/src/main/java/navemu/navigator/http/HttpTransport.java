@@ -44,10 +44,10 @@ public interface HttpTransport extends Closeable {
     }
 
     /**
-     * Whether the last exchange failed with its request lost before any of its response came, so
-     * that, when it went on a reused connection, it may go once more on a new one, as Chrome does
-     * ({@code HttpNetworkTransaction::HandleIOError}, {@code ShouldResendRequest}): the server may
-     * have closed the idle connection just as the request left, or said it did not process it.
+     * Whether the last exchange failed before any of its response came, which the navigator's
+     * {@code ResendRule} needs (with the error) to decide whether the request goes again, as Chrome
+     * does ({@code HttpNetworkTransaction::HandleIOError}, {@code ShouldResendRequest}): the server
+     * may have closed the idle connection just as the request left, or said it did not process it.
      * False when the transport cannot tell: a request whose response began is never sent again.
      */
     default boolean lostBeforeResponse() {

@@ -35,7 +35,8 @@ import navemu.navigator.http.RequestMessage;
  *
  * <p>A request the server refused (GOAWAY below its stream, RST_STREAM REFUSED_STREAM) or lost with
  * the connection before any frame of its response is {@linkplain #lostBeforeResponse() said to be
- * lost}, so that the navigator may send it again on a new connection.
+ * lost}, so that the navigator may send it again. After RST_STREAM REFUSED_STREAM the connection
+ * stays {@linkplain #reusable() reusable} (only the stream ended), so the retry may take its next stream.
  */
 public final class Http2Transport implements HttpTransport {
     /** The trace lists this many frames one by one per exchange; the rest are counted (a flood must not fill memory). */

@@ -128,9 +128,14 @@ final class ServerFrames {
         long lastStreamId = frame.uint32(0) & Settings.MAX_WINDOW;
         String error = ErrorCode.name(frame.uint32(4));
         if (stream.id > lastStreamId && !stream.ended) {
-            // §6.8: streams above the last id were not processed; Chromium: ERR_HTTP2_SERVER_REFUSED_STREAM.
+            // §6.8: streams above the last id were not processed. Chromium (SpdySession::OnGoAway) fails
+            // them with ERR_HTTP2_SERVER_REFUSED_STREAM, which is sent again, only for NO_ERROR; with
+            // HTTP_1_1_REQUIRED with that error; with any other code with ERR_HTTP2_PROTOCOL_ERROR.
             state.broken = true;
-            throw new HttpProtocolException(NetError.ERR_HTTP2_SERVER_REFUSED_STREAM, "the server sent GOAWAY (" + error
+            ErrorCode code = ErrorCode.of(frame.uint32(4));
+            NetError netError = code == ErrorCode.NO_ERROR ? NetError.ERR_HTTP2_SERVER_REFUSED_STREAM
+                    : code == ErrorCode.HTTP_1_1_REQUIRED ? NetError.ERR_HTTP_1_1_REQUIRED : NetError.ERR_HTTP2_PROTOCOL_ERROR;
+            throw new HttpProtocolException(netError, "the server sent GOAWAY (" + error
                     + ", last stream " + lastStreamId + ") without processing our stream " + stream.id);
         }
         trace.step().info("the server sent GOAWAY (" + error + "): our stream " + stream.id

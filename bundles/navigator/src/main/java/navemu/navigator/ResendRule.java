@@ -1,0 +1,59 @@
+package navemu.navigator;
+
+import navemu.api.NetError;
+
+/**
+ * Whether a request whose attempt failed before its response headers is sent again, as Chromium
+ * decides it in {@code HttpNetworkTransaction::HandleIOError} (net/http/http_network_transaction.cc).
+ * One rule for HTTP/1.1 and HTTP/2; where the request then goes is the pool's answer, as in
+ * Chromium's {@code ResetConnectionAndRequestForResend}, which asks the stream factory again.
+ */
+final class ResendRule {
+    /**
+     * Chromium's {@code kMaxRetryAttempts}: retries (not counting the first attempt) allowed for a
+     * refused HTTP/2 stream (or a failed PING); {@code HasExceededMaxRetries()} is
+     * {@code retry_attempts_ >= kMaxRetryAttempts}, so the request goes at most three times.
+     */
+    static final int MAX_RETRY_ATTEMPTS = 2;
+
+    /** What the rule says about one failed attempt. */
+    enum Verdict {
+        /** The failure is the request's error. */
+        FAIL,
+        /** Sent again because the connection was reused: the server may have closed it as the request left. */
+        RESEND_LOST_ON_REUSED,
+        /** Sent again because the server said it did not process it; counts against {@link #MAX_RETRY_ATTEMPTS}. */
+        RESEND_REFUSED
+    }
+
+    private ResendRule() {
+    }
+
+    /**
+     * @param error           the attempt's error
+     * @param reused          the connection had carried an earlier request ({@code IsConnectionReused})
+     * @param responseBegan   some of the response came (HTTP/1.1: a byte; HTTP/2: a frame of our stream),
+     *                        which stands for Chromium's "response headers received", or stricter
+     * @param retriesSoFar    refused-stream retries already made for this request ({@code retry_attempts_})
+     */
+    static Verdict decide(NetError error, boolean reused, boolean responseBegan, int retriesSoFar) {
+        if (responseBegan) {
+            // HandleIOError is only reached before the response headers; after them nothing is resent.
+            return Verdict.FAIL;
+        }
+        return switch (error) {
+            // ShouldResendRequest(): only on a reused ("proven") connection, and never counted: the
+            // lost connection is closed, so the pool runs out of reused ones and no loop is possible.
+            // (Chromium's list also has ERR_CONNECTION_ABORTED and ERR_SOCKET_NOT_CONNECTED, which
+            // navemu's transports report as ERR_CONNECTION_CLOSED.)
+            case ERR_CONNECTION_RESET, ERR_CONNECTION_CLOSED, ERR_EMPTY_RESPONSE ->
+                    reused ? Verdict.RESEND_LOST_ON_REUSED : Verdict.FAIL;
+            // New or reused connection alike, until HasExceededMaxRetries(). (Chromium's list also has
+            // ERR_HTTP2_PING_FAILED; navemu sends no PING, so it never sees one fail.)
+            case ERR_HTTP2_SERVER_REFUSED_STREAM ->
+                    retriesSoFar >= MAX_RETRY_ATTEMPTS ? Verdict.FAIL : Verdict.RESEND_REFUSED;
+            // Everything else, a read timeout (ERR_TIMED_OUT) among them, is the request's error.
+            default -> Verdict.FAIL;
+        };
+    }
+}
