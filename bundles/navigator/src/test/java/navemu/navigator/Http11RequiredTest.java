@@ -202,6 +202,47 @@ class Http11RequiredTest {
     }
 
     @Test
+    void aGoAwayHttp11RequiredAboveOurStreamStillEndsItAndSendsItAgainOverHttp11() throws IOException {
+        // SpdySession::OnGoAway drains the session with ERR_HTTP_1_1_REQUIRED whatever its last stream id.
+        BrowserNavigator navigator = navigator(side -> {
+            side.readUntil(HEADERS);
+            side.open();
+            side.goAway(1, HTTP_1_1_REQUIRED);
+            side.flush();
+        }, http11Answers("over http/1.1"));
+        assertSentAgainOverHttp11(open(navigator));
+        assertTrue(infos("dns").stream().anyMatch(m -> m.contains("GOAWAY (HTTP_1_1_REQUIRED, last stream 1)")),
+                () -> infos("dns").toString());
+    }
+
+    @Test
+    void anIdleHttp2ConnectionToAnOriginThatRequiredHttp11IsNotReused() throws IOException {
+        // #1 answers over h2 and stays idle in the pool; a navigation of its own (no pool) meets
+        // HTTP_1_1_REQUIRED on #2 and goes again on #3; the next pooled navigation must not take #1.
+        BrowserNavigator navigator = navigator(side -> {
+            side.readUntil(HEADERS);
+            side.open();
+            side.headers(1, false, ":status", "200", "content-type", "text/html");
+            side.data(1, true, "over h2");
+        }, goAwayHttp11Required(), http11Answers("over http/1.1"), http11Answers("later"));
+        NavigationResult first = open(navigator);
+        assertTrue(first.ok, () -> first.error + ": " + first.errorMessage);
+        NavigationResult own = navigator.navigate(NavigationRequest.of("https://h2.test/")
+                .withTimeout(Duration.ofSeconds(3)).withConnections(navemu.api.nav.ConnectionReuse.NEVER));
+        assertTrue(own.ok, () -> own.error + ": " + own.errorMessage);
+        assertEquals("over http/1.1", own.http.bodyPreview);
+
+        NavigationResult later = open(navigator);
+        assertTrue(later.ok, () -> later.error + ": " + later.errorMessage);
+        assertEquals("later", later.http.bodyPreview);
+        assertEquals("HTTP/1.1", later.http.version);
+        assertEquals(4, server.accepted());
+        assertEquals(List.of("http/1.1"), alpnOffered.get(3));
+        assertTrue(infos("dns").stream().anyMatch(m -> m.contains("#1") && m.contains("speaks HTTP/2")
+                && m.contains("not reused, closed")), () -> infos("dns").toString());
+    }
+
+    @Test
     void otherOriginsStillOfferH2() throws IOException {
         dns.hosts.put("other.test", "127.0.0.1");
         BrowserNavigator navigator = navigator(goAwayHttp11Required(), http11Answers("over http/1.1"),
