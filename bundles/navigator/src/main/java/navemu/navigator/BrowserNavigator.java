@@ -56,6 +56,8 @@ public final class BrowserNavigator implements Navigator {
     private volatile boolean reuse = true;
     private final ConnectionPool pool;
     private final AtomicLong connectionIds = new AtomicLong();
+    /** Origins whose servers required HTTP/1.1 (HTTP_1_1_REQUIRED): offered http/1.1 alone from then on. */
+    private final Http11RequiredOrigins http11Only = new Http11RequiredOrigins();
     /** The background warm-up, when there is one: a user navigation waits for it rather than race it for the CPU. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Prewarm prewarm;
@@ -157,13 +159,13 @@ public final class BrowserNavigator implements Navigator {
         CaptureHistory history = captures;
         if (history == null) {
             return new NavigationRun(request, snapshot, this::portHint, deadlines, pool, connectionIds::incrementAndGet,
-                    alpn).run();
+                    alpn, http11Only).run();
         }
         // The capture taps the tcp slot and the key log of this navigation only; the run does not know it is there.
         NavigationCapture capture = history.start();
         NavigationResult result = new NavigationRun(request.withKeyLog(capture.keyLogThen(request.keyLog())),
                 snapshot.withTcp(capture.connector(snapshot.tcp())), this::portHint, deadlines, pool,
-                connectionIds::incrementAndGet, alpn).run();
+                connectionIds::incrementAndGet, alpn, http11Only).run();
         history.keep(result, capture);
         return result;
     }

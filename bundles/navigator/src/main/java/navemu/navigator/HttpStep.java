@@ -38,11 +38,18 @@ final class HttpStep {
     static final class SendAgain extends Exception {
         private final long lostOn;
         private final boolean countsAsRetry;
+        private final boolean http11Required;
 
-        SendAgain(long lostOn, boolean countsAsRetry, String message, Throwable cause) {
+        SendAgain(long lostOn, boolean countsAsRetry, boolean http11Required, String message, Throwable cause) {
             super(message, cause);
             this.lostOn = lostOn;
             this.countsAsRetry = countsAsRetry;
+            this.http11Required = http11Required;
+        }
+
+        /** The server required HTTP/1.1: the request goes again on a new connection offering {@code http/1.1} only. */
+        boolean http11Required() {
+            return http11Required;
         }
 
         /** The number of the connection the request was lost on. */
@@ -119,6 +126,17 @@ final class HttpStep {
             NetError lost = failure(e).error();
             ResendRule.Verdict verdict = run.interrupted(hop) ? ResendRule.Verdict.FAIL
                     : ResendRule.decide(lost, reused, !transport.lostBeforeResponse(), retriesSoFar);
+            if (verdict == ResendRule.Verdict.RESEND_OVER_HTTP11 && hop.sentAgainOverHttp11) {
+                verdict = ResendRule.Verdict.FAIL; // once per request: no loop, whatever the server does
+            }
+            if (verdict == ResendRule.Verdict.RESEND_OVER_HTTP11) {
+                String why = "the server answered the request on " + (reused ? "reused" : "new") + " connection #"
+                        + connection.id() + " with HTTP_1_1_REQUIRED (" + lost + ": " + e.getMessage()
+                        + "): it requires HTTP/1.1 for " + connection.key().origin()
+                        + "; the request goes again over HTTP/1.1 on a new connection, as Chrome does";
+                step.fail(lost, why); // the trace keeps the attempt; the hop goes on
+                throw new SendAgain(connection.id(), false, true, why, e);
+            }
             if (verdict != ResendRule.Verdict.FAIL) {
                 boolean refused = verdict == ResendRule.Verdict.RESEND_REFUSED;
                 String why = "the request on " + (reused ? "reused" : "new") + " connection #" + connection.id()
@@ -127,7 +145,7 @@ final class HttpStep {
                         + ResendRule.MAX_RETRY_ATTEMPTS + ")" : "the server may have closed it while idle; sent again")
                         + " on the connection the pool gives, as Chrome does";
                 step.fail(lost, why); // the trace keeps the attempt; the hop goes on
-                throw new SendAgain(connection.id(), refused, why, e);
+                throw new SendAgain(connection.id(), refused, false, why, e);
             }
             NavigationException reported = run.interruptedOr(hop, failure(e));
             hop.steps.add(step.fail(reported.error(), reported.getMessage()));

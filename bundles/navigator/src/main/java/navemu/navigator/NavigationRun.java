@@ -40,6 +40,7 @@ final class NavigationRun {
     private final RunContext run;
     private final HopConnections connections;
     private final NewConnection newConnection;
+    private final Http11RequiredOrigins http11Only;
 
     /**
      * A navigation on its own, offering h2 and http/1.1 as Chrome does: connections are reused by
@@ -47,21 +48,25 @@ final class NavigationRun {
      */
     NavigationRun(NavigationRequest request, Snapshot slots, Function<TargetUrl, Optional<PortHint>> portMap,
                   Deadlines deadlines) {
-        this(request, slots, portMap, deadlines, null, new AtomicLong()::incrementAndGet, HttpTransports.ALPN_WITH_H2);
+        this(request, slots, portMap, deadlines, null, new AtomicLong()::incrementAndGet, HttpTransports.ALPN_WITH_H2,
+                new Http11RequiredOrigins());
     }
 
     /**
      * @param pool         the navigator's idle connections, or null for none
      * @param connectionId numbers the connections this navigation makes
      * @param alpnOffer    the ALPN list its new connections offer: h2 and http/1.1, or http/1.1 alone
+     * @param http11Only   the origins whose servers required HTTP/1.1: their new connections offer http/1.1 alone
      */
     NavigationRun(NavigationRequest request, Snapshot slots, Function<TargetUrl, Optional<PortHint>> portMap,
-                  Deadlines deadlines, ConnectionPool pool, LongSupplier connectionId, List<String> alpnOffer) {
+                  Deadlines deadlines, ConnectionPool pool, LongSupplier connectionId, List<String> alpnOffer,
+                  Http11RequiredOrigins http11Only) {
         this.request = request;
         this.run = new RunContext(request, slots, portMap, new SafeListener(request.listener()), deadlines, watchdog,
                 startNanos, result);
         this.connections = new HopConnections(run, pool);
         this.newConnection = new NewConnection(run, connectionId, alpnOffer);
+        this.http11Only = http11Only;
     }
 
     /** Runs the navigation to its end; never throws for a failed navigation. */
@@ -163,10 +168,14 @@ final class NavigationRun {
                 // §2.3, §8: replayable) when the session slot holds a ticket that allows it; the TLS slot
                 // decides. Anything else waits for the handshake, as Chromium sends only those early.
                 byte[] earlyData = hop.url.secure() && hop.request.safe() && !hop.request.hasBody() ? message.bytes() : null;
-                connection = newConnection.open(hop, key, earlyData, hopAlarm);
+                connection = newConnection.open(hop, key, earlyData, hopAlarm, http11Only.contains(key.origin()));
                 sentAsEarlyData = connection.channel() != null && connection.channel().earlyDataAccepted();
             }
-            if (lost != null) {
+            if (lost != null && lost.http11Required()) {
+                hop.connectionNotes.add("the request is sent again over HTTP/1.1 on new connection #" + connection.id()
+                        + ", offering ALPN http/1.1 only, because the server required HTTP/1.1 (HTTP_1_1_REQUIRED on"
+                        + " connection #" + lost.lostOn() + ")");
+            } else if (lost != null) {
                 hop.connectionNotes.add("the request lost on connection #" + lost.lostOn() + " is sent again on "
                         + (idle.isPresent() ? "reused connection #" + connection.id()
                         + (connection.id() == lost.lostOn() ? " (the same connection, its next stream)" : "")
@@ -178,6 +187,12 @@ final class NavigationRun {
             } catch (HttpStep.SendAgain again) {
                 hop.connectionNotes.add(again.getMessage());
                 lost = again;
+                if (again.http11Required()) {
+                    // SpdySession::DoDrainSession records it (HttpServerProperties::SetHTTP11Required) for the
+                    // origin: this request's new connection, and every later one there, offers http/1.1 alone.
+                    http11Only.add(key.origin());
+                    hop.sentAgainOverHttp11 = true;
+                }
                 if (again.countsAsRetry()) {
                     retries++;
                 }
@@ -188,6 +203,14 @@ final class NavigationRun {
     /** An idle pooled connection for {@code key}, unless the host's HSTS rule no longer allows it. */
     private Optional<PooledConnection> idleConnection(HopState hop, PoolKey key) {
         Optional<PooledConnection> idle = connections.idle(hop, key);
+        if (idle.isPresent() && http11Only.contains(key.origin()) && "h2".equals(idle.get().transport().protocol())) {
+            // Chromium no longer hands out an HTTP/2 session to a server that required HTTP/1.1 (its stream
+            // factory checks HttpServerProperties::RequiresHTTP11 before taking an available session).
+            hop.connectionNotes.add(idle.get() + " speaks HTTP/2, which the server of " + key.origin()
+                    + " said it does not accept (HTTP_1_1_REQUIRED): not reused, closed");
+            idle.get().close();
+            return Optional.empty();
+        }
         if (idle.isPresent() && hop.hstsHost && idle.get().cert() != null && !idle.get().cert().problems.isEmpty()) {
             // RFC 6797 §12.1: the host became a known HSTS host since this connection's certificate was
             // let through with problems; no request goes on it, and a new handshake meets the rule.

@@ -51,9 +51,10 @@ final class NewConnection {
      *
      * @param earlyData the request, when it may go as TLS 1.3 early data; null otherwise
      * @param hopAlarm  the hop's deadline, which closes the connection when it passes
+     * @param http11Required the origin's server required HTTP/1.1 (HTTP_1_1_REQUIRED): ALPN offers http/1.1 alone
      * @return the connection, ready for requests; the caller closes it (or keeps it for reuse)
      */
-    PooledConnection open(HopState hop, PoolKey key, byte[] earlyData, Watchdog.Alarm hopAlarm)
+    PooledConnection open(HopState hop, PoolKey key, byte[] earlyData, Watchdog.Alarm hopAlarm, boolean http11Required)
             throws NavigationException {
         DnsAnswer answer = dnsStep(hop);
         int port = choosePort(hop, answer);
@@ -62,7 +63,8 @@ final class NewConnection {
         hopAlarm.closeOnExpiry(connection);
         try {
             if (hop.url.secure()) {
-                SecureChannel channel = tlsStep(hop, connection.metered(), port, earlyData);
+                SecureChannel channel = tlsStep(hop, connection.metered(), port, earlyData,
+                        http11Required ? HttpTransports.ALPN_HTTP11_ONLY : alpn);
                 connection.handshake(hop.tls, hop.cert);
                 connection.ready(channel, transportFor(channel, hop));
             } else {
@@ -180,11 +182,16 @@ final class NewConnection {
         }
     }
 
-    private SecureChannel tlsStep(HopState hop, MeteredConnection connection, int port, byte[] earlyData)
-            throws NavigationException {
+    private SecureChannel tlsStep(HopState hop, MeteredConnection connection, int port, byte[] earlyData,
+                                  List<String> alpnOffer) throws NavigationException {
         StepRecorder step = run.step("tls", run.slots().names().get(Slot.TLS));
         step.meter(connection);
-        TlsRequest tlsRequest = new TlsRequest(hop.url.host(), port, alpn, earlyData, run.request().timeout());
+        if (alpnOffer != alpn) {
+            step.info("ALPN offers http/1.1 only: the server of " + hop.url.host()
+                    + " required HTTP/1.1 (HTTP_1_1_REQUIRED) earlier in this session");
+            step.detail("alpnOffered", alpnOffer);
+        }
+        TlsRequest tlsRequest = new TlsRequest(hop.url.host(), port, alpnOffer, earlyData, run.request().timeout());
         VerdictRecorder validator = new VerdictRecorder(run.slots().cert());
         scopeNote(step, run.slots().ownSessions(),
                 "session store", "the session store keeps nothing or cannot make a private one");

@@ -23,7 +23,12 @@ final class ResendRule {
         /** Sent again because the connection was reused: the server may have closed it as the request left. */
         RESEND_LOST_ON_REUSED,
         /** Sent again because the server said it did not process it; counts against {@link #MAX_RETRY_ATTEMPTS}. */
-        RESEND_REFUSED
+        RESEND_REFUSED,
+        /**
+         * The server answered the HTTP/2 stream with HTTP_1_1_REQUIRED: sent again on a new connection
+         * that offers ALPN {@code http/1.1} only; not counted against {@link #MAX_RETRY_ATTEMPTS}.
+         */
+        RESEND_OVER_HTTP11
     }
 
     private ResendRule() {
@@ -52,6 +57,11 @@ final class ResendRule {
             // ERR_HTTP2_PING_FAILED; navemu sends no PING, so it never sees one fail.)
             case ERR_HTTP2_SERVER_REFUSED_STREAM ->
                     retriesSoFar >= MAX_RETRY_ATTEMPTS ? Verdict.FAIL : Verdict.RESEND_REFUSED;
+            // HttpNetworkTransaction::DoSendRequestComplete / DoReadHeadersComplete hand it to
+            // HandleHttp11Required, which calls ResetConnectionAndRequestForResend with no counter: the
+            // server was recorded as requiring HTTP/1.1 (SpdySession::DoDrainSession), so the next
+            // connection speaks HTTP/1.1, which cannot fail this way again. The caller makes it once.
+            case ERR_HTTP_1_1_REQUIRED -> Verdict.RESEND_OVER_HTTP11;
             // Everything else, a read timeout (ERR_TIMED_OUT) among them, is the request's error.
             default -> Verdict.FAIL;
         };

@@ -48,6 +48,16 @@ class ResendRuleTest {
     }
 
     @Test
+    void http11RequiredIsResentOverHttp11FromAnyConnectionWithoutCountingAsARetry() {
+        // HandleHttp11Required: ResetConnectionAndRequestForResend, no retry_attempts_ check.
+        for (boolean reused : new boolean[] {false, true}) {
+            assertEquals(Verdict.RESEND_OVER_HTTP11, ResendRule.decide(NetError.ERR_HTTP_1_1_REQUIRED, reused, false, 0));
+            assertEquals(Verdict.RESEND_OVER_HTTP11, ResendRule.decide(NetError.ERR_HTTP_1_1_REQUIRED, reused, false, 2));
+        }
+        assertEquals(Verdict.FAIL, ResendRule.decide(NetError.ERR_HTTP_1_1_REQUIRED, false, true, 0));
+    }
+
+    @Test
     void otherErrorsAreTheRequestsError() {
         assertEquals(Verdict.FAIL, ResendRule.decide(NetError.ERR_HTTP2_PROTOCOL_ERROR, true, false, 0));
     }

@@ -105,8 +105,10 @@ public final class Http2Transport implements HttpTransport {
                     + (state.goAwayReceived ? " after its GOAWAY" : "") + " before the response was complete");
         } catch (HttpProtocolException e) {
             // The server reset our stream or refused it: whether the connection goes on was decided there.
-            // §6.8, §8.7: a refused stream was not processed, so it may go again, unless its response began.
-            lostBeforeResponse = e.error() == NetError.ERR_HTTP2_SERVER_REFUSED_STREAM && noResponseYet();
+            // §6.8, §8.7: a refused stream was not processed, so it may go again, unless its response began;
+            // so may one the server answered with HTTP_1_1_REQUIRED (§7), over HTTP/1.1.
+            lostBeforeResponse = (e.error() == NetError.ERR_HTTP2_SERVER_REFUSED_STREAM
+                    || e.error() == NetError.ERR_HTTP_1_1_REQUIRED) && noResponseYet();
             throw e;
         } catch (SocketTimeoutException e) {
             state.broken = true; // the server kept the connection but said nothing: not a lost request
@@ -127,8 +129,9 @@ public final class Http2Transport implements HttpTransport {
 
     /**
      * {@inheritDoc} HTTP/2: the server refused our stream (GOAWAY whose last stream is below it,
-     * RST_STREAM REFUSED_STREAM: RFC 9113 §6.8 and §8.7 say it was not processed), or the connection
-     * closed or failed, before any HEADERS of our stream came.
+     * RST_STREAM REFUSED_STREAM: RFC 9113 §6.8 and §8.7 say it was not processed), required HTTP/1.1
+     * for it (GOAWAY or RST_STREAM HTTP_1_1_REQUIRED), or the connection closed or failed, before any
+     * HEADERS of our stream came.
      */
     @Override
     public boolean lostBeforeResponse() {

@@ -127,14 +127,21 @@ final class ServerFrames {
         state.goAwayReceived = true;
         long lastStreamId = frame.uint32(0) & Settings.MAX_WINDOW;
         String error = ErrorCode.name(frame.uint32(4));
+        if (ErrorCode.of(frame.uint32(4)) == ErrorCode.HTTP_1_1_REQUIRED && !stream.ended) {
+            // Chromium (SpdySession::OnGoAway) drains the whole session with ERR_HTTP_1_1_REQUIRED, whatever
+            // the last stream: every open stream fails, processed or not; before its response it goes again.
+            state.broken = true;
+            throw new HttpProtocolException(NetError.ERR_HTTP_1_1_REQUIRED, "the server sent GOAWAY (" + error
+                    + ", last stream " + lastStreamId + "): it requires HTTP/1.1, so our stream " + stream.id
+                    + " ends with the connection");
+        }
         if (stream.id > lastStreamId && !stream.ended) {
             // §6.8: streams above the last id were not processed. Chromium (SpdySession::OnGoAway) fails
-            // them with ERR_HTTP2_SERVER_REFUSED_STREAM, which is sent again, only for NO_ERROR; with
-            // HTTP_1_1_REQUIRED with that error; with any other code with ERR_HTTP2_PROTOCOL_ERROR.
+            // them with ERR_HTTP2_SERVER_REFUSED_STREAM, which is sent again, only for NO_ERROR; with any
+            // other code with ERR_HTTP2_PROTOCOL_ERROR (HTTP_1_1_REQUIRED was handled above).
             state.broken = true;
-            ErrorCode code = ErrorCode.of(frame.uint32(4));
-            NetError netError = code == ErrorCode.NO_ERROR ? NetError.ERR_HTTP2_SERVER_REFUSED_STREAM
-                    : code == ErrorCode.HTTP_1_1_REQUIRED ? NetError.ERR_HTTP_1_1_REQUIRED : NetError.ERR_HTTP2_PROTOCOL_ERROR;
+            NetError netError = ErrorCode.of(frame.uint32(4)) == ErrorCode.NO_ERROR
+                    ? NetError.ERR_HTTP2_SERVER_REFUSED_STREAM : NetError.ERR_HTTP2_PROTOCOL_ERROR;
             throw new HttpProtocolException(netError, "the server sent GOAWAY (" + error
                     + ", last stream " + lastStreamId + ") without processing our stream " + stream.id);
         }

@@ -43,6 +43,8 @@ public final class ScriptedH2Server implements AutoCloseable {
     private final List<Thread> connections = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
     public final List<Seen> seen = new CopyOnWriteArrayList<>();
+    /** The heads of the HTTP/1.1 requests {@link Side#answerHttp11} read, in order. */
+    public final List<String> http11Requests = new CopyOnWriteArrayList<>();
     volatile byte[] preface;
     public volatile Throwable failure;
 
@@ -73,6 +75,7 @@ public final class ScriptedH2Server implements AutoCloseable {
             socket.setSoTimeout(3000);
             Side side = new Side(socket, new DataInputStream(socket.getInputStream()), socket.getOutputStream());
             byte[] clientPreface = side.in.readNBytes(24);
+            side.clientPreface = clientPreface;
             if (preface == null) {
                 preface = clientPreface;
             }
@@ -118,6 +121,8 @@ public final class ScriptedH2Server implements AutoCloseable {
         final OutputStream out;
         final Encoder encoder = new Encoder(4096);
         private final Socket socket;
+        /** The first 24 octets this connection's client sent: the HTTP/2 preface, or an HTTP/1.1 request's start. */
+        byte[] clientPreface = new byte[0];
 
         Side(Socket socket, DataInputStream in, OutputStream out) {
             this.socket = socket;
@@ -222,6 +227,37 @@ public final class ScriptedH2Server implements AutoCloseable {
 
         public void flush() throws IOException {
             out.flush();
+        }
+
+        /**
+         * For a connection on which the client speaks HTTP/1.1 (its ALPN chose it): reads the request's
+         * head (its first 24 octets were read as if they were the HTTP/2 preface), keeps it in
+         * {@link #http11Requests}, and answers with {@code body} and {@code Connection: close}, or hangs up
+         * without a byte when {@code body} is null.
+         */
+        public void answerHttp11(String body) throws IOException {
+            StringBuilder head = new StringBuilder(new String(preface(), StandardCharsets.ISO_8859_1));
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0 || head.length() > 16384) {
+                    throw new java.io.EOFException("no whole HTTP/1.1 request head: " + head);
+                }
+                head.append((char) b);
+            }
+            http11Requests.add(head.toString());
+            if (body == null) {
+                hangUp();
+                return;
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + bytes.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(bytes);
+            hangUp();
+        }
+
+        private byte[] preface() {
+            return clientPreface;
         }
 
         /** Closes the connection, as a server that goes away does. */
