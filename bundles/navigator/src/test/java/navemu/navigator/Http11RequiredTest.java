@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,16 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import navemu.api.NetError;
-import navemu.api.Slot;
-import navemu.api.cert.CertVerdict;
 import navemu.api.nav.NavigationRequest;
 import navemu.api.nav.PortHint;
 import navemu.api.nav.PortMap;
 import navemu.api.result.NavigationResult;
 import navemu.api.result.StepResult;
-import navemu.api.result.TlsInfo;
-import navemu.api.tls.SecureChannel;
-import navemu.api.tls.TlsClient;
 import navemu.api.trace.TraceEvent;
 import navemu.navigator.http2.ScriptedH2Server;
 import navemu.navigator.pool.ConnectionPool;
@@ -49,33 +42,16 @@ class Http11RequiredTest {
     private final TestSlots.MapDns dns = new TestSlots.MapDns();
     private final TestSlots.FixedComposition composition = new TestSlots.FixedComposition();
     private final ConnectionPool pool = new ConnectionPool();
+    /** Chooses h2 when the client offers it, http/1.1 otherwise; the bytes go in the clear to the scripted server. */
+    private final TestSlots.AlpnChoosingTls alpnTls = new TestSlots.AlpnChoosingTls();
     /** The ALPN list of each handshake, in order. */
-    private final List<List<String>> alpnOffered = new CopyOnWriteArrayList<>();
+    private final List<List<String>> alpnOffered = alpnTls.offers;
     private List<TraceEvent> lastEvents = List.of();
     private ScriptedH2Server server;
 
-    /** Chooses h2 when the client offers it, http/1.1 otherwise; the bytes go in the clear to the scripted server. */
-    private final TlsClient alpnTls = (request, connection, context, trace) -> {
-        alpnOffered.add(request.alpn());
-        String chosen = request.alpn().contains("h2") ? "h2" : "http/1.1";
-        return new SecureChannel() {
-            @Override public InputStream input() throws IOException { return connection.input(); }
-            @Override public OutputStream output() throws IOException { return connection.output(); }
-            @Override public TlsInfo info() { return TlsInfo.builder().version("TLSv1.3").alpn(chosen).build(); }
-            @Override public CertVerdict verdict() { return null; }
-            @Override public void close() throws IOException { connection.close(); }
-        };
-    };
-
     @BeforeEach
     void setUp() {
-        dns.hosts.put("h2.test", "127.0.0.1");
-        composition.services.put(Slot.DNS, dns);
-        composition.services.put(Slot.TCP, new TestSlots.PlainTcp());
-        composition.services.put(Slot.HSTS, new TestSlots.MapHsts());
-        composition.services.put(Slot.TLS, alpnTls);
-        composition.services.put(Slot.CERT, TestSlots.NO_CERTS);
-        composition.services.put(Slot.SESSION, new TestSlots.NoSessions());
+        TestSlots.http2Slots(composition, dns, alpnTls);
     }
 
     @AfterEach

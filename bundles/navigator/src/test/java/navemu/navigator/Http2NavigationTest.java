@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import navemu.api.Slot;
-import navemu.api.cert.CertVerdict;
 import navemu.api.nav.NavigationRequest;
 import navemu.api.nav.PortHint;
 import navemu.api.nav.PortMap;
 import navemu.api.result.NavigationResult;
-import navemu.api.result.TlsInfo;
-import navemu.api.tls.SecureChannel;
-import navemu.api.tls.TlsClient;
 import navemu.api.trace.TraceEvent;
 import navemu.navigator.http2.HttpTransports;
 import navemu.navigator.http2.ScriptedH2Server;
@@ -40,31 +32,14 @@ import navemu.navigator.http2.ScriptedH2Server;
 class Http2NavigationTest {
     private final TestSlots.MapDns dns = new TestSlots.MapDns();
     private final TestSlots.FixedComposition composition = new TestSlots.FixedComposition();
-    private final List<List<String>> offers = new ArrayList<>();
-    private int port;
-
     /** Records the ALPN offer; selects h2 when offered, as a server that speaks it does. */
-    private final TlsClient alpnRecordingTls = (request, connection, context, trace) -> {
-        offers.add(request.alpn());
-        String selected = request.alpn().contains("h2") ? "h2" : "http/1.1";
-        return new SecureChannel() {
-            @Override public InputStream input() throws IOException { return connection.input(); }
-            @Override public OutputStream output() throws IOException { return connection.output(); }
-            @Override public TlsInfo info() { return TlsInfo.builder().version("TLSv1.3").alpn(selected).build(); }
-            @Override public CertVerdict verdict() { return null; }
-            @Override public void close() throws IOException { connection.close(); }
-        };
-    };
+    private final TestSlots.AlpnChoosingTls alpnRecordingTls = new TestSlots.AlpnChoosingTls();
+    private final List<List<String>> offers = alpnRecordingTls.offers;
+    private int port;
 
     @BeforeEach
     void setUp() {
-        dns.hosts.put("h2.test", "127.0.0.1");
-        composition.services.put(Slot.DNS, dns);
-        composition.services.put(Slot.TCP, new TestSlots.PlainTcp());
-        composition.services.put(Slot.HSTS, new TestSlots.MapHsts());
-        composition.services.put(Slot.TLS, alpnRecordingTls);
-        composition.services.put(Slot.CERT, TestSlots.NO_CERTS);
-        composition.services.put(Slot.SESSION, new TestSlots.NoSessions());
+        TestSlots.http2Slots(composition, dns, alpnRecordingTls);
     }
 
     private BrowserNavigator navigator() {

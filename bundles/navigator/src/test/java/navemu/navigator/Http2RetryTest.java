@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,15 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import navemu.api.NetError;
-import navemu.api.Slot;
-import navemu.api.cert.CertVerdict;
 import navemu.api.nav.NavigationRequest;
 import navemu.api.nav.PortHint;
 import navemu.api.nav.PortMap;
 import navemu.api.result.NavigationResult;
 import navemu.api.result.StepResult;
-import navemu.api.result.TlsInfo;
-import navemu.api.tls.SecureChannel;
 import navemu.api.tls.TlsClient;
 import navemu.api.trace.TraceEvent;
 import navemu.navigator.http2.ScriptedH2Server;
@@ -55,24 +49,12 @@ class Http2RetryTest {
     private List<TraceEvent> lastEvents = List.of();
     private ScriptedH2Server server;
 
-    /** Selects h2, as a server that speaks it does; the frames go in the clear to the scripted server. */
-    private final TlsClient h2Tls = (request, connection, context, trace) -> new SecureChannel() {
-        @Override public InputStream input() throws IOException { return connection.input(); }
-        @Override public OutputStream output() throws IOException { return connection.output(); }
-        @Override public TlsInfo info() { return TlsInfo.builder().version("TLSv1.3").alpn("h2").build(); }
-        @Override public CertVerdict verdict() { return null; }
-        @Override public void close() throws IOException { connection.close(); }
-    };
+    /** Selects h2 (always offered here), as a server that speaks it does; the frames go in the clear. */
+    private final TlsClient h2Tls = new TestSlots.AlpnChoosingTls();
 
     @BeforeEach
     void setUp() {
-        dns.hosts.put("h2.test", "127.0.0.1");
-        composition.services.put(Slot.DNS, dns);
-        composition.services.put(Slot.TCP, new TestSlots.PlainTcp());
-        composition.services.put(Slot.HSTS, new TestSlots.MapHsts());
-        composition.services.put(Slot.TLS, h2Tls);
-        composition.services.put(Slot.CERT, TestSlots.NO_CERTS);
-        composition.services.put(Slot.SESSION, new TestSlots.NoSessions());
+        TestSlots.http2Slots(composition, dns, h2Tls);
     }
 
     @AfterEach

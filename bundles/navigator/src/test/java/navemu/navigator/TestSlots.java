@@ -19,6 +19,7 @@ import java.util.Optional;
 import navemu.api.NavigationException;
 import navemu.api.NetError;
 import navemu.api.Slot;
+import navemu.api.cert.CertVerdict;
 import navemu.api.cert.CertificateValidator;
 import navemu.api.dns.DnsAnswer;
 import navemu.api.dns.DnsResolver;
@@ -27,12 +28,17 @@ import navemu.api.hsts.HstsPolicy;
 import navemu.api.hsts.HstsStore;
 import navemu.api.hsts.HstsUpdate;
 import navemu.api.nav.Composition;
-import navemu.api.session.SessionStore;
+import navemu.api.result.TlsInfo;
 import navemu.api.session.SessionKey;
+import navemu.api.session.SessionStore;
 import navemu.api.session.StoredSession;
 import navemu.api.tcp.Connection;
 import navemu.api.tcp.TcpConnector;
+import navemu.api.tls.SecureChannel;
 import navemu.api.tls.TlsClient;
+import navemu.api.tls.TlsContext;
+import navemu.api.tls.TlsRequest;
+import navemu.api.trace.StepTrace;
 
 /**
  * Minimal, real slot implementations for the navigator's own tests: loopback DNS answers from a
@@ -116,6 +122,39 @@ final class TestSlots {
     static final CertificateValidator NO_CERTS = (request, trace) -> {
         throw new IllegalStateException("not used");
     };
+
+    /**
+     * A TLS slot for the HTTP/2 tests: no encryption (the frames go in the clear to a scripted
+     * server), ALPN chosen as a server that speaks h2 chooses (h2 when offered, http/1.1 otherwise),
+     * and every offer recorded, in order.
+     */
+    static final class AlpnChoosingTls implements TlsClient {
+        final List<List<String>> offers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public SecureChannel handshake(TlsRequest request, Connection connection, TlsContext context, StepTrace trace) {
+            offers.add(request.alpn());
+            String chosen = request.alpn().contains("h2") ? "h2" : "http/1.1";
+            return new SecureChannel() {
+                @Override public InputStream input() throws IOException { return connection.input(); }
+                @Override public OutputStream output() throws IOException { return connection.output(); }
+                @Override public TlsInfo info() { return TlsInfo.builder().version("TLSv1.3").alpn(chosen).build(); }
+                @Override public CertVerdict verdict() { return null; }
+                @Override public void close() throws IOException { connection.close(); }
+            };
+        }
+    }
+
+    /** Fills {@code composition} for a navigation to {@code h2.test} (127.0.0.1) over {@code tls}. */
+    static void http2Slots(FixedComposition composition, MapDns dns, TlsClient tls) {
+        dns.hosts.put("h2.test", "127.0.0.1");
+        composition.services.put(Slot.DNS, dns);
+        composition.services.put(Slot.TCP, new PlainTcp());
+        composition.services.put(Slot.HSTS, new MapHsts());
+        composition.services.put(Slot.TLS, tls);
+        composition.services.put(Slot.CERT, NO_CERTS);
+        composition.services.put(Slot.SESSION, new NoSessions());
+    }
 
     /** A composition of one implementation per slot, named "test", that a test can empty. */
     static final class FixedComposition implements Composition {
