@@ -18,8 +18,6 @@ final class HopState {
     final List<Watchdog.Alarm> alarms = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** What happened to connections on the way (an idle one found closed, a retry), said by the next step. */
     final List<String> connectionNotes = new ArrayList<>();
-    /** The request already went again over HTTP/1.1 because the server required it: never a second time. */
-    boolean sentAgainOverHttp11;
     boolean hstsHost;
     boolean internalUpgrade;
     String portSource;

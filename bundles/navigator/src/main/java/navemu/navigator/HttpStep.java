@@ -37,19 +37,22 @@ final class HttpStep {
      */
     static final class SendAgain extends Exception {
         private final long lostOn;
-        private final boolean countsAsRetry;
-        private final boolean http11Required;
+        private final ResendRule.Verdict verdict;
 
-        SendAgain(long lostOn, boolean countsAsRetry, boolean http11Required, String message, Throwable cause) {
+        SendAgain(long lostOn, ResendRule.Verdict verdict, String message, Throwable cause) {
             super(message, cause);
             this.lostOn = lostOn;
-            this.countsAsRetry = countsAsRetry;
-            this.http11Required = http11Required;
+            this.verdict = verdict;
+        }
+
+        /** Why the request goes again: what {@link ResendRule} said of the lost attempt. */
+        ResendRule.Verdict verdict() {
+            return verdict;
         }
 
         /** The server required HTTP/1.1: the request goes again on a new connection offering {@code http/1.1} only. */
         boolean http11Required() {
-            return http11Required;
+            return verdict == ResendRule.Verdict.RESEND_OVER_HTTP11;
         }
 
         /** The number of the connection the request was lost on. */
@@ -59,7 +62,7 @@ final class HttpStep {
 
         /** A refused stream: counts against {@link ResendRule#MAX_RETRY_ATTEMPTS} (Chromium's {@code retry_attempts_}). */
         boolean countsAsRetry() {
-            return countsAsRetry;
+            return verdict == ResendRule.Verdict.RESEND_REFUSED;
         }
     }
 
@@ -67,10 +70,11 @@ final class HttpStep {
      * @param reused          the connection carried an earlier request
      * @param mayKeep         the navigation keeps connections for reuse (not {@code --new-connection})
      * @param sentAsEarlyData the request already went as TLS 1.3 early data
-     * @param retriesSoFar    refused-stream retries already made for this request (see {@link ResendRule})
+     * @param attempts        what this request's earlier attempts used up (see {@link ResendRule})
      */
     void exchange(HopState hop, PooledConnection connection, RequestMessage message, boolean reused,
-                  boolean mayKeep, boolean sentAsEarlyData, int retriesSoFar) throws NavigationException, SendAgain {
+                  boolean mayKeep, boolean sentAsEarlyData, ResendRule.Attempts attempts)
+            throws NavigationException, SendAgain {
         boolean secure = connection.channel() != null;
         StepRecorder step = run.step("http", "");
         step.meter(connection.metered());
@@ -125,27 +129,11 @@ final class HttpStep {
             // One decision for both protocols, Chromium's (see ResendRule); never after an alarm or Ctrl-C.
             NetError lost = failure(e).error();
             ResendRule.Verdict verdict = run.interrupted(hop) ? ResendRule.Verdict.FAIL
-                    : ResendRule.decide(lost, reused, !transport.lostBeforeResponse(), retriesSoFar);
-            if (verdict == ResendRule.Verdict.RESEND_OVER_HTTP11 && hop.sentAgainOverHttp11) {
-                verdict = ResendRule.Verdict.FAIL; // once per request: no loop, whatever the server does
-            }
-            if (verdict == ResendRule.Verdict.RESEND_OVER_HTTP11) {
-                String why = "the server answered the request on " + (reused ? "reused" : "new") + " connection #"
-                        + connection.id() + " with HTTP_1_1_REQUIRED (" + lost + ": " + e.getMessage()
-                        + "): it requires HTTP/1.1 for " + connection.key().origin()
-                        + "; the request goes again over HTTP/1.1 on a new connection, as Chrome does";
-                step.fail(lost, why); // the trace keeps the attempt; the hop goes on
-                throw new SendAgain(connection.id(), false, true, why, e);
-            }
+                    : ResendRule.decide(lost, reused, !transport.lostBeforeResponse(), attempts);
             if (verdict != ResendRule.Verdict.FAIL) {
-                boolean refused = verdict == ResendRule.Verdict.RESEND_REFUSED;
-                String why = "the request on " + (reused ? "reused" : "new") + " connection #" + connection.id()
-                        + " failed before any byte of a response came (" + lost + ": " + e.getMessage() + "): "
-                        + (refused ? "the server did not process it; sent again (retry " + (retriesSoFar + 1) + " of at most "
-                        + ResendRule.MAX_RETRY_ATTEMPTS + ")" : "the server may have closed it while idle; sent again")
-                        + " on the connection the pool gives, as Chrome does";
+                String why = sendAgainBecause(verdict, connection, reused, lost, e, attempts);
                 step.fail(lost, why); // the trace keeps the attempt; the hop goes on
-                throw new SendAgain(connection.id(), refused, false, why, e);
+                throw new SendAgain(connection.id(), verdict, why, e);
             }
             NavigationException reported = run.interruptedOr(hop, failure(e));
             hop.steps.add(step.fail(reported.error(), reported.getMessage()));
@@ -194,6 +182,24 @@ final class HttpStep {
             }
         }
         hop.steps.add(step.succeed());
+    }
+
+    /** Why a lost request goes again, for the trace: the attempt, its error and where it goes. */
+    private static String sendAgainBecause(ResendRule.Verdict verdict, PooledConnection connection, boolean reused,
+                                           NetError lost, IOException e, ResendRule.Attempts attempts) {
+        String attempt = "the request on " + (reused ? "reused" : "new") + " connection #" + connection.id();
+        return switch (verdict) {
+            case RESEND_OVER_HTTP11 -> "the server answered " + attempt
+                    + " with HTTP_1_1_REQUIRED (" + lost + ": " + e.getMessage() + "): it requires HTTP/1.1 for "
+                    + connection.key().origin() + "; the request goes again over HTTP/1.1 on a new connection, as Chrome does";
+            case RESEND_REFUSED -> attempt + " failed before any byte of a response came (" + lost + ": " + e.getMessage()
+                    + "): the server did not process it; sent again (retry " + (attempts.refusedRetries() + 1)
+                    + " of at most " + ResendRule.MAX_RETRY_ATTEMPTS + ") on the connection the pool gives, as Chrome does";
+            case RESEND_LOST_ON_REUSED -> attempt + " failed before any byte of a response came (" + lost + ": "
+                    + e.getMessage() + "): the server may have closed it while idle; sent again on the connection the"
+                    + " pool gives, as Chrome does";
+            case FAIL -> throw new IllegalArgumentException("a failed attempt is not sent again");
+        };
     }
 
     /** What an exception from the HTTP exchange means to the user. */

@@ -155,7 +155,7 @@ final class NavigationRun {
     private void runNetworkSteps(HopState hop, Watchdog.Alarm hopAlarm) throws NavigationException {
         RequestMessage message = RequestMessage.of(hop.request, hop.url.requestTarget(), hop.url.hostHeader());
         PoolKey key = connections.keyFor(hop.url);
-        int retries = 0; // Chromium's retry_attempts_: refused streams sent again so far
+        ResendRule.Attempts attempts = new ResendRule.Attempts();
         HttpStep.SendAgain lost = null;
         while (true) {
             Optional<PooledConnection> idle = idleConnection(hop, key);
@@ -182,19 +182,16 @@ final class NavigationRun {
                         : "new connection #" + connection.id()));
             }
             try {
-                exchangeOn(hop, connection, hopAlarm, message, idle.isPresent(), sentAsEarlyData, retries);
+                exchangeOn(hop, connection, hopAlarm, message, idle.isPresent(), sentAsEarlyData, attempts);
                 return;
             } catch (HttpStep.SendAgain again) {
                 hop.connectionNotes.add(again.getMessage());
                 lost = again;
+                attempts.record(again.verdict());
                 if (again.http11Required()) {
                     // SpdySession::DoDrainSession records it (HttpServerProperties::SetHTTP11Required) for the
                     // origin: this request's new connection, and every later one there, offers http/1.1 alone.
                     http11Only.add(key.origin());
-                    hop.sentAgainOverHttp11 = true;
-                }
-                if (again.countsAsRetry()) {
-                    retries++;
                 }
             }
         }
@@ -224,7 +221,7 @@ final class NavigationRun {
 
     /** One exchange on {@code connection}; afterwards it is kept for the next request or closed. */
     private void exchangeOn(HopState hop, PooledConnection connection, Watchdog.Alarm hopAlarm, RequestMessage message,
-                            boolean reused, boolean sentAsEarlyData, int retriesSoFar)
+                            boolean reused, boolean sentAsEarlyData, ResendRule.Attempts attempts)
             throws NavigationException, HttpStep.SendAgain {
         request.cancellation().closeOnCancel(connection);
         hopAlarm.closeOnExpiry(connection);
@@ -236,7 +233,7 @@ final class NavigationRun {
         }
         try {
             new HttpStep(run).exchange(hop, connection, message, reused, connections.mayKeep(), sentAsEarlyData,
-                    retriesSoFar);
+                    attempts);
             keep = connection.transport().reusable() && !run.interrupted(hop);
         } catch (HttpStep.SendAgain again) {
             // A stream the server refused leaves its HTTP/2 connection usable (Chromium's

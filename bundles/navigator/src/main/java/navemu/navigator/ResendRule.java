@@ -31,6 +31,30 @@ final class ResendRule {
         RESEND_OVER_HTTP11
     }
 
+    /**
+     * What a request's earlier attempts used up, as far as the rule counts them: Chromium's
+     * {@code retry_attempts_} (refused streams sent again) and whether it already went again over
+     * HTTP/1.1. One per request, across all its attempts.
+     */
+    static final class Attempts {
+        private int refusedRetries;
+        private boolean sentOverHttp11;
+
+        /** Notes that a verdict sent the request again. */
+        void record(Verdict verdict) {
+            if (verdict == Verdict.RESEND_REFUSED) {
+                refusedRetries++;
+            } else if (verdict == Verdict.RESEND_OVER_HTTP11) {
+                sentOverHttp11 = true;
+            }
+        }
+
+        /** Refused-stream retries made so far. */
+        int refusedRetries() {
+            return refusedRetries;
+        }
+    }
+
     private ResendRule() {
     }
 
@@ -39,9 +63,9 @@ final class ResendRule {
      * @param reused          the connection had carried an earlier request ({@code IsConnectionReused})
      * @param responseBegan   some of the response came (HTTP/1.1: a byte; HTTP/2: a frame of our stream),
      *                        which stands for Chromium's "response headers received", or stricter
-     * @param retriesSoFar    refused-stream retries already made for this request ({@code retry_attempts_})
+     * @param before          what this request's earlier attempts used up
      */
-    static Verdict decide(NetError error, boolean reused, boolean responseBegan, int retriesSoFar) {
+    static Verdict decide(NetError error, boolean reused, boolean responseBegan, Attempts before) {
         if (responseBegan) {
             // HandleIOError is only reached before the response headers; after them nothing is resent.
             return Verdict.FAIL;
@@ -56,12 +80,13 @@ final class ResendRule {
             // New or reused connection alike, until HasExceededMaxRetries(). (Chromium's list also has
             // ERR_HTTP2_PING_FAILED; navemu sends no PING, so it never sees one fail.)
             case ERR_HTTP2_SERVER_REFUSED_STREAM ->
-                    retriesSoFar >= MAX_RETRY_ATTEMPTS ? Verdict.FAIL : Verdict.RESEND_REFUSED;
+                    before.refusedRetries >= MAX_RETRY_ATTEMPTS ? Verdict.FAIL : Verdict.RESEND_REFUSED;
             // HttpNetworkTransaction::DoSendRequestComplete / DoReadHeadersComplete hand it to
             // HandleHttp11Required, which calls ResetConnectionAndRequestForResend with no counter: the
             // server was recorded as requiring HTTP/1.1 (SpdySession::DoDrainSession), so the next
-            // connection speaks HTTP/1.1, which cannot fail this way again. The caller makes it once.
-            case ERR_HTTP_1_1_REQUIRED -> Verdict.RESEND_OVER_HTTP11;
+            // connection speaks HTTP/1.1, which cannot fail this way again; once per request all the same,
+            // so that no server (one choosing h2 although only http/1.1 was offered) can make a loop.
+            case ERR_HTTP_1_1_REQUIRED -> before.sentOverHttp11 ? Verdict.FAIL : Verdict.RESEND_OVER_HTTP11;
             // Everything else, a read timeout (ERR_TIMED_OUT) among them, is the request's error.
             default -> Verdict.FAIL;
         };
