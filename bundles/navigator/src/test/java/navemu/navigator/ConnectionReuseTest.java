@@ -95,12 +95,7 @@ class ConnectionReuseTest {
 
     /** What the last navigation's steps named {@code step} said, in order. */
     private List<String> infos(String step) {
-        return lastEvents.stream().filter(e -> e.kind() == TraceEvent.Kind.INFO && e.step().equals(step))
-                .map(TraceEvent::text).toList();
-    }
-
-    private static List<String> stepNames(List<StepResult> steps) {
-        return steps.stream().map(s -> s.step).toList();
+        return TraceLines.infos(lastEvents, step);
     }
 
     private static StepResult step(List<StepResult> steps, String name) {
@@ -123,10 +118,10 @@ class ConnectionReuseTest {
         assertEquals(1, server.accepted(), "one TCP connection for four requests");
         assertEquals(4, server.requests());
         assertEquals(1, tcpSteps(result));
-        assertEquals(List.of("hsts", "dns", "tcp", "http"), stepNames(result.redirects.get(0).steps));
+        assertEquals(List.of("hsts", "dns", "tcp", "http"), TraceLines.stepNames(result.redirects.get(0).steps));
         assertEquals(1L, ((Number) step(result.redirects.get(0).steps, "tcp").detail.get("connection")).longValue());
         for (List<StepResult> later : List.of(result.redirects.get(1).steps, result.redirects.get(2).steps, result.steps)) {
-            assertEquals(List.of("hsts", "http"), stepNames(later), "no dns, tcp or tls step on a reused connection");
+            assertEquals(List.of("hsts", "http"), TraceLines.stepNames(later), "no dns, tcp or tls step on a reused connection");
             StepResult http = step(later, "http");
             assertEquals(Boolean.TRUE, http.detail.get("reused"));
             assertEquals(1L, ((Number) http.detail.get("connection")).longValue());
@@ -141,8 +136,8 @@ class ConnectionReuseTest {
         NavigationResult first = open("http://www.test/");
         NavigationResult second = open("http://www.test/");
         assertEquals(1, server.accepted());
-        assertEquals(List.of("hsts", "dns", "tcp", "http"), stepNames(first.steps));
-        assertEquals(List.of("hsts", "http"), stepNames(second.steps));
+        assertEquals(List.of("hsts", "dns", "tcp", "http"), TraceLines.stepNames(first.steps));
+        assertEquals(List.of("hsts", "http"), TraceLines.stepNames(second.steps));
         assertEquals(step(first.steps, "tcp").detail.get("connection"), step(second.steps, "http").detail.get("connection"));
         assertEquals("keep-alive", first.http.requestHeaders.stream()
                 .filter(h -> h.name.equals("Connection")).findFirst().orElseThrow().value);
@@ -194,7 +189,7 @@ class ConnectionReuseTest {
         Thread.sleep(50);
         NavigationResult second = open("http://www.test/");
         assertEquals(2, server.accepted());
-        assertEquals(List.of("hsts", "dns", "tcp", "http"), stepNames(second.steps));
+        assertEquals(List.of("hsts", "dns", "tcp", "http"), TraceLines.stepNames(second.steps));
         assertTrue(infos("dns").stream()
                 .anyMatch(m -> m.contains("connection #1") && m.contains("closed by the server while idle")),
                 () -> infos("dns").toString());
@@ -208,7 +203,7 @@ class ConnectionReuseTest {
         assertEquals(200, second.status);
         assertEquals(2, server.accepted());
         assertEquals(3, server.requests(), "the lost request and its one retry");
-        assertEquals(List.of("hsts", "dns", "tcp", "http"), stepNames(second.steps));
+        assertEquals(List.of("hsts", "dns", "tcp", "http"), TraceLines.stepNames(second.steps));
         assertTrue(infos("dns").stream()
                 .anyMatch(m -> m.contains("reused connection #1 failed before any byte") && m.contains("sent again")),
                 () -> infos("dns").toString());
@@ -236,9 +231,9 @@ class ConnectionReuseTest {
         NavigationResult other = open(NavigationRequest.of("http://www.test/").withOverrides(Map.of(Slot.TLS, "other")));
         assertEquals(2, server.accepted(), "use tls X / compare's other side: a setup of its own");
         NavigationResult same = open("http://www.test/");
-        assertEquals(List.of("hsts", "http"), stepNames(same.steps));
+        assertEquals(List.of("hsts", "http"), TraceLines.stepNames(same.steps));
         assertEquals(2, server.accepted());
-        assertEquals(List.of("hsts", "dns", "tcp", "http"), stepNames(other.steps));
+        assertEquals(List.of("hsts", "dns", "tcp", "http"), TraceLines.stepNames(other.steps));
     }
 
     @Test
@@ -250,7 +245,7 @@ class ConnectionReuseTest {
         open("http://www.test/");
         assertEquals(3, server.accepted(), "two scopes and the shared state: three connections");
         NavigationResult again = open(NavigationRequest.of("http://www.test/").withScope(left));
-        assertEquals(List.of("hsts", "http"), stepNames(again.steps), "one scope's navigations share, like a profile's");
+        assertEquals(List.of("hsts", "http"), TraceLines.stepNames(again.steps), "one scope's navigations share, like a profile's");
         assertEquals(3, server.accepted());
     }
 
@@ -271,7 +266,7 @@ class ConnectionReuseTest {
         assertEquals(1, navigator.closeIdleConnections());
         waitUntil(() -> server.closedByClient() == 1);
         NavigationResult next = open("http://www.test/");
-        assertEquals(List.of("hsts", "dns", "tcp", "http"), stepNames(next.steps));
+        assertEquals(List.of("hsts", "dns", "tcp", "http"), TraceLines.stepNames(next.steps));
         assertEquals(2, server.accepted());
     }
 
@@ -324,7 +319,7 @@ class ConnectionReuseTest {
         Thread.sleep(300); // the unasked bytes arrive while the connection sits idle
         NavigationResult second = open("http://www.test/");
         assertEquals(2, server.accepted());
-        assertEquals(List.of("hsts", "dns", "tcp", "http"), stepNames(second.steps));
+        assertEquals(List.of("hsts", "dns", "tcp", "http"), TraceLines.stepNames(second.steps));
         assertTrue(infos("dns").stream().anyMatch(m -> m.contains("received bytes while idle")), () -> infos("dns").toString());
     }
 

@@ -100,17 +100,11 @@ class Http11RequiredTest {
     }
 
     private List<String> infos(String step) {
-        return lastEvents.stream().filter(e -> e.kind() == TraceEvent.Kind.INFO && step.equals(e.step()))
-                .map(TraceEvent::text).toList();
+        return TraceLines.infos(lastEvents, step);
     }
 
     private List<String> failures() {
-        return lastEvents.stream().filter(e -> e.kind() == TraceEvent.Kind.STEP_ERROR)
-                .map(e -> e.step() + ": " + e.name() + " " + e.text()).toList();
-    }
-
-    private static List<String> stepNames(List<StepResult> steps) {
-        return steps.stream().map(s -> s.step).toList();
+        return TraceLines.failures(lastEvents);
     }
 
     /** The first navigation as it must look after the server required HTTP/1.1 on connection #1. */
@@ -123,7 +117,7 @@ class Http11RequiredTest {
                 "the new connection offers http/1.1 only");
         assertEquals(1, server.http11Requests.size());
         assertTrue(server.http11Requests.get(0).startsWith("GET / HTTP/1.1\r\n"), server.http11Requests.get(0));
-        assertEquals(List.of("hsts", "dns", "tcp", "tls", "dns", "tcp", "tls", "http"), stepNames(result.steps),
+        assertEquals(List.of("hsts", "dns", "tcp", "tls", "dns", "tcp", "tls", "http"), TraceLines.stepNames(result.steps),
                 "connection #1's steps, then the new connection's");
         assertTrue(failures().stream().anyMatch(f -> f.startsWith("http: ERR_HTTP_1_1_REQUIRED")
                         && f.contains("new connection #1") && f.contains("goes again over HTTP/1.1")),

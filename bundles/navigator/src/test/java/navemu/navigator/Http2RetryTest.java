@@ -140,18 +140,12 @@ class Http2RetryTest {
 
     /** What the last navigation's steps named {@code step} said. */
     private List<String> infos(String step) {
-        return lastEvents.stream().filter(e -> e.kind() == TraceEvent.Kind.INFO && step.equals(e.step()))
-                .map(TraceEvent::text).toList();
+        return TraceLines.infos(lastEvents, step);
     }
 
     /** The trace's failed attempts (a step that failed), as "step: text". */
     private List<String> failures() {
-        return lastEvents.stream().filter(e -> e.kind() == TraceEvent.Kind.STEP_ERROR)
-                .map(e -> e.step() + ": " + e.name() + " " + e.text()).toList();
-    }
-
-    private static List<String> stepNames(List<StepResult> steps) {
-        return steps.stream().map(s -> s.step).toList();
+        return TraceLines.failures(lastEvents);
     }
 
     private static long connectionOf(NavigationResult result) {
@@ -164,7 +158,7 @@ class Http2RetryTest {
         assertTrue(second.ok, () -> second.error + ": " + second.errorMessage);
         assertEquals("second", second.http.bodyPreview);
         assertEquals(2, server.accepted(), "one new connection for the one retry");
-        assertEquals(List.of("hsts", "dns", "tcp", "tls", "http"), stepNames(second.steps),
+        assertEquals(List.of("hsts", "dns", "tcp", "tls", "http"), TraceLines.stepNames(second.steps),
                 "the new connection's steps, as for any new connection");
         assertEquals(2L, connectionOf(second));
         assertTrue(infos("dns").stream().anyMatch(m -> m.contains("reused connection #1 failed before any byte")
@@ -199,7 +193,7 @@ class Http2RetryTest {
         assertEquals("second", second.http.bodyPreview);
         assertEquals(1, server.accepted(), "RST_STREAM closes only the stream (SpdySession::OnRstStream)");
         assertEquals(List.of(1, 3, 5), streamsOpened());
-        assertEquals(List.of("hsts", "http"), stepNames(second.steps));
+        assertEquals(List.of("hsts", "http"), TraceLines.stepNames(second.steps));
         assertEquals(1L, connectionOf(second));
         assertTrue(infos("http").stream().anyMatch(m -> m.contains("reset stream 3 with REFUSED_STREAM")
                 && m.contains("retry 1 of at most 2")), () -> infos("http").toString());
@@ -229,7 +223,7 @@ class Http2RetryTest {
                 () -> "the last attempt's error, not the first one's: " + second.errorMessage);
         assertEquals(2, server.accepted(), "GOAWAY makes a new connection; a refused stream does not");
         assertEquals(List.of(1, 3, 1, 3), streamsOpened(), "the first navigation's stream, then three attempts");
-        assertEquals(List.of("hsts", "dns", "tcp", "tls", "http"), stepNames(second.steps));
+        assertEquals(List.of("hsts", "dns", "tcp", "tls", "http"), TraceLines.stepNames(second.steps));
         assertTrue(infos("dns").stream().anyMatch(m -> m.contains("sent again")), () -> infos("dns").toString());
     }
 
@@ -270,7 +264,7 @@ class Http2RetryTest {
         assertFalse(second.ok);
         assertEquals(NetError.ERR_HTTP2_SERVER_REFUSED_STREAM.name(), second.error);
         assertEquals(1, server.accepted(), "the response began: the request is never sent again");
-        assertEquals(List.of("hsts", "http"), stepNames(second.steps));
+        assertEquals(List.of("hsts", "http"), TraceLines.stepNames(second.steps));
         assertTrue(infos("dns").isEmpty() && infos("http").stream().noneMatch(m -> m.contains("sent again")),
                 () -> infos("http").toString());
     }
@@ -284,7 +278,7 @@ class Http2RetryTest {
         assertEquals("retried", result.http.bodyPreview);
         assertEquals(1, server.accepted());
         assertEquals(List.of(1, 3), streamsOpened());
-        assertEquals(List.of("hsts", "dns", "tcp", "tls", "http"), stepNames(result.steps));
+        assertEquals(List.of("hsts", "dns", "tcp", "tls", "http"), TraceLines.stepNames(result.steps));
         assertTrue(failures().stream().anyMatch(f -> f.startsWith("http: ERR_HTTP2_SERVER_REFUSED_STREAM")
                 && f.contains("new connection #1") && f.contains("reset stream 1 with REFUSED_STREAM")),
                 () -> failures().toString());
