@@ -20,7 +20,6 @@ import navemu.api.nav.NavigationRequest;
 import navemu.api.nav.PortHint;
 import navemu.api.nav.PortMap;
 import navemu.api.result.NavigationResult;
-import navemu.api.result.StepResult;
 import navemu.api.trace.TraceEvent;
 import navemu.navigator.http2.ScriptedH2Server;
 import navemu.navigator.pool.ConnectionPool;
