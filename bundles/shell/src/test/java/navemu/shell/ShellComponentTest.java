@@ -15,7 +15,7 @@ class ShellComponentTest {
 
     private int run(String... args) {
         // Usage is judged before the framework is touched, so no BundleContext is needed here.
-        ShellComponent shell = new ShellComponent(null, null, null);
+        ShellComponent shell = new ShellComponent(null);
         return shell.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
