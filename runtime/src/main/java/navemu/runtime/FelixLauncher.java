@@ -52,12 +52,11 @@ final class FelixLauncher {
     static final String LAB_OUTCOME_FILTER = "(|(objectClass=" + LAB_SERVICE + ")(&(" + PROBLEM_MESSAGE
             + "=*)(navemu.config.component=lab)))";
     /**
-     * What the interactive shell needs before it can draw its prompt, in start order. SCR starts
-     * here, before the navemu bundles, so each of those has its components read as it starts.
+     * What the interactive shell needs before it can draw its prompt, in start order: the API and
+     * JLine, and the shell, whose activator registers its entry point. SCR and every bundle whose
+     * components it reads start behind the prompt.
      */
-    static final List<String> SHELL_BUNDLES = List.of("org.osgi.util.function", "org.osgi.util.promise",
-            "org.osgi.service.component", "org.apache.felix.configadmin", "org.apache.felix.scr", "navemu-api",
-            "org.jline", "navemu-shell");
+    static final List<String> SHELL_BUNDLES = List.of("navemu-api", "org.jline", "navemu-shell");
     /** The property of the {@code RunnableFuture} service by which the shell finds the start of the other bundles. */
     static final String BACKGROUND_START = "navemu.start";
     /** The usage status: also what a batch run with a broken configuration file exits with. */
@@ -155,8 +154,7 @@ final class FelixLauncher {
      */
     private int startShellFirstThenRun(BundleContext context, FutureTask<List<String>> remaining) {
         startBundles(context, bundle -> SHELL_BUNDLES.contains(bundle.getSymbolicName()));
-        List<String> core = List.of("org.apache.felix.scr", "navemu-api", "navemu-shell");
-        Object shell = bundlesActive(context, core) ? await(context, SHELL_FILTER, System.currentTimeMillis() + START_TIMEOUT_MS) : null;
+        Object shell = bundlesActive(context, SHELL_BUNDLES) ? await(context, SHELL_FILTER, System.currentTimeMillis() + START_TIMEOUT_MS) : null;
         if (shell == null) {
             printDiagnostics(context);
             return 3;
@@ -257,11 +255,7 @@ final class FelixLauncher {
         }
     }
 
-    /**
-     * The shell's bundles first, in the order given by {@link #SHELL_BUNDLES} (ConfigAdmin before
-     * SCR, so that SCR finds configurations from its first component on), then the others in the
-     * order they were installed.
-     */
+    /** The shell's bundles first, in the order given by {@link #SHELL_BUNDLES}, then the others in the order they were installed. */
     static List<Bundle> startOrder(Bundle[] installed) {
         List<Bundle> order = new ArrayList<>();
         for (String name : SHELL_BUNDLES) {

@@ -5,9 +5,6 @@ import java.io.PrintStream;
 import java.util.function.ToIntFunction;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import navemu.shell.command.Session;
 import navemu.shell.command.UsageException;
@@ -16,8 +13,8 @@ import navemu.shell.navigation.NssKeyLogFile;
 import navemu.shell.render.StreamConsole;
 
 /**
- * The program's entry point inside OSGi. The launcher waits for this service
- * ({@code navemu.main=shell}), calls {@link #applyAsInt} on its main thread with the command
+ * The program's entry point inside OSGi, registered by {@link ShellActivator}. The launcher waits
+ * for this service ({@code navemu.main=shell}), calls {@link #applyAsInt} on its main thread with the command
  * line, and exits with the status it returns.
  *
  * <p>For {@code -c} and {@code --script} the launcher calls it once every bundle has started and
@@ -26,17 +23,14 @@ import navemu.shell.render.StreamConsole;
  * for them). The shell looks its services up through trackers, and so survives their bundles
  * being restarted.
  */
-@Component(service = ToIntFunction.class, property = "navemu.main=shell",
-        configurationPolicy = ConfigurationPolicy.IGNORE)
 @SuppressWarnings("rawtypes")
-public final class ShellComponent implements ToIntFunction {
+final class ShellEntry implements ToIntFunction {
     /** Columns assumed when there is no terminal to ask. */
     static final int STREAM_WIDTH = 120;
 
     private final BundleContext context;
 
-    @Activate
-    public ShellComponent(BundleContext context) {
+    ShellEntry(BundleContext context) {
         this.context = context;
     }
 
