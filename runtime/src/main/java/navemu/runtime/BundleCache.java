@@ -50,6 +50,8 @@ final class BundleCache implements AutoCloseable {
     /** Null when this JVM already holds the directory's lock (a second launcher in one JVM, in tests). */
     private final FileChannel inUseChannel;
     private final FileLock inUse;
+    /** True when this process unpacked the bundles: the first start of this build on this home. */
+    private boolean unpackedNow;
 
     private BundleCache(Path directory, List<EmbeddedResources.Entry> bundles, FileChannel inUseChannel, FileLock inUse) {
         this.directory = directory;
@@ -67,13 +69,16 @@ final class BundleCache implements AutoCloseable {
         Files.createDirectories(cacheRoot);
         Path directory = cacheRoot.resolve(PREFIX + key(bundles));
         // A few rounds: a directory found damaged is set aside and made again; two processes may race.
+        boolean unpacked = false;
         for (int attempt = 0; attempt < 3; attempt++) {
             if (!Files.isDirectory(directory)) {
                 unpack(cacheRoot, directory, embedded, bundles);
+                unpacked = true;
             }
             BundleCache cache = lock(directory, bundles);
             if (cache != null && cache.complete()) {
                 removeUnused(cacheRoot, directory);
+                cache.unpackedNow = unpacked;
                 return cache;
             }
             if (cache != null) {
@@ -101,6 +106,14 @@ final class BundleCache implements AutoCloseable {
 
     Path directory() {
         return directory;
+    }
+
+    /**
+     * True when {@link #open} unpacked the bundles itself (or a process racing it did): the first
+     * start of this build on this home, which is also when the lab makes its certificate authority.
+     */
+    boolean unpackedNow() {
+        return unpackedNow;
     }
 
     @Override

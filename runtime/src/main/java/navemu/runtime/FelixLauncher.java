@@ -6,13 +6,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 
@@ -46,6 +51,14 @@ final class FelixLauncher {
     /** The lab either listens or says in one line which file kept it from starting. */
     static final String LAB_OUTCOME_FILTER = "(|(objectClass=" + LAB_SERVICE + ")(&(" + PROBLEM_MESSAGE
             + "=*)(navemu.config.component=lab)))";
+    /**
+     * What the interactive shell needs before it can draw its prompt, in start order: the API and
+     * JLine, and the shell, whose activator registers its entry point. SCR and every bundle whose
+     * components it reads start behind the prompt.
+     */
+    static final List<String> SHELL_BUNDLES = List.of("navemu-api", "org.jline", "navemu-shell");
+    /** The property of the {@code RunnableFuture} service by which the shell finds the start of the other bundles. */
+    static final String BACKGROUND_START = "navemu.start";
     /** The usage status: also what a batch run with a broken configuration file exits with. */
     static final int USAGE_STATUS = 2;
     static final long START_TIMEOUT_MS = 150_000;
@@ -76,41 +89,129 @@ final class FelixLauncher {
         BundleCache bundles = BundleCache.open(settings.cacheDirectory(), embedded);
         timing.mark("bundle cache ready");
         Framework framework = newFramework(cache, config);
+        FutureTask<List<String>> remaining = null;
         try {
             framework.init();
             timing.mark("framework initialised");
             installBundles(framework.getBundleContext(), bundles);
             timing.mark("bundles installed");
             framework.start();
-            startBundles(framework.getBundleContext());
-            timing.mark("bundles started");
-            Object shell = coreBundlesActive(framework.getBundleContext()) ? awaitShell(framework.getBundleContext()) : null;
-            if (shell == null) {
-                printDiagnostics(framework.getBundleContext());
-                return 3;
+            BundleContext context = framework.getBundleContext();
+            if (settings.batch() || bundles.unpackedNow()) {
+                return startEverythingThenRun(context);
             }
-            timing.mark("shell ready");
-            // A broken implementation bundle must not stop the shell, but the user should know.
-            startProblems.forEach(p -> System.err.println("navemu: warning: " + p));
-            List<String> configProblems = configProblems(framework.getBundleContext());
-            configProblems.forEach(p -> System.err.println("navemu: " + p));
-            if (!configProblems.isEmpty() && settings.batch()) {
-                // A script must not pass on a configuration that is not the one its author wrote.
-                System.err.println("navemu: configuration errors: nothing was run");
-                return USAGE_STATUS;
-            }
-            @SuppressWarnings("unchecked")
-            ToIntFunction<String[]> entry = (ToIntFunction<String[]>) shell;
-            return entry.applyAsInt(settings.shellArgs().toArray(new String[0]));
+            remaining = new FutureTask<>(() -> startTheRest(context));
+            return startShellFirstThenRun(context, remaining);
         } catch (BundleException e) {
             throw new IOException("the OSGi framework failed: " + e.getMessage(), e);
         } finally {
+            if (remaining != null) {
+                // Never stop the framework while bundles are starting: run the start here if the
+                // shell never did (it returns at once if it runs or ran), and wait for it.
+                remaining.run();
+                awaitQuietly(remaining);
+            }
             stop(framework);
             bundles.close();
             deleteTree(cache);
             if (extractedConfig != null) {
                 deleteTree(extractedConfig);
             }
+        }
+    }
+
+    /**
+     * For {@code -c} and {@code --script}, and the first start of a build on a home (when the lab
+     * makes its certificate authority and says so on stderr): every bundle starts, then every
+     * problem is said, then the shell runs, so that a script never runs on a configuration that is
+     * not the one its author wrote.
+     */
+    private int startEverythingThenRun(BundleContext context) {
+        startBundles(context, bundle -> true);
+        timing.printSlowestBundles();
+        timing.mark("bundles started");
+        Object shell = coreBundlesActive(context) ? awaitShell(context) : null;
+        if (shell == null) {
+            printDiagnostics(context);
+            return 3;
+        }
+        timing.mark("shell ready");
+        startMessages(context).forEach(System.err::println);
+        if (!configProblems(context).isEmpty() && settings.batch()) {
+            // A script must not pass on a configuration that is not the one its author wrote.
+            System.err.println("navemu: configuration errors: nothing was run");
+            return USAGE_STATUS;
+        }
+        return runShell(shell);
+    }
+
+    /**
+     * For the interactive shell: the shell's own bundles start first, and the shell draws its
+     * prompt before the others start. It finds their start as a {@code RunnableFuture} service
+     * ({@value #BACKGROUND_START}), runs it on a thread of its own once the prompt is drawn (so the
+     * prompt does not share the two cores with it), holds every command back until it is done, and
+     * then prints the lines it returns ({@link #startMessages}).
+     */
+    private int startShellFirstThenRun(BundleContext context, FutureTask<List<String>> remaining) {
+        startBundles(context, bundle -> SHELL_BUNDLES.contains(bundle.getSymbolicName()));
+        Object shell = bundlesActive(context, SHELL_BUNDLES) ? await(context, SHELL_FILTER, System.currentTimeMillis() + START_TIMEOUT_MS) : null;
+        if (shell == null) {
+            printDiagnostics(context);
+            return 3;
+        }
+        context.registerService(RunnableFuture.class, remaining, new Hashtable<>(Map.of(BACKGROUND_START, "bundles")));
+        timing.mark("shell ready");
+        return runShell(shell);
+    }
+
+    /**
+     * Starts the bundles the shell did not need and returns the lines to say once they are up:
+     * what they wrote on stderr meanwhile ({@link StderrCapture}), then {@link #startMessages}.
+     */
+    private List<String> startTheRest(BundleContext context) {
+        List<String> lines = new ArrayList<>();
+        try (StderrCapture stderr = new StderrCapture()) {
+            try {
+                startBundles(context, bundle -> bundle.getState() != Bundle.ACTIVE);
+                timing.printSlowestBundles();
+                timing.mark("bundles started");
+                if (coreBundlesActive(context)) {
+                    awaitShell(context);
+                }
+            } catch (RuntimeException e) {
+                startProblems.add("starting the bundles failed: " + e);
+            }
+            lines.addAll(stderr.lines());
+        }
+        lines.addAll(startMessages(context));
+        if (!coreBundlesActive(context)) {
+            lines.add("navemu: warning: the navigator did not start ('bundles' shows which bundle is not active)");
+        }
+        return lines;
+    }
+
+    /** What a start has to say: each bundle that did not start, then each configuration problem. */
+    private List<String> startMessages(BundleContext context) {
+        List<String> lines = new ArrayList<>();
+        // A broken implementation bundle must not stop the shell, but the user should know.
+        startProblems.forEach(p -> lines.add("navemu: warning: " + p));
+        configProblems(context).forEach(p -> lines.add("navemu: " + p));
+        return lines;
+    }
+
+    private int runShell(Object shell) {
+        @SuppressWarnings("unchecked")
+        ToIntFunction<String[]> entry = (ToIntFunction<String[]>) shell;
+        return entry.applyAsInt(settings.shellArgs().toArray(new String[0]));
+    }
+
+    private static void awaitQuietly(Future<List<String>> start) {
+        try {
+            start.get(START_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // The framework is stopped regardless: it stops whatever is still starting.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -137,10 +238,11 @@ final class FelixLauncher {
         }
     }
 
-    private void startBundles(BundleContext context) {
-        for (Bundle bundle : context.getBundles()) {
+    /** Starts the bundles {@code which} selects, in the order {@link #startOrder} gives. */
+    private void startBundles(BundleContext context, Predicate<Bundle> which) {
+        for (Bundle bundle : startOrder(context.getBundles())) {
             boolean fragment = bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
-            if (bundle.getBundleId() == 0 || fragment) {
+            if (bundle.getBundleId() == 0 || fragment || !which.test(bundle)) {
                 continue;
             }
             long started = System.nanoTime();
@@ -151,13 +253,25 @@ final class FelixLauncher {
             }
             timing.bundleStarted(bundle.getSymbolicName(), System.nanoTime() - started);
         }
-        timing.printSlowestBundles();
+    }
+
+    /** The shell's bundles first, in the order given by {@link #SHELL_BUNDLES}, then the others in the order they were installed. */
+    static List<Bundle> startOrder(Bundle[] installed) {
+        List<Bundle> order = new ArrayList<>();
+        for (String name : SHELL_BUNDLES) {
+            Stream.of(installed).filter(b -> name.equals(b.getSymbolicName())).forEach(order::add);
+        }
+        Stream.of(installed).filter(b -> !SHELL_BUNDLES.contains(b.getSymbolicName())).forEach(order::add);
+        return order;
     }
 
     /** The bundles without which there is no shell to wait for. */
     private static boolean coreBundlesActive(BundleContext context) {
-        List<String> core = List.of("org.apache.felix.scr", "navemu-api", "navemu-navigator", "navemu-shell");
-        return core.stream().allMatch(name -> Stream.of(context.getBundles())
+        return bundlesActive(context, List.of("org.apache.felix.scr", "navemu-api", "navemu-navigator", "navemu-shell"));
+    }
+
+    private static boolean bundlesActive(BundleContext context, List<String> names) {
+        return names.stream().allMatch(name -> Stream.of(context.getBundles())
                 .anyMatch(b -> name.equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE));
     }
 

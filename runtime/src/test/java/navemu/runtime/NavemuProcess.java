@@ -53,19 +53,36 @@ final class NavemuProcess {
 
     /** As {@link #run}, with this PATH in navemu's environment (null: the test's own). */
     static Outcome runWithPath(Path home, String path, String... args) throws IOException, InterruptedException {
+        return start(home, path, List.of(), null, args);
+    }
+
+    /**
+     * The interactive shell with {@code input} piped in as its commands (JLine's dumb terminal),
+     * the JVM started with {@code jvmOptions} (such as {@code -Dnavemu.timing=true}).
+     */
+    static Outcome runInteractive(Path home, List<String> jvmOptions, String input, String... args)
+            throws IOException, InterruptedException {
+        return start(home, null, jvmOptions, input, args);
+    }
+
+    private static Outcome start(Path home, String path, List<String> jvmOptions, String input, String... args)
+            throws IOException, InterruptedException {
         String jar = System.getProperty("navemu.jar", "target/navemu.jar");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar, "--home", home.toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar, "--home", home.toString()));
         command.addAll(List.of(args));
+        Path in = Files.createTempFile("navemu-in", ".txt");
         Path out = Files.createTempFile("navemu-out", ".txt");
         Path err = Files.createTempFile("navemu-err", ".txt");
         try {
+            Files.writeString(in, input == null ? "" : input, StandardCharsets.UTF_8);
             ProcessBuilder builder = new ProcessBuilder(command);
             if (path != null) {
                 builder.environment().put("PATH", path);
             }
             Process process = builder
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(input == null ? new java.io.File("/dev/null") : in.toFile())
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
                     .start();
@@ -77,6 +94,7 @@ final class NavemuProcess {
             return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
+            Files.deleteIfExists(in);
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }

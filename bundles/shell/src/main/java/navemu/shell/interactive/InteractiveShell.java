@@ -14,6 +14,7 @@ import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 
+import navemu.shell.PendingStart;
 import navemu.shell.ShellServices;
 import navemu.shell.ShellCommands;
 import navemu.shell.command.Dispatcher;
@@ -30,11 +31,14 @@ public final class InteractiveShell {
     static final String PROMPT = "navemu> ";
 
     private final ShellServices services;
+    private final PendingStart pendingStart;
     private final boolean json;
     private final PrintStream err;
 
-    public InteractiveShell(ShellServices services, boolean json, PrintStream err) {
+    /** {@code pendingStart}: the bundles still starting while the prompt shows ({@link PendingStart#NONE} if none). */
+    public InteractiveShell(ShellServices services, PendingStart pendingStart, boolean json, PrintStream err) {
         this.services = services;
+        this.pendingStart = pendingStart;
         this.json = json;
         this.err = err;
     }
@@ -65,15 +69,20 @@ public final class InteractiveShell {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .build();
         PromptTiming.mark("line reader built");
-        markFirstDraw(reader);
         // Outside readLine the terminal delivers Ctrl-C here: cancel the navigation in flight.
         terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
         Dispatcher dispatcher = new Dispatcher(session);
         Tally total = new Tally();
         session.console().out(new AttributedString("navemu — type 'help' for the commands, Ctrl-D to leave",
                 AttributedStyle.DEFAULT.faint()));
-        PromptWarmup.start(services); // in the background, while the prompt shows
-        PromptTiming.mark("banner shown, warm-ups started");
+        boolean piped = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+        // Once the prompt is drawn, the other bundles start; then say what their start had to say,
+        // and warm up in the background.
+        beginStartAtFirstDraw(reader, () -> pendingStart.begin(lines -> {
+            lines.forEach(line -> sayAbovePrompt(reader, piped, line));
+            PromptWarmup.start(services);
+        }));
+        PromptTiming.mark("banner shown");
         while (true) {
             String line;
             try {
@@ -83,33 +92,48 @@ public final class InteractiveShell {
             } catch (EndOfFileException leave) {
                 break;
             }
+            pendingStart.await(); // no command runs on half-started components
             Tally tally = dispatcher.execute(line, null);
             total.add(tally);
             if (tally.quitRequested()) {
                 break;
             }
         }
+        pendingStart.await(); // the launcher stops the framework next: not while bundles start
         try {
             reader.getHistory().save();
         } catch (IOException e) {
             err.println("navemu: could not save the history: " + e.getMessage());
         }
-        boolean piped = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         return piped ? total.exitStatus() : 0;
     }
 
-    /** With timing on: a mark when the first readLine is about to draw the prompt (history loaded, raw mode on). */
-    private static void markFirstDraw(LineReader reader) {
-        if (PromptTiming.enabled()) {
-            boolean[] marked = {false};
-            reader.getWidgets().put(LineReader.CALLBACK_INIT, () -> {
-                if (!marked[0]) {
-                    marked[0] = true;
-                    PromptTiming.mark("prompt drawing");
-                }
-                return true;
-            });
+    /**
+     * A line from the start, said on stderr as the launcher says it; at a terminal above the prompt,
+     * which JLine draws again below it, so the line being typed is not broken.
+     */
+    private void sayAbovePrompt(LineReader reader, boolean piped, String line) {
+        if (piped) {
+            err.println(line);
+        } else {
+            reader.printAbove(line);
         }
+    }
+
+    /**
+     * Runs {@code begin} when the first readLine is about to draw the prompt (history loaded, raw
+     * mode on), and with timing on marks that moment.
+     */
+    private static void beginStartAtFirstDraw(LineReader reader, Runnable begin) {
+        boolean[] drawn = {false};
+        reader.getWidgets().put(LineReader.CALLBACK_INIT, () -> {
+            if (!drawn[0]) {
+                drawn[0] = true;
+                PromptTiming.mark("prompt drawing");
+                begin.run();
+            }
+            return true;
+        });
     }
 
     private static Path historyFile(Session session) {

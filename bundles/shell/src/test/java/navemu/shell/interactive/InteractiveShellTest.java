@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import navemu.api.Environment;
 import navemu.api.Slot;
+import navemu.shell.PendingStart;
 import navemu.shell.fixtures.FakeComposition;
 import navemu.shell.fixtures.FakeNavigator;
 import navemu.shell.fixtures.FakeServices;
@@ -34,7 +35,7 @@ class InteractiveShellTest {
         // What the shell gets when stdin is a pipe: a dumb terminal.
         try (Terminal terminal = new DumbTerminal("test", Terminal.TYPE_DUMB,
                 new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
-            status = new InteractiveShell(services, false, new PrintStream(new ByteArrayOutputStream())).run(terminal);
+            status = new InteractiveShell(services, PendingStart.NONE, false, new PrintStream(new ByteArrayOutputStream())).run(terminal);
         }
         return screen.toString(StandardCharsets.UTF_8);
     }

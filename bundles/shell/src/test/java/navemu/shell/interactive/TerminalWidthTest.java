@@ -22,6 +22,7 @@ import navemu.api.nav.Navigator;
 import navemu.api.result.NavigationResult;
 import navemu.api.trace.TraceEvent;
 import navemu.api.trace.TraceEvent.Kind;
+import navemu.shell.PendingStart;
 import navemu.shell.fixtures.FakeComposition;
 import navemu.shell.fixtures.FakeServices;
 import navemu.shell.fixtures.Results;
@@ -77,7 +78,7 @@ class TerminalWidthTest {
                 new ByteArrayInputStream("open https://www.lab.test/\ntrace\nladder\n".getBytes(StandardCharsets.UTF_8)),
                 screen, StandardCharsets.UTF_8)) {
             terminal.setSize(new Size(80, 24));
-            new InteractiveShell(services, false, new PrintStream(new ByteArrayOutputStream())).run(terminal);
+            new InteractiveShell(services, PendingStart.NONE, false, new PrintStream(new ByteArrayOutputStream())).run(terminal);
         }
         String text = screen.toString(StandardCharsets.UTF_8);
         for (String line : text.split("\r?\n")) {

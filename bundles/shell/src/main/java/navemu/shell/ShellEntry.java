@@ -5,13 +5,7 @@ import java.io.PrintStream;
 import java.util.function.ToIntFunction;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Reference;
 
-import navemu.api.nav.Composition;
-import navemu.api.nav.Navigator;
 import navemu.shell.command.Session;
 import navemu.shell.command.UsageException;
 import navemu.shell.interactive.InteractiveShell;
@@ -19,26 +13,24 @@ import navemu.shell.navigation.NssKeyLogFile;
 import navemu.shell.render.StreamConsole;
 
 /**
- * The program's entry point inside OSGi. The launcher waits for this service
- * ({@code navemu.main=shell}), calls {@link #applyAsInt} on its main thread with the command
+ * The program's entry point inside OSGi, registered by {@link ShellActivator}. The launcher waits
+ * for this service ({@code navemu.main=shell}), calls {@link #applyAsInt} on its main thread with the command
  * line, and exits with the status it returns.
  *
- * <p>The references to the navigator and the composition only hold the service back until both
- * exist, so that {@code -c 'open …'} never races the navigator's start. While it runs, the shell
- * looks its services up through trackers, and so survives their bundles being restarted.
+ * <p>For {@code -c} and {@code --script} the launcher calls it once every bundle has started and
+ * the navigator is up. For the interactive shell it calls it as soon as the shell's own bundles
+ * run, and starts the others while the prompt is drawn ({@link PendingStart}: every command waits
+ * for them). The shell looks its services up through trackers, and so survives their bundles
+ * being restarted.
  */
-@Component(service = ToIntFunction.class, property = "navemu.main=shell",
-        configurationPolicy = ConfigurationPolicy.IGNORE)
 @SuppressWarnings("rawtypes")
-public final class ShellComponent implements ToIntFunction {
+final class ShellEntry implements ToIntFunction {
     /** Columns assumed when there is no terminal to ask. */
     static final int STREAM_WIDTH = 120;
 
     private final BundleContext context;
 
-    @Activate
-    public ShellComponent(BundleContext context, @Reference(name = "navigator") Navigator navigator,
-                          @Reference(name = "composition") Composition composition) {
+    ShellEntry(BundleContext context) {
         this.context = context;
     }
 
@@ -63,7 +55,7 @@ public final class ShellComponent implements ToIntFunction {
         }
         try (TrackedServices services = new TrackedServices(context)) {
             if (options.interactive()) {
-                return new InteractiveShell(services, options.json(), err).run();
+                return new InteractiveShell(services, PendingStart.find(context), options.json(), err).run();
             }
             Session session = new Session(services, new StreamConsole(out, err, STREAM_WIDTH), options.json(),
                     ShellCommands.create());

@@ -9,13 +9,13 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-class ShellComponentTest {
+class ShellEntryTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
         // Usage is judged before the framework is touched, so no BundleContext is needed here.
-        ShellComponent shell = new ShellComponent(null, null, null);
+        ShellEntry shell = new ShellEntry(null);
         return shell.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
