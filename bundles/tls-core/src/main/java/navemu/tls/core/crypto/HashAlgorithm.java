@@ -82,9 +82,9 @@ public enum HashAlgorithm {
      * zeros to the hash's block size (or, when longer than a block, its hash).
      *
      * <p>Written out on one digest rather than through Bouncy Castle's {@code HMac}, which keeps
-     * copies of the padded states for reuse: a TLS 1.3 handshake uses each HMAC key once or
-     * twice, so those copies (five digest clones per HMAC) cost more than the two pad blocks
-     * they save. Same bytes: {@code HmacTest} checks it against {@code HMac} and RFC 4231.
+     * copies of the padded states to reuse a key: a TLS 1.3 handshake uses each HMAC key once or
+     * twice, so those copies (four digest clones per HMAC) cost more than hashing the two pad
+     * blocks each time. Same bytes: {@code HmacTest} checks it against {@code HMac} and RFC 4231.
      */
     public byte[] hmac(byte[] key, byte[] data) {
         Digest digest = newDigest();
