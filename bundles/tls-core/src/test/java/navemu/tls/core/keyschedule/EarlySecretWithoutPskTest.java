@@ -27,14 +27,14 @@ class EarlySecretWithoutPskTest {
     void leadsWhereOneMadeAfreshLeads() {
         byte[] shared = Hex.decode("8bd4054fb55b9d63fdfbacf9f04b9f0d35e6d63f537563efd46272900f89492d"); // RFC 8448 §3's (EC)DHE
         for (HashAlgorithm hash : new HashAlgorithm[] {HashAlgorithm.SHA256, HashAlgorithm.SHA384}) {
-            EarlySecret shared1 = EarlySecret.withoutPsk(hash);
+            EarlySecret kept = EarlySecret.withoutPsk(hash);
             EarlySecret fresh = EarlySecret.fromPsk(hash, new byte[hash.length()]);
-            assertArrayEquals(fresh.secret(), shared1.secret(), hash.toString());
-            assertArrayEquals(fresh.handshakeSecret(shared).secret(), shared1.handshakeSecret(shared).secret(), hash.toString());
+            assertArrayEquals(fresh.secret(), kept.secret(), hash.toString());
+            assertArrayEquals(fresh.handshakeSecret(shared).secret(), kept.handshakeSecret(shared).secret(), hash.toString());
             // twice: the second use takes the kept "derived" secret
             assertArrayEquals(fresh.handshakeSecret(shared).secret(), EarlySecret.withoutPsk(hash).handshakeSecret(shared).secret());
             assertArrayEquals(fresh.handshakeSecret(shared).masterSecret().secret(),
-                    shared1.handshakeSecret(shared).masterSecret().secret(), hash.toString());
+                    kept.handshakeSecret(shared).masterSecret().secret(), hash.toString());
         }
     }
 
