@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 import navemu.api.host.Host;
 import navemu.api.session.StoredSession;
@@ -80,7 +81,7 @@ final class ClientHelloBuilder {
         for (NamedGroup g : config.keyShareGroups()) {
             shares.add(newKeyShare(g));
         }
-        List<Integer> groups = config.supportedGroups().stream().map(NamedGroup::code).toList();
+        List<Integer> groups = codes(config.supportedGroups(), NamedGroup::code);
         List<Extension> ext = new ArrayList<>();
         if (sni != null) {
             ext.add(Extensions.serverName(sni));
@@ -88,7 +89,7 @@ final class ClientHelloBuilder {
         ext.add(Extensions.supportedVersions(chrome == null ? versions : chrome.versions(versions)));
         ext.add(Extensions.supportedGroups(chrome == null ? groups : chrome.groups(groups)));
         ext.add(Extensions.keyShareClientHello(chrome == null ? shares : chrome.keyShares(shares)));
-        ext.add(Extensions.signatureAlgorithms(config.signatureAlgorithms().stream().map(SignatureScheme::code).toList()));
+        ext.add(Extensions.signatureAlgorithms(codes(config.signatureAlgorithms(), SignatureScheme::code)));
         if (!alpn.isEmpty()) {
             ext.add(Extensions.alpn(alpn));
         }
@@ -103,7 +104,7 @@ final class ClientHelloBuilder {
         }
         // psk_dhe_ke only: a resumed session still gets forward secrecy (§4.2.9).
         ext.add(Extensions.pskKeyExchangeModes(Extensions.PSK_DHE_KE));
-        List<Integer> suites = new ArrayList<>(config.cipherSuites().stream().map(Tls13CipherSuite::code).toList());
+        List<Integer> suites = new ArrayList<>(codes(config.cipherSuites(), Tls13CipherSuite::code));
         if (tls12 != null) {
             suites.addAll(tls12.cipherSuites());
         }
@@ -126,6 +127,15 @@ final class ClientHelloBuilder {
             second = second.withExtension(Extensions.cookie(cookie));
         }
         return second;
+    }
+
+    /** The code points of what the config lists, in its order (a plain loop: three streams per hello showed in the profile). */
+    private static <T> List<Integer> codes(List<T> items, ToIntFunction<T> code) {
+        Integer[] codes = new Integer[items.size()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = code.applyAsInt(items.get(i));
+        }
+        return List.of(codes);
     }
 
     private KeyShareEntry newKeyShare(NamedGroup group) {

@@ -226,13 +226,16 @@ final class Tls13Narration {
     void handshakeSecrets(NamedGroup group, byte[] shared, EarlySecret early, HandshakeSecret handshakeSecret,
                           TrafficSecret client, TrafficSecret server, TrafficKeys clientKeys, TrafficKeys serverKeys,
                           byte[] clientRandom) {
+        log.keyLog("CLIENT_HANDSHAKE_TRAFFIC_SECRET", clientRandom, client.secret());
+        log.keyLog("SERVER_HANDSHAKE_TRAFFIC_SECRET", clientRandom, server.secret());
+        if (!log.listening()) {
+            return; // the rest is for the trace alone
+        }
         log.secret("(EC)DHE shared secret (" + group + ")", shared);
         log.secret("early_secret", early.secret());
         log.secret("handshake_secret", handshakeSecret.secret());
         log.secret("client_handshake_traffic_secret", client.secret());
         log.secret("server_handshake_traffic_secret", server.secret());
-        log.keyLog("CLIENT_HANDSHAKE_TRAFFIC_SECRET", clientRandom, client.secret());
-        log.keyLog("SERVER_HANDSHAKE_TRAFFIC_SECRET", clientRandom, server.secret());
         log.secret("server_handshake_write_key", serverKeys.key());
         log.secret("server_handshake_write_iv", serverKeys.iv());
         log.secret("client_handshake_write_key", clientKeys.key());
@@ -241,12 +244,15 @@ final class Tls13Narration {
 
     void applicationSecrets(MasterSecret master, byte[] serverFinishedHash, TrafficSecret client, TrafficSecret server,
                             TrafficKeys clientKeys, TrafficKeys serverKeys, byte[] clientRandom) {
+        log.keyLog("CLIENT_TRAFFIC_SECRET_0", clientRandom, client.secret());
+        log.keyLog("SERVER_TRAFFIC_SECRET_0", clientRandom, server.secret());
+        if (!log.listening()) {
+            return; // the rest is for the trace alone: nobody needs the exporter secret derived
+        }
         log.secret("master_secret", master.secret());
         log.secret("client_application_traffic_secret_0", client.secret());
         log.secret("server_application_traffic_secret_0", server.secret());
         log.secret("exporter_master_secret", master.exporterMasterSecret(serverFinishedHash));
-        log.keyLog("CLIENT_TRAFFIC_SECRET_0", clientRandom, client.secret());
-        log.keyLog("SERVER_TRAFFIC_SECRET_0", clientRandom, server.secret());
         log.secret("server_application_write_key", serverKeys.key());
         log.secret("server_application_write_iv", serverKeys.iv());
         log.secret("client_application_write_key", clientKeys.key());

@@ -2,6 +2,8 @@ package navemu.tls.core.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
+import java.security.Provider;
+import java.security.Security;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -23,7 +25,12 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class JdkAesGcm {
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
-    private static final String PROVIDER = "SunJCE";
+    /**
+     * SunJCE, looked up once: asking for a cipher by provider name searches the provider list
+     * each time, a good part of what getting a cipher costs (three per handshake). Null when this
+     * JDK has no SunJCE, and Bouncy Castle's AES-GCM runs.
+     */
+    private static final Provider SUN_JCE = Security.getProvider("SunJCE");
 
     private final Cipher cipher;
     private final SecretKeySpec key;
@@ -36,7 +43,7 @@ final class JdkAesGcm {
     /** AES-GCM under {@code key} (16 or 32 bytes), or null when this JDK has no SunJCE AES-GCM. */
     static JdkAesGcm of(byte[] key) {
         try {
-            return new JdkAesGcm(Cipher.getInstance(TRANSFORMATION, PROVIDER), key);
+            return SUN_JCE == null ? null : new JdkAesGcm(Cipher.getInstance(TRANSFORMATION, SUN_JCE), key);
         } catch (GeneralSecurityException e) {
             return null;
         }

@@ -1,5 +1,6 @@
 package navemu.tls.core.crypto;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -84,9 +85,11 @@ final class JdkDigest implements ExtendedDigest, Memoable {
     /** Writes the hash at {@code out[outOff]} and resets, as Bouncy Castle's digests do. */
     @Override
     public int doFinal(byte[] out, int outOff) {
-        byte[] hash = digest.digest();
-        System.arraycopy(hash, 0, out, outOff, hash.length);
-        return hash.length;
+        try {
+            return digest.digest(out, outOff, length); // straight into out, no array of its own
+        } catch (DigestException e) {
+            throw new IllegalStateException("asked for exactly the hash's length", e);
+        }
     }
 
     @Override

@@ -10,17 +10,35 @@ import navemu.tls.core.crypto.Hkdf;
  * {@link HandshakeSecret}.
  */
 public final class EarlySecret {
+    /**
+     * The Early Secret of a full handshake, one per hash, made at first use. Without a PSK it is
+     * HKDF-Extract(0, 0): a constant of the hash function, as is the "derived" secret after it,
+     * so a full handshake need not compute them (two HMACs and a hash) each time.
+     */
+    private static final EarlySecret[] WITHOUT_PSK = new EarlySecret[HashAlgorithm.values().length];
+
     private final Hkdf hkdf;
     private final byte[] secret;
+    /**
+     * Derive-Secret(., "derived", ""), made at first use. The no-PSK instances are shared between
+     * threads: one that does not see another's value yet makes the same bytes again.
+     */
+    private volatile byte[] derived;
 
     private EarlySecret(Hkdf hkdf, byte[] secret) {
         this.hkdf = hkdf;
         this.secret = secret;
     }
 
-    /** A full handshake: no PSK. */
+    /** A full handshake: no PSK (the same constant each time; see {@link #WITHOUT_PSK}). */
     public static EarlySecret withoutPsk(HashAlgorithm hash) {
-        return fromPsk(hash, new byte[hash.length()]);
+        EarlySecret known = WITHOUT_PSK[hash.ordinal()];
+        if (known == null) {
+            known = fromPsk(hash, new byte[hash.length()]);
+            known.derived(); // made before it is shared
+            WITHOUT_PSK[hash.ordinal()] = known; // its fields are final: any thread that sees it sees them; a race makes the same bytes twice
+        }
+        return known;
     }
 
     /** Resumption or an external PSK (§7.1); for resumption the PSK comes from {@link ResumptionMasterSecret#psk}. */
@@ -39,7 +57,7 @@ public final class EarlySecret {
      * ClientHello: see {@link #binderFinishedKey}.
      */
     public byte[] binderKey(boolean resumption) {
-        return hkdf.deriveSecret(secret, resumption ? "res binder" : "ext binder", hkdf.hash().hash(new byte[0]));
+        return hkdf.deriveSecret(secret, resumption ? "res binder" : "ext binder", hkdf.hash().emptyHash());
     }
 
     /** The key a binder is computed with (§4.2.11.2: the Finished computation, with the binder key as base key). */
@@ -61,7 +79,15 @@ public final class EarlySecret {
      * Handshake Secret = HKDF-Extract(Derive-Secret(Early Secret, "derived", ""), (EC)DHE) (§7.1).
      */
     public HandshakeSecret handshakeSecret(byte[] sharedSecret) {
-        byte[] derived = hkdf.deriveSecret(secret, "derived", hkdf.hash().hash(new byte[0]));
-        return new HandshakeSecret(hkdf, hkdf.extract(derived, sharedSecret));
+        return new HandshakeSecret(hkdf, hkdf.extract(derived(), sharedSecret));
+    }
+
+    private byte[] derived() {
+        byte[] known = derived;
+        if (known == null) {
+            known = hkdf.deriveSecret(secret, "derived", hkdf.hash().emptyHash());
+            derived = known;
+        }
+        return known;
     }
 }

@@ -31,7 +31,7 @@ public final class HandshakeSecret {
 
     /** Master Secret = HKDF-Extract(Derive-Secret(., "derived", ""), 0). */
     public MasterSecret masterSecret() {
-        byte[] derived = hkdf.deriveSecret(secret, "derived", hkdf.hash().hash(new byte[0]));
+        byte[] derived = hkdf.deriveSecret(secret, "derived", hkdf.hash().emptyHash());
         return new MasterSecret(hkdf, hkdf.extract(derived, new byte[hkdf.hash().length()]));
     }
 }
