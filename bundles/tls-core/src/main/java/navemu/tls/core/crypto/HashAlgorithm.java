@@ -4,6 +4,8 @@ import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SHA384Digest;
 import org.bouncycastle.crypto.digests.SHA512Digest;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.KeyParameter;
 
 /** The hash functions TLS uses: in a cipher suite's key schedule, in signatures, in HMAC. */
 public enum HashAlgorithm {
@@ -13,14 +15,8 @@ public enum HashAlgorithm {
     SHA384("SHA-384", 48, 128),
     SHA512("SHA-512", 64, 128);
 
-    /** HMAC's inner and outer pad bytes (RFC 2104 §2). */
-    private static final byte IPAD = 0x36;
-    private static final byte OPAD = 0x5c;
-
     private final String displayName;
     private final int length;
-    /** The block size B of RFC 2104: what an HMAC key is padded to. */
-    private final int blockLength;
     /** Hash(""), the context of every Derive-Secret(., "derived", "") (RFC 8446 §7.1); made at first use. */
     private volatile byte[] emptyHash;
     /**
@@ -33,7 +29,6 @@ public enum HashAlgorithm {
     HashAlgorithm(String displayName, int length, int blockLength) {
         this.displayName = displayName;
         this.length = length;
-        this.blockLength = blockLength;
         this.jdk = JdkIntrinsics.COMPILED ? JdkDigest.of(displayName, length, blockLength) : null;
     }
 
@@ -78,33 +73,16 @@ public enum HashAlgorithm {
     }
 
     /**
-     * HMAC (RFC 2104 §2): {@code H(K XOR opad, H(K XOR ipad, data))}, K being the key padded with
-     * zeros to the hash's block size (or, when longer than a block, its hash).
-     *
-     * <p>Written out on one digest rather than through Bouncy Castle's {@code HMac}, which keeps
-     * copies of the padded states to reuse a key: a TLS 1.3 handshake uses each HMAC key once or
-     * twice, so those copies (four digest clones per HMAC) cost more than hashing the two pad
-     * blocks each time. Same bytes: {@code HmacTest} checks it against {@code HMac} and RFC 4231.
+     * HMAC (RFC 2104) by Bouncy Castle's {@code HMac}: the one construction in the key schedule
+     * that a well-kept library already does, so it is not written out here ({@code HmacTest}
+     * checks it against RFC 4231's vectors).
      */
     public byte[] hmac(byte[] key, byte[] data) {
-        Digest digest = newDigest();
-        byte[] pad = new byte[blockLength];
-        byte[] k = key.length > blockLength ? hash(key) : key;
-        System.arraycopy(k, 0, pad, 0, k.length);
-        for (int i = 0; i < pad.length; i++) {
-            pad[i] ^= IPAD;
-        }
-        digest.update(pad, 0, pad.length);
-        digest.update(data, 0, data.length);
-        byte[] inner = new byte[length];
-        digest.doFinal(inner, 0); // and the digest starts again, empty
-        for (int i = 0; i < pad.length; i++) {
-            pad[i] ^= IPAD ^ OPAD;
-        }
-        digest.update(pad, 0, pad.length);
-        digest.update(inner, 0, inner.length);
+        HMac mac = new HMac(newDigest());
+        mac.init(new KeyParameter(key));
+        mac.update(data, 0, data.length);
         byte[] out = new byte[length];
-        digest.doFinal(out, 0);
+        mac.doFinal(out, 0);
         return out;
     }
 

@@ -16,9 +16,10 @@ import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link HashAlgorithm#hmac} is RFC 2104 written out on one digest: the same bytes as Bouncy
- * Castle's {@link HMac} on its own digests for every hash, for keys shorter than, as long as and
- * longer than a block (a long key is hashed first), and RFC 4231's vectors.
+ * {@link HashAlgorithm#hmac} (Bouncy Castle's {@link HMac} on the hash's digest, the JDK's where C2
+ * compiles it) gives the same bytes as {@code HMac} on Bouncy Castle's own digests for every hash,
+ * for keys shorter than, as long as and longer than a block (a long key is hashed first), and
+ * RFC 4231's vectors.
  */
 class HmacTest {
 
