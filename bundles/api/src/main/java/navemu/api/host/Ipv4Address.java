@@ -17,19 +17,30 @@ final class Ipv4Address {
 
     /** "Ends in a number checker": is the last label (after one trailing dot) a number? */
     static boolean endsInANumber(String input) {
-        String[] parts = input.split("\\.", -1);
-        int count = parts.length;
-        if (parts[count - 1].isEmpty()) {
-            if (count == 1) {
-                return false;
-            }
-            count--;
+        // The last label, one trailing empty label ignored ("1.2.3.4." ends in "4"); "" and "."
+        // end in an empty one. Found by index, not split: this runs for every SNI we send.
+        int end = input.length();
+        if (end == 0) {
+            return false;
         }
-        String last = parts[count - 1];
-        if (!last.isEmpty() && last.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (input.charAt(end - 1) == '.') {
+            end--;
+        }
+        String last = input.substring(input.lastIndexOf('.', end - 1) + 1, end);
+        if (!last.isEmpty() && allDigits(last)) {
             return true; // even "09", which the IPv4 parser then refuses
         }
         return parseNumber(last) != FAILURE;
+    }
+
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
