@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -24,22 +23,6 @@ class BrokenConfigurationIT {
     @TempDir
     Path home;
 
-    /** A copy of the repository's {@code config/} to break. */
-    private static Path copyOfConfig(Path into) throws IOException {
-        Path source = Path.of(System.getProperty("navemu.scripts", "../config/scripts")).getParent();
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path target = into.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return into;
-    }
-
     private NavemuProcess.Outcome runOn(Path config) throws Exception {
         return NavemuProcess.run(home, "--config", config.toString(), "-c", "open https://www.lab.test/");
     }
@@ -55,7 +38,7 @@ class BrokenConfigurationIT {
 
     @Test
     void aBrokenSitesFileNamesItsLine(@TempDir Path dir) throws Exception {
-        Path config = copyOfConfig(dir);
+        Path config = ConfigCopy.of(dir);
         Path sites = config.resolve("lab/sites.conf");
         long lines = Files.readAllLines(sites).size();
         Files.writeString(sites, "garbage line here\n", StandardOpenOption.APPEND);
@@ -64,7 +47,7 @@ class BrokenConfigurationIT {
 
     @Test
     void aBrokenZoneFileNamesIt(@TempDir Path dir) throws Exception {
-        Path config = copyOfConfig(dir);
+        Path config = ConfigCopy.of(dir);
         Path zone = config.resolve("lab/lab.test.zone");
         Files.writeString(zone, "broken IN A not-an-address\n", StandardOpenOption.APPEND);
         assertOneLineNoStackTrace(runOn(config), zone.toString());
@@ -72,7 +55,7 @@ class BrokenConfigurationIT {
 
     @Test
     void aBrokenFaultsFileNamesItsLine(@TempDir Path dir) throws Exception {
-        Path config = copyOfConfig(dir);
+        Path config = ConfigCopy.of(dir);
         Path faults = config.resolve("lab/dns-faults.conf");
         long lines = Files.readAllLines(faults).size();
         Files.writeString(faults, "www.lab.test explode\n", StandardOpenOption.APPEND);
@@ -81,7 +64,7 @@ class BrokenConfigurationIT {
 
     @Test
     void aMissingLabFolderNamesTheMissingFile(@TempDir Path dir) throws Exception {
-        Path config = copyOfConfig(dir);
+        Path config = ConfigCopy.of(dir);
         try (Stream<Path> files = Files.list(config.resolve("lab"))) {
             for (Path file : files.toList()) {
                 Files.delete(file);
@@ -93,7 +76,7 @@ class BrokenConfigurationIT {
 
     @Test
     void anUnknownSlotABinaryHostsFileAndGarbageTrustAreEachOneLine(@TempDir Path dir) throws Exception {
-        Path config = copyOfConfig(dir);
+        Path config = ConfigCopy.of(dir);
         Path composition = config.resolve("osgi/navemu.composition.cfg");
         long lines = Files.readAllLines(composition).size();
         Files.writeString(composition, "tsl = browser\n", StandardOpenOption.APPEND);

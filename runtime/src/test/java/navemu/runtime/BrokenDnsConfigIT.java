@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,7 +20,7 @@ class BrokenDnsConfigIT {
 
     @Test
     void wrongNumbersAreOneLineEachAndTheResolverStillWorks(@TempDir Path home, @TempDir Path config) throws Exception {
-        copy(Path.of("../config"), config);
+        ConfigCopy.of(config);
         Files.writeString(config.resolve("osgi/navemu.dns.cfg"), "timeoutMs=abc\nretries=-1\naddressOrder=ipv4-first\n");
         Files.writeString(config.resolve("osgi/navemu.navigator.cfg"), "hopTimeoutMs=forever\n");
 
@@ -36,18 +34,5 @@ class BrokenDnsConfigIT {
         assertEquals(err.indexOf("hopTimeoutMs=forever"), err.lastIndexOf("hopTimeoutMs=forever"), "said once: " + err);
         assertFalse(err.contains("Exception") || err.contains("\tat "), "no stack trace: " + run);
         assertTrue(run.stdout().contains("www.lab.test → [127.0.0.1]"), "the lab name still resolves: " + run);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) all::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
     }
 }

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -61,7 +59,7 @@ class PromptFirstIT {
     @Test
     void whatTheStartSaysIsSaidOnceItIsDoneAndCommandsStillRun(@TempDir Path config) throws Exception {
         assertEquals(0, NavemuProcess.run(home, "-c", "quit").exitCode(), "the home's first start");
-        copy(Path.of("../config"), config);
+        ConfigCopy.of(config);
         Files.writeString(config.resolve("osgi/navemu.navigator.cfg"), "hopTimeoutMs=forever\n");
 
         NavemuProcess.Outcome run = NavemuProcess.runInteractive(home, List.of(),
@@ -73,18 +71,5 @@ class PromptFirstIT {
         assertEquals(run.stderr().indexOf(problem), run.stderr().lastIndexOf(problem), "once: " + run);
         assertFalse(run.stdout().contains(problem), "on stderr only: " + run);
         assertTrue(run.stdout().contains("https://www.lab.test/  →  200"), "the open ran: " + run);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) all::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
     }
 }
