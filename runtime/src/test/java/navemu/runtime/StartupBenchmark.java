@@ -27,12 +27,17 @@ import java.util.regex.Pattern;
  * moment the launcher hands a {@code -c quit} command line to the shell (its {@code shell ready}
  * timing mark), which builds no terminal; both are measured by this process from the child's
  * spawn, so the JVM's own start is in them; "exit" is the whole run of {@code -c quit}, framework
- * stop included. Prints the medians,
- * the ratio, each phase's median and the bundles slowest to start. Not a test: the figures depend
+ * stop included. The interactive start draws its prompt before most bundles start, and
+ * {@code -c quit} starts them all before the shell, so each prints its own phases (the
+ * {@code -Dnavemu.timing=true} marks: on stderr for {@code -c quit}, on the terminal for the
+ * interactive start). Prints the medians, the ratio, each phase's median and the bundles slowest
+ * to start. Not a test: the figures depend
  * on the machine and its load (printed with them). Run {@code scripts/bench.sh start [N]}.
  */
 public final class StartupBenchmark {
     private static final Pattern MARK = Pattern.compile("navemu: timing: (.+) at (\\d+) ms, cpu (-?\\d+) ms");
+    /** The same mark on a terminal, where it may follow JLine's control sequences on its line. */
+    private static final Pattern MARK_IN_TERMINAL = Pattern.compile("navemu: timing: ([^\\r\\n]+?) at (\\d+) ms, cpu -?\\d+ ms");
     private static final Pattern CPU = Pattern.compile(".*, cpu (-?\\d+) ms");
 
     private StartupBenchmark() {
@@ -72,18 +77,18 @@ public final class StartupBenchmark {
 
             List<String> interactive = new ArrayList<>(List.of(javaCommand));
             interactive.addAll(flags);
-            interactive.addAll(List.of("-jar", jar.toString(), "--home", home.toString()));
+            interactive.addAll(List.of("-Dnavemu.timing=true", "-jar", jar.toString(), "--home", home.toString()));
 
             List<Run> navemuRuns = new ArrayList<>();
             List<Run> bareRuns = new ArrayList<>();
-            List<double[]> promptRuns = new ArrayList<>();
+            List<PromptRun> promptRuns = new ArrayList<>();
             for (int i = 0; i < runs; i++) { // interleaved, so a change in the machine's load hits all alike
                 navemuRuns.add(run(navemu, "navemu: timing: shell ready"));
                 promptRuns.add(prompt(interactive));
                 bareRuns.add(run(bare, BareFelixStart.READY));
             }
-            double prompt = median(promptRuns.stream().mapToDouble(r -> r[0]).toArray());
-            double promptCpu = median(promptRuns.stream().mapToDouble(r -> r[1]).toArray());
+            double prompt = median(promptRuns.stream().mapToDouble(PromptRun::promptMs).toArray());
+            double promptCpu = median(promptRuns.stream().mapToDouble(PromptRun::cpuMs).toArray());
             double ready = median(navemuRuns.stream().mapToDouble(Run::readyMs).toArray());
             double exit = median(navemuRuns.stream().mapToDouble(Run::exitMs).toArray());
             double cpu = median(navemuRuns.stream().mapToDouble(Run::readyCpuMs).toArray());
@@ -99,16 +104,29 @@ public final class StartupBenchmark {
             System.out.printf(Locale.ROOT, "ratio navemu / bare Felix                  %6.2f (the prompt), %.2f (shell ready) %s%n",
                     prompt / floor, ready / floor,
                     cpu < 0 || floorCpu <= 0 ? "(CPU: this navemu.jar does not print it)" : String.format(Locale.ROOT, "(CPU to shell ready %5.2f)", cpu / floorCpu));
-            System.out.println("phases (median wall time since the JVM's start):");
-            for (String phase : navemuRuns.get(0).phases().keySet()) {
-                double at = median(navemuRuns.stream().mapToDouble(r -> r.phases().getOrDefault(phase, 0L)).toArray());
-                System.out.printf(Locale.ROOT, "  %-22s %6.0f ms%n", phase, at);
-            }
+            // The interactive start draws its prompt before most bundles start; -c quit starts them all first.
+            printPhases("phases of the interactive start (median ms since the JVM's start; the bundles start behind the prompt):",
+                    promptRuns.stream().map(PromptRun::phases).toList());
+            printPhases("phases of -c quit (every bundle started before the shell runs):",
+                    navemuRuns.stream().map(Run::phases).toList());
             System.out.println("  " + navemuRuns.get(navemuRuns.size() - 1).slowest());
             System.out.printf(Locale.ROOT, "load average now: %.1f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         } finally {
             BundleCache.deleteTree(home);
         }
+    }
+
+    /** Each phase of the first run's order, with its median over {@code runs}. */
+    private static void printPhases(String title, List<Map<String, Long>> runs) {
+        System.out.println(title);
+        for (String phase : runs.get(0).keySet()) {
+            double at = median(runs.stream().mapToDouble(r -> r.getOrDefault(phase, 0L)).toArray());
+            System.out.printf(Locale.ROOT, "  %-34s %6.0f ms%n", phase, at);
+        }
+    }
+
+    /** One interactive start: spawn to the prompt, the CPU of the whole run, and its timing marks. */
+    private record PromptRun(double promptMs, double cpuMs, Map<String, Long> phases) {
     }
 
     private static Run run(List<String> command, String readyLine) throws IOException, InterruptedException {
@@ -156,7 +174,7 @@ public final class StartupBenchmark {
      * and the CPU time of the whole run (start, background warm-up, quit), from bash's
      * {@code times}. The terminal is given a size, or JLine would draw the prompt in zero columns.
      */
-    private static double[] prompt(List<String> command) throws IOException, InterruptedException {
+    private static PromptRun prompt(List<String> command) throws IOException, InterruptedException {
         String line = command.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").collect(java.util.stream.Collectors.joining(" "));
         ProcessBuilder builder = new ProcessBuilder("script", "-qfec", "stty cols 120 rows 40; " + line + "; times", "/dev/null");
         builder.environment().put("TERM", "xterm-256color");
@@ -188,7 +206,12 @@ public final class StartupBenchmark {
         Matcher times = Pattern.compile("(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s\\s*$").matcher(output);
         double cpuMs = times.find() ? (Integer.parseInt(times.group(1)) * 60 + Double.parseDouble(times.group(2))
                 + Integer.parseInt(times.group(3)) * 60 + Double.parseDouble(times.group(4))) * 1000 : -1;
-        return new double[] {promptMs, cpuMs};
+        Map<String, Long> phases = new LinkedHashMap<>();
+        Matcher mark = MARK_IN_TERMINAL.matcher(output);
+        while (mark.find()) {
+            phases.put(mark.group(1), Long.parseLong(mark.group(2)));
+        }
+        return new PromptRun(promptMs, cpuMs, phases);
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
