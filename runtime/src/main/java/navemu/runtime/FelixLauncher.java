@@ -34,9 +34,10 @@ import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * Embeds Apache Felix: installs and starts every bundle that travels in navemu.jar, waits until
- * the navigator and the lab are up, and hands the command line to the shell bundle's entry
- * service. The bundles are read in place from their unpacked copies ({@link BundleCache}); the
+ * Embeds Apache Felix: installs every bundle that travels in navemu.jar, starts them, and hands
+ * the command line to the shell bundle's entry service. For {@code -c} and {@code --script} every
+ * bundle starts and the navigator and the lab are up first; the interactive shell gets its
+ * prompt first and the other bundles start behind it ({@link #startShellFirstThenRun}). The bundles are read in place from their unpacked copies ({@link BundleCache}); the
  * framework's own storage (a few small files per bundle) lives in a temporary directory, removed on exit.
  */
 final class FelixLauncher {
