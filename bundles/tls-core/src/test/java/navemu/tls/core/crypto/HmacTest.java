@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.crypto.digests.SHA1Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.digests.SHA384Digest;
-import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.util.encoders.Hex;
@@ -23,17 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class HmacTest {
 
-    private static Digest bouncyCastle(HashAlgorithm hash) {
-        switch (hash) {
-            case SHA1: return new SHA1Digest();
-            case SHA256: return new SHA256Digest();
-            case SHA384: return new SHA384Digest();
-            default: return new SHA512Digest();
-        }
-    }
-
     private static byte[] bouncyCastleHmac(HashAlgorithm hash, byte[] key, byte[] data) {
-        HMac mac = new HMac(bouncyCastle(hash));
+        HMac mac = new HMac(BouncyCastleDigests.of(hash));
         mac.init(new KeyParameter(key));
         mac.update(data, 0, data.length);
         byte[] out = new byte[mac.getMacSize()];

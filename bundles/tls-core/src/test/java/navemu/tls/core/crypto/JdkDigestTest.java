@@ -9,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.ExtendedDigest;
-import org.bouncycastle.crypto.digests.SHA1Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SHA384Digest;
-import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.util.Memoable;
@@ -26,18 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class JdkDigestTest {
 
-    private static ExtendedDigest bouncyCastle(HashAlgorithm hash) {
-        switch (hash) {
-            case SHA1: return new SHA1Digest();
-            case SHA256: return new SHA256Digest();
-            case SHA384: return new SHA384Digest();
-            default: return new SHA512Digest();
-        }
-    }
-
     /** The adapter itself, whatever JIT this test runs under. */
     private static JdkDigest jdk(HashAlgorithm hash) {
-        return JdkDigest.of(hash.toString(), hash.length(), bouncyCastle(hash).getByteLength());
+        return JdkDigest.of(hash.toString(), hash.length(), BouncyCastleDigests.of(hash).getByteLength());
     }
 
     private static byte[] run(Digest digest, byte[] input) {
@@ -51,7 +40,7 @@ class JdkDigestTest {
     void everyHashIsTheJdksUnderC2AndDescribesItselfAsBouncyCastlesDoes() {
         for (HashAlgorithm hash : HashAlgorithm.values()) {
             Digest ours = hash.newDigest();
-            ExtendedDigest bc = bouncyCastle(hash);
+            ExtendedDigest bc = BouncyCastleDigests.of(hash);
             // Tests run with C2 (Maven's default JVM); a C1-only JVM keeps Bouncy Castle's digest.
             assertEquals(JdkIntrinsics.COMPILED, ours instanceof JdkDigest, hash.toString());
             assertInstanceOf(org.bouncycastle.util.Memoable.class, ours);
@@ -73,9 +62,9 @@ class JdkDigestTest {
                 for (int i = 0; i < length; i++) {
                     input[i] = (byte) (i * 31 + length);
                 }
-                assertArrayEquals(run(bouncyCastle(hash), input), run(jdk(hash), input), hash + ", " + length + " bytes");
-                assertArrayEquals(run(bouncyCastle(hash), input), run(hash.newDigest(), input));
-                assertArrayEquals(run(bouncyCastle(hash), input), hash.hash(input));
+                assertArrayEquals(run(BouncyCastleDigests.of(hash), input), run(jdk(hash), input), hash + ", " + length + " bytes");
+                assertArrayEquals(run(BouncyCastleDigests.of(hash), input), run(hash.newDigest(), input));
+                assertArrayEquals(run(BouncyCastleDigests.of(hash), input), hash.hash(input));
             }
         }
     }
@@ -142,7 +131,7 @@ class JdkDigestTest {
                 for (int i = 0; i < keyLength; i++) {
                     key[i] = (byte) (0xa0 + i);
                 }
-                HMac bc = new HMac(bouncyCastle(hash));
+                HMac bc = new HMac(BouncyCastleDigests.of(hash));
                 bc.init(new KeyParameter(key));
                 bc.update(data, 0, data.length);
                 byte[] expected = new byte[hash.length()];
