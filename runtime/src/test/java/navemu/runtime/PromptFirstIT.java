@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,13 +27,27 @@ class PromptFirstIT {
     private static final String PROMPT_DRAWN = "navemu: timing: prompt drawing";
     private static final String BUNDLES_STARTED = "navemu: timing: bundles started";
 
+    /** One home for the class, so the lab's CA (an RSA 4096 key among its keys) is made once. */
     @TempDir
-    Path home;
+    static Path home;
+    /** The interactive shell's first start on that home. */
+    private static NavemuProcess.Outcome firstStart;
+
+    @BeforeAll
+    static void startOnceOnANewHome() throws Exception {
+        firstStart = NavemuProcess.runInteractive(home, TIMING, "quit\n");
+    }
+
+    @Test
+    void theFirstStartOnAHomeStartsEverythingBeforeThePrompt() {
+        assertEquals(0, firstStart.exitCode(), firstStart.toString());
+        assertTrue(firstStart.stderr().contains("navemu: creating the lab's certificate authority"), firstStart.toString());
+        assertTrue(firstStart.stderr().indexOf(BUNDLES_STARTED) < firstStart.stderr().indexOf(PROMPT_DRAWN),
+                "everything first, so the making of the CA is said before the prompt: " + firstStart);
+    }
 
     @Test
     void thePromptComesBeforeTheOtherBundlesStartAndACommandWaitsForThem() throws Exception {
-        assertEquals(0, NavemuProcess.run(home, "-c", "quit").exitCode(), "the home's first start");
-
         NavemuProcess.Outcome run = NavemuProcess.runInteractive(home, TIMING, "bundles\nquit\n");
 
         assertEquals(0, run.exitCode(), run.toString());
@@ -47,18 +62,7 @@ class PromptFirstIT {
     }
 
     @Test
-    void theFirstStartOnAHomeStartsEverythingBeforeThePrompt() throws Exception {
-        NavemuProcess.Outcome run = NavemuProcess.runInteractive(home, TIMING, "quit\n");
-
-        assertEquals(0, run.exitCode(), run.toString());
-        assertTrue(run.stderr().contains("navemu: creating the lab's certificate authority"), run.toString());
-        assertTrue(run.stderr().indexOf(BUNDLES_STARTED) < run.stderr().indexOf(PROMPT_DRAWN),
-                "everything first, so the making of the CA is said before the prompt: " + run);
-    }
-
-    @Test
     void whatTheStartSaysIsSaidOnceItIsDoneAndCommandsStillRun(@TempDir Path config) throws Exception {
-        assertEquals(0, NavemuProcess.run(home, "-c", "quit").exitCode(), "the home's first start");
         ConfigCopy.of(config);
         Files.writeString(config.resolve("osgi/navemu.navigator.cfg"), "hopTimeoutMs=forever\n");
 
