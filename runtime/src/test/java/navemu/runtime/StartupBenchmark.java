@@ -165,7 +165,7 @@ public final class StartupBenchmark {
     }
 
     /** The prompt as a user sees it: {@code navemu> } written to a terminal. */
-    private static final byte[] PROMPT = "navemu> ".getBytes(StandardCharsets.US_ASCII);
+    private static final String PROMPT = "navemu> ";
 
     /**
      * The interactive shell started in a pseudo-terminal ({@code script}, from util-linux), as a
@@ -187,7 +187,8 @@ public final class StartupBenchmark {
             int n;
             while ((n = out.read(buffer)) > 0) {
                 seen.write(buffer, 0, n);
-                if (promptMs < 0 && indexOf(seen.toByteArray(), PROMPT) >= 0) {
+                // ISO-8859-1 maps each byte to one char, so this finds exactly the prompt's bytes.
+                if (promptMs < 0 && seen.toString(StandardCharsets.ISO_8859_1).contains(PROMPT)) {
                     promptMs = (System.nanoTime() - spawned) / 1e6;
                     in.write("quit\r".getBytes(StandardCharsets.US_ASCII));
                     in.flush();
@@ -212,19 +213,6 @@ public final class StartupBenchmark {
             phases.put(mark.group(1), Long.parseLong(mark.group(2)));
         }
         return new PromptRun(promptMs, cpuMs, phases);
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     private static double median(double[] values) {

@@ -283,41 +283,69 @@ public final class ClientBenchmark {
     }
 
     /**
-     * The client's cryptography of one full handshake, done with Bouncy Castle alone (see the class
-     * comment); message sizes as on the wire here: a 250-byte ClientHello, a 90-byte ServerHello,
-     * and the encrypted flight (EncryptedExtensions, the leaf and root certificates, CertificateVerify,
-     * Finished).
+     * What both floors start from, made once per benchmark: the server's key share, the leaf's
+     * decoded key and a CertificateVerify signature over content of its size, a transcript and an
+     * encrypted flight of this handshake's sizes, and the key, nonce and secret they run on.
      */
-    static Round floor(TestPki pki) throws Exception {
-        SecureRandom random = new SecureRandom();
-        byte[] serverShare = new X25519PrivateKeyParameters(random).generatePublicKey().getEncoded();
-        AsymmetricKeyParameter leafKey = PublicKeyFactory.createKey(pki.leaf.getPublicKey().getEncoded());
-        byte[] signedContent = new byte[64 + 34 + 32]; // 64 spaces, the context string and a transcript hash
-        byte[] signature = SignatureScheme.ECDSA_SECP256R1_SHA256.sign(
-                PrivateKeyFactory.createKey(pki.leafKeys.getPrivate().getEncoded()), signedContent, random);
-        int flight = 6 + 8 + pki.leaf.getEncoded().length + pki.root.getEncoded().length + 14 + signature.length + 8 + 36;
-        byte[] transcript = new byte[250 + 90 + flight + 36];
-        byte[] key = new byte[16];
-        byte[] nonce = new byte[12];
-        byte[] sealedFlight = seal(key, nonce, new byte[flight + 1]);
-        byte[] secret = new byte[32];
-        return () -> {
+    record FloorInputs(SecureRandom random, byte[] serverShare, AsymmetricKeyParameter leafKey, byte[] signedContent,
+                       byte[] signature, byte[] transcript, byte[] key, byte[] nonce, byte[] sealedFlight, byte[] secret) {
+
+        static FloorInputs of(TestPki pki) throws Exception {
+            SecureRandom random = new SecureRandom();
+            byte[] serverShare = new X25519PrivateKeyParameters(random).generatePublicKey().getEncoded();
+            AsymmetricKeyParameter leafKey = PublicKeyFactory.createKey(pki.leaf.getPublicKey().getEncoded());
+            byte[] signedContent = new byte[64 + 34 + 32]; // 64 spaces, the context string and a transcript hash
+            byte[] signature = SignatureScheme.ECDSA_SECP256R1_SHA256.sign(
+                    PrivateKeyFactory.createKey(pki.leafKeys.getPrivate().getEncoded()), signedContent, random);
+            int flight = 6 + 8 + pki.leaf.getEncoded().length + pki.root.getEncoded().length + 14 + signature.length + 8 + 36;
+            byte[] key = new byte[16];
+            byte[] nonce = new byte[12];
+            return new FloorInputs(random, serverShare, leafKey, signedContent, signature, new byte[250 + 90 + flight + 36],
+                    key, nonce, seal(key, nonce, new byte[flight + 1]), new byte[32]);
+        }
+
+        /** A new X25519 key pair, and its agreement with the server's share: the client's ECDHE. */
+        byte[] keyShareAgreement() {
             X25519PrivateKeyParameters mine = new X25519PrivateKeyParameters(random);
             mine.generatePublicKey().getEncoded();
             X25519Agreement agreement = new X25519Agreement();
             agreement.init(mine);
             byte[] shared = new byte[32];
             agreement.calculateAgreement(new X25519PublicKeyParameters(serverShare, 0), shared, 0);
+            return shared;
+        }
+
+        /** The ECDSA P-256 verify of CertificateVerify, with the leaf's key decoded once. */
+        void verifyCertificateVerify() {
+            DSADigestSigner verifier = new DSADigestSigner(new ECDSASigner(), new SHA256Digest());
+            verifier.init(false, leafKey);
+            verifier.update(signedContent, 0, signedContent.length);
+            if (!verifier.verifySignature(signature)) {
+                throw new IllegalStateException("the floor's signature must verify");
+            }
+        }
+    }
+
+    /**
+     * The client's cryptography of one full handshake, done with Bouncy Castle alone (see the class
+     * comment); message sizes as on the wire here: a 250-byte ClientHello, a 90-byte ServerHello,
+     * and the encrypted flight (EncryptedExtensions, the leaf and root certificates, CertificateVerify,
+     * Finished).
+     */
+    static Round floor(TestPki pki) throws Exception {
+        FloorInputs in = FloorInputs.of(pki);
+        return () -> {
+            byte[] shared = in.keyShareAgreement();
 
             SHA256Digest hash = new SHA256Digest();
-            hash.update(transcript, 0, transcript.length);
+            hash.update(in.transcript(), 0, in.transcript().length);
             byte[] snapshot = new byte[32];
             for (int i = 0; i < 5; i++) {
                 new SHA256Digest(hash).doFinal(snapshot, 0);
             }
 
             HMac hmac = new HMac(new SHA256Digest());
-            byte[] out = secret;
+            byte[] out = in.secret();
             for (int i = 0; i < 21; i++) {
                 hmac.init(new KeyParameter(out));
                 hmac.update(shared, 0, shared.length);
@@ -326,17 +354,12 @@ public final class ClientBenchmark {
                 hmac.doFinal(out, 0);
             }
 
-            DSADigestSigner verifier = new DSADigestSigner(new ECDSASigner(), new SHA256Digest());
-            verifier.init(false, leafKey);
-            verifier.update(signedContent, 0, signedContent.length);
-            if (!verifier.verifySignature(signature)) {
-                throw new IllegalStateException("the floor's signature must verify");
-            }
+            in.verifyCertificateVerify();
 
-            if (open(key, nonce, sealedFlight) == null) {
+            if (open(in.key(), in.nonce(), in.sealedFlight()) == null) {
                 throw new IllegalStateException("the floor's flight must open");
             }
-            seal(out, nonce, new byte[37]);
+            seal(out, in.nonce(), new byte[37]);
         };
     }
 
@@ -346,36 +369,20 @@ public final class ClientBenchmark {
      * SunJCE, one cipher per key; X25519 and the ECDSA verify stay Bouncy Castle's.
      */
     static Round floorWithJdkSymmetric(TestPki pki) throws Exception {
-        SecureRandom random = new SecureRandom();
-        byte[] serverShare = new X25519PrivateKeyParameters(random).generatePublicKey().getEncoded();
-        AsymmetricKeyParameter leafKey = PublicKeyFactory.createKey(pki.leaf.getPublicKey().getEncoded());
-        byte[] signedContent = new byte[64 + 34 + 32];
-        byte[] signature = SignatureScheme.ECDSA_SECP256R1_SHA256.sign(
-                PrivateKeyFactory.createKey(pki.leafKeys.getPrivate().getEncoded()), signedContent, random);
-        int flight = 6 + 8 + pki.leaf.getEncoded().length + pki.root.getEncoded().length + 14 + signature.length + 8 + 36;
-        byte[] transcript = new byte[250 + 90 + flight + 36];
-        byte[] key = new byte[16];
-        byte[] nonce = new byte[12];
-        byte[] sealedFlight = seal(key, nonce, new byte[flight + 1]);
-        byte[] secret = new byte[32];
+        FloorInputs in = FloorInputs.of(pki);
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
         Mac hmac = Mac.getInstance("HmacSHA256");
         return () -> {
-            X25519PrivateKeyParameters mine = new X25519PrivateKeyParameters(random);
-            mine.generatePublicKey().getEncoded();
-            X25519Agreement agreement = new X25519Agreement();
-            agreement.init(mine);
-            byte[] shared = new byte[32];
-            agreement.calculateAgreement(new X25519PublicKeyParameters(serverShare, 0), shared, 0);
+            byte[] shared = in.keyShareAgreement();
 
             MessageDigest hash = (MessageDigest) sha256.clone();
-            hash.update(transcript);
+            hash.update(in.transcript());
             byte[] snapshot = null;
             for (int i = 0; i < 5; i++) {
                 snapshot = ((MessageDigest) hash.clone()).digest();
             }
 
-            byte[] out = secret;
+            byte[] out = in.secret();
             for (int i = 0; i < 21; i++) {
                 hmac.init(new SecretKeySpec(out, "HmacSHA256"));
                 hmac.update(shared);
@@ -383,19 +390,14 @@ public final class ClientBenchmark {
                 out = hmac.doFinal();
             }
 
-            DSADigestSigner verifier = new DSADigestSigner(new ECDSASigner(), new SHA256Digest());
-            verifier.init(false, leafKey);
-            verifier.update(signedContent, 0, signedContent.length);
-            if (!verifier.verifySignature(signature)) {
-                throw new IllegalStateException("the floor's signature must verify");
-            }
+            in.verifyCertificateVerify();
 
             Cipher opener = Cipher.getInstance("AES/GCM/NoPadding", "SunJCE");
-            opener.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+            opener.init(Cipher.DECRYPT_MODE, new SecretKeySpec(in.key(), "AES"), new GCMParameterSpec(128, in.nonce()));
             opener.updateAAD(new byte[5]);
-            opener.doFinal(sealedFlight); // throws if the flight does not open
+            opener.doFinal(in.sealedFlight()); // throws if the flight does not open
             Cipher sealer = Cipher.getInstance("AES/GCM/NoPadding", "SunJCE");
-            sealer.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(out, 0, 16, "AES"), new GCMParameterSpec(128, nonce));
+            sealer.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(out, 0, 16, "AES"), new GCMParameterSpec(128, in.nonce()));
             sealer.updateAAD(new byte[5]);
             sealer.doFinal(new byte[37]);
         };
