@@ -58,6 +58,8 @@ final class FelixLauncher {
      * components it reads start behind the prompt.
      */
     static final List<String> SHELL_BUNDLES = List.of("navemu-api", "org.jline", "navemu-shell");
+    /** The bundles without which there is no shell to run commands. */
+    static final List<String> CORE_BUNDLES = List.of("org.apache.felix.scr", "navemu-api", "navemu-navigator", "navemu-shell");
     /** The property of the {@code RunnableFuture} service by which the shell finds the start of the other bundles. */
     static final String BACKGROUND_START = "navemu.start";
     /** The usage status: also what a batch run with a broken configuration file exits with. */
@@ -137,8 +139,9 @@ final class FelixLauncher {
             return 3;
         }
         timing.mark("shell ready");
-        startMessages(context).forEach(System.err::println);
-        if (!configProblems(context).isEmpty() && settings.batch()) {
+        List<String> configProblems = configProblems(context);
+        startMessages(configProblems).forEach(System.err::println);
+        if (!configProblems.isEmpty() && settings.batch()) {
             // A script must not pass on a configuration that is not the one its author wrote.
             System.err.println("navemu: configuration errors: nothing was run");
             return USAGE_STATUS;
@@ -184,7 +187,7 @@ final class FelixLauncher {
             }
             lines.addAll(stderr.lines());
         }
-        lines.addAll(startMessages(context));
+        lines.addAll(startMessages(configProblems(context)));
         if (!coreBundlesActive(context)) {
             lines.add("navemu: warning: the navigator did not start ('bundles' shows which bundle is not active)");
         }
@@ -192,11 +195,11 @@ final class FelixLauncher {
     }
 
     /** What a start has to say: each bundle that did not start, then each configuration problem. */
-    private List<String> startMessages(BundleContext context) {
+    private List<String> startMessages(List<String> configProblems) {
         List<String> lines = new ArrayList<>();
         // A broken implementation bundle must not stop the shell, but the user should know.
         startProblems.forEach(p -> lines.add("navemu: warning: " + p));
-        configProblems(context).forEach(p -> lines.add("navemu: " + p));
+        configProblems.forEach(p -> lines.add("navemu: " + p));
         return lines;
     }
 
@@ -268,7 +271,7 @@ final class FelixLauncher {
 
     /** The bundles without which there is no shell to wait for. */
     private static boolean coreBundlesActive(BundleContext context) {
-        return bundlesActive(context, List.of("org.apache.felix.scr", "navemu-api", "navemu-navigator", "navemu-shell"));
+        return bundlesActive(context, CORE_BUNDLES);
     }
 
     private static boolean bundlesActive(BundleContext context, List<String> names) {
@@ -326,7 +329,7 @@ final class FelixLauncher {
     private void printDiagnostics(BundleContext context) {
         System.err.println("navemu: the shell did not start. What went wrong:");
         startProblems.forEach(p -> System.err.println("  " + p));
-        for (String name : List.of("org.apache.felix.scr", "navemu-api", "navemu-navigator", "navemu-shell")) {
+        for (String name : CORE_BUNDLES) {
             if (Stream.of(context.getBundles()).noneMatch(b -> name.equals(b.getSymbolicName()))) {
                 System.err.println("  bundle " + name + " is not in navemu.jar");
             }

@@ -1,9 +1,11 @@
 package navemu.runtime;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * {@code System.err} kept in memory while the bundles start behind the interactive prompt. Some
@@ -19,7 +21,7 @@ final class StderrCapture implements AutoCloseable {
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
     StderrCapture() {
-        System.setErr(new PrintStream(new java.io.OutputStream() {
+        System.setErr(new PrintStream(new OutputStream() {
             @Override
             public void write(int b) {
                 if (captured.size() < LIMIT_BYTES) {
@@ -40,8 +42,8 @@ final class StderrCapture implements AutoCloseable {
         if (captured.size() < LIMIT_BYTES) {
             return lines;
         }
-        return java.util.stream.Stream.concat(lines.stream(),
-                java.util.stream.Stream.of("navemu: (the start said more than " + LIMIT_BYTES / 1024 + " KB on stderr; the rest was cut)")).toList();
+        return Stream.concat(lines.stream(),
+                Stream.of("navemu: (the start said more than " + LIMIT_BYTES / 1024 + " KB on stderr; the rest was cut)")).toList();
     }
 
     /** Gives {@code System.err} back. */

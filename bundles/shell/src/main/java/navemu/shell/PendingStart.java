@@ -2,6 +2,7 @@ package navemu.shell;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -117,7 +118,7 @@ public final class PendingStart {
     private static List<String> lines(Future<?> start) {
         try {
             return ((List<?>) start.get()).stream().map(String::valueOf).toList();
-        } catch (ExecutionException | ClassCastException | java.util.concurrent.CancellationException e) {
+        } catch (ExecutionException | ClassCastException | CancellationException e) {
             return List.of("navemu: warning: starting the bundles failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
