@@ -9,6 +9,7 @@ import org.osgi.framework.BundleContext;
 import navemu.shell.command.Session;
 import navemu.shell.command.UsageException;
 import navemu.shell.interactive.InteractiveShell;
+import navemu.shell.interactive.LauncherPrompt;
 import navemu.shell.navigation.NssKeyLogFile;
 import navemu.shell.render.StreamConsole;
 
@@ -20,7 +21,8 @@ import navemu.shell.render.StreamConsole;
  * <p>For {@code -c} and {@code --script} the launcher calls it once every bundle has started and
  * the navigator is up. For the interactive shell it calls it as soon as the shell's own bundles
  * run, and starts the others while the prompt is drawn ({@link PendingStart}: every command waits
- * for them). The shell looks its services up through trackers, and so survives their bundles
+ * for them); at a terminal the launcher has drawn that prompt already, before the framework, and
+ * the shell takes it over ({@link LauncherPrompt}). The shell looks its services up through trackers, and so survives their bundles
  * being restarted.
  */
 @SuppressWarnings("rawtypes")
@@ -55,7 +57,8 @@ final class ShellEntry implements ToIntFunction {
         }
         try (TrackedServices services = new TrackedServices(context)) {
             if (options.interactive()) {
-                return new InteractiveShell(services, PendingStart.find(context), options.json(), err).run();
+                return new InteractiveShell(services, PendingStart.find(context), LauncherPrompt.find(context), options.json(),
+                        err).run();
             }
             Session session = new Session(services, new StreamConsole(out, err, STREAM_WIDTH), options.json(),
                     ShellCommands.create());

@@ -9,6 +9,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedString;
@@ -29,26 +30,57 @@ import navemu.shell.navigation.NssKeyLogFile;
  */
 public final class InteractiveShell {
     static final String PROMPT = "navemu> ";
+    /** Also the launcher's, which draws the same banner and prompt when it draws them before the framework. */
+    static final String BANNER = "navemu — type 'help' for the commands, Ctrl-D to leave";
 
     private final ShellServices services;
     private final PendingStart pendingStart;
+    private final LauncherPrompt launcherPrompt;
     private final boolean json;
     private final PrintStream err;
 
     /** {@code pendingStart}: the bundles still starting while the prompt shows ({@link PendingStart#NONE} if none). */
     public InteractiveShell(ShellServices services, PendingStart pendingStart, boolean json, PrintStream err) {
+        this(services, pendingStart, null, json, err);
+    }
+
+    /** {@code launcherPrompt}: the prompt the launcher drew before the framework, or null if it drew none. */
+    public InteractiveShell(ShellServices services, PendingStart pendingStart, LauncherPrompt launcherPrompt, boolean json,
+            PrintStream err) {
         this.services = services;
         this.pendingStart = pendingStart;
+        this.launcherPrompt = launcherPrompt;
         this.json = json;
         this.err = err;
     }
 
-    /** Runs on the system terminal, or a dumb one when stdin is not a terminal (commands piped in). */
+    /**
+     * Runs on the launcher's prompt when it drew one, else on the system terminal, or a dumb one
+     * when stdin is not a terminal (commands piped in).
+     */
     public int run() throws IOException {
+        if (launcherPrompt != null) {
+            return run(launcherPrompt); // the terminal is the launcher's, and the launcher closes it
+        }
         try (Terminal terminal = systemTerminal()) {
             PromptTiming.mark("terminal built (" + terminal.getClass().getSimpleName() + ")");
             return run(terminal);
         }
+    }
+
+    /**
+     * Takes over the prompt the launcher drew before the framework: its reader gets the shell's
+     * completion, its first line is the first command, and the bundles still to start start now,
+     * since the prompt is already there. Its banner, history file and options are the launcher's,
+     * the same as {@link #run(Terminal)} sets.
+     */
+    int run(LauncherPrompt prompt) {
+        LineReader reader = prompt.reader();
+        Session session = newSession(reader.getTerminal());
+        ((LineReaderImpl) reader).setCompleter(new ShellCompleter(session));
+        PromptTiming.mark("launcher's prompt taken over");
+        beginStart(reader, false);
+        return readAndRun(session, reader, prompt, false);
     }
 
     /**
@@ -57,9 +89,7 @@ public final class InteractiveShell {
      * {@code navemu < commands.txt} can be judged like {@code --script}.
      */
     public int run(Terminal terminal) {
-        Session session = new Session(services, new TerminalConsole(terminal), json, ShellCommands.create());
-        NssKeyLogFile.fromEnvironment(session, err);
-        PromptTiming.mark("session built");
+        Session session = newSession(terminal);
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("navemu")
@@ -69,28 +99,59 @@ public final class InteractiveShell {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .build();
         PromptTiming.mark("line reader built");
-        // Outside readLine the terminal delivers Ctrl-C here: cancel the navigation in flight.
-        terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
-        Dispatcher dispatcher = new Dispatcher(session);
-        Tally total = new Tally();
-        session.console().out(new AttributedString("navemu — type 'help' for the commands, Ctrl-D to leave",
-                AttributedStyle.DEFAULT.faint()));
+        session.console().out(new AttributedString(BANNER, AttributedStyle.DEFAULT.faint()));
         boolean piped = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
-        // Once the prompt is drawn, the other bundles start; then say what their start had to say,
-        // and warm up in the background.
-        beginStartAtFirstDraw(reader, () -> pendingStart.begin(lines -> {
+        // Once the prompt is drawn, the other bundles start.
+        beginStartAtFirstDraw(reader, () -> beginStart(reader, piped));
+        PromptTiming.mark("banner shown");
+        return readAndRun(session, reader, null, piped);
+    }
+
+    private Session newSession(Terminal terminal) {
+        Session session = new Session(services, new TerminalConsole(terminal), json, ShellCommands.create());
+        NssKeyLogFile.fromEnvironment(session, err);
+        PromptTiming.mark("session built");
+        return session;
+    }
+
+    /** Starts the bundles still to start; then says what their start had to say, and warms up in the background. */
+    private void beginStart(LineReader reader, boolean piped) {
+        pendingStart.begin(lines -> {
             lines.forEach(line -> sayAbovePrompt(reader, piped, line));
             PromptWarmup.start(services);
-        }));
-        PromptTiming.mark("banner shown");
+        });
+    }
+
+    /**
+     * Reads commands and runs them until quit or end of input; the first from {@code prompt} when
+     * the launcher read it.
+     */
+    private int readAndRun(Session session, LineReader reader, LauncherPrompt prompt, boolean piped) {
+        Terminal terminal = reader.getTerminal();
+        Dispatcher dispatcher = new Dispatcher(session);
+        Tally total = new Tally();
+        boolean firstFromLauncher = prompt != null;
+        if (!firstFromLauncher) {
+            handleCtrlC(terminal, session);
+        }
         while (true) {
             String line;
-            try {
-                line = reader.readLine(PROMPT);
-            } catch (UserInterruptException clearLine) {
-                continue;
-            } catch (EndOfFileException leave) {
-                break;
+            if (firstFromLauncher) {
+                firstFromLauncher = false;
+                line = prompt.firstLine();
+                if (line == null) {
+                    break;
+                }
+                // Only now: the launcher's readLine put back, as it ended, the handler it found.
+                handleCtrlC(terminal, session);
+            } else {
+                try {
+                    line = reader.readLine(PROMPT);
+                } catch (UserInterruptException clearLine) {
+                    continue;
+                } catch (EndOfFileException leave) {
+                    break;
+                }
             }
             pendingStart.await(); // no command runs on half-started components
             Tally tally = dispatcher.execute(line, null);
@@ -106,6 +167,11 @@ public final class InteractiveShell {
             err.println("navemu: could not save the history: " + e.getMessage());
         }
         return piped ? total.exitStatus() : 0;
+    }
+
+    /** Outside readLine the terminal delivers Ctrl-C here: cancel the navigation in flight. */
+    private static void handleCtrlC(Terminal terminal, Session session) {
+        terminal.handle(Terminal.Signal.INT, signal -> session.interrupt());
     }
 
     /**
