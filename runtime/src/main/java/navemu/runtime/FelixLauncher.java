@@ -1,6 +1,7 @@
 package navemu.runtime;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +23,7 @@ import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 
+import org.jline.reader.LineReader;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -37,8 +40,10 @@ import org.osgi.util.tracker.ServiceTracker;
  * Embeds Apache Felix: installs every bundle that travels in navemu.jar, starts them, and hands
  * the command line to the shell bundle's entry service. For {@code -c} and {@code --script} every
  * bundle starts and the navigator and the lab are up first; the interactive shell gets its
- * prompt first and the other bundles start behind it ({@link #startShellFirstThenRun}). The bundles are read in place from their unpacked copies ({@link BundleCache}); the
- * framework's own storage (a few small files per bundle) lives in a temporary directory, removed on exit.
+ * prompt first and the other bundles start behind it ({@link #startShellFirstThenRun}); at a
+ * terminal the launcher draws that prompt even before the framework starts ({@link EarlyPrompt}).
+ * The bundles are read in place from their unpacked copies ({@link BundleCache}); the framework's
+ * own storage (a few small files per bundle) lives in a temporary directory, removed on exit.
  */
 final class FelixLauncher {
     /** The shell registers its entry point as a plain JDK type, so no class needs sharing. */
@@ -57,7 +62,15 @@ final class FelixLauncher {
      * JLine, and the shell, whose activator registers its entry point. SCR and every bundle whose
      * components it reads start behind the prompt.
      */
-    static final List<String> SHELL_BUNDLES = List.of("navemu-api", "org.jline", "navemu-shell");
+    static final List<String> SHELL_BUNDLES = List.of("navemu-api", "navemu-shell");
+    /**
+     * JLine travels on the launcher's class path, not as a bundle: the launcher draws the prompt
+     * before the framework exists ({@link EarlyPrompt}) and hands its terminal to the shell, so
+     * both must see the same classes. The packages the shell imports, exported by the system bundle.
+     */
+    static final List<String> JLINE_PACKAGES = List.of("org.jline.reader", "org.jline.reader.impl", "org.jline.terminal", "org.jline.utils");
+    /** The services by which the shell takes the launcher's prompt over: the line reader and the first line. */
+    static final String PROMPT_PROPERTY = "navemu.prompt";
     /** The bundles without which there is no shell to run commands. */
     static final List<String> CORE_BUNDLES = List.of("org.apache.felix.scr", "navemu-api", "navemu-navigator", "navemu-shell");
     /** The property of the {@code RunnableFuture} service by which the shell finds the start of the other bundles. */
@@ -80,6 +93,27 @@ final class FelixLauncher {
 
     int run() throws IOException {
         EmbeddedResources embedded = new EmbeddedResources();
+        Files.createDirectories(settings.home());
+        BundleCache bundles = BundleCache.open(settings.cacheDirectory(), embedded);
+        timing.mark("bundle cache ready");
+        // At a terminal, with no shell options and the bundles already unpacked (not the first
+        // start, which says what it makes), the prompt comes before the framework.
+        EarlyPrompt prompt = settings.shellArgs().isEmpty() && !bundles.unpackedNow() ? EarlyPrompt.draw(settings.home()) : null;
+        if (prompt != null) {
+            timing.mark("prompt drawn (before the framework)");
+        }
+        try {
+            return runFramework(embedded, bundles, prompt);
+        } finally {
+            if (prompt != null) {
+                prompt.close();
+            }
+            bundles.close();
+        }
+    }
+
+    /** Makes the framework (its storage and configuration in temporary directories), runs it, stops it. */
+    private int runFramework(EmbeddedResources embedded, BundleCache bundles, EarlyPrompt prompt) throws IOException {
         Path cache = Files.createTempDirectory("navemu-felix-");
         Path extractedConfig = null;
         Path config = settings.configDir();
@@ -88,9 +122,6 @@ final class FelixLauncher {
             embedded.extractConfig(extractedConfig);
             config = extractedConfig;
         }
-        Files.createDirectories(settings.home());
-        BundleCache bundles = BundleCache.open(settings.cacheDirectory(), embedded);
-        timing.mark("bundle cache ready");
         Framework framework = newFramework(cache, config);
         FutureTask<List<String>> remaining = null;
         try {
@@ -104,7 +135,7 @@ final class FelixLauncher {
                 return startEverythingThenRun(context);
             }
             remaining = new FutureTask<>(() -> startTheRest(context));
-            return startShellFirstThenRun(context, remaining);
+            return startShellFirstThenRun(context, remaining, prompt);
         } catch (BundleException e) {
             throw new IOException("the OSGi framework failed: " + e.getMessage(), e);
         } finally {
@@ -115,7 +146,6 @@ final class FelixLauncher {
                 awaitQuietly(remaining);
             }
             stop(framework);
-            bundles.close();
             deleteTree(cache);
             if (extractedConfig != null) {
                 deleteTree(extractedConfig);
@@ -156,14 +186,21 @@ final class FelixLauncher {
      * prompt does not share the two cores with it), holds every command back until it is done, and
      * then prints the lines it returns ({@link #startMessages}).
      */
-    private int startShellFirstThenRun(BundleContext context, FutureTask<List<String>> remaining) {
+    private int startShellFirstThenRun(BundleContext context, FutureTask<List<String>> remaining, EarlyPrompt prompt) {
         startBundles(context, bundle -> SHELL_BUNDLES.contains(bundle.getSymbolicName()));
         Object shell = bundlesActive(context, SHELL_BUNDLES) ? await(context, SHELL_FILTER, System.currentTimeMillis() + START_TIMEOUT_MS) : null;
         if (shell == null) {
+            if (prompt != null) {
+                prompt.close(); // the terminal back in its own mode before the diagnostics
+            }
             printDiagnostics(context);
             return 3;
         }
         context.registerService(RunnableFuture.class, remaining, new Hashtable<>(Map.of(BACKGROUND_START, "bundles")));
+        if (prompt != null) {
+            context.registerService(LineReader.class, prompt.reader(), new Hashtable<>(Map.of(PROMPT_PROPERTY, "reader")));
+            context.registerService(Future.class, prompt.firstLine(), new Hashtable<>(Map.of(PROMPT_PROPERTY, "first-line")));
+        }
         timing.mark("shell ready");
         return runShell(shell);
     }
@@ -226,9 +263,23 @@ final class FelixLauncher {
         properties.put("felix.log.level", "1");
         properties.put("navemu.home", settings.home().toString());
         properties.put("navemu.config.dir", config.toString());
+        properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, jlinePackages());
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class, FelixLauncher.class.getClassLoader())
                 .findFirst().orElseThrow(() -> new IOException("no OSGi framework inside navemu.jar"));
         return factory.newFramework(properties);
+    }
+
+    /** {@link #JLINE_PACKAGES} at the version of the JLine shaded into navemu.jar, as Export-Package says them. */
+    static String jlinePackages() throws IOException {
+        Properties pom = new Properties();
+        try (InputStream in = FelixLauncher.class.getResourceAsStream("/META-INF/maven/org.jline/jline/pom.properties")) {
+            if (in == null) {
+                throw new IOException("JLine is not inside navemu.jar");
+            }
+            pom.load(in);
+        }
+        String version = pom.getProperty("version");
+        return String.join(",", JLINE_PACKAGES.stream().map(p -> p + ";version=" + version).toList());
     }
 
     /** Installs every embedded bundle from its unpacked copy, read in place (nothing is copied). */
