@@ -16,11 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import navemu.api.Environment;
 import navemu.api.Slot;
 import navemu.shell.PendingStart;
-import navemu.shell.fixtures.FakeComposition;
-import navemu.shell.fixtures.FakeNavigator;
 import navemu.shell.fixtures.FakeServices;
 
 @Timeout(30)
@@ -41,9 +38,7 @@ class InteractiveShellTest {
     }
 
     private FakeServices services() {
-        FakeServices services = new FakeServices(FakeNavigator.lab(), FakeComposition.standard());
-        services.properties.put(Environment.HOME, home.toString());
-        return services;
+        return FakeServices.labAt(home);
     }
 
     @Test

@@ -22,11 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import navemu.api.Environment;
 import navemu.api.Slot;
 import navemu.shell.PendingStart;
-import navemu.shell.fixtures.FakeComposition;
-import navemu.shell.fixtures.FakeNavigator;
 import navemu.shell.fixtures.FakeServices;
 
 /**
@@ -55,9 +52,7 @@ class LauncherPromptTest {
     }
 
     private FakeServices services() {
-        FakeServices services = new FakeServices(FakeNavigator.lab(), FakeComposition.standard());
-        services.properties.put(Environment.HOME, home.toString());
-        return services;
+        return FakeServices.labAt(home);
     }
 
     @Test
