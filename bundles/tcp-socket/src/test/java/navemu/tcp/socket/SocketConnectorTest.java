@@ -77,6 +77,10 @@ class SocketConnectorTest {
                 assertEquals(connection.local().getPort(), trace.details.get("localPort"));
                 assertEquals("127.0.0.1", trace.details.get("address"));
                 assertTrue(trace.details.containsKey("connectMs"));
+                // The line says the port and the time the details hold, the time with its one decimal.
+                assertTrue(trace.lines.contains("connected to 127.0.0.1:" + server.getLocalPort() + " from local port "
+                        + connection.local().getPort() + " in " + SocketConnector.tenths((Double) trace.details.get("connectMs"))
+                        + " ms"), trace.lines.toString());
             }
             echo.join(5000);
             assertEquals(1, trace.roundTrips.size(), "one TCP handshake, one round trip");
@@ -131,6 +135,15 @@ class SocketConnectorTest {
                 filler.close();
             }
         }
+    }
+
+    @Test
+    void connectTimesAreWrittenWithOneDecimalWhateverTheLocale() {
+        assertEquals("0.0", SocketConnector.tenths(0.0));
+        assertEquals("0.4", SocketConnector.tenths(0.4));
+        assertEquals("2.0", SocketConnector.tenths(2.0));
+        assertEquals("12.3", SocketConnector.tenths(12.3));
+        assertEquals("1234.5", SocketConnector.tenths(1234.5));
     }
 
     @Test
