@@ -76,6 +76,8 @@ class GreaseValuesTest {
             assertEquals(expected, GreaseValues.name(grease));
             assertEquals(expected, ExtensionType.nameOf(grease));
             assertEquals(expected, navemu.tls.core.crypto.NamedGroup.nameOf(grease));
+            assertEquals(expected, navemu.tls.core.crypto.Tls13CipherSuite.nameOf(grease));
+            assertEquals(expected, navemu.tls.core.crypto.Tls12CipherSuite.nameOf(grease));
         }
     }
 }
