@@ -15,6 +15,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -138,12 +139,24 @@ class SocketConnectorTest {
     }
 
     @Test
-    void connectTimesAreWrittenWithOneDecimalWhateverTheLocale() {
+    void connectTimesAreWrittenWithOneDecimalWhateverTheLocale() throws Exception {
         assertEquals("0.0", SocketConnector.tenths(0.0));
         assertEquals("0.4", SocketConnector.tenths(0.4));
         assertEquals("2.0", SocketConnector.tenths(2.0));
         assertEquals("12.3", SocketConnector.tenths(12.3));
         assertEquals("1234.5", SocketConnector.tenths(1234.5));
+        // A locale whose decimal mark is a comma does not reach the trace (the views and the JSON say "1.4").
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        try (ServerSocket server = new ServerSocket(0, 5, loopback("127.0.0.1"))) {
+            RecordingTrace trace = new RecordingTrace();
+            try (Connection connection = connector.connect(List.of(loopback("127.0.0.1")), server.getLocalPort(), TIMEOUT, trace)) {
+                String connected = trace.lines.stream().filter(l -> l.startsWith("connected to ")).findFirst().orElseThrow();
+                assertTrue(connected.matches("connected to 127\\.0\\.0\\.1:\\d+ from local port \\d+ in \\d+\\.\\d ms"), connected);
+            }
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test
