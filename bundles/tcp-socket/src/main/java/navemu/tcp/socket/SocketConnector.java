@@ -12,6 +12,7 @@ import java.util.List;
 import navemu.api.NavigationException;
 import navemu.api.NetError;
 import navemu.tcp.core.ConnectFailure;
+import navemu.tcp.core.DirectSocket;
 import navemu.tcp.core.SocketConnection;
 import navemu.api.tcp.Connection;
 import navemu.api.tcp.TcpConnector;
@@ -45,7 +46,7 @@ public final class SocketConnector implements TcpConnector {
                     + ", timeout " + timeoutMillis + " ms)");
             trace.roundTrip("SYN to " + describe(remote) + ", waiting for SYN-ACK");
             long start = System.nanoTime();
-            Socket socket = new Socket();
+            Socket socket = DirectSocket.create();
             try {
                 // Nagle would hold back small TLS records waiting for an ACK (RFC 896); browsers turn it off.
                 socket.setTcpNoDelay(true);

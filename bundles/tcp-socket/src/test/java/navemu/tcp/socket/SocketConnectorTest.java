@@ -159,6 +159,39 @@ class SocketConnectorTest {
         }
     }
 
+    /**
+     * The tcp step names the address, port and round trip of a direct connection, so the
+     * connection is direct even when the JVM is told of a SOCKS proxy (here a closed port, for
+     * every host, loopback included): with {@code new Socket()} the connect went to the proxy and failed.
+     */
+    @Test
+    void aSocksProxyInTheJvmsSettingsIsNotUsed() throws Exception {
+        List<String> keys = List.of("socksProxyHost", "socksProxyPort", "socksNonProxyHosts");
+        List<String> before = keys.stream().map(System::getProperty).toList();
+        int proxyPort = closedPort();
+        System.setProperty("socksProxyHost", "127.0.0.1");
+        System.setProperty("socksProxyPort", Integer.toString(proxyPort));
+        System.setProperty("socksNonProxyHosts", ""); // empty: no host bypasses the proxy, loopback neither
+        try (ServerSocket server = new ServerSocket(0, 5, loopback("127.0.0.1"))) {
+            server.setSoTimeout((int) TIMEOUT.toMillis());
+            RecordingTrace trace = new RecordingTrace();
+            try (Connection connection = connector.connect(List.of(loopback("127.0.0.1")), server.getLocalPort(), TIMEOUT, trace);
+                 Socket accepted = server.accept()) {
+                // The server's peer is our socket itself: nothing stood between them.
+                assertEquals(connection.local().getPort(), accepted.getPort());
+                assertEquals(server.getLocalPort(), connection.remote().getPort());
+            }
+        } finally {
+            for (int i = 0; i < keys.size(); i++) {
+                if (before.get(i) == null) {
+                    System.clearProperty(keys.get(i));
+                } else {
+                    System.setProperty(keys.get(i), before.get(i));
+                }
+            }
+        }
+    }
+
     @Test
     void anEmptyAddressListIsRejectedWithAReason() {
         NavigationException e = assertThrows(NavigationException.class,
