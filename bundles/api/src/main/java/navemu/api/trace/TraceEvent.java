@@ -44,8 +44,10 @@ public record TraceEvent(Kind kind, String step, String impl, long atNanos, Stri
     }
 
     public TraceEvent {
-        // Keep the order the reporter gave (a ClientHello's fields read in wire order).
-        fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        // Keep the order the reporter gave (a ClientHello's fields read in wire order), in a copy the
+        // reporter cannot change afterwards. No fields share the one empty map: many events have none,
+        // and each navigation reports dozens of events.
+        fields = fields == null || fields.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     /** True for events that must not be shown unless the user asked for secrets. */

@@ -47,6 +47,12 @@ public final class JsonRenderer {
             .registerTypeAdapterFactory(new PlainJdkValues())
             .create();
 
+    /** Where each line starts: {@code {"schema":"navemu.result/2"}}, whose brace the result's first key replaces. */
+    private final String schemaObject = "{\"schema\":" + gson.toJson(SCHEMA) + "}";
+
+    /** The last line's length: the next one's buffer starts that big, so it is not grown and copied on the way. */
+    private int lastLineLength;
+
     public String toLine(NavigationResult result) {
         return toLine(result, List.of(), Trace.NONE);
     }
@@ -56,23 +62,33 @@ public final class JsonRenderer {
      *
      * <p>Written straight from the result, not through {@link #toTree}: a script of thousands of
      * navigations prints one line each, and building a tree, copying it behind {@code schema} and
-     * then walking it was most of the shell's own CPU per navigation. The result's object is
-     * opened up to put {@code schema} first (and {@code trace} last); the keys and values are
-     * Gson's, written by the same adapters as the tree's, so the line is the tree's text.
+     * then walking it was most of the shell's own CPU per navigation. Gson writes the result's
+     * object into the line itself, behind {@code {"schema":…}}, whose closing brace becomes the
+     * comma before the result's first key (and the result's closing brace makes way for
+     * {@code trace}); the keys and values are Gson's, written by the same adapters as the tree's,
+     * so the line is the tree's text. One buffer, sized from the line before: no StringWriter
+     * (a synchronised StringBuffer, grown by doubling) and no copy of the text into a second string.
      */
     public String toLine(NavigationResult result, List<TraceEvent> events, Trace trace) {
-        String fields = gson.toJson(result);
-        // fields is "{…}" (compact: no indentation); its inside goes after schema.
-        String inside = fields.substring(1, fields.length() - 1);
-        StringBuilder line = new StringBuilder(fields.length() + 64);
-        line.append("{\"schema\":").append(gson.toJson(SCHEMA));
-        if (!inside.isEmpty()) {
-            line.append(',').append(inside);
+        StringBuilder line = new StringBuilder(lastLineLength + 256);
+        line.append(schemaObject);
+        int resultStart = line.length();
+        gson.toJson(result, result.getClass(), line);
+        // line is now {"schema":"…"}{…}: the result's compact object after the schema's.
+        if (line.length() - resultStart > 2) {
+            line.setCharAt(resultStart - 1, ',');
+            line.deleteCharAt(resultStart);
+        } else {
+            line.setLength(resultStart); // an object with no keys adds nothing after schema
         }
         if (trace.shown()) {
-            line.append(",\"trace\":").append(gson.toJson(traceTree(result, events, trace == Trace.EVENTS_AND_SECRETS)));
+            line.setLength(line.length() - 1);
+            line.append(",\"trace\":");
+            gson.toJson(traceTree(result, events, trace == Trace.EVENTS_AND_SECRETS), line);
+            line.append('}');
         }
-        return line.append('}').toString();
+        lastLineLength = line.length();
+        return line.toString();
     }
 
     /** The result's tree, {@code schema} first: what a line holds and what {@code expect} paths walk. */

@@ -21,6 +21,7 @@ import navemu.api.tcp.TcpConnector;
 import navemu.api.trace.NetworkWait;
 import navemu.api.trace.StepTrace;
 import navemu.tcp.core.ConnectFailure;
+import navemu.tcp.core.DirectSocket;
 import navemu.tcp.emulated.api.LinkConditions;
 
 /**
@@ -120,7 +121,7 @@ public final class EmulatedConnector implements TcpConnector {
                 throw new SocketTimeoutException("connect timed out (the SYN was still on the emulated link)");
             }
         }
-        Socket socket = new Socket();
+        Socket socket = DirectSocket.create();
         try {
             // Nagle would hold back small TLS records waiting for an ACK (RFC 896); browsers turn it off.
             socket.setTcpNoDelay(true);

@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import navemu.api.NetError;
+import navemu.tcp.core.DirectSocket;
 
 /**
  * One connection attempt of the race, on its own thread: a blocking connect bounded by the
@@ -32,7 +33,7 @@ final class ConnectAttempt implements Runnable {
     private final int timeoutMillis;
     private final AtomicBoolean decided;
     private final BlockingQueue<Outcome> outcomes;
-    private final Socket socket = new Socket();
+    private final Socket socket = DirectSocket.create();
 
     ConnectAttempt(int number, InetSocketAddress remote, int timeoutMillis, AtomicBoolean decided,
                    BlockingQueue<Outcome> outcomes) {

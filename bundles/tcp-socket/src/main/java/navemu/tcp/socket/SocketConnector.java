@@ -12,6 +12,7 @@ import java.util.List;
 import navemu.api.NavigationException;
 import navemu.api.NetError;
 import navemu.tcp.core.ConnectFailure;
+import navemu.tcp.core.DirectSocket;
 import navemu.tcp.core.SocketConnection;
 import navemu.api.tcp.Connection;
 import navemu.api.tcp.TcpConnector;
@@ -45,22 +46,22 @@ public final class SocketConnector implements TcpConnector {
                     + ", timeout " + timeoutMillis + " ms)");
             trace.roundTrip("SYN to " + describe(remote) + ", waiting for SYN-ACK");
             long start = System.nanoTime();
-            Socket socket = new Socket();
+            Socket socket = DirectSocket.create();
             try {
                 // Nagle would hold back small TLS records waiting for an ACK (RFC 896); browsers turn it off.
                 socket.setTcpNoDelay(true);
                 try (NetworkWait wait = trace.networkWait()) {
                     socket.connect(remote, timeoutMillis);
                 }
-                double millis = elapsedMillis(start);
+                double millis = round(elapsedMillis(start));
                 InetSocketAddress local = (InetSocketAddress) socket.getLocalSocketAddress();
-                trace.info(String.format("connected to %s from local port %d in %.1f ms",
-                        describe(remote), local.getPort(), millis));
+                trace.info("connected to " + describe(remote) + " from local port " + local.getPort() + " in "
+                        + tenths(millis) + " ms");
                 trace.detail("address", remote.getAddress().getHostAddress());
                 trace.detail("port", port);
                 trace.detail("localAddress", local.getAddress().getHostAddress());
                 trace.detail("localPort", local.getPort());
-                trace.detail("connectMs", round(millis));
+                trace.detail("connectMs", millis);
                 trace.detail("attempts", attemptList(attempts, describe(remote) + " connected"));
                 return new SocketConnection(socket);
             } catch (IOException failure) {
@@ -103,6 +104,17 @@ public final class SocketConnector implements TcpConnector {
 
     private static double round(double millis) {
         return Math.round(millis * 10) / 10.0;
+    }
+
+    /**
+     * Milliseconds already rounded to tenths (see {@link #round}) with their one decimal, as the
+     * connectMs detail holds them, so the line and the detail say the same number. Not
+     * String.format: every new connection writes this line, and a Formatter (its pattern parsed
+     * each time) was most of the connector's own work.
+     */
+    static String tenths(double roundedMillis) {
+        long tenths = Math.round(roundedMillis * 10);
+        return tenths / 10 + "." + tenths % 10;
     }
 
     private static void closeQuietly(Socket socket) {

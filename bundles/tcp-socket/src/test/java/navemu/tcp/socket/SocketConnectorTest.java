@@ -15,6 +15,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,10 @@ class SocketConnectorTest {
                 assertEquals(connection.local().getPort(), trace.details.get("localPort"));
                 assertEquals("127.0.0.1", trace.details.get("address"));
                 assertTrue(trace.details.containsKey("connectMs"));
+                // The line says the port and the time the details hold, the time with its one decimal.
+                assertTrue(trace.lines.contains("connected to 127.0.0.1:" + server.getLocalPort() + " from local port "
+                        + connection.local().getPort() + " in " + SocketConnector.tenths((Double) trace.details.get("connectMs"))
+                        + " ms"), trace.lines.toString());
             }
             echo.join(5000);
             assertEquals(1, trace.roundTrips.size(), "one TCP handshake, one round trip");
@@ -129,6 +134,60 @@ class SocketConnectorTest {
         } finally {
             for (Socket filler : fillers) {
                 filler.close();
+            }
+        }
+    }
+
+    @Test
+    void connectTimesAreWrittenWithOneDecimalWhateverTheLocale() throws Exception {
+        assertEquals("0.0", SocketConnector.tenths(0.0));
+        assertEquals("0.4", SocketConnector.tenths(0.4));
+        assertEquals("2.0", SocketConnector.tenths(2.0));
+        assertEquals("12.3", SocketConnector.tenths(12.3));
+        assertEquals("1234.5", SocketConnector.tenths(1234.5));
+        // A locale whose decimal mark is a comma does not reach the trace (the views and the JSON say "1.4").
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        try (ServerSocket server = new ServerSocket(0, 5, loopback("127.0.0.1"))) {
+            RecordingTrace trace = new RecordingTrace();
+            try (Connection connection = connector.connect(List.of(loopback("127.0.0.1")), server.getLocalPort(), TIMEOUT, trace)) {
+                String connected = trace.lines.stream().filter(l -> l.startsWith("connected to ")).findFirst().orElseThrow();
+                assertTrue(connected.matches("connected to 127\\.0\\.0\\.1:\\d+ from local port \\d+ in \\d+\\.\\d ms"), connected);
+            }
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    /**
+     * The tcp step names the address, port and round trip of a direct connection, so the
+     * connection is direct even when the JVM is told of a SOCKS proxy (here a closed port, for
+     * every host, loopback included): with {@code new Socket()} the connect went to the proxy and failed.
+     */
+    @Test
+    void aSocksProxyInTheJvmsSettingsIsNotUsed() throws Exception {
+        List<String> keys = List.of("socksProxyHost", "socksProxyPort", "socksNonProxyHosts");
+        List<String> before = keys.stream().map(System::getProperty).toList();
+        int proxyPort = closedPort();
+        System.setProperty("socksProxyHost", "127.0.0.1");
+        System.setProperty("socksProxyPort", Integer.toString(proxyPort));
+        System.setProperty("socksNonProxyHosts", ""); // empty: no host bypasses the proxy, loopback neither
+        try (ServerSocket server = new ServerSocket(0, 5, loopback("127.0.0.1"))) {
+            server.setSoTimeout((int) TIMEOUT.toMillis());
+            RecordingTrace trace = new RecordingTrace();
+            try (Connection connection = connector.connect(List.of(loopback("127.0.0.1")), server.getLocalPort(), TIMEOUT, trace);
+                 Socket accepted = server.accept()) {
+                // The server's peer is our socket itself: nothing stood between them.
+                assertEquals(connection.local().getPort(), accepted.getPort());
+                assertEquals(server.getLocalPort(), connection.remote().getPort());
+            }
+        } finally {
+            for (int i = 0; i < keys.size(); i++) {
+                if (before.get(i) == null) {
+                    System.clearProperty(keys.get(i));
+                } else {
+                    System.setProperty(keys.get(i), before.get(i));
+                }
             }
         }
     }

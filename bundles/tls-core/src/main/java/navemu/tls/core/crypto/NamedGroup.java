@@ -61,7 +61,7 @@ public enum NamedGroup {
             return g.rfcName;
         }
         if (navemu.tls.core.handshake.GreaseValues.isGrease(code)) {
-            return String.format("GREASE (0x%04x)", code);
+            return navemu.tls.core.handshake.GreaseValues.name(code);
         }
         switch (code) {
             case 0x0019: return "secp521r1";

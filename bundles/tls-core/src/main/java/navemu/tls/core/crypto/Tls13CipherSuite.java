@@ -46,6 +46,7 @@ public enum Tls13CipherSuite {
         if (s != null) {
             return s.name();
         }
-        return navemu.tls.core.handshake.GreaseValues.isGrease(code) ? String.format("GREASE (0x%04x)", code) : String.format("0x%04x", code);
+        return navemu.tls.core.handshake.GreaseValues.isGrease(code) ? navemu.tls.core.handshake.GreaseValues.name(code)
+                : String.format("0x%04x", code);
     }
 }

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import navemu.tls.core.alert.TlsAlertException;
 import navemu.tls.core.handshake.ClientHello;
@@ -35,6 +34,7 @@ import navemu.tls.core.wire.WireReader;
  */
 public final class Ja4 {
     private static final String EMPTY_HASH = "000000000000";
+    private static final HexFormat HEX = HexFormat.of();
 
     private final String a;
     private final List<Integer> cipherSuites;
@@ -179,12 +179,27 @@ public final class Ja4 {
         return values.stream().filter(v -> !GreaseValues.isGrease(v)).toList();
     }
 
+    /** A count as two decimal digits, capped at 99 (the spec's {@code %02d} of at most 99). */
     private static String twoDigits(int count) {
-        return String.format("%02d", Math.min(count, 99));
+        int capped = Math.min(count, 99);
+        return capped < 10 ? "0" + capped : Integer.toString(capped);
     }
 
+    /**
+     * Each value as 4 lower-case hex digits, comma-separated. HexFormat rather than
+     * {@code String.format("%04x")}: every handshake of the default client fingerprints its hello,
+     * and a Formatter per value (a pattern match and its parse each time) was most of what a
+     * navigation allocated outside the crypto and the JSON line.
+     */
     private static String hex(List<Integer> values) {
-        return values.stream().map(v -> String.format("%04x", v)).collect(Collectors.joining(","));
+        StringBuilder out = new StringBuilder(values.size() * 5);
+        for (int value : values) {
+            if (out.length() > 0) {
+                out.append(',');
+            }
+            out.append(HEX.toHexDigits((short) value)); // a u16: its low 16 bits are all of it
+        }
+        return out.toString();
     }
 
     /** The first 12 hex digits of SHA-256, or twelve zeros for an empty list. */
@@ -194,7 +209,7 @@ public final class Ja4 {
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(list.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest).substring(0, 12);
+            return HEX.formatHex(digest, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

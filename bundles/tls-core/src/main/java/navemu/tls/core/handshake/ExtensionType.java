@@ -38,7 +38,7 @@ public final class ExtensionType {
 
     public static String nameOf(int type) {
         if (GreaseValues.isGrease(type)) {
-            return String.format("GREASE (0x%04x)", type);
+            return GreaseValues.name(type);
         }
         switch (type) {
             case SERVER_NAME: return "server_name";

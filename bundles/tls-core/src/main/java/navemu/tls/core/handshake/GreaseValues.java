@@ -1,6 +1,7 @@
 package navemu.tls.core.handshake;
 
 import java.security.SecureRandom;
+import java.util.HexFormat;
 
 /**
  * The GREASE values of one connection (RFC 8701), chosen the way BoringSSL (so Chrome) chooses
@@ -81,6 +82,15 @@ public final class GreaseValues {
     /** True for the sixteen reserved values {@code 0x?A?A} with both bytes equal (RFC 8701 §2). */
     public static boolean isGrease(int value) {
         return (value & 0x0f0f) == 0x0a0a && (value >> 8) == (value & 0xff);
+    }
+
+    /**
+     * A GREASE value as the trace names it, {@code GREASE (0x1a1a)}: the name of any GREASE
+     * extension type or group, which each hello of the default client carries. Its four hex
+     * digits without a Formatter, which a hello's narration would otherwise build per value.
+     */
+    public static String name(int grease) {
+        return "GREASE (0x" + HexFormat.of().toHexDigits((short) grease) + ")";
     }
 
     private static int fromSeedByte(byte seed) {

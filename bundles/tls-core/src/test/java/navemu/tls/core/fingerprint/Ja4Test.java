@@ -94,6 +94,19 @@ class Ja4Test {
     }
 
     @Test
+    void countsAboveNinetyNineAreWrittenAsNinetyNineAndEveryValueAsFourHexDigits() throws Exception {
+        List<Integer> suites = new ArrayList<>();
+        for (int suite = 0x0001; suite <= 0x0078; suite++) { // 120 suites, from 0001 up
+            suites.add(suite);
+        }
+        List<Extension> extensions = List.of(Extensions.supportedVersions(0x0303));
+        Ja4 ja4 = Ja4.of(new ClientHello(0x0303, new byte[32], new byte[0], suites, new byte[] {0}, extensions));
+        String list = hex(suites);
+        assertEquals("t12i990100_" + list + "_002b", ja4.ja4r());
+        assertEquals("t12i990100_" + sha12(list) + "_" + sha12("002b"), ja4.ja4());
+    }
+
+    @Test
     void aHelloThatIsNotOneIsADecodeError() {
         assertThrows(navemu.tls.core.alert.TlsAlertException.class, () -> Ja4.of(new byte[] {3, 3, 1}));
     }

@@ -67,4 +67,17 @@ class GreaseValuesTest {
         assertEquals(16, seen.size());
         assertFalse(seen.contains(0x0000));
     }
+
+    @Test
+    void everyGreaseValueIsNamedWithItsFourHexDigitsWhereverItIsSent() {
+        for (int nibble = 0; nibble < 16; nibble++) {
+            int grease = (nibble << 12) | 0x0a00 | (nibble << 4) | 0x0a;
+            String expected = String.format("GREASE (0x%04x)", grease);
+            assertEquals(expected, GreaseValues.name(grease));
+            assertEquals(expected, ExtensionType.nameOf(grease));
+            assertEquals(expected, navemu.tls.core.crypto.NamedGroup.nameOf(grease));
+            assertEquals(expected, navemu.tls.core.crypto.Tls13CipherSuite.nameOf(grease));
+            assertEquals(expected, navemu.tls.core.crypto.Tls12CipherSuite.nameOf(grease));
+        }
+    }
 }
