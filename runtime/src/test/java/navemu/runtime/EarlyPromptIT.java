@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * navemu.jar on a real terminal (a tmux pane): the launcher draws the prompt before the framework
  * starts, and the shell takes it over. A command typed at once waits for every bundle and runs;
- * Ctrl-C at that prompt clears the line; Ctrl-D there leaves; the history keeps what was typed.
+ * Ctrl-C at that prompt clears the line; Ctrl-D there leaves; the history keeps what was typed;
+ * what the start behind the prompt has to say is printed above it, the line being typed kept.
  * Needs tmux ({@code .ci/run} installs it); skipped, saying so, where it is missing.
  */
 @Timeout(300)
@@ -59,7 +60,9 @@ class EarlyPromptIT {
                 && screen.indexOf("timing: prompt drawn (before the framework)") < screen.indexOf("timing: framework initialised"),
                 "the prompt is drawn before the framework is initialised: " + screen);
         screen = awaitScreen("navemu> ", 2);
-        String listing = screen.substring(screen.indexOf("navemu> bundles"));
+        // The listing starts at the system bundle (the timing lines on stderr may have landed
+        // between the prompt and the command typed after it).
+        String listing = screen.substring(screen.indexOf("ACTIVE      org.apache.felix.framework"));
         assertTrue(listing.contains("ACTIVE      navemu-navigator") && listing.contains("ACTIVE      navemu-lab"), listing);
         for (String state : List.of("INSTALLED", "RESOLVED", "STARTING")) {
             assertFalse(listing.contains(state), "every bundle was up before the command ran: " + listing);
@@ -83,12 +86,35 @@ class EarlyPromptIT {
         assertFalse(screen.contains("unknown command"), "the cleared line never ran: " + screen);
     }
 
+    @Test
+    void whatTheStartBehindThePromptSaysIsPrintedAboveItAndTheLineBeingTypedIsKept(@TempDir Path config) throws Exception {
+        ConfigCopy.of(config);
+        Files.writeString(config.resolve("osgi/navemu.navigator.cfg"), "hopTimeoutMs=forever\n");
+        startNavemuWith("--config '" + config + "'");
+        awaitScreen("navemu> ", 1);
+        keys("open https://www.lab.test/"); // typed while the start behind the prompt runs, not yet entered
+        String problem = "navemu: navemu.navigator.cfg: hopTimeoutMs=forever refused";
+        String screen = awaitScreen(problem, 1);
+        screen = awaitScreen("navemu> open https://www.lab.test/", 1);
+        assertTrue(screen.indexOf(problem) < screen.lastIndexOf("navemu> open https://www.lab.test/"),
+                "the line above the prompt, the prompt and what was typed drawn again below it: " + screen);
+        keys("Enter");
+        screen = awaitScreen("https://www.lab.test/  →  200", 1);
+        assertEquals(screen.indexOf(problem), screen.lastIndexOf(problem), "said once: " + screen);
+        keys("C-d");
+        awaitScreen("NAVEMU-EXITED-0", 1);
+    }
+
     private void startNavemu(String... jvmOptions) throws IOException, InterruptedException {
+        startNavemuWith("", jvmOptions);
+    }
+
+    private void startNavemuWith(String launcherOptions, String... jvmOptions) throws IOException, InterruptedException {
         assumeTrue(tmuxPresent(), "tmux is not installed: the real-terminal test cannot run here");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String jar = System.getProperty("navemu.jar", "target/navemu.jar");
         String command = String.join(" ", java, String.join(" ", jvmOptions), "-jar", "'" + jar + "'", "--home", "'" + home + "'",
-                ";", "echo", "NAVEMU-EXITED-$?", ";", "sleep", "120");
+                launcherOptions, ";", "echo", "NAVEMU-EXITED-$?", ";", "sleep", "120");
         run("tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "60", command);
         started = true;
     }
