@@ -1,6 +1,7 @@
 package navemu.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -68,6 +69,31 @@ class NetworkIT {
             assertTrue(!step(r, name).get("serverMs").isJsonNull(), "the emulated link sees the lab server's own time: "
                     + step(r, name));
         }
+    }
+
+    /**
+     * On a plain socket the lab's server time is its serving thread's CPU time: the first handshake
+     * of a site (cold on both sides) is split into network, server and local, adding up, and the
+     * server's part is not counted as network time on loopback.
+     */
+    @Test
+    void onAPlainSocketTheLabServersWorkIsItsOwnPartNotTheNetworks() throws Exception {
+        NavemuProcess.Outcome run = NavemuProcess.run(home, "--json", "-c", "open --new-connection https://ecc256.lab.test/");
+
+        JsonObject r = run.onlyJson();
+        assertTrue(r.get("ok").getAsBoolean(), run.toString());
+        assertEquals("socket", r.getAsJsonObject("composition").get("tcp").getAsString());
+        for (String name : List.of("tls", "http")) {
+            JsonObject step = step(r, name);
+            assertFalse(step.get("serverMs").isJsonNull(), name + ": the lab says its own time: " + step);
+            double server = step.get("serverMs").getAsDouble();
+            assertTrue(server >= 0, step.toString());
+            assertEquals(step.get("durationMs").getAsDouble(),
+                    step.get("networkMs").getAsDouble() + server + step.get("localMs").getAsDouble(), 0.05,
+                    name + ": network + server + local = duration: " + step);
+        }
+        assertTrue(step(r, "tls").get("serverMs").getAsDouble() > 0,
+                "the server did work in the handshake (at least its signature): " + step(r, "tls"));
     }
 
     @Test

@@ -26,6 +26,7 @@ import navemu.api.cert.TrustAnchorProvider;
 import navemu.api.dns.ZoneServer;
 import navemu.api.lab.LabSite;
 import navemu.api.lab.LabSites;
+import navemu.api.lab.ServerWork;
 import navemu.api.nav.PortHint;
 import navemu.api.nav.PortMap;
 
@@ -49,7 +50,7 @@ import navemu.api.nav.PortMap;
  */
 @Component(configurationPolicy = ConfigurationPolicy.IGNORE, immediate = true, service = {},
         property = {"navemu.lab=world", LabComponent.DOH_URL_PROPERTY + "=" + LabComponent.DOH_URL})
-public final class LabComponent implements ZoneServer, TrustAnchorProvider, PortMap, LabSites {
+public final class LabComponent implements ZoneServer, TrustAnchorProvider, PortMap, LabSites, ServerWork {
 
     /** Service property: the URL of the lab's DNS-over-HTTPS endpoint for {@link #zone()} (absent when the lab has none). */
     public static final String DOH_URL_PROPERTY = "navemu.doh.url";
@@ -96,7 +97,7 @@ public final class LabComponent implements ZoneServer, TrustAnchorProvider, Port
         properties.put("navemu.lab", "world");
         properties.put(DOH_URL_PROPERTY, DOH_URL);
         registration = context.registerService(new String[] {ZoneServer.class.getName(), TrustAnchorProvider.class.getName(),
-                PortMap.class.getName(), LabSites.class.getName()}, this, FrameworkUtil.asDictionary(properties));
+                PortMap.class.getName(), LabSites.class.getName(), ServerWork.class.getName()}, this, FrameworkUtil.asDictionary(properties));
     }
 
     /** How long start-up waits for the lab CA's first certificates (a cold cache on a slow machine). */
@@ -150,6 +151,13 @@ public final class LabComponent implements ZoneServer, TrustAnchorProvider, Port
     @Override
     public List<LabSite> sites() {
         return running().sites();
+    }
+
+    /** The lab server's CPU time on a connection to one of its sites, so a step does not count it as the network's. */
+    @Override
+    public long cpuNanos(InetSocketAddress client, InetSocketAddress server) {
+        LabWorld lab = world;
+        return lab == null ? -1 : lab.serverCpuNanos(client, server);
     }
 
     private LabWorld running() {

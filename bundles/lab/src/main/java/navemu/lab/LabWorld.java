@@ -306,6 +306,23 @@ public final class LabWorld implements Closeable {
                 .findFirst();
     }
 
+    /**
+     * The CPU time a lab origin has spent on the TCP connection from {@code client} to
+     * {@code server} ({@link navemu.api.lab.ServerWork}); -1 when it is none of the lab's.
+     */
+    public long serverCpuNanos(InetSocketAddress client, InetSocketAddress server) {
+        if (!LabAddress.LOOPBACK.equals(server.getAddress())) {
+            return -1;
+        }
+        for (SiteServers s : servers.values()) {
+            long nanos = s.cpuNanos(server.getPort(), client.getPort());
+            if (nanos >= 0) {
+                return nanos;
+            }
+        }
+        return -1;
+    }
+
     /** The HTTPS port of a lab host. @throws IllegalArgumentException when the lab serves no HTTPS for it */
     public int port(String host) {
         int port = serversOf(host).httpsPort();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -28,6 +29,7 @@ import navemu.api.Environment;
 import navemu.api.cert.TrustAnchorProvider;
 import navemu.api.dns.ZoneServer;
 import navemu.api.lab.LabSites;
+import navemu.api.lab.ServerWork;
 import navemu.api.nav.PortHint;
 import navemu.api.nav.PortMap;
 
@@ -140,7 +142,9 @@ class LabComponentTest {
             assertEquals(2, component.sites().size());
             assertEquals(1, registered.size(), "the lab's services, registered once");
             assertEquals(List.of(ZoneServer.class.getName(), TrustAnchorProvider.class.getName(), PortMap.class.getName(),
-                    LabSites.class.getName()), registered.get(0).get("objectClass"));
+                    LabSites.class.getName(), ServerWork.class.getName()), registered.get(0).get("objectClass"));
+            InetSocketAddress unknown = new InetSocketAddress("127.0.0.1", 1);
+            assertEquals(-1, component.cpuNanos(unknown, unknown), "a port that is none of the lab's sites");
             assertEquals(LabComponent.DOH_URL, registered.get(0).get(LabComponent.DOH_URL_PROPERTY));
         } finally {
             component.deactivate();

@@ -22,6 +22,7 @@ import navemu.api.nav.ConnectionReuse;
 import navemu.api.nav.NavigationRequest;
 import navemu.api.nav.Navigator;
 import navemu.api.nav.PortHint;
+import navemu.api.lab.ServerWork;
 import navemu.api.nav.PortMap;
 import navemu.api.result.NavigationResult;
 import navemu.api.result.StepResult;
@@ -29,6 +30,7 @@ import navemu.navigator.http2.HttpTransports;
 import navemu.navigator.capture.CaptureHistory;
 import navemu.navigator.capture.NavigationCapture;
 import navemu.navigator.pool.ConnectionPool;
+import navemu.navigator.timing.ServerWorkConnector;
 
 /**
  * The {@link Navigator} service: snapshots the composition, then runs the navigation.
@@ -61,6 +63,9 @@ public final class BrowserNavigator implements Navigator {
     /** The background warm-up, when there is one: a user navigation waits for it rather than race it for the CPU. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Prewarm prewarm;
+    /** The lab's CPU time per connection, for the time split of steps on a plain socket; absent without a lab. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ServerWork serverWork;
 
     public BrowserNavigator() {
         this.pool = new ConnectionPool();
@@ -164,7 +169,7 @@ public final class BrowserNavigator implements Navigator {
         // The capture taps the tcp slot and the key log of this navigation only; the run does not know it is there.
         NavigationCapture capture = history.start();
         NavigationResult result = new NavigationRun(request.withKeyLog(capture.keyLogThen(request.keyLog())),
-                snapshot.withTcp(capture.connector(snapshot.tcp())), this::portHint, deadlines, pool,
+                snapshot.withTcp(capture.connector(ServerWorkConnector.of(snapshot.tcp(), serverWork))), this::portHint, deadlines, pool,
                 connectionIds::incrementAndGet, alpn, http11Only).run();
         history.keep(result, capture);
         return result;

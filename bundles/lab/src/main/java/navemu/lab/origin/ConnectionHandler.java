@@ -7,4 +7,12 @@ import java.net.Socket;
 interface ConnectionHandler {
 
     void handle(Socket socket) throws IOException;
+
+    /**
+     * True when the whole of a connection's serving runs on the thread that calls {@link #handle},
+     * so that thread's CPU time is the server's work on it (see {@link ConnectionCpu}).
+     */
+    default boolean worksOnItsThread() {
+        return true;
+    }
 }

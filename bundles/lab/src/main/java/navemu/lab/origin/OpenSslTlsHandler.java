@@ -18,4 +18,10 @@ final class OpenSslTlsHandler implements ConnectionHandler {
     public void handle(Socket socket) throws IOException {
         site.serve(socket);
     }
+
+    /** s_server does the work, in a process of its own: this thread only relays its bytes. */
+    @Override
+    public boolean worksOnItsThread() {
+        return false;
+    }
 }

@@ -31,12 +31,15 @@ public final class OriginServer implements Closeable {
     private final ConnectionHandler handler;
     private final ThreadPoolExecutor pool;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    /** Null when the handler's work is not done on the connection's thread, or the JVM cannot time threads. */
+    private final ConnectionCpu cpu;
     private final Thread acceptor;
 
     private OriginServer(String name, ServerSocket listener, ConnectionHandler handler) {
         this.name = name;
         this.listener = listener;
         this.handler = handler;
+        this.cpu = handler.worksOnItsThread() && ConnectionCpu.supported() ? new ConnectionCpu() : null;
         this.pool = new ThreadPoolExecutor(0, MAX_CONNECTIONS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 runnable -> daemon(runnable, "navemu-lab " + name + " connection"));
         this.acceptor = daemon(this::acceptLoop, "navemu-lab " + name + " acceptor");
@@ -73,6 +76,9 @@ public final class OriginServer implements Closeable {
 
     private void serve(Socket socket) {
         open.add(socket);
+        if (cpu != null) {
+            cpu.begin(socket.getPort());
+        }
         try {
             if (listener.isClosed()) {
                 return; // close() ran between accept and here: it may not have seen this socket
@@ -83,9 +89,20 @@ public final class OriginServer implements Closeable {
         } catch (IOException | RuntimeException e) {
             // A client that fails the handshake or goes away is normal in the lab: nothing to do.
         } finally {
+            if (cpu != null) {
+                cpu.end(socket.getPort());
+            }
             open.remove(socket);
             closeQuietly(socket);
         }
+    }
+
+    /**
+     * The CPU time this origin has spent on the connection from the client's {@code clientPort},
+     * in nanoseconds (0 before it took the connection); -1 when its work is done elsewhere.
+     */
+    public long cpuNanos(int clientPort) {
+        return cpu == null ? -1 : cpu.nanos(clientPort);
     }
 
     @Override

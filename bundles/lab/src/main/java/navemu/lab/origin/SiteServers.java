@@ -116,6 +116,21 @@ public final class SiteServers implements Closeable {
         return reserved != null ? reserved.port() : https == null ? -1 : https.port();
     }
 
+    /**
+     * The CPU time this site's origin on {@code serverPort} has spent on the connection from the
+     * client's {@code clientPort}; -1 when that port is not one of its origins or the work is done
+     * in a child process (an {@code openssl s_server} site).
+     */
+    public long cpuNanos(int serverPort, int clientPort) {
+        if (reserved == null && https != null && https.port() == serverPort) {
+            return https.cpuNanos(clientPort);
+        }
+        if (http != null && http.port() == serverPort) {
+            return http.cpuNanos(clientPort);
+        }
+        return -1;
+    }
+
     /** Why the site is not running (e.g. {@code needs openssl; not running}), or empty when it runs. */
     public Optional<String> notRunning() {
         return Optional.ofNullable(notRunning);
