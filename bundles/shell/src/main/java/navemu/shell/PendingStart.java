@@ -1,6 +1,5 @@
 package navemu.shell;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -13,8 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 
 /**
  * The bundles the launcher left for the interactive shell to start once its prompt is drawn, so
@@ -47,22 +44,9 @@ public final class PendingStart {
 
     /** The start the launcher registered in {@code context}, or {@link #NONE}. */
     public static PendingStart find(BundleContext context) {
-        if (context == null) {
-            return NONE;
-        }
-        try {
-            Collection<ServiceReference<RunnableFuture>> references =
-                    context.getServiceReferences(RunnableFuture.class, "(" + PROPERTY + "=*)");
-            for (ServiceReference<RunnableFuture> reference : references) {
-                RunnableFuture<?> start = context.getService(reference);
-                if (start != null) {
-                    return of(start);
-                }
-            }
-        } catch (InvalidSyntaxException | IllegalStateException e) {
-            // No start to wait for: the launcher started every bundle before the shell.
-        }
-        return NONE;
+        RunnableFuture<?> start = LauncherServices.first(context, RunnableFuture.class, "(" + PROPERTY + "=*)");
+        // None: the launcher started every bundle before the shell.
+        return start == null ? NONE : of(start);
     }
 
     /** The start {@code start} runs (returning the lines it has to say). */

@@ -1,13 +1,12 @@
 package navemu.shell.interactive;
 
-import java.util.Collection;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 import org.jline.reader.LineReader;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
+
+import navemu.shell.LauncherServices;
 
 /**
  * The prompt the launcher drew at a terminal before the framework started, for the shell to take
@@ -30,28 +29,9 @@ public final class LauncherPrompt {
 
     /** The launcher's prompt in {@code context}, or null when it drew none (the shell draws its own). */
     public static LauncherPrompt find(BundleContext context) {
-        if (context == null) {
-            return null;
-        }
-        try {
-            LineReader reader = service(context, LineReader.class, "reader");
-            @SuppressWarnings("rawtypes")
-            Future firstLine = service(context, Future.class, "first-line");
-            return reader == null || firstLine == null ? null : new LauncherPrompt(reader, firstLine);
-        } catch (InvalidSyntaxException | IllegalStateException e) {
-            return null;
-        }
-    }
-
-    private static <T> T service(BundleContext context, Class<T> type, String role) throws InvalidSyntaxException {
-        Collection<ServiceReference<T>> references = context.getServiceReferences(type, "(" + PROPERTY + "=" + role + ")");
-        for (ServiceReference<T> reference : references) {
-            T service = context.getService(reference);
-            if (service != null) {
-                return service;
-            }
-        }
-        return null;
+        LineReader reader = LauncherServices.first(context, LineReader.class, "(" + PROPERTY + "=reader)");
+        Future<?> firstLine = LauncherServices.first(context, Future.class, "(" + PROPERTY + "=first-line)");
+        return reader == null || firstLine == null ? null : new LauncherPrompt(reader, firstLine);
     }
 
     LineReader reader() {
