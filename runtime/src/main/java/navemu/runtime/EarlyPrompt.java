@@ -59,12 +59,7 @@ final class EarlyPrompt implements AutoCloseable {
      */
     static EarlyPrompt draw(Path home) {
         Terminal terminal = nativeTerminal();
-        if (terminal == null) {
-            return null;
-        }
-        EarlyPrompt prompt = new EarlyPrompt(terminal, home.resolve("history"));
-        prompt.start();
-        return prompt;
+        return terminal == null ? null : drawOn(terminal, home.resolve("history"));
     }
 
     /** Draws the prompt on {@code terminal} (a test's) and reads the first line. */
@@ -75,7 +70,10 @@ final class EarlyPrompt implements AutoCloseable {
     }
 
     private void start() {
+        // Called on the reading thread as the first readLine begins; it takes itself away there,
+        // before the first line is handed over and the shell reads on with the same reader.
         reader.getWidgets().put(LineReader.CALLBACK_INIT, () -> {
+            reader.getWidgets().remove(LineReader.CALLBACK_INIT);
             drawn.countDown();
             return true;
         });
@@ -103,9 +101,6 @@ final class EarlyPrompt implements AutoCloseable {
         } catch (IOError | RuntimeException leave) {
             // Ctrl-D (EndOfFileException), or the terminal closed under the reader.
             firstLine.complete(null);
-        } finally {
-            // Once the first readLine is over the shell's own hooks replace this one.
-            reader.getWidgets().remove(LineReader.CALLBACK_INIT);
         }
     }
 

@@ -58,9 +58,9 @@ final class FelixLauncher {
     static final String LAB_OUTCOME_FILTER = "(|(objectClass=" + LAB_SERVICE + ")(&(" + PROBLEM_MESSAGE
             + "=*)(navemu.config.component=lab)))";
     /**
-     * What the interactive shell needs before it can draw its prompt, in start order: the API and
-     * JLine, and the shell, whose activator registers its entry point. SCR and every bundle whose
-     * components it reads start behind the prompt.
+     * What the interactive shell needs before it can draw (or take over) its prompt, in start order:
+     * the API, and the shell, whose activator registers its entry point (JLine is the launcher's).
+     * SCR and every bundle whose components it reads start behind the prompt.
      */
     static final List<String> SHELL_BUNDLES = List.of("navemu-api", "navemu-shell");
     /**
