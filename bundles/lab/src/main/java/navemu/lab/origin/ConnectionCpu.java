@@ -2,6 +2,7 @@ package navemu.lab.origin;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ final class ConnectionCpu {
     private record Serving(long threadId, long cpuAtStart) {
     }
 
-    private final Map<Integer, Serving> serving = new LinkedHashMap<>();
+    private final Map<Integer, Serving> serving = new HashMap<>();
     private final Map<Integer, Long> ended = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, Long> eldest) {
