@@ -30,7 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 class EarlyPromptIT {
     private static final long WAIT_MILLIS = 60_000;
 
-    /** One home for the class, started once before (its first start makes the lab's CA and starts everything first). */
+    /**
+     * One home for the class, started once before: the prompt comes before the framework only where
+     * the bundles are unpacked already (a home's first start unpacks them and starts everything first).
+     */
     @TempDir
     static Path home;
 

@@ -83,7 +83,7 @@ class LauncherIT {
 
     @Test
     void theFirstStartSaysOnStderrThatItMakesTheCaAndTheNextReusesCaAndUnpackedBundles(@TempDir Path fresh) throws Exception {
-        NavemuProcess.Outcome first = NavemuProcess.run(fresh, "--json", "-c", "open https://www.lab.test/");
+        NavemuProcess.Outcome first = NavemuProcess.firstStart(fresh, List.of(), null, "--json", "-c", "open https://www.lab.test/");
 
         assertEquals(0, first.exitCode(), first.toString());
         assertTrue(first.stderr().contains("navemu: creating the lab's certificate authority in " + fresh.resolve("lab/ca")),

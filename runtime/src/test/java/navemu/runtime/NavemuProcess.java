@@ -16,6 +16,9 @@ import com.google.gson.JsonParser;
 /**
  * Runs the real {@code navemu.jar} — Felix, every bundle, the lab world — as a user would,
  * with its own navemu home directory, and collects what it printed.
+ *
+ * <p>A home without a lab CA is first given a copy of one made once for the whole test run
+ * ({@link LabCa}); only {@link #firstStart} lets navemu make its own, as a user's first start does.
  */
 final class NavemuProcess {
     static final long TIMEOUT_SECONDS = 120;
@@ -53,7 +56,17 @@ final class NavemuProcess {
 
     /** As {@link #run}, with this PATH in navemu's environment (null: the test's own). */
     static Outcome runWithPath(Path home, String path, String... args) throws IOException, InterruptedException {
+        LabCa.copyInto(home);
         return start(home, path, List.of(), null, args);
+    }
+
+    /**
+     * The first start on a new home: navemu makes the lab's CA itself (some 8 s, an RSA 4096 key
+     * among its keys) and says so. {@code input} as in {@link #runInteractive}; null runs with no input.
+     */
+    static Outcome firstStart(Path home, List<String> jvmOptions, String input, String... args)
+            throws IOException, InterruptedException {
+        return start(home, null, jvmOptions, input, args);
     }
 
     /**
@@ -62,6 +75,7 @@ final class NavemuProcess {
      */
     static Outcome runInteractive(Path home, List<String> jvmOptions, String input, String... args)
             throws IOException, InterruptedException {
+        LabCa.copyInto(home);
         return start(home, null, jvmOptions, input, args);
     }
 

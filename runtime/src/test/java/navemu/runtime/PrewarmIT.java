@@ -27,6 +27,7 @@ class PrewarmIT {
     @Test
     void thePrewarmRunsBehindThePromptAndLeavesNoUserState() throws Exception {
         String jar = System.getProperty("navemu.jar", "target/navemu.jar");
+        LabCa.copyInto(home);
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dnavemu.timing=true", "-jar", jar, "--home", home.toString())
                 .redirectOutput(home.resolve("out.txt").toFile())

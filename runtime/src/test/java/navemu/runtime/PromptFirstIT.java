@@ -35,7 +35,7 @@ class PromptFirstIT {
 
     @BeforeAll
     static void startOnceOnANewHome() throws Exception {
-        firstStart = NavemuProcess.runInteractive(home, TIMING, "quit\n");
+        firstStart = NavemuProcess.firstStart(home, TIMING, "quit\n");
     }
 
     @Test
