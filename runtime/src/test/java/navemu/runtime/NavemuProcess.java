@@ -15,7 +15,8 @@ import com.google.gson.JsonParser;
 
 /**
  * Runs the real {@code navemu.jar} — Felix, every bundle, the lab world — as a user would,
- * with its own navemu home directory, and collects what it printed.
+ * with {@code ./navemu}'s JVM flags ({@link NavemuJvmFlags}) and its own navemu home directory,
+ * and collects what it printed.
  *
  * <p>A home without a lab CA is first given a copy of one made once for the whole test run
  * ({@link LabCa}); only {@link #firstStart} lets navemu make its own, as a user's first start does.
@@ -83,6 +84,7 @@ final class NavemuProcess {
             throws IOException, InterruptedException {
         String jar = System.getProperty("navemu.jar", "target/navemu.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(NavemuJvmFlags.get());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar, "--home", home.toString()));
         command.addAll(List.of(args));
