@@ -116,7 +116,9 @@ class EarlyPromptIT {
         assumeTrue(tmuxPresent(), "tmux is not installed: the real-terminal test cannot run here");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String jar = System.getProperty("navemu.jar", "target/navemu.jar");
-        String command = String.join(" ", java, String.join(" ", jvmOptions), "-jar", "'" + jar + "'", "--home", "'" + home + "'",
+        // ./navemu's flags, as in NavemuProcess, quoted for the shell tmux runs the command in.
+        String flags = String.join(" ", NavemuJvmFlags.get().stream().map(flag -> "'" + flag + "'").toList());
+        String command = String.join(" ", java, flags, String.join(" ", jvmOptions), "-jar", "'" + jar + "'", "--home", "'" + home + "'",
                 launcherOptions, ";", "echo", "NAVEMU-EXITED-$?", ";", "sleep", "120");
         run("tmux", "new-session", "-d", "-s", session, "-x", "160", "-y", "60", command);
         started = true;

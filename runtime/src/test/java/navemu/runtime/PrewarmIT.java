@@ -28,8 +28,10 @@ class PrewarmIT {
     void thePrewarmRunsBehindThePromptAndLeavesNoUserState() throws Exception {
         String jar = System.getProperty("navemu.jar", "target/navemu.jar");
         LabCa.copyInto(home);
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dnavemu.timing=true", "-jar", jar, "--home", home.toString())
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(NavemuJvmFlags.get());
+        command.addAll(List.of("-Dnavemu.timing=true", "-jar", jar, "--home", home.toString()));
+        Process process = new ProcessBuilder(command)
                 .redirectOutput(home.resolve("out.txt").toFile())
                 .redirectError(home.resolve("err.txt").toFile())
                 .start();
