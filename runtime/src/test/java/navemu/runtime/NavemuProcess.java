@@ -61,6 +61,12 @@ final class NavemuProcess {
         return start(home, path, List.of(), null, args);
     }
 
+    /** As {@link #run}, the JVM started with {@code jvmOptions} too (such as {@code -Dnavemu.timing=true}). */
+    static Outcome runWithJvmOptions(Path home, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        LabCa.copyInto(home);
+        return start(home, null, jvmOptions, null, args);
+    }
+
     /**
      * The first start on a new home: navemu makes the lab's CA itself (some 8 s, an RSA 4096 key
      * among its keys) and says so. {@code input} as in {@link #runInteractive}; null runs with no input.

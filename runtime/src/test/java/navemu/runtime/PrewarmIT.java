@@ -1,5 +1,7 @@
 package navemu.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
@@ -14,9 +16,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The background prewarm of the real jar's interactive shell: it runs once the prompt is up, an
- * {@code open} typed at once waits for it, and it leaves nothing the user could see — no DNS
- * cache entry, no TLS session, no HSTS entry. (Commands piped in: JLine's dumb terminal.)
+ * The prewarm of the real jar. In the interactive shell it runs in the background once the prompt
+ * is up, and an {@code open} typed at once waits for it (commands piped in: JLine's dumb
+ * terminal); a batch run has no prompt, so its first navigation starts it and waits. Either way
+ * it leaves nothing the user could see: no DNS cache entry, no TLS session, no HSTS entry.
  */
 @Timeout(300)
 class PrewarmIT {
@@ -53,5 +56,30 @@ class PrewarmIT {
         assertTrue(out.contains("cache is empty"), "no DNS cache entry: " + out);
         assertTrue(out.contains("no sessions kept"), "no TLS session: " + out);
         assertTrue(out.contains("no HSTS entries"), "no HSTS entry: " + out);
+    }
+
+    @Test
+    void aBatchRunWarmsUpAtItsFirstNavigationAndLeavesNoUserState() throws Exception {
+        NavemuProcess.Outcome run = NavemuProcess.runWithJvmOptions(home, List.of("-Dnavemu.timing=true"),
+                "-c", "open https://127.0.0.1:1/", "-c", "dns cache", "-c", "sessions", "-c", "hsts list");
+
+        assertTrue(run.stderr().contains("navemu: prewarm done") && run.stderr().contains("resolver warmed"),
+                "the first open started the prewarm and waited for its end: " + run);
+        assertTrue(run.stdout().contains("ERR_CONNECTION_REFUSED"), run.toString());
+        assertTrue(run.stdout().contains("cache is empty"), "no DNS cache entry: " + run);
+        assertTrue(run.stdout().contains("no sessions kept"), "no TLS session: " + run);
+        assertTrue(run.stdout().contains("no HSTS entries"), "no HSTS entry: " + run);
+    }
+
+    @Test
+    void aBatchRunWithoutANavigationOrWithThePrewarmSwitchedOffDoesNotWarmUp() throws Exception {
+        NavemuProcess.Outcome noNavigation = NavemuProcess.runWithJvmOptions(home, List.of("-Dnavemu.timing=true"), "-c", "slots");
+        NavemuProcess.Outcome off = NavemuProcess.runWithJvmOptions(home, List.of("-Dnavemu.timing=true", "-Dnavemu.prewarm=false"),
+                "-c", "open https://127.0.0.1:1/");
+
+        assertEquals(0, noNavigation.exitCode(), noNavigation.toString());
+        assertFalse(noNavigation.stderr().contains("prewarm"), "nothing to warm up for: " + noNavigation);
+        assertTrue(off.stdout().contains("ERR_CONNECTION_REFUSED"), off.toString());
+        assertFalse(off.stderr().contains("prewarm"), "switched off: " + off);
     }
 }

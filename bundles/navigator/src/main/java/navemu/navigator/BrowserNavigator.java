@@ -60,7 +60,7 @@ public final class BrowserNavigator implements Navigator {
     private final AtomicLong connectionIds = new AtomicLong();
     /** Origins whose servers required HTTP/1.1 (HTTP_1_1_REQUIRED): offered http/1.1 alone from then on. */
     private final Http11RequiredOrigins http11Only = new Http11RequiredOrigins();
-    /** The background warm-up, when there is one: a user navigation waits for it rather than race it for the CPU. */
+    /** The warm-up, when there is one: a user navigation starts it if nothing did, and waits for it rather than race it for the CPU. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Prewarm prewarm;
     /** The lab's CPU time per connection, for the time split of steps on a plain socket; absent without a lab. */
@@ -150,7 +150,7 @@ public final class BrowserNavigator implements Navigator {
     public NavigationResult navigate(NavigationRequest request) {
         Prewarm warming = prewarm;
         if (warming != null) {
-            warming.awaitIdle(Prewarm.MOST_A_NAVIGATION_WAITS);
+            warming.beforeUserNavigation(Prewarm.MOST_A_NAVIGATION_WAITS);
         }
         Snapshot snapshot;
         try {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
@@ -34,7 +36,8 @@ import navemu.navigator.warmup.PrivateSlots;
  * Makes the first navigation as fast as the tenth. A fresh JVM spends its first navigation loading
  * classes, compiling, setting up crypto providers, reading the trust store; a timing instrument
  * would count all that as the steps' time. So once the prompt shows ({@link #run()}, called by the
- * shell), a background thread does that work: throwaway navigations to the lab's {@value #HOST}
+ * shell), or else when the first navigation asks ({@link #beforeUserNavigation}: a batch run has
+ * no prompt), a background thread does that work: throwaway navigations to the lab's {@value #HOST}
  * through the active dns, tls, cert and tcp implementations (and the emulated link's, and the
  * {@value #BROWSER_TLS} client's when another tls client is active: its X25519MLKEM768 key share
  * is the costliest cold start of all).
@@ -46,7 +49,8 @@ import navemu.navigator.warmup.PrivateSlots;
  * answer; the navigations have no listener and no key log, and their results are dropped. A user
  * navigation that starts while it runs waits for it to end ({@link #awaitIdle}), so that the
  * user's steps are never timed while it competes for the CPU; the work it saves the navigation is
- * the same work, done once.
+ * the same work, done once. {@code -Dnavemu.prewarm=false} (a framework or system property) turns
+ * it off, to measure a cold first navigation.
  */
 @Component(service = {Prewarm.class, Runnable.class}, property = "navemu.prewarm=navigator",
         configurationPolicy = ConfigurationPolicy.IGNORE)
@@ -58,6 +62,8 @@ public final class Prewarm implements Runnable {
     static final String BROWSER_TLS = "browser";
     /** A user navigation waits at most this long for the warm-up before it runs anyway. */
     static final Duration MOST_A_NAVIGATION_WAITS = Duration.ofSeconds(10);
+    /** The switch: {@code false} turns the warm-up off. */
+    static final String PROPERTY = "navemu.prewarm";
 
     @Reference
     private Composition composition;
@@ -66,10 +72,16 @@ public final class Prewarm implements Runnable {
     private final Cancellation cancellation = new Cancellation();
     private volatile int navigations;
     private volatile boolean resolverWarmed;
+    private volatile boolean enabled = true;
     private Thread thread;
     private boolean done;
 
     public Prewarm() {
+    }
+
+    @Activate
+    void activate(BundleContext context) {
+        enabled = !"false".equalsIgnoreCase(context.getProperty(PROPERTY));
     }
 
     /** For tests: a warm-up over an explicit composition and port maps, outside OSGi. */
@@ -81,13 +93,29 @@ public final class Prewarm implements Runnable {
     /** Starts the warm-up in the background, once; returns at once. */
     @Override
     public synchronized void run() {
-        if (thread != null || done) {
+        if (!enabled || thread != null || done) {
             return;
         }
         thread = new Thread(this::warmUp, "navemu-prewarm");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
+    }
+
+    /**
+     * What a user's navigation does first: starts the warm-up if nothing has (no prompt started it:
+     * a batch run, or an {@code open} typed before the other bundles were up), then waits for it to
+     * end, at most {@code most}. So the first navigation of a process is timed as the tenth is,
+     * in every mode, unless the warm-up is switched off.
+     */
+    void beforeUserNavigation(Duration most) {
+        run();
+        awaitIdle(most);
+    }
+
+    /** For tests: the warm-up switched off, as {@code -Dnavemu.prewarm=false} does. */
+    void switchOff() {
+        enabled = false;
     }
 
     /** True once the warm-up ran to its end (or was cancelled). */

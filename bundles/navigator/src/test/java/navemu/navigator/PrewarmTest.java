@@ -130,6 +130,35 @@ class PrewarmTest {
         assertTrue(prewarm.done());
     }
 
+    @Test
+    void aFirstNavigationThatNothingWarmedUpForStartsTheWarmUpAndWaitsForIt() throws Exception {
+        // A batch run: no prompt started the warm-up, so the first user navigation does.
+        Thread navigation = new Thread(() -> prewarm.beforeUserNavigation(Duration.ofSeconds(15)));
+        navigation.start();
+        assertTrue(inHandshake.await(10, TimeUnit.SECONDS), "the navigation started the warm-up");
+        navigation.join(200);
+        assertTrue(navigation.isAlive(), "and waits while it runs");
+
+        finishHandshake.countDown();
+        prewarm.deactivate();
+        navigation.join(15_000);
+
+        assertFalse(navigation.isAlive());
+        assertTrue(prewarm.done());
+        assertEquals(0, userStateTouched.get(), "no lookup or write in the user's hsts, dns or session slots");
+    }
+
+    @Test
+    void switchedOffTheWarmUpIsNeitherStartedNorWaitedFor() {
+        prewarm.switchOff();
+
+        prewarm.run();
+        prewarm.beforeUserNavigation(Duration.ofSeconds(15));
+
+        assertEquals(0, handshakes.get(), "no warm-up navigation");
+        assertFalse(prewarm.done(), "never started");
+    }
+
     /** A resolver with a cache; each name it is asked goes into {@code asked}, with which copy was asked. */
     private static final class CachingResolver implements DnsResolver, DnsCache {
         final List<String> asked;

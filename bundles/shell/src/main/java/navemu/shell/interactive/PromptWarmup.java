@@ -11,8 +11,10 @@ import navemu.shell.ShellServices;
 /**
  * Once the prompt is up, starts the background warm-ups that bundles offer (a {@code Runnable}
  * service with the property {@value #PROPERTY}; the navigator's makes the first navigation as
- * fast as the tenth). Starting one returns at once: the person at the prompt never waits for it.
- * {@code -Dnavemu.prewarm=false} leaves them off, to measure a cold first navigation.
+ * fast as the tenth), so that they use the time the person at the prompt takes to type. Starting
+ * one returns at once: the prompt never waits for it. A warm-up honours its own off switch
+ * ({@code -Dnavemu.prewarm=false}), and a batch run, which has no prompt, starts it at its first
+ * navigation.
  */
 final class PromptWarmup {
 
@@ -22,9 +24,6 @@ final class PromptWarmup {
     }
 
     static void start(ShellServices services) {
-        if ("false".equalsIgnoreCase(services.property(PROPERTY).orElse("true"))) {
-            return;
-        }
         services.bundleContext().ifPresent(PromptWarmup::start);
     }
 
