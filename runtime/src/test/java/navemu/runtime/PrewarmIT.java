@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,23 +25,11 @@ class PrewarmIT {
 
     @Test
     void thePrewarmRunsBehindThePromptAndLeavesNoUserState() throws Exception {
-        String jar = System.getProperty("navemu.jar", "target/navemu.jar");
-        LabCa.copyInto(home);
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(NavemuJvmFlags.get());
-        command.addAll(List.of("-Dnavemu.timing=true", "-jar", jar, "--home", home.toString()));
-        Process process = new ProcessBuilder(command)
-                .redirectOutput(home.resolve("out.txt").toFile())
-                .redirectError(home.resolve("err.txt").toFile())
-                .start();
-        try (OutputStream in = process.getOutputStream()) {
-            // An address, a port nobody listens on: no DNS, no TLS, no HSTS of its own; it only waits for the prewarm.
-            in.write(String.join("\n", List.of("open https://127.0.0.1:1/", "dns cache", "sessions", "hsts list", ""))
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-        assertTrue(process.waitFor(NavemuProcess.TIMEOUT_SECONDS, TimeUnit.SECONDS), "navemu ended");
-        String out = Files.readString(home.resolve("out.txt"));
-        String err = Files.readString(home.resolve("err.txt"));
+        // An address, a port nobody listens on: no DNS, no TLS, no HSTS of its own; it only waits for the prewarm.
+        NavemuProcess.Outcome run = NavemuProcess.runInteractive(home, List.of("-Dnavemu.timing=true"),
+                String.join("\n", List.of("open https://127.0.0.1:1/", "dns cache", "sessions", "hsts list", "")));
+        String out = run.stdout();
+        String err = run.stderr();
 
         assertTrue(err.contains("navemu: prewarm done") && err.contains("resolver warmed"),
                 "the prewarm ran to its end before the open: " + err);
